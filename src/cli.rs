@@ -1,0 +1,132 @@
+//! Command-line types (clap derive). No logic: `commands/` does the work.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit status:
+  0  clean: no findings at or above the threshold (report: ran)
+  1  findings: `check` found conflicts at or above --fail-on, or `rules test` failed
+  2  error: bad usage, an invalid rule file, or a source that could not be read";
+
+/// Fact-consistency checker: extracts quantitative claims from articles and
+/// flags where sources disagree.
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// Worker threads for reading and extracting (default: one per core).
+    /// Output is identical whatever the count.
+    #[arg(long, global = true, value_name = "N")]
+    pub threads: Option<usize>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Consistency report: facts by metric and period, and every finding.
+    Report(ReportArgs),
+    /// Print conflicts at or above --fail-on; exit 1 if there are any.
+    Check(CheckArgs),
+    /// List the typed facts, per source.
+    Facts(FactsArgs),
+    /// Print every quantity in a file, rule-free.
+    Extract(ExtractArgs),
+    /// Work with rule files.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+/// The corpus and the rules to read.
+#[derive(Debug, Args)]
+pub struct CorpusArgs {
+    /// Articles or folders of articles (*.md, *.txt) [default: fixtures]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Rule files or folders [default: rules]
+    #[arg(long, value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    /// Lowest severity that fails the check.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct FactsArgs {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    #[arg(long, value_enum, default_value_t = FactsFormat::Table)]
+    pub format: FactsFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The file to read; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+    pub format: ExtractFormat,
+    /// Publication date (YYYY-MM-DD) for "last year" when the file has no
+    /// front matter, or to override it.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Run the examples of every rule; exit 1 if any fails.
+    Test {
+        /// Rule files or folders [default: rules]
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FactsFormat {
+    Table,
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Jsonl,
+    Table,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}

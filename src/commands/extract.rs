@@ -1,0 +1,43 @@
+//! `crosscheck extract`: every quantity of one file, rule-free.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use crate::cli::{ExtractArgs, ExtractFormat};
+use crate::documents::Document;
+use crate::error::{Error, Errors};
+use crate::period::Date;
+use crate::report::{json, table};
+use crate::{extract, ExitStatus, Outcome};
+
+pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
+    let mut doc = match args.file.as_deref() {
+        None => read_stdin()?,
+        Some(p) if p == Path::new("-") => read_stdin()?,
+        Some(p) => Document::read(p)?,
+    };
+    if let Some(date) = &args.published {
+        let published = date
+            .parse::<Date>()
+            .map_err(|m| Error::Usage(format!("--published: {m}")))?;
+        doc.meta.published = Some(published);
+    }
+    let quantities = extract::extract(&doc);
+    let written = match args.format {
+        ExtractFormat::Jsonl => json::write_quantities(out, &doc, &quantities),
+        ExtractFormat::Table => table::write_quantities(out, &doc, &quantities),
+    };
+    written.map_err(crate::output_error)?;
+    Ok(Outcome::after_reading(ExitStatus::Clean, Errors::default()))
+}
+
+fn read_stdin() -> Result<Document, Error> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("<stdin>", e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Error::Usage(format!("<stdin>: not valid UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+    })?;
+    Document::parse("<stdin>", text)
+}

@@ -1,0 +1,21 @@
+//! `crosscheck facts`: the typed facts, per source.
+
+use std::io::Write;
+
+use crate::cli::{FactsArgs, FactsFormat};
+use crate::error::Errors;
+use crate::report::{json, table};
+use crate::{ExitStatus, Outcome};
+
+pub fn run(args: &FactsArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
+    let rules = super::load_rules(&args.corpus.rules)?;
+    let paths = super::or_default(&args.corpus.paths, super::DEFAULT_CORPUS);
+    let a = crate::corpus::analyse(&paths, &rules)?;
+    let written = match args.format {
+        FactsFormat::Table => table::write_facts(out, &a.facts),
+        FactsFormat::Json => json::write_facts_json(out, &a.facts),
+        FactsFormat::Jsonl => json::write_facts_jsonl(out, &a.facts),
+    };
+    written.map_err(crate::output_error)?;
+    Ok(Outcome::after_reading(ExitStatus::Clean, a.errors))
+}

@@ -1,0 +1,19 @@
+//! `crosscheck report`: the consistency report.
+
+use std::io::Write;
+
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::error::Errors;
+use crate::report::{json, table};
+use crate::{ExitStatus, Outcome};
+
+pub fn run(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
+    let run = super::run_corpus(&args.corpus)?;
+    let (a, findings) = (&run.analysis, &run.findings);
+    let written = match args.format {
+        ReportFormat::Table => table::write_report(out, a.sources, findings, &a.facts),
+        ReportFormat::Json => json::write_report(out, a.sources, findings, &a.facts),
+    };
+    written.map_err(crate::output_error)?;
+    Ok(Outcome::after_reading(ExitStatus::Clean, run.analysis.errors))
+}

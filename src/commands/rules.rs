@@ -1,0 +1,20 @@
+//! `crosscheck rules test`: run the examples of every rule.
+
+use std::io::Write;
+
+use crate::cli::RulesCommand;
+use crate::error::Errors;
+use crate::report::rule_tests as render;
+use crate::{rule_tests, ExitStatus, Outcome};
+
+pub fn run(cmd: &RulesCommand, out: &mut dyn Write) -> Result<Outcome, Errors> {
+    match cmd {
+        RulesCommand::Test { paths } => {
+            let rules = super::load_rules(paths)?;
+            let results = rule_tests::run(&rules);
+            render::write_results(out, &results).map_err(crate::output_error)?;
+            let status = if results.iter().all(|r| r.passed) { ExitStatus::Clean } else { ExitStatus::Findings };
+            Ok(Outcome::after_reading(status, Errors::default()))
+        }
+    }
+}

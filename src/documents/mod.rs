@@ -1,0 +1,185 @@
+//! Sources to documents: find the article files, read them, split off front
+//! matter, and keep what maps byte offsets back to `path:line:column`.
+//!
+//! Extraction (`extract/`) and rule matching (`facts.rs`) work on a `Document`;
+//! nothing here knows about quantities.
+
+mod front_matter;
+mod lines;
+pub mod sentences;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+pub use front_matter::FrontMatter;
+pub use lines::LineIndex;
+
+use crate::error::{Error, Location};
+use crate::period::Date;
+
+/// File endings read as articles when a folder is walked.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+/// One article: its text, what its front matter says, and its line index.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: PathBuf,
+    pub meta: FrontMatter,
+    /// The whole file, front matter included, so offsets are file offsets.
+    pub text: String,
+    /// Where the body starts in `text`.
+    pub body_start: usize,
+    pub lines: LineIndex,
+    /// Sentence ranges of the body, as offsets into `text`.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl Document {
+    /// Builds a document from a file's text.
+    pub fn parse(path: impl Into<PathBuf>, text: String) -> Result<Self, Error> {
+        let path = path.into();
+        let (meta, body_start) = front_matter::split(&path, &text)?;
+        let sentences = sentences::split(&text[body_start..])
+            .into_iter()
+            .map(|r| r.start + body_start..r.end + body_start)
+            .collect();
+        Ok(Document {
+            lines: LineIndex::new(&text),
+            path,
+            meta,
+            text,
+            body_start,
+            sentences,
+        })
+    }
+
+    /// A document with no front matter and a given publication date: for rule
+    /// examples and `extract --published`.
+    pub fn from_body(path: impl Into<PathBuf>, body: &str, published: Option<Date>) -> Self {
+        let path = path.into();
+        let text = body.to_string();
+        Document {
+            lines: LineIndex::new(&text),
+            sentences: sentences::split(&text),
+            meta: FrontMatter {
+                published,
+                ..FrontMatter::default()
+            },
+            path,
+            text,
+            body_start: 0,
+        }
+    }
+
+    /// Reads a file. Text that is not UTF-8 is an error naming the line.
+    pub fn read(path: &Path) -> Result<Self, Error> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let bytes = e.as_bytes();
+                // cannot fail: the first `valid` bytes are valid UTF-8
+                let head = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
+                let (line, col) = LineIndex::new(head).locate(head, valid);
+                return Err(Error::Input {
+                    location: Location {
+                        path: path.to_path_buf(),
+                        line,
+                        col,
+                    },
+                    message: format!("not valid UTF-8 text (byte {valid})"),
+                });
+            }
+        };
+        Document::parse(path, text)
+    }
+
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// The source id: front matter `id`, else the file name without extension.
+    pub fn id(&self) -> String {
+        if let Some(id) = &self.meta.id {
+            return id.clone();
+        }
+        self.path
+            .file_stem()
+            .map_or_else(|| self.path.display().to_string(), |s| s.to_string_lossy().into_owned())
+    }
+
+    /// 1-based line and column of a file offset.
+    pub fn locate(&self, offset: usize) -> (usize, usize) {
+        self.lines.locate(&self.text, offset)
+    }
+
+    /// Index of the sentence that holds `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= offset);
+        self.sentences.get(i).filter(|s| s.start <= offset).map(|_| i)
+    }
+}
+
+/// Lists the article files under `paths`, sorted, without duplicates. Folders
+/// are walked recursively, honouring `.gitignore`, `.ignore` and hidden files;
+/// a file named explicitly is always taken. A path that does not exist is an
+/// error.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut files = Vec::new();
+    for root in paths {
+        let meta = std::fs::metadata(root).map_err(|e| Error::io(root, e))?;
+        if meta.is_file() {
+            files.push(root.clone());
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(root).require_git(false).build();
+        for entry in walker {
+            let entry = entry.map_err(|e| Error::Input {
+                location: Location {
+                    path: root.clone(),
+                    line: 1,
+                    col: 1,
+                },
+                message: format!("cannot walk folder: {e}"),
+            })?;
+            let path = entry.path();
+            let is_file = entry.file_type().is_some_and(|t| t.is_file());
+            if is_file && has_article_extension(path) {
+                files.push(path.to_path_buf());
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+fn has_article_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_are_file_offsets() {
+        let text = "---\nid: x\n---\nFirst one. Second one.\n".to_string();
+        let doc = Document::parse("a.md", text).unwrap();
+        let got: Vec<&str> = doc.sentences.iter().map(|r| &doc.text[r.clone()]).collect();
+        assert_eq!(got, ["First one.", "Second one."]);
+        assert_eq!(doc.locate(doc.sentences[1].start), (4, 12));
+        assert_eq!(doc.sentence_at(doc.sentences[1].start + 2), Some(1));
+        assert_eq!(doc.sentence_at(0), None);
+        assert_eq!(doc.id(), "x");
+    }
+
+    #[test]
+    fn id_falls_back_to_file_stem() {
+        let doc = Document::from_body("dir/002-tourism.md", "Text.", None);
+        assert_eq!(doc.id(), "002-tourism");
+    }
+}

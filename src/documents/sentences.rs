@@ -1,0 +1,170 @@
+//! Sentence boundaries in news text.
+//!
+//! A sentence ends at `.`, `!` or `?` (and any closing quotes or brackets after
+//! it) followed by white space and a word that can start a sentence; at a blank
+//! line; and at a line break unless the line clearly runs on (it ends in a
+//! lowercase word, a digit or a comma and the next line starts in lowercase or
+//! with a figure). Abbreviations ("Mr.", "U.S.", "Jan.") and decimals ("244.8")
+//! do not end a sentence. Quotations are not parsed: a sentence inside quotes
+//! is a sentence.
+
+use std::ops::Range;
+
+/// Words that end with a full stop but do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "col",
+    "lt", "capt", "sgt", "rev", "hon", "pres", "no", "nos", "vs", "etc", "inc", "ltd",
+    "co", "corp", "approx", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "vol", "ca", "cf", "al", "bn", "mln",
+];
+
+/// Byte ranges of the sentences of `text`, trimmed of surrounding white space.
+pub fn split(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let end = match b {
+            b'.' | b'!' | b'?' => terminator_end(text, i),
+            b'\n' => line_break_end(text, i),
+            _ => None,
+        };
+        match end {
+            Some(end) => {
+                push_trimmed(text, start..end, &mut out);
+                start = end;
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+/// Where the sentence ends when the terminator at `i` ends it.
+fn terminator_end(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes[i] == b'.' && is_abbreviation(&text[..i]) {
+        return None;
+    }
+    let mut end = i + 1;
+    // closing quotes and brackets belong to the sentence they close
+    while let Some(c) = text[end..].chars().next() {
+        if matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»' | '.' | '!' | '?') {
+            end += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let rest = &text[end..];
+    let after_space = rest.trim_start();
+    if after_space.len() == rest.len() && !rest.is_empty() {
+        return None; // "244.8", "U.S.-China": no space, no boundary
+    }
+    let next = after_space.chars().next();
+    match next {
+        None => Some(end),
+        Some(c) if c.is_lowercase() => None,
+        Some(_) => Some(end),
+    }
+}
+
+/// Whether the word before a full stop is an abbreviation or an initial.
+fn is_abbreviation(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if word.is_empty() {
+        return false;
+    }
+    if word.contains('.') {
+        return true; // "U.S", "e.g": dotted abbreviations
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase(); // an initial: "J. Smith"
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether the line break at `i` ends a sentence; returns the end offset.
+fn line_break_end(text: &str, i: usize) -> Option<usize> {
+    let before = text[..i].trim_end_matches(['\r', ' ', '\t']);
+    let after = &text[i + 1..];
+    let next_line = after.trim_start_matches([' ', '\t']);
+    if next_line.starts_with('\n') || next_line.starts_with("\r\n") || before.is_empty() {
+        return Some(i + 1); // blank line: a paragraph break
+    }
+    let last = before.chars().next_back();
+    let first = next_line.chars().next();
+    let runs_on = matches!(last, Some(c) if c.is_lowercase() || c.is_ascii_digit() || c == ',')
+        && matches!(first, Some(c) if c.is_lowercase() || c.is_ascii_digit() || "$€£¥₽".contains(c));
+    if runs_on {
+        None
+    } else {
+        Some(i + 1)
+    }
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    let (s, e) = (range.start + lead, range.end - trail);
+    if s < e {
+        out.push(s..e);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn splits_news_text() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "RPA: 2024 bilateral trade reached US$244.8 billion. 2025 figures are expected to be about US$218 billion.",
+                &["RPA: 2024 bilateral trade reached US$244.8 billion.", "2025 figures are expected to be about US$218 billion."],
+            ),
+            (
+                "China faces pressure from a coordinated U.S. strategy. Mr. Xi agreed.",
+                &["China faces pressure from a coordinated U.S. strategy.", "Mr. Xi agreed."],
+            ),
+            (
+                "The U.S. President spoke. He left.",
+                &["The U.S. President spoke.", "He left."],
+            ),
+            (
+                "“These ties are self-sustaining.” Xi reciprocated.",
+                &["“These ties are self-sustaining.”", "Xi reciprocated."],
+            ),
+            ("Tourism between the two powers\n\nRussia enjoys it.", &["Tourism between the two powers", "Russia enjoys it."]),
+            ("Strategic Cooperation\nAccording to AP, it grew.", &["Strategic Cooperation", "According to AP, it grew."]),
+            ("trade reaching\n$245 billion in 2024.", &["trade reaching\n$245 billion in 2024."]),
+            ("Is it? Yes! Done", &["Is it?", "Yes!", "Done"]),
+            ("J. Smith said so. It is 3.5 times more.", &["J. Smith said so.", "It is 3.5 times more."]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&sentences(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn empty_and_blank_text_has_no_sentences() {
+        assert!(split("").is_empty());
+        assert!(split(" \n\n  ").is_empty());
+    }
+}

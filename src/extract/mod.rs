@@ -1,0 +1,164 @@
+//! The extract stage: every quantity in a document, rule-free.
+//!
+//! `tokens` cuts the text; `parse` reads figures (`number`, `scale`,
+//! `currency`, `qualifier` supply the vocabulary); `period` finds the period
+//! and forecast wording of each figure's sentence. Which quantity is which
+//! metric is decided later, by the rules (`facts.rs`).
+//!
+//! Years, dates, ordinals, year ranges, times and identifiers ("G20",
+//! "COVID-19") are recognized as what they are, with their own `Kind`, so they
+//! never become money or counts.
+
+mod currency;
+mod number;
+mod parse;
+mod period;
+mod qualifier;
+mod scale;
+mod tokens;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+pub use qualifier::Qualifier;
+
+use crate::documents::Document;
+use crate::interval::{Bound, Interval};
+use crate::period::Period;
+
+/// The approximation slack used when no rule says otherwise: 5%.
+pub const DEFAULT_SLACK: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
+
+/// What a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// An amount of money; `unit` is an ISO 4217 code or a family (`dollar`).
+    Money,
+    /// A count or other plain number; `unit` is `count`.
+    Number,
+    /// A percentage; the value is in percent (12.5 for "12.5%").
+    Percent,
+    /// A place in a ranking: "fifth largest", "Russia's largest" (1).
+    Rank,
+    /// Any other ordinal: "30th session", "47th president".
+    Ordinal,
+    /// A calendar year: "in 2024".
+    Year,
+    /// A span of years: "2026–2027", "2024/25".
+    YearRange,
+    /// A date or month: "February 2022", "January 21", "2025-11-18".
+    Date,
+    /// A time of day: "10:30".
+    Time,
+    /// A number that is part of a name or code: "G20", "COVID-19", "5G".
+    Other,
+}
+
+impl Kind {
+    /// Whether figures of this kind can be metrics (compared by rules).
+    pub fn is_metric(self) -> bool {
+        matches!(self, Kind::Money | Kind::Number | Kind::Percent | Kind::Rank)
+    }
+}
+
+/// One figure in a text, with what it means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quantity {
+    pub kind: Kind,
+    /// The stated value in base units (US$244.8 billion is 244800000000);
+    /// `None` for a range.
+    pub value: Option<Decimal>,
+    /// Both ends of a stated range ("between 200 and 250 billion").
+    pub range: Option<(Decimal, Decimal)>,
+    /// The place of the last stated digit, in base units (0.1 billion for
+    /// "244.8 billion"): the rounding precision.
+    pub step: Decimal,
+    /// `count`, `percent`, an ISO 4217 code, or a family such as `dollar`.
+    pub unit: &'static str,
+    pub qualifier: Qualifier,
+    /// The qualifier as written ("more than", "surpassed").
+    pub qualifier_text: Option<String>,
+    /// Stated as expected, forecast or projected rather than as a fact.
+    pub forecast: bool,
+    /// The period the sentence states for this figure.
+    pub period: Option<Period>,
+    /// Byte offsets of the figure in the document's text (qualifier excluded).
+    pub start: usize,
+    pub end: usize,
+    /// The number as written, without currency or scale ("244.8", "a million").
+    pub written: String,
+}
+
+impl Quantity {
+    /// The interval of true values, with the rounding of the stated
+    /// precision (DESIGN's table): what `min`/`max` show.
+    pub fn interval(&self, slack: Decimal) -> Interval {
+        self.interval_with(slack, true)
+    }
+
+    /// The interval without rounding: a plain figure is a point. Used by the
+    /// `exact` tolerance.
+    pub fn stated_interval(&self, slack: Decimal) -> Interval {
+        self.interval_with(slack, false)
+    }
+
+    fn interval_with(&self, slack: Decimal, rounding: bool) -> Interval {
+        let half = if rounding { self.step / Decimal::TWO } else { Decimal::ZERO };
+        if let Some((lo, hi)) = self.range {
+            return Interval::closed(lo - half, hi + half);
+        }
+        let Some(v) = self.value else {
+            return Interval { lo: None, hi: None };
+        };
+        let give = (v * slack).abs();
+        let zero_floor = Some(Bound::closed(Decimal::ZERO.min(v)));
+        match self.qualifier {
+            Qualifier::Exact | Qualifier::Between => Interval::point(v).widen(half),
+            Qualifier::About => Interval::closed(v - give, v + give),
+            Qualifier::Nearly => Interval::closed(v - give, v),
+            Qualifier::MoreThan => Interval { lo: Some(Bound::open(v)), hi: None },
+            Qualifier::AtLeast => Interval { lo: Some(Bound::closed(v)), hi: None },
+            Qualifier::LessThan => Interval { lo: zero_floor, hi: Some(Bound::open(v)) },
+            Qualifier::AtMost => Interval { lo: zero_floor, hi: Some(Bound::closed(v)) },
+        }
+    }
+}
+
+/// Every quantity in `doc`'s body, in text order, with periods resolved
+/// against the document's publication date.
+pub fn extract(doc: &Document) -> Vec<Quantity> {
+    let body = doc.body();
+    let tokens = tokens::tokenize(body);
+    let mut found = parse::parse(body, &tokens);
+    for f in &mut found {
+        *f += doc.body_start;
+    }
+    period::resolve(doc, &mut found);
+    found.into_iter().map(|f| f.quantity).collect()
+}
+
+/// A quantity as the parser found it, with what the period pass needs.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub quantity: Quantity,
+    /// Start of the qualifier, or of the figure when there is none.
+    pub lead: usize,
+    /// For years and dates: the period they name.
+    pub names_period: Option<Period>,
+    /// The lowercase word right before the figure, for "since 2022".
+    pub preceded_by: Option<String>,
+}
+
+impl std::ops::AddAssign<usize> for Found {
+    fn add_assign(&mut self, offset: usize) {
+        self.quantity.start += offset;
+        self.quantity.end += offset;
+        self.lead += offset;
+    }
+}
+
+/// 10^n as a `Decimal` (n at most 28), for formatting elsewhere.
+pub fn power_of_ten(n: u32) -> Decimal {
+    number::pow10(n)
+}

@@ -1,0 +1,183 @@
+//! Numbers as written: digit literals with thousands separators and decimals
+//! ("1,234.5"), and number words ("fifteen", "twenty-three", "two hundred",
+//! "a million").
+//!
+//! ## What it extracts
+//! A `Decimal` value and its precision step: the place of the last stated
+//! digit. "244.8" has step 0.1; "245" step 1; "223,000" step 1,000, because
+//! trailing zeros of a whole number are read as rounding (DESIGN, "Claims are
+//! intervals").
+//!
+//! ## Not extracted
+//! Malformed groupings ("1,23", "12,3456") are not numbers; a lone "a", "an"
+//! or "one" is not read as a count (see `words`).
+
+use rust_decimal::Decimal;
+
+/// A number and the step of its last stated digit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Number {
+    pub value: Decimal,
+    pub step: Decimal,
+}
+
+/// Reads a digit literal as the tokenizer cut it ("1,234.5"). `None` when the
+/// grouping is not a thousands grouping or the value does not fit a `Decimal`.
+pub(crate) fn parse_digits(s: &str) -> Option<Number> {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) if !f.contains(['.', ',']) => (i, Some(f)),
+        Some(_) => return None,
+        None => (s, None),
+    };
+    if !valid_grouping(int) {
+        return None;
+    }
+    let digits: String = int.chars().filter(|c| *c != ',').collect();
+    if digits.len() > 28 {
+        return None; // beyond Decimal's 96-bit mantissa
+    }
+    let value = match frac {
+        Some(f) if f.len() > 20 => return None,
+        Some(f) => format!("{digits}.{f}").parse::<Decimal>().ok()?,
+        None => digits.parse::<Decimal>().ok()?,
+    };
+    let step = match frac {
+        Some(f) => Decimal::new(1, u32::try_from(f.len()).ok()?),
+        None => pow10(trailing_zeros(&digits)),
+    };
+    Some(Number { value, step })
+}
+
+/// "1,234,567" and "1234" are valid; "1,23" and "12,3456" are not.
+fn valid_grouping(int: &str) -> bool {
+    let mut groups = int.split(',');
+    let Some(first) = groups.next() else {
+        return false;
+    };
+    if first.is_empty() || (int.contains(',') && first.len() > 3) {
+        return false;
+    }
+    groups.all(|g| g.len() == 3)
+}
+
+fn trailing_zeros(digits: &str) -> u32 {
+    if digits.bytes().all(|b| b == b'0') {
+        return 0; // "0" is stated to the unit
+    }
+    // cannot overflow: at most 28 digits
+    digits.bytes().rev().take_while(|b| *b == b'0').count() as u32
+}
+
+/// 10^n as a Decimal; n is small (at most 28).
+pub(crate) fn pow10(n: u32) -> Decimal {
+    let mut v = Decimal::ONE;
+    for _ in 0..n.min(28) {
+        v *= Decimal::TEN;
+    }
+    v
+}
+
+/// The step of a whole value: the place of its last non-zero digit.
+pub(crate) fn step_of_whole(value: Decimal) -> Decimal {
+    let s = value.trunc().abs().to_string();
+    pow10(trailing_zeros(&s))
+}
+
+/// Value of a number word below a hundred, or of "a"/"an" (read as 1 only
+/// before a scale word; the caller checks that).
+pub(crate) fn small_word(word: &str) -> Option<u32> {
+    let v = match word {
+        "zero" => 0,
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    };
+    Some(v)
+}
+
+pub(crate) fn is_tens(v: u32) -> bool {
+    v >= 20 && v % 10 == 0
+}
+
+/// Ordinal words up to the twentieth, with their value.
+pub(crate) fn ordinal_word(word: &str) -> Option<u32> {
+    const ORDINALS: &[&str] = &[
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+        "seventeenth", "eighteenth", "nineteenth", "twentieth",
+    ];
+    ORDINALS
+        .iter()
+        .position(|o| *o == word)
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn digit_literals_and_their_precision() {
+        let cases = [
+            ("244.8", "244.8", "0.1"),
+            ("245", "245", "1"),
+            ("223,000", "223000", "1000"),
+            ("1,234.50", "1234.50", "0.01"),
+            ("0", "0", "1"),
+            ("1000000", "1000000", "1000000"),
+            ("0.05", "0.05", "0.01"),
+        ];
+        for (text, value, step) in cases {
+            let n = parse_digits(text).unwrap();
+            assert_eq!((n.value, n.step), (d(value), d(step)), "{text}");
+        }
+    }
+
+    #[test]
+    fn malformed_or_huge_literals_are_not_numbers() {
+        for text in ["1,23", "12,3456", "1234,567", "1.2.3", "1,234,56", &"9".repeat(40)] {
+            assert_eq!(parse_digits(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(small_word("fifteen"), Some(15));
+        assert_eq!(small_word("ninety"), Some(90));
+        assert_eq!(small_word("hundred"), None);
+        assert_eq!(ordinal_word("fifth"), Some(5));
+        assert_eq!(ordinal_word("largest"), None);
+        assert_eq!(step_of_whole(d("2000000")), d("1000000"));
+        assert_eq!(step_of_whole(d("15")), d("1"));
+    }
+}

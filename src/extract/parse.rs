@@ -1,0 +1,705 @@
+//! The figure grammar: reads quantities from tokens.
+//!
+//! A figure is `[currency] number [scale] [percent | currency]`, where the
+//! number is a digit literal or number words. Around that: "between A and B"
+//! and "A–B" ranges; qualifier words before it; and the non-metric readings
+//! that must win over a count: years ("2024"), year ranges ("2026–2027",
+//! "2024/25"), dates ("February 2022", "21 January", "2025-11-18"), times
+//! ("10:30"), ordinals ("30th") and ranks ("fifth largest", "Russia's
+//! largest"), and numbers inside names ("G20", "COVID-19", "5G").
+
+use rust_decimal::Decimal;
+
+use super::number::{self, Number};
+use super::qualifier::{self, Qualifier};
+use super::scale;
+use super::tokens::{Gap, TokKind, Token};
+use super::{currency, Found, Kind, Quantity};
+use crate::period::Period;
+
+/// Every figure in `text`, in order. Offsets are relative to `text`.
+pub(crate) fn parse(text: &str, toks: &[Token]) -> Vec<Found> {
+    let p = Parser { text, toks };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match p.at(i) {
+            Some((found, next)) => {
+                out.push(found);
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+const MONTHS: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const DASHES: &[&str] = &["-", "–", "—", "‑"];
+const RANK_WORDS: &[&str] = &["largest", "biggest"];
+
+/// A figure before classification: tokens `first..=last`.
+#[derive(Debug, Clone)]
+struct Figure {
+    first: usize,
+    last: usize,
+    value: Decimal,
+    step: Decimal,
+    /// Power of ten applied by a scale word, if any.
+    scale: Option<u32>,
+    unit: Option<&'static str>,
+    percent: bool,
+    written: String,
+    /// A lone digit token with no separators or decimals ("2024", "30").
+    bare_integer: bool,
+}
+
+impl Figure {
+    fn is_plain(&self) -> bool {
+        self.bare_integer && self.scale.is_none() && self.unit.is_none() && !self.percent
+    }
+
+    fn year(&self) -> Option<i32> {
+        let y = i32::try_from(self.value.mantissa()).ok()?;
+        (self.is_plain() && self.written.len() == 4 && (1900..=2100).contains(&y)).then_some(y)
+    }
+}
+
+struct Parser<'t> {
+    text: &'t str,
+    toks: &'t [Token],
+}
+
+impl<'t> Parser<'t> {
+    fn s(&self, i: usize) -> &'t str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    fn kind(&self, i: usize) -> Option<TokKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.gap == Gap::Glued)
+    }
+
+    /// Token `i` exists and is in the same paragraph as the one before.
+    fn joined(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.gap != Gap::Paragraph)
+    }
+
+    fn is_word(&self, i: usize, word: &str) -> bool {
+        self.kind(i) == Some(TokKind::Word) && self.s(i).eq_ignore_ascii_case(word)
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        DASHES.contains(&self.s(i))
+    }
+
+    /// Tries every reading that can start at token `i`.
+    fn at(&self, i: usize) -> Option<(Found, usize)> {
+        match self.kind(i)? {
+            TokKind::Word if self.is_word(i, "between") => self.between(i),
+            TokKind::Word if RANK_WORDS.contains(&self.s(i)) => self.bare_superlative(i),
+            TokKind::Word if month(self.s(i)).is_some() => self.date_from_month(i),
+            TokKind::Word => {
+                if number::ordinal_word(&self.s(i).to_ascii_lowercase()).is_some() {
+                    if let Some(r) = self.rank_from_ordinal_word(i) {
+                        return Some(r);
+                    }
+                }
+                self.figure_reading(i)
+            }
+            TokKind::Digits => self
+                .date_from_day(i)
+                .or_else(|| self.digit_special(i))
+                .or_else(|| self.figure_reading(i)),
+            TokKind::Symbol => self.figure_reading(i),
+        }
+    }
+
+    /// A money, percent or count figure, or a range of two, at `i`.
+    fn figure_reading(&self, i: usize) -> Option<(Found, usize)> {
+        let fig = self.figure(i)?;
+        if let Some(r) = self.dash_range(&fig) {
+            return Some(r);
+        }
+        let next = fig.last + 1;
+        let qualified = self.qualifier_before(fig.first).0.is_some();
+        if let (Some(y), false) = (fig.year(), qualified) {
+            let found = self.non_metric(Kind::Year, &fig, Some(Period::year(y)));
+            return Some((found, next));
+        }
+        self.metric(fig, None).map(|f| (f, next))
+    }
+
+    /// `[currency] number [scale] [percent | currency]` at `i`.
+    fn figure(&self, i: usize) -> Option<Figure> {
+        let (mut unit, j) = match self.currency_prefix(i) {
+            Some((u, j)) if self.joined(j) && self.kind(j) == Some(TokKind::Digits) => (Some(u), j),
+            Some(_) => return None,
+            None => (None, i),
+        };
+        let (num, mut last, bare) = self.number(j)?;
+        let mut fig = Figure {
+            first: i,
+            last,
+            value: num.value,
+            step: num.step,
+            scale: None,
+            unit: None,
+            percent: false,
+            written: self.written(j, last),
+            bare_integer: bare,
+        };
+        let k = last + 1;
+        if self.joined(k) && self.kind(k) == Some(TokKind::Word) {
+            let glued_money = self.glued(k) && unit.is_some();
+            if let Some(e) = scale::scale_word(self.s(k), glued_money) {
+                let factor = number::pow10(e);
+                fig.value = fig.value.checked_mul(factor)?;
+                fig.step = fig.step.checked_mul(factor)?;
+                fig.scale = Some(e);
+                last = k;
+            }
+        }
+        let (suffix_unit, percent, end) = self.suffix(last + 1, unit.is_some());
+        unit = unit.or(suffix_unit);
+        fig.last = end.unwrap_or(last);
+        fig.unit = unit;
+        fig.percent = percent;
+        Some(fig)
+    }
+
+    fn written(&self, first: usize, last: usize) -> String {
+        let (a, b) = (self.toks[first].start, self.toks[last].end);
+        self.text[a..b].to_string()
+    }
+
+    /// A currency symbol or code before a number: `$`, `US$`, `€`, `USD`.
+    fn currency_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
+        let s = self.s(i);
+        match self.kind(i)? {
+            TokKind::Symbol => currency::symbol(s).map(|u| (u, i + 1)),
+            TokKind::Word if self.s(i + 1) == "$" && self.glued(i + 1) => {
+                currency::dollar_prefix(s).map(|u| (u, i + 2))
+            }
+            TokKind::Word => currency::code(s).map(|u| (u, i + 1)),
+            TokKind::Digits => None,
+        }
+    }
+
+    /// A digit literal or number words at `i`: the number, the last token, and
+    /// whether it is a bare integer literal.
+    fn number(&self, i: usize) -> Option<(Number, usize, bool)> {
+        match self.kind(i)? {
+            TokKind::Digits => {
+                let s = self.s(i);
+                let n = number::parse_digits(s)?;
+                Some((n, i, !s.contains([',', '.'])))
+            }
+            TokKind::Word => self.number_words(i).map(|(n, last)| (n, last, false)),
+            TokKind::Symbol => None,
+        }
+    }
+
+    /// "fifteen", "twenty-three", "two hundred and five", "a million".
+    fn number_words(&self, i: usize) -> Option<(Number, usize)> {
+        let mut total = Decimal::ZERO;
+        let mut current = Decimal::ZERO;
+        let mut last = None;
+        let mut j = i;
+        while self.kind(j) == Some(TokKind::Word) && (j == i || self.joined(j)) {
+            let w = self.s(j).to_ascii_lowercase();
+            if let Some(v) = number::small_word(&w) {
+                let article = w == "a" || w == "an";
+                let next_scale = scale::word_scale(&self.s(j + 1).to_ascii_lowercase());
+                if (article && (last.is_some() || next_scale.is_none()))
+                    || (last.is_some() && current != Decimal::ZERO && current % Decimal::TEN != Decimal::ZERO)
+                {
+                    break;
+                }
+                current += Decimal::from(v);
+                last = Some(j);
+                // "twenty-three"
+                if number::is_tens(v) && DASHES.contains(&self.s(j + 1)) && self.glued(j + 1) {
+                    if let Some(u) = number::small_word(&self.s(j + 2).to_ascii_lowercase()) {
+                        if u < 10 && self.glued(j + 2) {
+                            current += Decimal::from(u);
+                            last = Some(j + 2);
+                            j += 2;
+                        }
+                    }
+                }
+            } else if let (Some(e), Some(_)) = (scale::word_scale(&w), last) {
+                let factor = number::pow10(e);
+                if e == 2 {
+                    current = current.max(Decimal::ONE).checked_mul(factor)?;
+                } else {
+                    total = total.checked_add(current.max(Decimal::ONE).checked_mul(factor)?)?;
+                    current = Decimal::ZERO;
+                }
+                last = Some(j);
+            } else if w == "and" && last.is_some() && number::small_word(&self.s(j + 1).to_ascii_lowercase()).is_some() {
+                // "two hundred and five": only after a scale word
+                if scale::word_scale(&self.s(j - 1).to_ascii_lowercase()).is_none() {
+                    break;
+                }
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        let last = last?;
+        let value = total.checked_add(current)?;
+        Some((
+            Number {
+                value,
+                step: number::step_of_whole(value),
+            },
+            last,
+        ))
+    }
+
+    /// Percent sign or word, or a currency word or code, after a figure.
+    fn suffix(&self, k: usize, has_currency: bool) -> (Option<&'static str>, bool, Option<usize>) {
+        if !self.joined(k) {
+            return (None, false, None);
+        }
+        let s = self.s(k);
+        if s == "%" || self.is_word(k, "percent") || self.is_word(k, "pct") {
+            return (None, true, Some(k));
+        }
+        if self.is_word(k, "per") && self.is_word(k + 1, "cent") {
+            return (None, true, Some(k + 1));
+        }
+        if has_currency || self.kind(k) != Some(TokKind::Word) {
+            return (None, false, None);
+        }
+        let dollar_word = |j: usize| self.is_word(j, "dollars") || self.is_word(j, "dollar");
+        if currency::is_us(s) && dollar_word(k + 1) {
+            return (Some("USD"), false, Some(k + 1));
+        }
+        // "U.S. dollars"
+        let dotted = [self.s(k + 1), self.s(k + 2), self.s(k + 3)] == [".", "S", "."];
+        if s == "U" && dotted && dollar_word(k + 4) {
+            return (Some("USD"), false, Some(k + 4));
+        }
+        match currency::word(s).or_else(|| currency::code(s)) {
+            Some(u) => (Some(u), false, Some(k)),
+            None => (None, false, None),
+        }
+    }
+
+    /// "A–B" after figure A: a range, or a span of years.
+    fn dash_range(&self, a: &Figure) -> Option<(Found, usize)> {
+        let k = a.last + 1;
+        if !(self.joined(k) && self.is_dash(k) && self.joined(k + 1)) {
+            return None;
+        }
+        let b = self.figure(k + 1)?;
+        if a.year().is_some() && b.is_plain() {
+            let mut span = a.clone();
+            span.last = b.last;
+            span.written = self.written(a.first, b.last);
+            return Some((self.non_metric(Kind::YearRange, &span, None), b.last + 1));
+        }
+        if a.unit.is_some() && b.unit.is_some() && a.unit != b.unit {
+            return None;
+        }
+        let (lo, hi) = shared_scale(a, &b)?;
+        if lo > hi {
+            return None;
+        }
+        let mut fig = a.clone();
+        fig.unit = a.unit.or(b.unit);
+        fig.percent = a.percent || b.percent;
+        fig.step = a.step.max(b.step);
+        fig.last = b.last;
+        fig.written = self.written(a.first, b.last);
+        let found = self.metric(fig, Some((lo, hi)))?;
+        Some((found, b.last + 1))
+    }
+
+    /// "between A and B".
+    fn between(&self, i: usize) -> Option<(Found, usize)> {
+        let a = self.figure(i + 1)?;
+        let and = a.last + 1;
+        if !self.is_word(and, "and") {
+            return None;
+        }
+        let b = self.figure(and + 1)?;
+        if a.year().is_some() {
+            return None; // "between 2020 and 2024": years, read one by one
+        }
+        let (lo, hi) = shared_scale(&a, &b)?;
+        let mut fig = a.clone();
+        fig.unit = a.unit.or(b.unit);
+        fig.percent = a.percent || b.percent;
+        fig.step = a.step.max(b.step);
+        fig.last = b.last;
+        fig.written = self.written(a.first, b.last);
+        let mut found = self.metric(fig, Some((lo.min(hi), lo.max(hi))))?;
+        found.quantity.qualifier = Qualifier::Between;
+        found.quantity.qualifier_text = Some(self.s(i).to_string());
+        found.lead = self.toks[i].start;
+        Some((found, b.last + 1))
+    }
+
+    /// Numbers that are not amounts: ordinals, times, ISO dates, year spans
+    /// written "2024/25", and numbers inside names.
+    fn digit_special(&self, i: usize) -> Option<(Found, usize)> {
+        let s = self.s(i);
+        let num = number::parse_digits(s)?;
+        let bare = !s.contains([',', '.']);
+        let fig = Figure {
+            first: i,
+            last: i,
+            value: num.value,
+            step: num.step,
+            scale: None,
+            unit: None,
+            percent: false,
+            written: s.to_string(),
+            bare_integer: bare,
+        };
+        let next = i + 1;
+        let glued_next = self.glued(next);
+        // "COVID-19", "G20", "Boeing737": a number glued to a name
+        let prev_word = i >= 1 && self.glued(i) && self.kind(i - 1) == Some(TokKind::Word);
+        let after_hyphen_word = i >= 2
+            && self.glued(i)
+            && self.is_dash(i - 1)
+            && self.glued(i - 1)
+            && self.kind(i - 2) == Some(TokKind::Word);
+        if (prev_word && currency::code(self.s(i - 1)).is_none()) || after_hyphen_word {
+            return Some((self.non_metric(Kind::Other, &fig, None), next));
+        }
+        if glued_next && self.kind(next) == Some(TokKind::Word) {
+            let suffix = self.s(next).to_ascii_lowercase();
+            if bare && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") {
+                let mut f = fig.clone();
+                f.last = next;
+                return Some(self.ordinal(f));
+            }
+            if scale::scale_word(&suffix, false).is_none() && suffix != "percent" {
+                let mut f = fig.clone();
+                f.last = next;
+                return Some((self.non_metric(Kind::Other, &f, None), next + 1));
+            }
+        }
+        let sep = self.s(next);
+        let digits_after = glued_next && self.glued(next + 1) && self.kind(next + 1) == Some(TokKind::Digits);
+        if sep == ":" && digits_after && bare {
+            let mut f = fig.clone();
+            f.last = next + 1;
+            return Some((self.non_metric(Kind::Time, &f, None), next + 2));
+        }
+        let year = fig.year()?;
+        if (sep == "/" || self.is_dash(next)) && digits_after {
+            let after = self.s(next + 1);
+            // "2025-11-18"
+            if self.is_dash(next) && after.len() == 2 && self.is_dash(next + 2) && self.glued(next + 2) {
+                let month = after.parse::<u8>().ok().filter(|m| (1..=12).contains(m));
+                if let (Some(m), Some(TokKind::Digits)) = (month, self.kind(next + 3)) {
+                    let mut f = fig.clone();
+                    f.last = next + 3;
+                    let period = Period { year, months: Some((m, m)) };
+                    return Some((self.non_metric(Kind::Date, &f, Some(period)), next + 4));
+                }
+            }
+            // "2024/25", "2026-2027", "2026–27"
+            if after.len() == 2 || after.len() == 4 {
+                let mut f = fig.clone();
+                f.last = next + 1;
+                return Some((self.non_metric(Kind::YearRange, &f, None), next + 2));
+            }
+        }
+        None
+    }
+
+    /// An ordinal ("30th"), or a rank when a superlative follows ("5th largest").
+    fn ordinal(&self, mut fig: Figure) -> (Found, usize) {
+        let mut k = fig.last + 1;
+        if self.is_dash(k) && self.glued(k) {
+            k += 1;
+        }
+        if self.joined(k) && RANK_WORDS.contains(&self.s(k)) {
+            fig.last = k;
+            let found = self.ranked(&fig);
+            return (found, k + 1);
+        }
+        let next = fig.last + 1;
+        (self.non_metric(Kind::Ordinal, &fig, None), next)
+    }
+
+    /// "fifth largest", "second-biggest".
+    fn rank_from_ordinal_word(&self, i: usize) -> Option<(Found, usize)> {
+        let n = number::ordinal_word(&self.s(i).to_ascii_lowercase())?;
+        let mut k = i + 1;
+        if self.is_dash(k) && self.glued(k) {
+            k += 1;
+        }
+        if !(self.joined(k) && RANK_WORDS.contains(&self.s(k))) {
+            return None;
+        }
+        let fig = Figure {
+            first: i,
+            last: k,
+            value: Decimal::from(n),
+            step: Decimal::ONE,
+            scale: None,
+            unit: None,
+            percent: false,
+            written: self.s(i).to_string(),
+            bare_integer: false,
+        };
+        Some((self.ranked(&fig), k + 1))
+    }
+
+    /// "Russia's largest", "its biggest": first place.
+    fn bare_superlative(&self, i: usize) -> Option<(Found, usize)> {
+        let possessive = i >= 2
+            && self.s(i - 1) == "s"
+            && matches!(self.s(i - 2), "'" | "’")
+            && self.glued(i - 1);
+        let pronoun = i >= 1 && matches!(self.s(i - 1), "its" | "their" | "Its" | "Their");
+        if !(possessive || pronoun) || !self.joined(i) {
+            return None;
+        }
+        let fig = Figure {
+            first: i,
+            last: i,
+            value: Decimal::ONE,
+            step: Decimal::ONE,
+            scale: None,
+            unit: None,
+            percent: false,
+            written: self.s(i).to_string(),
+            bare_integer: false,
+        };
+        Some((self.ranked(&fig), i + 1))
+    }
+
+    fn ranked(&self, fig: &Figure) -> Found {
+        let mut found = self.non_metric(Kind::Rank, fig, None);
+        found.quantity.unit = "rank";
+        // a place in a ranking is a whole number, stated exactly
+        found.quantity.step = Decimal::ZERO;
+        found.quantity.value = Some(fig.value);
+        found
+    }
+
+    /// "February 2022", "January 21, 2025", "January–October 2025".
+    fn date_from_month(&self, i: usize) -> Option<(Found, usize)> {
+        let m = month(self.s(i))?;
+        let mut j = i + 1;
+        if self.s(j) == "." && self.glued(j) {
+            j += 1;
+        }
+        if !self.joined(j) {
+            return None;
+        }
+        // "January–October 2025"
+        if self.is_dash(j) {
+            let m2 = month(self.s(j + 1))?;
+            let year = self.year_at(j + 2)?;
+            let period = Period { year, months: Some((m.min(m2), m.max(m2))) };
+            return Some(self.date(i, j + 2, Some(period)));
+        }
+        if let Some(year) = self.year_at(j) {
+            return Some(self.date(i, j, Some(Period { year, months: Some((m, m)) })));
+        }
+        let day = self.day_at(j)?;
+        let mut last = day;
+        // "January 21, 2025"
+        let comma = if self.s(last + 1) == "," { last + 2 } else { last + 1 };
+        let period = self.year_at(comma).map(|year| {
+            last = comma;
+            Period { year, months: Some((m, m)) }
+        });
+        Some(self.date(i, last, period))
+    }
+
+    /// "21 January 2025", "5 May".
+    fn date_from_day(&self, i: usize) -> Option<(Found, usize)> {
+        let day = self.day_at(i)?;
+        let mut j = day + 1;
+        if !self.joined(j) {
+            return None;
+        }
+        let m = month(self.s(j))?;
+        if self.s(j + 1) == "." && self.glued(j + 1) {
+            j += 1;
+        }
+        match self.year_at(j + 1) {
+            Some(year) => Some(self.date(i, j + 1, Some(Period { year, months: Some((m, m)) }))),
+            None => Some(self.date(i, j, None)),
+        }
+    }
+
+    /// A day of the month at `i` ("21", "21st"); returns its last token.
+    fn day_at(&self, i: usize) -> Option<usize> {
+        let d: u8 = self.s(i).parse().ok()?;
+        if self.kind(i) != Some(TokKind::Digits) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let suffix = self.s(i + 1).to_ascii_lowercase();
+        let ordinal = self.glued(i + 1) && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th");
+        Some(if ordinal { i + 1 } else { i })
+    }
+
+    fn year_at(&self, i: usize) -> Option<i32> {
+        let y: i32 = self.s(i).parse().ok()?;
+        let four = self.s(i).len() == 4 && self.kind(i) == Some(TokKind::Digits);
+        (four && self.joined(i) && (1900..=2100).contains(&y)).then_some(y)
+    }
+
+    fn date(&self, first: usize, last: usize, period: Option<Period>) -> (Found, usize) {
+        let fig = Figure {
+            first,
+            last,
+            value: Decimal::ZERO,
+            step: Decimal::ONE,
+            scale: None,
+            unit: None,
+            percent: false,
+            written: self.written(first, last),
+            bare_integer: false,
+        };
+        let mut found = self.non_metric(Kind::Date, &fig, period);
+        found.quantity.value = None;
+        (found, last + 1)
+    }
+
+    /// A year, date, ordinal or name: no qualifier, never compared.
+    fn non_metric(&self, kind: Kind, fig: &Figure, names_period: Option<Period>) -> Found {
+        let unit = match kind {
+            Kind::Year | Kind::YearRange => "year",
+            Kind::Date => "date",
+            Kind::Time => "time",
+            Kind::Ordinal => "ordinal",
+            _ => "",
+        };
+        let quantity = Quantity {
+            kind,
+            value: Some(fig.value),
+            range: None,
+            step: fig.step,
+            unit,
+            qualifier: Qualifier::Exact,
+            qualifier_text: None,
+            forecast: false,
+            period: None,
+            start: self.toks[fig.first].start,
+            end: self.toks[fig.last].end,
+            written: fig.written.clone(),
+        };
+        Found {
+            lead: quantity.start,
+            quantity,
+            names_period,
+            preceded_by: self.word_before(fig.first),
+        }
+    }
+
+    /// Money, a percentage or a count, with the qualifier before it.
+    fn metric(&self, fig: Figure, range: Option<(Decimal, Decimal)>) -> Option<Found> {
+        let (kind, unit) = match (fig.unit, fig.percent) {
+            (Some(u), _) => (Kind::Money, u),
+            (None, true) => (Kind::Percent, "percent"),
+            (None, false) => (Kind::Number, "count"),
+        };
+        let (qualifier, qualifier_first) = self.qualifier_before(fig.first);
+        // A lone "one" is a pronoun far more often than a count.
+        if kind == Kind::Number && qualifier.is_none() && fig.written.eq_ignore_ascii_case("one") {
+            return None;
+        }
+        // "the two nations", "both sides": a reference to things already
+        // named, not a claim about how many there are.
+        let words = self.kind(fig.first) == Some(TokKind::Word);
+        let determiner = self
+            .word_before(fig.first)
+            .is_some_and(|w| matches!(w.as_str(), "the" | "these" | "those" | "both" | "all"));
+        if kind == Kind::Number && words && determiner && fig.scale.is_none() {
+            return None;
+        }
+        let start = self.toks[fig.first].start;
+        let quantity = Quantity {
+            kind,
+            value: if range.is_some() { None } else { Some(fig.value) },
+            range,
+            step: fig.step,
+            unit,
+            qualifier: qualifier.as_ref().map_or(Qualifier::Exact, |q| q.0),
+            qualifier_text: qualifier.map(|q| q.1),
+            forecast: false,
+            period: None,
+            start,
+            end: self.toks[fig.last].end,
+            written: fig.written,
+        };
+        let lead = qualifier_first.map_or(start, |i| self.toks[i].start);
+        Some(Found {
+            quantity,
+            lead,
+            names_period: None,
+            preceded_by: None,
+        })
+    }
+
+    /// The qualifier words right before token `first`, and the first token
+    /// of them.
+    #[allow(clippy::type_complexity)]
+    fn qualifier_before(&self, first: usize) -> (Option<(Qualifier, String)>, Option<usize>) {
+        let mut words = Vec::new();
+        let mut j = first;
+        while j > 0 && words.len() < 3 && self.joined(j) {
+            j -= 1;
+            if self.kind(j) != Some(TokKind::Word) {
+                break;
+            }
+            words.push(self.s(j).to_ascii_lowercase());
+        }
+        words.reverse();
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        match qualifier::ending(&refs) {
+            Some((q, n)) => {
+                let q_first = first - n;
+                let text = self.text[self.toks[q_first].start..self.toks[first - 1].end].to_string();
+                (Some((q, text)), Some(q_first))
+            }
+            None => (None, None),
+        }
+    }
+
+    fn word_before(&self, i: usize) -> Option<String> {
+        (i > 0 && self.kind(i - 1) == Some(TokKind::Word)).then(|| self.s(i - 1).to_ascii_lowercase())
+    }
+}
+
+/// The ends of a range, in base units, with a scale written only after the
+/// second number applied to the first too ("200–250 billion").
+fn shared_scale(a: &Figure, b: &Figure) -> Option<(Decimal, Decimal)> {
+    let lo = match (a.scale, b.scale) {
+        (None, Some(e)) => a.value.checked_mul(number::pow10(e))?,
+        _ => a.value,
+    };
+    Some((lo, b.value))
+}
+
+/// The month number of a month name or its abbreviation ("Feb").
+fn month(word: &str) -> Option<u8> {
+    let i = MONTHS
+        .iter()
+        .position(|m| *m == word)
+        .or_else(|| MONTH_ABBREVIATIONS.iter().position(|m| *m == word))
+        .or_else(|| (word == "Sept").then_some(8))?;
+    u8::try_from(i + 1).ok()
+}

@@ -1,0 +1,148 @@
+//! The period and forecast wording of each figure's sentence.
+//!
+//! ## What it extracts
+//! Periods: a year ("in 2024", "2024 bilateral trade", "2025 figures"), a
+//! month or months ("February 2022", "January–October 2025", "the first ten
+//! months of 2025"), and "last year" / "previous year" / "this year" /
+//! "current year" / "next year" / "coming year", resolved against the
+//! document's publication date. A figure takes the period nearest to it in
+//! its sentence.
+//!
+//! Forecasts: "expected", "forecast", "projected", "set to", "could reach"
+//! and the like, between the figure and the figure before it in the sentence.
+//!
+//! ## Not extracted
+//! Years after "since", "until", "before" or "after" (they bound a span,
+//! they do not name the figure's period); relative years in a document with
+//! no publication date; quarters and halves (H1 2025).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Found, Kind};
+use crate::documents::Document;
+use crate::period::Period;
+
+/// Words before a year that keep it from being the period of a figure.
+const NOT_A_PERIOD_AFTER: &[&str] = &["since", "until", "till", "before", "after"];
+
+static RELATIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(r"(?i)\b(last|previous|this|current|next|coming)\s+year\b").expect("valid regex")
+});
+
+static FIRST_MONTHS: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(r"(?i)\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[1-9]|1[01])\s+months\s+of\s+((?:19|20)\d\d)\b")
+        .expect("valid regex")
+});
+
+static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(
+        r"(?i)\b(expected|expects?|forecasts?|forecasted|projected|projections?|predicted|predicts?|anticipated|estimated\s+to|set\s+to|(?:could|would|will|may|might)\s+(?:reach|hit|exceed|top|surpass|rise|grow|climb)|likely\s+to|poised\s+to|on\s+track\s+to)\b",
+    )
+    .expect("valid regex")
+});
+
+/// A period stated somewhere in a sentence.
+struct Candidate {
+    at: usize,
+    period: Period,
+    /// The span that states it, so a year is not its own period.
+    span: Range<usize>,
+}
+
+/// Sets `period` and `forecast` of every metric figure in `found`.
+pub(super) fn resolve(doc: &Document, found: &mut [Found]) {
+    let mut i = 0;
+    while i < found.len() {
+        let Some(s) = doc.sentence_at(found[i].quantity.start) else {
+            i += 1;
+            continue;
+        };
+        let sentence = doc.sentences[s].clone();
+        let j = i + found[i..]
+            .iter()
+            .take_while(|f| f.quantity.start < sentence.end)
+            .count();
+        resolve_sentence(doc, sentence, &mut found[i..j]);
+        i = j;
+    }
+}
+
+fn resolve_sentence(doc: &Document, sentence: Range<usize>, found: &mut [Found]) {
+    let candidates = candidates(doc, sentence.clone(), found);
+    let mut clause_start = sentence.start;
+    for f in found.iter_mut() {
+        if !f.quantity.kind.is_metric() {
+            continue;
+        }
+        let q = &mut f.quantity;
+        q.period = candidates
+            .iter()
+            .filter(|c| !(c.span.start <= q.start && q.end <= c.span.end))
+            .min_by_key(|c| c.at.abs_diff(q.start))
+            .map(|c| c.period);
+        let before = doc.text.get(clause_start..f.lead).unwrap_or("");
+        q.forecast = FORECAST.is_match(before);
+        clause_start = q.end;
+    }
+}
+
+fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for f in found {
+        let Some(period) = f.names_period else { continue };
+        let excluded = f
+            .preceded_by
+            .as_deref()
+            .is_some_and(|w| NOT_A_PERIOD_AFTER.contains(&w));
+        if matches!(f.quantity.kind, Kind::Year | Kind::Date) && !excluded {
+            out.push(Candidate {
+                at: f.quantity.start,
+                period,
+                span: f.quantity.start..f.quantity.end,
+            });
+        }
+    }
+    let text = &doc.text[sentence.clone()];
+    if let Some(published) = doc.meta.published {
+        for m in RELATIVE_YEAR.captures_iter(text) {
+            let (Some(all), Some(word)) = (m.get(0), m.get(1)) else { continue };
+            let year = match word.as_str().to_ascii_lowercase().as_str() {
+                "last" | "previous" => published.year - 1,
+                "next" | "coming" => published.year + 1,
+                _ => published.year,
+            };
+            let at = sentence.start + all.start();
+            out.push(Candidate { at, period: Period::year(year), span: at..sentence.start + all.end() });
+        }
+    }
+    for m in FIRST_MONTHS.captures_iter(text) {
+        let (Some(all), Some(n), Some(y)) = (m.get(0), m.get(1), m.get(2)) else { continue };
+        let (Some(n), Ok(year)) = (month_count(n.as_str()), y.as_str().parse::<i32>()) else { continue };
+        let at = sentence.start + all.start();
+        // the year inside the phrase is replaced by the months period
+        out.retain(|c| !(c.at >= at && c.at < sentence.start + all.end()));
+        out.push(Candidate {
+            at,
+            period: Period { year, months: Some((1, n)) },
+            span: at..sentence.start + all.end(),
+        });
+    }
+    out
+}
+
+fn month_count(s: &str) -> Option<u8> {
+    const WORDS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    ];
+    WORDS
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case(s))
+        .and_then(|i| u8::try_from(i + 1).ok())
+        .or_else(|| s.parse().ok())
+}

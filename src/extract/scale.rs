@@ -1,0 +1,76 @@
+//! Scale words after a number: "thousand", "million", "billion", "trillion"
+//! and their abbreviations "k", "mn", "mln", "bn", "tn", "trn", spaced or glued
+//! ("$245bn", "US$ 1.2 trn").
+//!
+//! ## What it extracts
+//! The power of ten the number before it is multiplied by: `US$245 bn` is
+//! 245 x 10^9 USD.
+//!
+//! ## Not extracted
+//! "billions of" with no number (a vague magnitude); a bare "B" (too
+//! ambiguous in news text); "m" unless glued to an amount of money ("$3.5m"),
+//! since "3.5m" alone is as likely metres.
+
+/// Powers of ten for scale words, lowercase.
+const SCALES: &[(&str, u32)] = &[
+    ("thousand", 3),
+    ("million", 6),
+    ("billion", 9),
+    ("trillion", 12),
+    ("k", 3),
+    ("mn", 6),
+    ("mln", 6),
+    ("bn", 9),
+    ("tn", 12),
+    ("trn", 12),
+];
+
+/// The power of ten of `word` as a scale word. `glued_money` says the word
+/// is glued to an amount of money, which admits "m".
+pub(crate) fn scale_word(word: &str, glued_money: bool) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    if glued_money && lower == "m" {
+        return Some(6);
+    }
+    SCALES.iter().find(|(w, _)| *w == lower).map(|(_, e)| *e)
+}
+
+/// Whether `word` is one of the scale words that number words use
+/// ("two hundred thousand", "a million").
+pub(crate) fn word_scale(word: &str) -> Option<u32> {
+    match word {
+        "hundred" => Some(2),
+        "thousand" => Some(3),
+        "million" => Some(6),
+        "billion" => Some(9),
+        "trillion" => Some(12),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_words() {
+        let cases = [
+            ("billion", false, Some(9)),
+            ("bn", false, Some(9)),
+            ("BN", false, Some(9)),
+            ("mln", false, Some(6)),
+            ("trn", false, Some(12)),
+            ("tn", false, Some(12)),
+            ("k", false, Some(3)),
+            ("m", false, None),
+            ("m", true, Some(6)),
+            ("b", true, None),
+            ("billions", false, None),
+        ];
+        for (word, glued, expected) in cases {
+            assert_eq!(scale_word(word, glued), expected, "{word}");
+        }
+        assert_eq!(word_scale("hundred"), Some(2));
+        assert_eq!(word_scale("bn"), None);
+    }
+}

@@ -1,0 +1,121 @@
+//! Facts: quantities that a rule claims as a metric, with their period and
+//! source. A quantity no rule claims is not a fact. Nothing here formats.
+
+use std::path::PathBuf;
+
+use rust_decimal::Decimal;
+
+use crate::documents::Document;
+use crate::extract::Quantity;
+use crate::period::{Date, Period};
+use crate::rules::{Context, Metric, PeriodRule, RuleSet, Undated};
+
+/// Where a fact comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub path: PathBuf,
+    /// Front matter `id`, else the file stem.
+    pub id: String,
+    pub published: Option<Date>,
+}
+
+/// A claim: a metric's value for a period, as one source states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub metric: String,
+    /// `None`: the period is unknown (or the metric has no periods).
+    pub period: Option<Period>,
+    pub quantity: Quantity,
+    /// The metric's unit (a `$` figure claimed by a USD metric is USD).
+    pub unit: String,
+    pub source: Source,
+    /// 1-based line and column of the figure.
+    pub line: usize,
+    pub column: usize,
+    /// The figure's sentence.
+    pub quote: String,
+    /// Line of the sentence's start, and the figure's byte range within it.
+    pub quote_line: usize,
+    pub quote_span: (usize, usize),
+    /// The approximation slack of the metric, kept for the interval.
+    pub slack: Decimal,
+}
+
+impl Fact {
+    /// The figure as written in the text ("US$244.8 billion").
+    pub fn surface(&self) -> &str {
+        let (a, b) = self.quote_span;
+        self.quote.get(a..b).unwrap_or("")
+    }
+}
+
+/// The facts of one document: every (quantity, metric) pair the rules claim.
+pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fact> {
+    let source = Source {
+        path: doc.path.clone(),
+        id: doc.id(),
+        published: doc.meta.published,
+    };
+    let mut facts = Vec::new();
+    for q in quantities.iter().filter(|q| q.kind.is_metric()) {
+        let Some(s) = doc.sentence_at(q.start) else {
+            continue;
+        };
+        for metric in &rules.metrics {
+            if metric.accepts(q.kind, q.unit) && matches(doc, s, metric) {
+                facts.push(fact(doc, s, q, metric, &source));
+            }
+        }
+    }
+    facts
+}
+
+/// Whether sentence `s` (with its context) names `metric`.
+fn matches(doc: &Document, s: usize, metric: &Metric) -> bool {
+    let m = &metric.matcher;
+    let sentence = &doc.text[doc.sentences[s].clone()];
+    let window_start = match (m.context, s) {
+        (Context::PreviousSentence, 1..) => doc.sentences[s - 1].start,
+        _ => doc.sentences[s].start,
+    };
+    let window = &doc.text[window_start..doc.sentences[s].end];
+    if !m.all.iter().all(|r| r.is_match(window)) {
+        return false;
+    }
+    if !m.any.is_empty() && !m.any.iter().any(|r| r.is_match(window)) {
+        return false;
+    }
+    if m.none.iter().any(|r| r.is_match(sentence)) {
+        return false;
+    }
+    let refers_back = m.anaphora.as_ref().is_some_and(|r| r.is_match(window));
+    m.entities.iter().all(|e| {
+        e.regex.is_match(window)
+            || (refers_back && (e.regex.is_match(doc.body()) || doc.meta.title.as_deref().is_some_and(|t| e.regex.is_match(t))))
+    })
+}
+
+fn fact(doc: &Document, s: usize, q: &Quantity, metric: &Metric, source: &Source) -> Fact {
+    let sentence = doc.sentences[s].clone();
+    let (line, column) = doc.locate(q.start);
+    let period = match metric.period {
+        PeriodRule::None => None,
+        PeriodRule::Year => q.period.map(Period::whole_year).or_else(|| match metric.undated {
+            Undated::PublishedYear => source.published.map(|d| Period::year(d.year)),
+            Undated::Unknown => None,
+        }),
+    };
+    Fact {
+        metric: metric.id.clone(),
+        period,
+        quantity: q.clone(),
+        unit: metric.unit.clone().unwrap_or_else(|| q.unit.to_string()),
+        source: source.clone(),
+        line,
+        column,
+        quote: doc.text[sentence.clone()].to_string(),
+        quote_line: doc.locate(sentence.start).0,
+        quote_span: (q.start - sentence.start, q.end - sentence.start),
+        slack: metric.slack,
+    }
+}

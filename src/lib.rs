@@ -1,0 +1,92 @@
+//! crosscheck: a fact-consistency checker for news text.
+//!
+//! Sources become `documents` (text, front matter, line index, sentences);
+//! `extract` finds every quantity in them, rule-free; `rules` (YAML) decide
+//! which quantities are which metric, making `facts`; the `engine` groups facts
+//! by metric and period and compares their intervals, making findings;
+//! `report` renders them. `commands` wire the stages together for each
+//! subcommand, and `corpus` runs documents through the stages in parallel.
+//! The library never prints except through `report`.
+
+pub mod cli;
+pub mod commands;
+pub mod corpus;
+pub mod documents;
+pub mod engine;
+pub mod error;
+pub mod extract;
+pub mod facts;
+pub mod interval;
+pub mod period;
+pub mod report;
+pub mod rule_tests;
+pub mod rules;
+mod yaml;
+
+use std::io::Write;
+
+use cli::{Cli, Command};
+use error::{Error, Errors};
+
+/// How a run ended, as an exit code (grep and ripgrep's convention).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ExitStatus {
+    /// 0: nothing to report (or a report was printed).
+    Clean,
+    /// 1: `check` found conflicts, or `rules test` had failures.
+    Findings,
+    /// 2: usage, configuration or input error.
+    Error,
+}
+
+impl ExitStatus {
+    pub fn code(self) -> u8 {
+        match self {
+            ExitStatus::Clean => 0,
+            ExitStatus::Findings => 1,
+            ExitStatus::Error => 2,
+        }
+    }
+}
+
+/// The status of a run and the errors met on the way (sources that could not
+/// be read), which the caller prints to standard error.
+#[derive(Debug)]
+pub struct Outcome {
+    pub status: ExitStatus,
+    pub errors: Errors,
+}
+
+impl Outcome {
+    /// `status`, unless some source could not be read: then exit 2.
+    pub fn after_reading(status: ExitStatus, errors: Errors) -> Self {
+        let status = if errors.is_empty() { status } else { ExitStatus::Error };
+        Outcome { status, errors }
+    }
+}
+
+/// Runs a parsed command line, writing results to `out`.
+pub fn run(cli: &Cli, out: &mut dyn Write) -> Outcome {
+    if let Some(n) = cli.threads {
+        if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n).build_global() {
+            return failed(Error::Usage(format!("--threads: {e}")).into());
+        }
+    }
+    let result = match &cli.command {
+        Command::Report(args) => commands::report::run(args, out),
+        Command::Check(args) => commands::check::run(args, out),
+        Command::Facts(args) => commands::facts::run(args, out),
+        Command::Extract(args) => commands::extract::run(args, out),
+        Command::Rules(cmd) => commands::rules::run(cmd, out),
+    };
+    result.unwrap_or_else(failed)
+}
+
+fn failed(errors: Errors) -> Outcome {
+    Outcome { status: ExitStatus::Error, errors }
+}
+
+/// Writing to standard output failed (a closed pipe, a full disk).
+pub(crate) fn output_error(e: std::io::Error) -> Errors {
+    Error::io("<stdout>", e).into()
+}

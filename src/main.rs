@@ -1,0 +1,29 @@
+//! The `crosscheck` binary: parse arguments, run, print errors, exit 0/1/2.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = match crosscheck::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // clap's --help and --version are not errors
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let outcome = crosscheck::run(&cli, &mut out);
+    let flushed = out.flush();
+    let mut stderr = std::io::stderr().lock();
+    for error in &outcome.errors.0 {
+        let _ = writeln!(stderr, "crosscheck: error: {error}");
+    }
+    if flushed.is_err() {
+        return ExitCode::from(2);
+    }
+    ExitCode::from(outcome.status.code())
+}

@@ -1,0 +1,122 @@
+//! Calendar types: a publication `Date` and the `Period` a claim is about.
+//!
+//! Finding the period in a sentence is `extract/period.rs`; this module only
+//! holds the values, parses ISO dates and prints periods.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Serialize, Serializer};
+
+/// A calendar date, as given in front matter (`published: 2025-11-18`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl FromStr for Date {
+    type Err = String;
+
+    /// Reads `YYYY-MM-DD`, checking that the day exists in that month.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("expected a date as YYYY-MM-DD, found `{s}`");
+        let mut parts = s.trim().splitn(3, '-');
+        let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(bad());
+        };
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return Err(bad());
+        }
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        let month: u8 = m.parse().map_err(|_| bad())?;
+        let day: u8 = d.parse().map_err(|_| bad())?;
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return Err(format!("`{s}` is not a calendar date"));
+        }
+        Ok(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// The span of time a figure is about: a calendar year, or some months of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period {
+    pub year: i32,
+    /// First and last month (1-12), both included; `None` is the whole year.
+    pub months: Option<(u8, u8)>,
+}
+
+impl Period {
+    pub fn year(year: i32) -> Self {
+        Period { year, months: None }
+    }
+
+    /// The calendar year that holds this period, for rules with `period: year`.
+    pub fn whole_year(self) -> Self {
+        Period::year(self.year)
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.months {
+            None => write!(f, "{}", self.year),
+            Some((a, b)) if a == b => write!(f, "{}-{a:02}", self.year),
+            Some((a, b)) => write!(f, "{y}-{a:02}..{y}-{b:02}", y = self.year),
+        }
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_iso_dates() {
+        let d: Date = "2025-11-18".parse().unwrap();
+        assert_eq!((d.year, d.month, d.day), (2025, 11, 18));
+        assert_eq!(d.to_string(), "2025-11-18");
+        assert!("2024-02-29".parse::<Date>().is_ok());
+        for bad in ["2025-02-29", "2025-13-01", "2025-1-1", "18/11/2025", "", "2025-11"] {
+            assert!(bad.parse::<Date>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn prints_periods() {
+        assert_eq!(Period::year(2024).to_string(), "2024");
+        let p = Period { year: 2025, months: Some((1, 10)) };
+        assert_eq!(p.to_string(), "2025-01..2025-10");
+        let m = Period { year: 2022, months: Some((2, 2)) };
+        assert_eq!(m.to_string(), "2022-02");
+        assert_eq!(p.whole_year(), Period::year(2025));
+    }
+}

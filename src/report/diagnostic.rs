@@ -1,0 +1,64 @@
+//! `check` output: each finding as a compiler-style diagnostic, with every
+//! claim's source line, the figure underlined and its interval as the label
+//! (annotate-snippets).
+
+use std::io::{self, Write};
+
+use annotate_snippets::{Level, Renderer, Snippet};
+
+use super::human;
+use crate::engine::Finding;
+use crate::rules::Severity;
+
+fn level(s: Severity) -> Level {
+    match s {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Info => Level::Info,
+    }
+}
+
+/// Writes one diagnostic per finding.
+pub fn write_findings(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
+    let renderer = Renderer::plain();
+    for f in findings {
+        let period = f.period.map_or_else(|| "any period".to_string(), |p| p.to_string());
+        let claims: Vec<&str> = f.facts.iter().map(|x| x.surface()).collect();
+        let title = format!("{}, {period}: {}", f.metric, claims.join(" vs "));
+        let paths: Vec<String> = f.facts.iter().map(|x| x.source.path.display().to_string()).collect();
+        let labels: Vec<String> = f
+            .facts
+            .iter()
+            .map(|x| {
+                let forecast = if x.quantity.forecast { " (forecast)" } else { "" };
+                format!("{}{forecast}", human::interval(x.quantity.interval(x.slack), &x.unit))
+            })
+            .collect();
+        let lvl = level(f.severity);
+        let id = f.class.to_string();
+        let mut message = lvl.title(&title).id(&id);
+        for ((fact, path), label) in f.facts.iter().zip(&paths).zip(&labels) {
+            let (a, b) = fact.quote_span;
+            message = message.snippet(
+                Snippet::source(&fact.quote)
+                    .line_start(fact.quote_line)
+                    .origin(path)
+                    .fold(false)
+                    .annotation(lvl.span(a..b).label(label)),
+            );
+        }
+        let difference = f.difference.map(|d| {
+            let unit = f.facts.first().map_or("", |x| x.unit.as_str());
+            let relative = d.relative.map_or_else(String::new, |r| format!(" ({}%)", r.normalize()));
+            format!("difference: {}{relative}", human::amount(d.absolute, unit))
+        });
+        if let Some(d) = &difference {
+            message = message.footer(Level::Note.title(d));
+        }
+        if let Some(note) = &f.note {
+            message = message.footer(Level::Note.title(note));
+        }
+        writeln!(out, "{}\n", renderer.render(message))?;
+    }
+    Ok(())
+}

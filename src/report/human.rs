@@ -1,0 +1,82 @@
+//! Numbers for people: thousands separators, scale words, intervals in the
+//! scale of their figures ("[244.75, 244.85] bn USD").
+
+use rust_decimal::Decimal;
+
+use crate::interval::Interval;
+
+const SCALES: &[(u32, &str)] = &[(12, "tn"), (9, "bn"), (6, "mn")];
+
+/// "244,800,000,000".
+pub(crate) fn grouped(d: Decimal) -> String {
+    let s = d.normalize().to_string();
+    let (sign, s) = s.strip_prefix('-').map_or(("", s.as_str()), |r| ("-", r));
+    let (int, frac) = s.split_once('.').map_or((s, None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+/// The scale word and divisor for a magnitude, if it is a million or more.
+fn scale_for(m: Decimal) -> Option<(Decimal, &'static str)> {
+    SCALES.iter().find_map(|(e, word)| {
+        let div = crate::extract::power_of_ten(*e);
+        (m >= div).then_some((div, *word))
+    })
+}
+
+/// "244.8 bn USD", "223,000 count".
+pub(crate) fn amount(d: Decimal, unit: &str) -> String {
+    match scale_for(d.abs()) {
+        Some((div, word)) => format!("{} {word} {unit}", grouped(d / div)),
+        None => format!("{} {unit}", grouped(d)),
+    }
+}
+
+/// "[244.75, 244.85] bn USD", "(1, ∞) mn count".
+pub(crate) fn interval(i: Interval, unit: &str) -> String {
+    let magnitude = [i.lo, i.hi]
+        .iter()
+        .flatten()
+        .map(|b| b.value.abs())
+        .max()
+        .unwrap_or_default();
+    let (div, word) = scale_for(magnitude).map_or((Decimal::ONE, String::new()), |(d, w)| (d, format!(" {w}")));
+    let lo = match i.lo {
+        Some(b) => format!("{}{}", if b.inclusive { "[" } else { "(" }, grouped(b.value / div)),
+        None => "(-∞".to_string(),
+    };
+    let hi = match i.hi {
+        Some(b) => format!("{}{}", grouped(b.value / div), if b.inclusive { "]" } else { ")" }),
+        None => "∞)".to_string(),
+    };
+    format!("{lo}, {hi}{word} {unit}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn formats_for_people() {
+        assert_eq!(grouped(d("244800000000")), "244,800,000,000");
+        assert_eq!(grouped(d("-1234.50")), "-1,234.5");
+        assert_eq!(amount(d("244800000000"), "USD"), "244.8 bn USD");
+        assert_eq!(amount(d("223000"), "count"), "223,000 count");
+        let i = Interval::closed(d("244750000000"), d("244850000000"));
+        assert_eq!(interval(i, "USD"), "[244.75, 244.85] bn USD");
+    }
+}

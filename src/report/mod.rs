@@ -1,0 +1,8 @@
+//! Rendering: every format a person or a machine reads. Nothing upstream
+//! formats text; nothing here decides anything.
+
+pub mod diagnostic;
+mod human;
+pub mod json;
+pub mod rule_tests;
+pub mod table;

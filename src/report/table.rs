@@ -1,0 +1,161 @@
+//! Tables for people (comfy-table): the consistency report, the facts list
+//! and the quantities of `extract --format table`.
+
+use std::io::{self, Write};
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+
+use super::human;
+use crate::documents::Document;
+use crate::engine::{Class, Finding};
+use crate::extract::{Quantity, DEFAULT_SLACK};
+use crate::facts::Fact;
+
+/// Longest quote shown in a table cell, in characters.
+const QUOTE_WIDTH: usize = 72;
+
+fn table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.iter().copied());
+    t
+}
+
+/// The report: findings first (each with its claims, difference and note),
+/// then every fact by metric and period.
+pub fn write_report(out: &mut dyn Write, sources: usize, findings: &[Finding], facts: &[Fact]) -> io::Result<()> {
+    let conflicts = findings.iter().filter(|f| f.class == Class::Conflict).count();
+    let agreements = findings.len() - conflicts;
+    writeln!(
+        out,
+        "crosscheck report: {sources} sources, {} facts, {conflicts} conflict{}, {agreements} agreement{}\n",
+        facts.len(),
+        plural(conflicts),
+        plural(agreements)
+    )?;
+    for finding in findings {
+        write_finding(out, finding)?;
+    }
+    writeln!(out, "Facts by metric and period")?;
+    writeln!(out, "{}", facts_table(facts, true))
+}
+
+fn write_finding(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
+    let period = f.period.map_or_else(|| "any period".to_string(), |p| p.to_string());
+    let claims: Vec<&str> = f.facts.iter().map(|x| x.surface()).collect();
+    writeln!(out, "{}[{}] {}, {period}: {}", f.severity, f.class, f.metric, claims.join(" vs "))?;
+    let mut t = table(&["as written", "normalized", "interval", "source", "quote"]);
+    for fact in &f.facts {
+        t.add_row(fact_cells(fact));
+    }
+    writeln!(out, "{t}")?;
+    if let Some(d) = f.difference {
+        let unit = f.facts.first().map_or("", |x| x.unit.as_str());
+        let relative = d.relative.map_or_else(String::new, |r| format!(" ({}%)", r.normalize()));
+        writeln!(out, "  difference: {}{relative}", human::amount(d.absolute, unit))?;
+    }
+    if let Some(note) = &f.note {
+        writeln!(out, "  note: {note}")?;
+    }
+    writeln!(out)
+}
+
+fn fact_cells(f: &Fact) -> Vec<String> {
+    let q = &f.quantity;
+    let written = match &q.qualifier_text {
+        Some(w) => format!("{w} {}", f.surface()),
+        None => f.surface().to_string(),
+    };
+    let normalized = match (q.value, q.range) {
+        (Some(v), _) => human::amount(v, &f.unit),
+        (None, Some((lo, hi))) => format!("{} to {}", human::amount(lo, &f.unit), human::amount(hi, &f.unit)),
+        (None, None) => String::new(),
+    };
+    let forecast = if q.forecast { " (forecast)" } else { "" };
+    vec![
+        format!("{written}{forecast}"),
+        normalized,
+        human::interval(q.interval(f.slack), &f.unit),
+        format!("{}:{}", f.source.path.display(), f.line),
+        excerpt(&f.quote, f.quote_span),
+    ]
+}
+
+/// Facts as a table; `with_metric` adds metric and period columns.
+pub fn facts_table(facts: &[Fact], with_metric: bool) -> Table {
+    let mut header = vec!["as written", "normalized", "interval", "source", "quote"];
+    if with_metric {
+        header.splice(0..0, ["metric", "period"]);
+    }
+    let mut t = table(&header);
+    let mut sorted: Vec<&Fact> = facts.iter().collect();
+    sorted.sort_by(|a, b| (&a.metric, a.period, &a.source.path, a.line).cmp(&(&b.metric, b.period, &b.source.path, b.line)));
+    for f in sorted {
+        let mut row = fact_cells(f);
+        if with_metric {
+            let period = f.period.map_or_else(|| "unknown".to_string(), |p| p.to_string());
+            row.splice(0..0, [f.metric.clone(), period]);
+        }
+        t.add_row(row);
+    }
+    t
+}
+
+/// `facts --format table`: one table of all facts.
+pub fn write_facts(out: &mut dyn Write, facts: &[Fact]) -> io::Result<()> {
+    writeln!(out, "{}", facts_table(facts, true))
+}
+
+/// `extract --format table`.
+pub fn write_quantities(out: &mut dyn Write, doc: &Document, quantities: &[Quantity]) -> io::Result<()> {
+    let mut t = table(&["line:col", "kind", "as written", "value", "interval", "period", "forecast"]);
+    for q in quantities {
+        let (line, col) = doc.locate(q.start);
+        let written = match &q.qualifier_text {
+            Some(w) => format!("{w} {}", &doc.text[q.start..q.end]),
+            None => doc.text[q.start..q.end].to_string(),
+        };
+        let interval = if q.kind.is_metric() { human::interval(q.interval(DEFAULT_SLACK), q.unit) } else { String::new() };
+        t.add_row(vec![
+            format!("{line}:{col}"),
+            format!("{:?}", q.kind).to_lowercase(),
+            written,
+            q.value.map_or_else(String::new, |v| human::grouped(v)),
+            interval,
+            q.period.map_or_else(String::new, |p| p.to_string()),
+            if q.forecast { "yes".into() } else { String::new() },
+        ]);
+    }
+    writeln!(out, "{t}")
+}
+
+/// The quote cut to `QUOTE_WIDTH` characters around the figure, with "…".
+pub(crate) fn excerpt(quote: &str, (start, end): (usize, usize)) -> String {
+    let chars: Vec<(usize, char)> = quote.char_indices().collect();
+    if chars.len() <= QUOTE_WIDTH {
+        return quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    let figure_at = chars.iter().position(|(i, _)| *i >= start).unwrap_or(0);
+    let figure_end = chars.iter().position(|(i, _)| *i >= end).unwrap_or(chars.len());
+    let room = QUOTE_WIDTH.saturating_sub(figure_end - figure_at) / 2;
+    let from = figure_at.saturating_sub(room);
+    let to = (figure_end + room).min(chars.len());
+    let from = from.min(to.saturating_sub(QUOTE_WIDTH));
+    let text: String = chars[from..to].iter().map(|(_, c)| *c).collect();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!(
+        "{}{text}{}",
+        if from > 0 { "…" } else { "" },
+        if to < chars.len() { "…" } else { "" }
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

@@ -1,0 +1,236 @@
+//! Rules: YAML files that say which quantities are which metric, and how
+//! figures of one metric are compared.
+//!
+//! `schema.rs` mirrors the YAML; `validate.rs` turns it into the types here,
+//! which cannot be wrong (regexes compiled, entities resolved, tolerances
+//! parsed). Matching quantities against rules is `facts.rs`; running rule
+//! examples is `rule_tests.rs`. This module only loads.
+
+mod schema;
+mod validate;
+
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::{Error, Errors, Location};
+use crate::extract::Kind;
+use crate::period::{Date, Period};
+
+/// Every metric of a rule folder, with the entities they refer to.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub metrics: Vec<Metric>,
+}
+
+impl RuleSet {
+    pub fn metric(&self, id: &str) -> Option<&Metric> {
+        self.metrics.iter().find(|m| m.id == id)
+    }
+}
+
+/// One metric: what it is, how to find it, how to compare it.
+#[derive(Debug)]
+pub struct Metric {
+    pub id: String,
+    pub description: String,
+    pub kind: MetricKind,
+    /// For money: the ISO code; figures in the generic `dollar` family count
+    /// as USD for a USD metric.
+    pub unit: Option<String>,
+    pub matcher: Matcher,
+    pub period: PeriodRule,
+    pub undated: Undated,
+    pub tolerance: Tolerance,
+    /// Approximation slack for "about", "nearly" (a fraction: 0.05).
+    pub slack: Decimal,
+    pub compare_forecasts: bool,
+    pub severity: Severity,
+    pub link: Option<String>,
+    pub examples: Vec<Example>,
+    /// Where the metric's `id` is written.
+    pub location: Location,
+}
+
+impl Metric {
+    /// Whether a quantity of `kind` in `unit` can be this metric.
+    pub fn accepts(&self, kind: Kind, unit: &str) -> bool {
+        match self.kind {
+            MetricKind::Money => {
+                let Some(want) = self.unit.as_deref() else {
+                    return false;
+                };
+                kind == Kind::Money && (unit == want || (want == "USD" && unit == "dollar"))
+            }
+            MetricKind::Count => kind == Kind::Number,
+            MetricKind::Percent => kind == Kind::Percent,
+            MetricKind::Rank => kind == Kind::Rank,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MetricKind {
+    Money,
+    Count,
+    Percent,
+    Rank,
+}
+
+/// Where the words that identify a metric must be.
+#[derive(Debug)]
+pub struct Matcher {
+    /// Each must match the window.
+    pub all: Vec<Regex>,
+    /// At least one must match the window (when any are given).
+    pub any: Vec<Regex>,
+    /// None may match the figure's own sentence.
+    pub none: Vec<Regex>,
+    pub entities: Vec<EntityMatcher>,
+    /// Words that refer back to the pair the article is about ("bilateral",
+    /// "the two countries"): with one of them in the window, entities may be
+    /// named anywhere in the article.
+    pub anaphora: Option<Regex>,
+    pub context: Context,
+}
+
+/// An entity as a rule looks for it: one regex over all its names.
+#[derive(Debug)]
+pub struct EntityMatcher {
+    pub name: String,
+    pub regex: Regex,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// The figure's sentence.
+    Sentence,
+    /// The figure's sentence and the one before it ("2025 figures are
+    /// expected to be about US$218 billion.").
+    PreviousSentence,
+}
+
+/// How a metric's facts are grouped in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodRule {
+    /// By calendar year.
+    Year,
+    /// Not by period: every figure of the metric is compared.
+    None,
+}
+
+/// What a figure with no stated period is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undated {
+    /// Unknown: the fact is listed but not compared.
+    Unknown,
+    /// The year the article was published (present-tense claims: "is the
+    /// largest partner", "a portfolio worth").
+    PublishedYear,
+}
+
+/// How far two figures of one key may be apart before they conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tolerance {
+    /// Stated values must be equal; approximations and bounds keep their
+    /// intervals.
+    Exact,
+    /// Intervals include the rounding of the stated precision.
+    Rounding,
+    /// Extra slack, a fraction of the larger value (`"1%"` is 0.01).
+    Relative(Decimal),
+    /// Extra slack in base units.
+    Absolute(Decimal),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl std::str::FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "info" => Ok(Severity::Info),
+            "warning" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            _ => Err(format!("expected `error`, `warning` or `info`, found `{s}`")),
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// A rule example: a text and the facts the rule must find in it.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub text: String,
+    pub published: Option<Date>,
+    /// Empty: the rule must find nothing.
+    pub expect: Vec<Expected>,
+    pub location: Location,
+}
+
+/// One expected fact; fields left out are not checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Expected {
+    pub period: Option<Period>,
+    pub value: Option<Decimal>,
+    pub min: Option<Decimal>,
+    pub max: Option<Decimal>,
+    pub forecast: Option<bool>,
+}
+
+/// Loads every `.yaml`/`.yml` file under `paths` (folders walked, sorted).
+/// Every error of every file is collected before returning.
+pub fn load(paths: &[PathBuf]) -> Result<RuleSet, Errors> {
+    let files = rule_files(paths)?;
+    if files.is_empty() {
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::Usage(format!("no rule files (*.yaml) in {}", shown.join(", "))).into());
+    }
+    validate::load_files(&files)
+}
+
+fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Errors> {
+    let mut files = Vec::new();
+    for root in paths {
+        let meta = std::fs::metadata(root).map_err(|e| Error::io(root, e))?;
+        if meta.is_file() {
+            files.push(root.clone());
+            continue;
+        }
+        let entries = std::fs::read_dir(root).map_err(|e| Error::io(root, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(root, e))?;
+            let path = entry.path();
+            if path.is_dir() {
+                files.extend(rule_files(&[path])?);
+            } else if is_yaml(&path) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}

@@ -1,0 +1,443 @@
+//! Raw YAML to validated rules: compile regexes, resolve entity names, parse
+//! tolerances and examples. Every error of every file is collected, each with
+//! `file:line:column`, the metric id and the key.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use super::schema::{RawEntity, RawExpect, RawExpected, RawFile, RawMatch, RawMetric, RawScalar};
+use super::{
+    Context, EntityMatcher, Example, Expected, Matcher, Metric, MetricKind, PeriodRule, RuleSet,
+    Severity, Tolerance, Undated,
+};
+use crate::error::{Error, Errors, Location};
+use crate::period::{Date, Period};
+
+/// ISO 4217 codes a money metric may name.
+const UNITS: &[&str] = &[
+    "USD", "EUR", "RUB", "CNY", "GBP", "JPY", "INR", "AUD", "CAD", "HKD", "SGD", "NZD",
+];
+
+struct Source {
+    path: PathBuf,
+    text: String,
+    raw: RawFile,
+}
+
+pub(super) fn load_files(files: &[PathBuf]) -> Result<RuleSet, Errors> {
+    let mut errors = Errors::default();
+    let mut sources = Vec::new();
+    for path in files {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(Error::io(path, e));
+                continue;
+            }
+        };
+        let raw: RawFile = if text.trim().is_empty() {
+            RawFile::default()
+        } else {
+            match crate::yaml::parse(path, &text, 1) {
+                Ok(raw) => raw,
+                Err(e) => {
+                    errors.push(as_rule_error(e));
+                    continue;
+                }
+            }
+        };
+        sources.push(Source { path: path.clone(), text, raw });
+    }
+    let entities = collect_entities(&mut sources, &mut errors);
+    let mut metrics: Vec<Metric> = Vec::new();
+    let mut seen: BTreeMap<String, Location> = BTreeMap::new();
+    for source in &mut sources {
+        for raw in std::mem::take(&mut source.raw.metrics) {
+            let id = raw.id.clone();
+            let at = Locator { path: &source.path, text: &source.text, id: &id };
+            if let Some(first) = seen.get(&raw.id) {
+                errors.push(at.error("id", format!("duplicate metric id; first defined at {first}")));
+                continue;
+            }
+            seen.insert(raw.id.clone(), at.key("id"));
+            if let Some(metric) = metric(raw, &entities, &at, &mut errors) {
+                metrics.push(metric);
+            }
+        }
+    }
+    errors.into_result(RuleSet { metrics })
+}
+
+/// serde's errors come back as input errors; in a rule file they are rule errors.
+fn as_rule_error(e: Error) -> Error {
+    match e {
+        Error::Input { location, message } => Error::Rule { location, message },
+        other => other,
+    }
+}
+
+/// Entity name -> one regex over its names and demonyms, and one with its
+/// metonyms too.
+type Entities = BTreeMap<String, (String, String)>;
+
+fn collect_entities(sources: &mut [Source], errors: &mut Errors) -> Entities {
+    let mut out = Entities::new();
+    for source in sources.iter_mut() {
+        for (name, raw) in std::mem::take(&mut source.raw.entities) {
+            let at = Locator { path: &source.path, text: &source.text, id: "" };
+            if out.contains_key(&name) {
+                errors.push(at.error_at(&format!("{name}:"), format!("entity `{name}` is defined twice")));
+                continue;
+            }
+            if raw.names.is_empty() {
+                errors.push(at.error_at(&format!("{name}:"), format!("entity `{name}` has no `names`")));
+                continue;
+            }
+            out.insert(name, entity_patterns(&raw));
+        }
+    }
+    out
+}
+
+fn entity_patterns(raw: &RawEntity) -> (String, String) {
+    let mut plain: Vec<&String> = raw.names.iter().chain(&raw.demonyms).collect();
+    let mut with_metonyms = plain.clone();
+    with_metonyms.extend(&raw.metonyms);
+    let alternation = |words: &mut Vec<&String>| {
+        // longest first, so "Russian Federation" wins over "Russia"
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let parts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        format!(r"\b(?:{})\b", parts.join("|"))
+    };
+    (alternation(&mut plain), alternation(&mut with_metonyms))
+}
+
+fn metric(raw: RawMetric, entities: &Entities, at: &Locator, errors: &mut Errors) -> Option<Metric> {
+    let before = errors.0.len();
+    if !valid_id(&raw.id) {
+        errors.push(at.error("id", "metric ids are dotted lowercase words, like `trade.russia_china.total`".into()));
+    }
+    let kind = match raw.kind.as_str() {
+        "money" => Some(MetricKind::Money),
+        "count" => Some(MetricKind::Count),
+        "percent" => Some(MetricKind::Percent),
+        "rank" => Some(MetricKind::Rank),
+        other => {
+            errors.push(at.error("kind", format!("expected `money`, `count`, `percent` or `rank`, found `{other}`")));
+            None
+        }
+    };
+    check_unit(kind, raw.unit.as_deref(), at, errors);
+    let matcher = matcher(&raw.matcher, entities, at, errors);
+    let period = match raw.period.as_str() {
+        "year" => Some(PeriodRule::Year),
+        "none" => Some(PeriodRule::None),
+        other => {
+            errors.push(at.error("period", format!("expected `year` or `none`, found `{other}`")));
+            None
+        }
+    };
+    let undated = match raw.undated.as_str() {
+        "unknown" => Some(Undated::Unknown),
+        "published-year" => Some(Undated::PublishedYear),
+        other => {
+            errors.push(at.error("undated", format!("expected `unknown` or `published-year`, found `{other}`")));
+            None
+        }
+    };
+    let tolerance = tolerance(&raw.tolerance).map_err(|m| errors.push(at.error("tolerance", m))).ok();
+    let slack = match &raw.slack {
+        None => Some(crate::extract::DEFAULT_SLACK),
+        Some(s) => slack(s).map_err(|m| errors.push(at.error("slack", m))).ok(),
+    };
+    let severity = Severity::from_str(&raw.severity).map_err(|m| errors.push(at.error("severity", m))).ok();
+    let examples = examples(&raw, at, errors);
+    if errors.0.len() > before {
+        return None;
+    }
+    Some(Metric {
+        location: at.key("id"),
+        id: raw.id,
+        description: raw.description,
+        kind: kind?,
+        unit: raw.unit,
+        matcher: matcher?,
+        period: period?,
+        undated: undated?,
+        tolerance: tolerance?,
+        slack: slack?,
+        compare_forecasts: raw.compare_forecasts,
+        severity: severity?,
+        link: raw.link,
+        examples,
+    })
+}
+
+fn valid_id(id: &str) -> bool {
+    let parts: Vec<&str> = id.split('.').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        })
+}
+
+fn check_unit(kind: Option<MetricKind>, unit: Option<&str>, at: &Locator, errors: &mut Errors) {
+    match (kind, unit) {
+        (Some(MetricKind::Money), None) => {
+            errors.push(at.error("kind", "a money metric needs a `unit`, an ISO 4217 code such as `USD`".into()));
+        }
+        (Some(MetricKind::Money), Some(u)) if !UNITS.contains(&u) => {
+            errors.push(at.error("unit", format!("unknown currency `{u}`; expected one of {}", UNITS.join(", "))));
+        }
+        _ => {}
+    }
+}
+
+fn matcher(raw: &RawMatch, entities: &Entities, at: &Locator, errors: &mut Errors) -> Option<Matcher> {
+    let before = errors.0.len();
+    let mut compile_all = |patterns: &[String], key: &str| -> Vec<Regex> {
+        let mut out = Vec::new();
+        for p in patterns {
+            match Regex::new(&format!("(?i){p}")) {
+                Ok(r) => out.push(r),
+                Err(e) => errors.push(at.error_at(p, format!("`match.{key}`: invalid regex `{p}`: {e}"))),
+            }
+        }
+        out
+    };
+    let all = compile_all(&raw.all, "all");
+    let any = compile_all(&raw.any, "any");
+    let none = compile_all(&raw.none, "none");
+    let anaphora = raw.anaphora.as_ref().map(|p| compile_all(std::slice::from_ref(p), "anaphora"));
+    if raw.all.is_empty() && raw.any.is_empty() && raw.entities.is_empty() {
+        errors.push(at.error("match", "`match` needs at least one of `all`, `any` or `entities`".into()));
+    }
+    let mut matchers = Vec::new();
+    for name in &raw.entities {
+        let Some((plain, metonyms)) = entities.get(name) else {
+            let known: Vec<&str> = entities.keys().map(String::as_str).collect();
+            errors.push(at.error_at(name, format!("`match.entities`: unknown entity `{name}`; known: {}", known.join(", "))));
+            continue;
+        };
+        let pattern = if raw.metonyms { metonyms } else { plain };
+        match Regex::new(pattern) {
+            Ok(regex) => matchers.push(EntityMatcher { name: name.clone(), regex }),
+            Err(e) => errors.push(at.error_at(name, format!("entity `{name}`: {e}"))),
+        }
+    }
+    let context = match raw.context.as_str() {
+        "sentence" => Context::Sentence,
+        "previous-sentence" => Context::PreviousSentence,
+        other => {
+            errors.push(at.error("context", format!("expected `sentence` or `previous-sentence`, found `{other}`")));
+            Context::Sentence
+        }
+    };
+    if errors.0.len() > before {
+        return None;
+    }
+    Some(Matcher {
+        all,
+        any,
+        none,
+        entities: matchers,
+        anaphora: anaphora.and_then(|mut v| v.pop()),
+        context,
+    })
+}
+
+/// `exact`, `rounding`, `"1%"` or an absolute amount in base units.
+fn tolerance(raw: &RawScalar) -> Result<Tolerance, String> {
+    let text = raw.text();
+    match text.as_str() {
+        "exact" => return Ok(Tolerance::Exact),
+        "rounding" => return Ok(Tolerance::Rounding),
+        _ => {}
+    }
+    let bad = || format!("expected `exact`, `rounding`, a percentage like \"1%\" or an amount like 5e8, found `{text}`");
+    if let Some(pct) = text.strip_suffix('%') {
+        let v = decimal(pct.trim()).ok_or_else(bad)?;
+        if v < Decimal::ZERO || v >= Decimal::ONE_HUNDRED {
+            return Err(format!("a relative tolerance must be at least 0% and under 100%, found `{text}`"));
+        }
+        return Ok(Tolerance::Relative(v / Decimal::ONE_HUNDRED));
+    }
+    let v = decimal(&text).ok_or_else(bad)?;
+    if v < Decimal::ZERO {
+        return Err(format!("a tolerance cannot be negative, found `{text}`"));
+    }
+    Ok(Tolerance::Absolute(v))
+}
+
+/// `"5%"` or a fraction below 1.
+fn slack(raw: &RawScalar) -> Result<Decimal, String> {
+    let text = raw.text();
+    let v = match text.strip_suffix('%') {
+        Some(pct) => decimal(pct.trim()).map(|v| v / Decimal::ONE_HUNDRED),
+        None => decimal(&text),
+    };
+    match v {
+        Some(v) if v >= Decimal::ZERO && v < Decimal::ONE => Ok(v),
+        _ => Err(format!("expected a percentage like \"5%\" (at least 0, under 100%), found `{text}`")),
+    }
+}
+
+/// A decimal from plain or scientific notation ("244.8e9").
+pub(crate) fn decimal(s: &str) -> Option<Decimal> {
+    Decimal::from_str(s).ok().or_else(|| Decimal::from_scientific(s).ok())
+}
+
+fn examples(raw: &RawMetric, at: &Locator, errors: &mut Errors) -> Vec<Example> {
+    let mut out = Vec::new();
+    for ex in &raw.examples {
+        let location = at.find(&ex.text.chars().take(30).collect::<String>());
+        let published = match ex.published.as_deref().map(Date::from_str) {
+            Some(Err(m)) => {
+                errors.push(at.error_at(&ex.text, format!("example `published`: {m}")));
+                None
+            }
+            Some(Ok(d)) => Some(d),
+            None => None,
+        };
+        let expect = match &ex.expect {
+            RawExpect::Keyword(k) if k == "none" => Vec::new(),
+            RawExpect::Keyword(k) => {
+                errors.push(at.error_at(&ex.text, format!("example `expect`: expected `none`, a fact or a list of facts, found `{k}`")));
+                continue;
+            }
+            RawExpect::One(e) => expected(e).map_or_else(|m| { errors.push(at.error_at(&ex.text, m)); Vec::new() }, |e| vec![e]),
+            RawExpect::Many(list) => list
+                .iter()
+                .filter_map(|e| expected(e).map_err(|m| errors.push(at.error_at(&ex.text, m))).ok())
+                .collect(),
+        };
+        out.push(Example { text: ex.text.clone(), published, expect, location });
+    }
+    out
+}
+
+fn expected(raw: &RawExpected) -> Result<Expected, String> {
+    let num = |key: &str, v: &Option<RawScalar>| -> Result<Option<Decimal>, String> {
+        match v {
+            None => Ok(None),
+            Some(s) => decimal(&s.text())
+                .map(Some)
+                .ok_or_else(|| format!("example `expect.{key}`: expected a number, found `{}`", s.text())),
+        }
+    };
+    let period = match &raw.period {
+        None => None,
+        Some(p) => {
+            let year: i32 = p.text().parse().map_err(|_| format!("example `expect.period`: expected a year, found `{}`", p.text()))?;
+            Some(Period::year(year))
+        }
+    };
+    Ok(Expected {
+        period,
+        value: num("value", &raw.value)?,
+        min: num("min", &raw.min)?,
+        max: num("max", &raw.max)?,
+        forecast: raw.forecast,
+    })
+}
+
+/// Finds where a metric's keys are written, for error locations. serde does
+/// not keep spans, so this searches the text from the metric's `id:` line.
+struct Locator<'a> {
+    path: &'a Path,
+    text: &'a str,
+    id: &'a str,
+}
+
+impl Locator<'_> {
+    fn metric_start(&self) -> usize {
+        if self.id.is_empty() {
+            return 0;
+        }
+        let set: BTreeSet<usize> = self
+            .text
+            .match_indices(self.id)
+            .map(|(i, _)| i)
+            .filter(|&i| self.text[..i].trim_end_matches(['\'', '"', ' ']).ends_with("id:"))
+            .collect();
+        set.into_iter().next().unwrap_or(0)
+    }
+
+    /// The location of `key:` in this metric (or of its `id` when absent).
+    fn key(&self, key: &str) -> Location {
+        let start = self.metric_start();
+        let rest = &self.text[start..];
+        let needle = format!("{key}:");
+        let offset = rest
+            .match_indices(&needle)
+            .find(|(i, _)| i == &0 || !rest[..*i].ends_with(|c: char| c.is_alphanumeric() || c == '_'))
+            .map_or(start, |(i, _)| start + i);
+        self.location(if key == "id" { self.id_offset(start) } else { offset })
+    }
+
+    fn id_offset(&self, value_at: usize) -> usize {
+        self.text[..value_at].rfind("id:").unwrap_or(value_at)
+    }
+
+    /// The location of `needle` (a pattern, a name) after the metric start.
+    fn find(&self, needle: &str) -> Location {
+        let start = self.metric_start();
+        let offset = self.text[start..].find(needle).map_or(start, |i| start + i);
+        self.location(offset)
+    }
+
+    fn location(&self, offset: usize) -> Location {
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Location { path: self.path.to_path_buf(), line, col }
+    }
+
+    fn error(&self, key: &str, message: String) -> Error {
+        self.with_id(self.key(key), format!("`{key}`: {message}"))
+    }
+
+    fn error_at(&self, needle: &str, message: String) -> Error {
+        self.with_id(self.find(needle), message)
+    }
+
+    fn with_id(&self, location: Location, message: String) -> Error {
+        let message = if self.id.is_empty() {
+            message
+        } else {
+            format!("{message} (in metric `{}`)", self.id)
+        };
+        Error::Rule { location, message }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tolerances() {
+        let s = |t: &str| RawScalar::Str(t.into());
+        assert_eq!(tolerance(&s("exact")), Ok(Tolerance::Exact));
+        assert_eq!(tolerance(&s("rounding")), Ok(Tolerance::Rounding));
+        assert_eq!(tolerance(&s("1%")), Ok(Tolerance::Relative(Decimal::new(1, 2))));
+        assert_eq!(tolerance(&RawScalar::Float(5e8)), Ok(Tolerance::Absolute(Decimal::from(500_000_000))));
+        assert!(tolerance(&s("-1%")).is_err());
+        assert!(tolerance(&s("exactly")).is_err());
+        assert!(tolerance(&RawScalar::Int(-3)).is_err());
+    }
+
+    #[test]
+    fn slacks_and_ids() {
+        assert_eq!(slack(&RawScalar::Str("5%".into())), Ok(Decimal::new(5, 2)));
+        assert!(slack(&RawScalar::Str("150%".into())).is_err());
+        assert!(valid_id("trade.russia_china.total"));
+        assert!(!valid_id("Trade.total"));
+        assert!(!valid_id("trade"));
+        assert_eq!(decimal("244.8e9"), Some(Decimal::from(244_800_000_000u64)));
+    }
+}
