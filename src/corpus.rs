@@ -29,7 +29,11 @@ pub fn analyse(paths: &[PathBuf], rules: &RuleSet) -> Result<Analysis, Errors> {
     let files = documents::discover(paths)?;
     if files.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(Error::Usage(format!("no articles (*.md, *.txt) found in {}", shown.join(", "))).into());
+        return Err(Error::Usage(format!(
+            "no articles (*.md, *.txt) found in {}",
+            shown.join(", ")
+        ))
+        .into());
     }
     let results: Vec<Result<Vec<Fact>, Error>> = files
         .par_iter()
@@ -39,7 +43,10 @@ pub fn analyse(paths: &[PathBuf], rules: &RuleSet) -> Result<Analysis, Errors> {
             Ok(facts::claim(&doc, &quantities, rules))
         })
         .collect();
-    let mut analysis = Analysis { sources: files.len(), ..Analysis::default() };
+    let mut analysis = Analysis {
+        sources: files.len(),
+        ..Analysis::default()
+    };
     for result in results {
         match result {
             Ok(facts) => analysis.facts.extend(facts),

@@ -91,7 +91,13 @@ fn matches(doc: &Document, s: usize, metric: &Metric) -> bool {
     let refers_back = m.anaphora.as_ref().is_some_and(|r| r.is_match(window));
     m.entities.iter().all(|e| {
         e.regex.is_match(window)
-            || (refers_back && (e.regex.is_match(doc.body()) || doc.meta.title.as_deref().is_some_and(|t| e.regex.is_match(t))))
+            || (refers_back
+                && (e.regex.is_match(doc.body())
+                    || doc
+                        .meta
+                        .title
+                        .as_deref()
+                        .is_some_and(|t| e.regex.is_match(t))))
     })
 }
 
@@ -100,10 +106,13 @@ fn fact(doc: &Document, s: usize, q: &Quantity, metric: &Metric, source: &Source
     let (line, column) = doc.locate(q.start);
     let period = match metric.period {
         PeriodRule::None => None,
-        PeriodRule::Year => q.period.map(Period::whole_year).or_else(|| match metric.undated {
-            Undated::PublishedYear => source.published.map(|d| Period::year(d.year)),
-            Undated::Unknown => None,
-        }),
+        PeriodRule::Year => q
+            .period
+            .map(Period::whole_year)
+            .or_else(|| match metric.undated {
+                Undated::PublishedYear => source.published.map(|d| Period::year(d.year)),
+                Undated::Unknown => None,
+            }),
     };
     Fact {
         metric: metric.id.clone(),

@@ -14,11 +14,17 @@ pub struct Bound {
 
 impl Bound {
     pub fn closed(value: Decimal) -> Self {
-        Bound { value, inclusive: true }
+        Bound {
+            value,
+            inclusive: true,
+        }
     }
 
     pub fn open(value: Decimal) -> Self {
-        Bound { value, inclusive: false }
+        Bound {
+            value,
+            inclusive: false,
+        }
     }
 }
 
@@ -42,16 +48,26 @@ impl Interval {
     }
 
     pub fn contains(&self, v: Decimal) -> bool {
-        let above = self.lo.is_none_or(|b| v > b.value || (b.inclusive && v == b.value));
-        let below = self.hi.is_none_or(|b| v < b.value || (b.inclusive && v == b.value));
+        let above = self
+            .lo
+            .is_none_or(|b| v > b.value || (b.inclusive && v == b.value));
+        let below = self
+            .hi
+            .is_none_or(|b| v < b.value || (b.inclusive && v == b.value));
         above && below
     }
 
     /// Widens both ends by `by` (a closed widening: open ends stay open).
     pub fn widen(self, by: Decimal) -> Self {
         Interval {
-            lo: self.lo.map(|b| Bound { value: b.value - by, ..b }),
-            hi: self.hi.map(|b| Bound { value: b.value + by, ..b }),
+            lo: self.lo.map(|b| Bound {
+                value: b.value - by,
+                ..b
+            }),
+            hi: self.hi.map(|b| Bound {
+                value: b.value + by,
+                ..b
+            }),
         }
     }
 
@@ -78,11 +94,21 @@ fn gap_below(hi: Option<Bound>, lo: Option<Bound>) -> Option<Decimal> {
 impl fmt::Display for Interval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.lo {
-            Some(b) => write!(f, "{}{}", if b.inclusive { "[" } else { "(" }, b.value.normalize())?,
+            Some(b) => write!(
+                f,
+                "{}{}",
+                if b.inclusive { "[" } else { "(" },
+                b.value.normalize()
+            )?,
             None => write!(f, "(-∞")?,
         }
         match self.hi {
-            Some(b) => write!(f, ", {}{}", b.value.normalize(), if b.inclusive { "]" } else { ")" }),
+            Some(b) => write!(
+                f,
+                ", {}{}",
+                b.value.normalize(),
+                if b.inclusive { "]" } else { ")" }
+            ),
             None => write!(f, ", ∞)"),
         }
     }
@@ -102,8 +128,14 @@ mod tests {
         let a = Interval::closed(d("244.75"), d("244.85"));
         let b = Interval::closed(d("244.5"), d("245.5"));
         assert_eq!(a.gap(&b), None);
-        assert_eq!(Interval::point(d("245")).gap(&Interval::point(d("244.8"))), Some(d("0.2")));
-        let above = Interval { lo: Some(Bound::open(d("100"))), hi: None };
+        assert_eq!(
+            Interval::point(d("245")).gap(&Interval::point(d("244.8"))),
+            Some(d("0.2"))
+        );
+        let above = Interval {
+            lo: Some(Bound::open(d("100"))),
+            hi: None,
+        };
         assert_eq!(above.gap(&Interval::point(d("100"))), Some(d("0")));
         assert_eq!(above.gap(&Interval::point(d("90"))), Some(d("10")));
         assert_eq!(above.gap(&Interval::point(d("101"))), None);
@@ -111,11 +143,20 @@ mod tests {
 
     #[test]
     fn contains_and_display() {
-        let i = Interval { lo: Some(Bound::closed(d("0"))), hi: Some(Bound::open(d("300"))) };
+        let i = Interval {
+            lo: Some(Bound::closed(d("0"))),
+            hi: Some(Bound::open(d("300"))),
+        };
         assert!(i.contains(d("0")) && i.contains(d("299.9")) && !i.contains(d("300")));
         assert_eq!(i.to_string(), "[0, 300)");
-        let up = Interval { lo: Some(Bound::open(d("1000000"))), hi: None };
+        let up = Interval {
+            lo: Some(Bound::open(d("1000000"))),
+            hi: None,
+        };
         assert_eq!(up.to_string(), "(1000000, ∞)");
-        assert_eq!(Interval::point(d("2")).widen(d("0.5")).to_string(), "[1.5, 2.5]");
+        assert_eq!(
+            Interval::point(d("2")).widen(d("0.5")).to_string(),
+            "[1.5, 2.5]"
+        );
     }
 }

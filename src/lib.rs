@@ -60,7 +60,11 @@ pub struct Outcome {
 impl Outcome {
     /// `status`, unless some source could not be read: then exit 2.
     pub fn after_reading(status: ExitStatus, errors: Errors) -> Self {
-        let status = if errors.is_empty() { status } else { ExitStatus::Error };
+        let status = if errors.is_empty() {
+            status
+        } else {
+            ExitStatus::Error
+        };
         Outcome { status, errors }
     }
 }
@@ -68,7 +72,10 @@ impl Outcome {
 /// Runs a parsed command line, writing results to `out`.
 pub fn run(cli: &Cli, out: &mut dyn Write) -> Outcome {
     if let Some(n) = cli.threads {
-        if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n).build_global() {
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+        {
             return failed(Error::Usage(format!("--threads: {e}")).into());
         }
     }
@@ -83,7 +90,10 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Outcome {
 }
 
 fn failed(errors: Errors) -> Outcome {
-    Outcome { status: ExitStatus::Error, errors }
+    Outcome {
+        status: ExitStatus::Error,
+        errors,
+    }
 }
 
 /// Writing to standard output failed (a closed pipe, a full disk).

@@ -105,7 +105,14 @@ mod tests {
         assert_eq!((d.year, d.month, d.day), (2025, 11, 18));
         assert_eq!(d.to_string(), "2025-11-18");
         assert!("2024-02-29".parse::<Date>().is_ok());
-        for bad in ["2025-02-29", "2025-13-01", "2025-1-1", "18/11/2025", "", "2025-11"] {
+        for bad in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-1-1",
+            "18/11/2025",
+            "",
+            "2025-11",
+        ] {
             assert!(bad.parse::<Date>().is_err(), "{bad}");
         }
     }
@@ -113,9 +120,15 @@ mod tests {
     #[test]
     fn prints_periods() {
         assert_eq!(Period::year(2024).to_string(), "2024");
-        let p = Period { year: 2025, months: Some((1, 10)) };
+        let p = Period {
+            year: 2025,
+            months: Some((1, 10)),
+        };
         assert_eq!(p.to_string(), "2025-01..2025-10");
-        let m = Period { year: 2022, months: Some((2, 2)) };
+        let m = Period {
+            year: 2022,
+            months: Some((2, 2)),
+        };
         assert_eq!(m.to_string(), "2022-02");
         assert_eq!(p.whole_year(), Period::year(2025));
     }

@@ -92,7 +92,9 @@ fn satisfied(expected: &[Expected], found: &[Observed]) -> bool {
 }
 
 fn fits(e: &Expected, o: &Observed) -> bool {
-    let same = |want: Option<Decimal>, got: Option<Decimal>| want.is_none_or(|w| Some(w.normalize()) == got);
+    let same = |want: Option<Decimal>, got: Option<Decimal>| {
+        want.is_none_or(|w| Some(w.normalize()) == got)
+    };
     e.period.is_none_or(|p| o.period == Some(p))
         && same(e.value, o.value)
         && same(e.min, o.min)

@@ -36,6 +36,10 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
         CheckFormat::Json => json::write_report(out, a.sources, &failing, &a.facts),
     };
     written.map_err(crate::output_error)?;
-    let status = if failing.is_empty() { ExitStatus::Clean } else { ExitStatus::Findings };
+    let status = if failing.is_empty() {
+        ExitStatus::Clean
+    } else {
+        ExitStatus::Findings
+    };
     Ok(Outcome::after_reading(status, run.analysis.errors))
 }

@@ -37,7 +37,10 @@ fn read_stdin() -> Result<Document, Error> {
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io("<stdin>", e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        Error::Usage(format!("<stdin>: not valid UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+        Error::Usage(format!(
+            "<stdin>: not valid UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to()
+        ))
     })?;
     Document::parse("<stdin>", text)
 }

@@ -15,5 +15,8 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
         ReportFormat::Json => json::write_report(out, a.sources, findings, &a.facts),
     };
     written.map_err(crate::output_error)?;
-    Ok(Outcome::after_reading(ExitStatus::Clean, run.analysis.errors))
+    Ok(Outcome::after_reading(
+        ExitStatus::Clean,
+        run.analysis.errors,
+    ))
 }

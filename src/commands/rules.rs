@@ -13,7 +13,11 @@ pub fn run(cmd: &RulesCommand, out: &mut dyn Write) -> Result<Outcome, Errors> {
             let rules = super::load_rules(paths)?;
             let results = rule_tests::run(&rules);
             render::write_results(out, &results).map_err(crate::output_error)?;
-            let status = if results.iter().all(|r| r.passed) { ExitStatus::Clean } else { ExitStatus::Findings };
+            let status = if results.iter().all(|r| r.passed) {
+                ExitStatus::Clean
+            } else {
+                ExitStatus::Findings
+            };
             Ok(Outcome::after_reading(status, Errors::default()))
         }
     }

@@ -118,10 +118,20 @@ mod tests {
 
     #[test]
     fn bad_dates_and_unclosed_blocks_are_errors_with_lines() {
-        let err = split(Path::new("a.md"), "---\nid: x\npublished: 2025-02-30\n---\n").unwrap_err();
-        assert_eq!(err.to_string(), "a.md:3:1: `published`: `2025-02-30` is not a calendar date");
+        let err = split(
+            Path::new("a.md"),
+            "---\nid: x\npublished: 2025-02-30\n---\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.md:3:1: `published`: `2025-02-30` is not a calendar date"
+        );
         let err = split(Path::new("a.md"), "---\nid: x\n").unwrap_err();
-        assert!(err.to_string().starts_with("a.md:1:1: front matter"), "{err}");
+        assert!(
+            err.to_string().starts_with("a.md:1:1: front matter"),
+            "{err}"
+        );
         let err = split(Path::new("a.md"), "---\nid: [x\n---\n").unwrap_err();
         assert!(err.to_string().starts_with("a.md:"), "{err}");
     }

@@ -104,9 +104,10 @@ impl Document {
         if let Some(id) = &self.meta.id {
             return id.clone();
         }
-        self.path
-            .file_stem()
-            .map_or_else(|| self.path.display().to_string(), |s| s.to_string_lossy().into_owned())
+        self.path.file_stem().map_or_else(
+            || self.path.display().to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        )
     }
 
     /// 1-based line and column of a file offset.
@@ -117,7 +118,10 @@ impl Document {
     /// Index of the sentence that holds `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.end <= offset);
-        self.sentences.get(i).filter(|s| s.start <= offset).map(|_| i)
+        self.sentences
+            .get(i)
+            .filter(|s| s.start <= offset)
+            .map(|_| i)
     }
 }
 

@@ -12,10 +12,10 @@ use std::ops::Range;
 
 /// Words that end with a full stop but do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "col",
-    "lt", "capt", "sgt", "rev", "hon", "pres", "no", "nos", "vs", "etc", "inc", "ltd",
-    "co", "corp", "approx", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "vol", "ca", "cf", "al", "bn", "mln",
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "col", "lt",
+    "capt", "sgt", "rev", "hon", "pres", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp",
+    "approx", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mt", "ft", "vol", "ca", "cf", "al", "bn", "mln",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed of surrounding white space.
@@ -53,7 +53,10 @@ fn terminator_end(text: &str, i: usize) -> Option<usize> {
     let mut end = i + 1;
     // closing quotes and brackets belong to the sentence they close
     while let Some(c) = text[end..].chars().next() {
-        if matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»' | '.' | '!' | '?') {
+        if matches!(
+            c,
+            '"' | '\'' | ')' | ']' | '”' | '’' | '»' | '.' | '!' | '?'
+        ) {
             end += c.len_utf8();
         } else {
             break;

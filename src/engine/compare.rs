@@ -40,10 +40,16 @@ pub fn compare(a: &Fact, b: &Fact, tolerance: Tolerance) -> Comparison {
     let vanishes_when_rounded = conflict && rounded(a).gap(&rounded(b)).is_none();
     let note = match (vanishes_when_rounded, qa.value, qb.value) {
         (true, Some(_), Some(_)) => Some(rounding_note(a, b)),
-        (true, _, _) => Some("the two claims overlap once their stated precision is allowed for".into()),
+        (true, _, _) => {
+            Some("the two claims overlap once their stated precision is allowed for".into())
+        }
         _ => None,
     };
-    Comparison { conflict, difference, note }
+    Comparison {
+        conflict,
+        difference,
+        note,
+    }
 }
 
 /// Disjoint, and further apart than `allowed`.
@@ -64,21 +70,35 @@ fn difference(a: &Fact, b: &Fact) -> Difference {
         let absolute = (va - vb).abs();
         let larger = va.abs().max(vb.abs());
         let relative = (larger > Decimal::ZERO).then(|| {
-            (absolute * Decimal::ONE_HUNDRED / larger).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+            (absolute * Decimal::ONE_HUNDRED / larger)
+                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
         });
         return Difference { absolute, relative };
     }
-    let gap = a.quantity.interval(a.slack).gap(&b.quantity.interval(b.slack));
-    Difference { absolute: gap.unwrap_or_default(), relative: None }
+    let gap = a
+        .quantity
+        .interval(a.slack)
+        .gap(&b.quantity.interval(b.slack));
+    Difference {
+        absolute: gap.unwrap_or_default(),
+        relative: None,
+    }
 }
 
 /// "245 may be 244.8 rounded to three significant figures": the less precise
 /// claim may be the more precise one rounded.
 fn rounding_note(a: &Fact, b: &Fact) -> String {
-    let (coarse, fine) = if a.quantity.step >= b.quantity.step { (a, b) } else { (b, a) };
+    let (coarse, fine) = if a.quantity.step >= b.quantity.step {
+        (a, b)
+    } else {
+        (b, a)
+    };
     let step = coarse.quantity.step;
     // cannot fail: both have values (checked by the caller)
-    let (vc, vf) = (coarse.quantity.value.unwrap_or_default(), fine.quantity.value.unwrap_or_default());
+    let (vc, vf) = (
+        coarse.quantity.value.unwrap_or_default(),
+        fine.quantity.value.unwrap_or_default(),
+    );
     let rounds_to = step > Decimal::ZERO && (vf / step).round() * step == vc;
     if !rounds_to {
         return format!(
@@ -105,8 +125,12 @@ fn significant_figures(value: Decimal, step: Decimal) -> usize {
 }
 
 fn spell(n: usize) -> String {
-    const WORDS: &[&str] = &["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
-    WORDS.get(n).map_or_else(|| n.to_string(), |w| (*w).to_string())
+    const WORDS: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_string())
 }
 
 #[cfg(test)]
@@ -115,9 +139,21 @@ mod tests {
 
     #[test]
     fn counts_significant_figures() {
-        assert_eq!(significant_figures(Decimal::from(245_000_000_000u64), Decimal::from(1_000_000_000)), 3);
-        assert_eq!(significant_figures(Decimal::from(223_000), Decimal::from(1000)), 3);
-        assert_eq!(significant_figures(Decimal::from(1_000_000), Decimal::from(1_000_000)), 1);
+        assert_eq!(
+            significant_figures(
+                Decimal::from(245_000_000_000u64),
+                Decimal::from(1_000_000_000)
+            ),
+            3
+        );
+        assert_eq!(
+            significant_figures(Decimal::from(223_000), Decimal::from(1000)),
+            3
+        );
+        assert_eq!(
+            significant_figures(Decimal::from(1_000_000), Decimal::from(1_000_000)),
+            1
+        );
         assert_eq!(spell(3), "three");
         assert_eq!(spell(12), "12");
     }

@@ -81,7 +81,9 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
         let Some(metric) = rules.metric(&key.metric) else {
             continue;
         };
-        group.sort_by(|a, b| (&a.source.path, a.quantity.start).cmp(&(&b.source.path, b.quantity.start)));
+        group.sort_by(|a, b| {
+            (&a.source.path, a.quantity.start).cmp(&(&b.source.path, b.quantity.start))
+        });
         let before = findings.len();
         for (i, a) in group.iter().enumerate() {
             for b in &group[i + 1..] {

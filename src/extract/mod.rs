@@ -58,7 +58,10 @@ pub enum Kind {
 impl Kind {
     /// Whether figures of this kind can be metrics (compared by rules).
     pub fn is_metric(self) -> bool {
-        matches!(self, Kind::Money | Kind::Number | Kind::Percent | Kind::Rank)
+        matches!(
+            self,
+            Kind::Money | Kind::Number | Kind::Percent | Kind::Rank
+        )
     }
 }
 
@@ -104,9 +107,15 @@ impl Quantity {
     }
 
     fn interval_with(&self, slack: Decimal, rounding: bool) -> Interval {
-        let half = if rounding { self.step / Decimal::TWO } else { Decimal::ZERO };
+        let half = if rounding {
+            self.step / Decimal::TWO
+        } else {
+            Decimal::ZERO
+        };
+        // "between 200 and 250 billion" is [200, 250] billion: the ends are
+        // the bounds, not figures to round (DESIGN's table)
         if let Some((lo, hi)) = self.range {
-            return Interval::closed(lo - half, hi + half);
+            return Interval::closed(lo, hi);
         }
         let Some(v) = self.value else {
             return Interval { lo: None, hi: None };
@@ -117,10 +126,22 @@ impl Quantity {
             Qualifier::Exact | Qualifier::Between => Interval::point(v).widen(half),
             Qualifier::About => Interval::closed(v - give, v + give),
             Qualifier::Nearly => Interval::closed(v - give, v),
-            Qualifier::MoreThan => Interval { lo: Some(Bound::open(v)), hi: None },
-            Qualifier::AtLeast => Interval { lo: Some(Bound::closed(v)), hi: None },
-            Qualifier::LessThan => Interval { lo: zero_floor, hi: Some(Bound::open(v)) },
-            Qualifier::AtMost => Interval { lo: zero_floor, hi: Some(Bound::closed(v)) },
+            Qualifier::MoreThan => Interval {
+                lo: Some(Bound::open(v)),
+                hi: None,
+            },
+            Qualifier::AtLeast => Interval {
+                lo: Some(Bound::closed(v)),
+                hi: None,
+            },
+            Qualifier::LessThan => Interval {
+                lo: zero_floor,
+                hi: Some(Bound::open(v)),
+            },
+            Qualifier::AtMost => Interval {
+                lo: zero_floor,
+                hi: Some(Bound::closed(v)),
+            },
         }
     }
 }
@@ -162,3 +183,6 @@ impl std::ops::AddAssign<usize> for Found {
 pub fn power_of_ten(n: u32) -> Decimal {
     number::pow10(n)
 }
+
+#[cfg(test)]
+mod tests;

@@ -127,9 +127,26 @@ pub(crate) fn is_tens(v: u32) -> bool {
 /// Ordinal words up to the twentieth, with their value.
 pub(crate) fn ordinal_word(word: &str) -> Option<u32> {
     const ORDINALS: &[&str] = &[
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-        "seventeenth", "eighteenth", "nineteenth", "twentieth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
     ];
     ORDINALS
         .iter()
@@ -165,7 +182,14 @@ mod tests {
 
     #[test]
     fn malformed_or_huge_literals_are_not_numbers() {
-        for text in ["1,23", "12,3456", "1234,567", "1.2.3", "1,234,56", &"9".repeat(40)] {
+        for text in [
+            "1,23",
+            "12,3456",
+            "1234,567",
+            "1.2.3",
+            "1,234,56",
+            &"9".repeat(40),
+        ] {
             assert_eq!(parse_digits(text), None, "{text}");
         }
     }

@@ -35,8 +35,18 @@ pub(crate) fn parse(text: &str, toks: &[Token]) -> Vec<Found> {
 }
 
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const MONTH_ABBREVIATIONS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -221,7 +231,9 @@ impl<'t> Parser<'t> {
                 let article = w == "a" || w == "an";
                 let next_scale = scale::word_scale(&self.s(j + 1).to_ascii_lowercase());
                 if (article && (last.is_some() || next_scale.is_none()))
-                    || (last.is_some() && current != Decimal::ZERO && current % Decimal::TEN != Decimal::ZERO)
+                    || (last.is_some()
+                        && current != Decimal::ZERO
+                        && current % Decimal::TEN != Decimal::ZERO)
                 {
                     break;
                 }
@@ -246,7 +258,10 @@ impl<'t> Parser<'t> {
                     current = Decimal::ZERO;
                 }
                 last = Some(j);
-            } else if w == "and" && last.is_some() && number::small_word(&self.s(j + 1).to_ascii_lowercase()).is_some() {
+            } else if w == "and"
+                && last.is_some()
+                && number::small_word(&self.s(j + 1).to_ascii_lowercase()).is_some()
+            {
                 // "two hundred and five": only after a scale word
                 if scale::word_scale(&self.s(j - 1).to_ascii_lowercase()).is_none() {
                     break;
@@ -395,7 +410,8 @@ impl<'t> Parser<'t> {
             }
         }
         let sep = self.s(next);
-        let digits_after = glued_next && self.glued(next + 1) && self.kind(next + 1) == Some(TokKind::Digits);
+        let digits_after =
+            glued_next && self.glued(next + 1) && self.kind(next + 1) == Some(TokKind::Digits);
         if sep == ":" && digits_after && bare {
             let mut f = fig.clone();
             f.last = next + 1;
@@ -405,12 +421,19 @@ impl<'t> Parser<'t> {
         if (sep == "/" || self.is_dash(next)) && digits_after {
             let after = self.s(next + 1);
             // "2025-11-18"
-            if self.is_dash(next) && after.len() == 2 && self.is_dash(next + 2) && self.glued(next + 2) {
+            if self.is_dash(next)
+                && after.len() == 2
+                && self.is_dash(next + 2)
+                && self.glued(next + 2)
+            {
                 let month = after.parse::<u8>().ok().filter(|m| (1..=12).contains(m));
                 if let (Some(m), Some(TokKind::Digits)) = (month, self.kind(next + 3)) {
                     let mut f = fig.clone();
                     f.last = next + 3;
-                    let period = Period { year, months: Some((m, m)) };
+                    let period = Period {
+                        year,
+                        months: Some((m, m)),
+                    };
                     return Some((self.non_metric(Kind::Date, &f, Some(period)), next + 4));
                 }
             }
@@ -510,19 +533,36 @@ impl<'t> Parser<'t> {
         if self.is_dash(j) {
             let m2 = month(self.s(j + 1))?;
             let year = self.year_at(j + 2)?;
-            let period = Period { year, months: Some((m.min(m2), m.max(m2))) };
+            let period = Period {
+                year,
+                months: Some((m.min(m2), m.max(m2))),
+            };
             return Some(self.date(i, j + 2, Some(period)));
         }
         if let Some(year) = self.year_at(j) {
-            return Some(self.date(i, j, Some(Period { year, months: Some((m, m)) })));
+            return Some(self.date(
+                i,
+                j,
+                Some(Period {
+                    year,
+                    months: Some((m, m)),
+                }),
+            ));
         }
         let day = self.day_at(j)?;
         let mut last = day;
         // "January 21, 2025"
-        let comma = if self.s(last + 1) == "," { last + 2 } else { last + 1 };
+        let comma = if self.s(last + 1) == "," {
+            last + 2
+        } else {
+            last + 1
+        };
         let period = self.year_at(comma).map(|year| {
             last = comma;
-            Period { year, months: Some((m, m)) }
+            Period {
+                year,
+                months: Some((m, m)),
+            }
         });
         Some(self.date(i, last, period))
     }
@@ -539,7 +579,14 @@ impl<'t> Parser<'t> {
             j += 1;
         }
         match self.year_at(j + 1) {
-            Some(year) => Some(self.date(i, j + 1, Some(Period { year, months: Some((m, m)) }))),
+            Some(year) => Some(self.date(
+                i,
+                j + 1,
+                Some(Period {
+                    year,
+                    months: Some((m, m)),
+                }),
+            )),
             None => Some(self.date(i, j, None)),
         }
     }
@@ -633,7 +680,11 @@ impl<'t> Parser<'t> {
         let start = self.toks[fig.first].start;
         let quantity = Quantity {
             kind,
-            value: if range.is_some() { None } else { Some(fig.value) },
+            value: if range.is_some() {
+                None
+            } else {
+                Some(fig.value)
+            },
             range,
             step: fig.step,
             unit,
@@ -672,7 +723,8 @@ impl<'t> Parser<'t> {
         match qualifier::ending(&refs) {
             Some((q, n)) => {
                 let q_first = first - n;
-                let text = self.text[self.toks[q_first].start..self.toks[first - 1].end].to_string();
+                let text =
+                    self.text[self.toks[q_first].start..self.toks[first - 1].end].to_string();
                 (Some((q, text)), Some(q_first))
             }
             None => (None, None),
@@ -680,7 +732,8 @@ impl<'t> Parser<'t> {
     }
 
     fn word_before(&self, i: usize) -> Option<String> {
-        (i > 0 && self.kind(i - 1) == Some(TokKind::Word)).then(|| self.s(i - 1).to_ascii_lowercase())
+        (i > 0 && self.kind(i - 1) == Some(TokKind::Word))
+            .then(|| self.s(i - 1).to_ascii_lowercase())
     }
 }
 

@@ -12,7 +12,7 @@
 //! and the like, between the figure and the figure before it in the sentence.
 //!
 //! ## Not extracted
-//! Years after "since", "until", "before" or "after" (they bound a span,
+//! Years after "since", "until", "through", "to", "before" or "after" (they bound a span,
 //! they do not name the figure's period); relative years in a document with
 //! no publication date; quarters and halves (H1 2025).
 
@@ -26,7 +26,7 @@ use crate::documents::Document;
 use crate::period::Period;
 
 /// Words before a year that keep it from being the period of a figure.
-const NOT_A_PERIOD_AFTER: &[&str] = &["since", "until", "till", "before", "after"];
+const NOT_A_PERIOD_AFTER: &[&str] = &["since", "until", "till", "through", "before", "after", "to"];
 
 static RELATIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
@@ -55,8 +55,10 @@ struct Candidate {
     span: Range<usize>,
 }
 
-/// Sets `period` and `forecast` of every metric figure in `found`.
-pub(super) fn resolve(doc: &Document, found: &mut [Found]) {
+/// Sets `period` and `forecast` of every metric figure in `found`, and drops
+/// the numbers that are part of a period phrase ("the first ten months").
+pub(super) fn resolve(doc: &Document, found: &mut Vec<Found>) {
+    let mut phrases = Vec::new();
     let mut i = 0;
     while i < found.len() {
         let Some(s) = doc.sentence_at(found[i].quantity.start) else {
@@ -68,12 +70,24 @@ pub(super) fn resolve(doc: &Document, found: &mut [Found]) {
             .iter()
             .take_while(|f| f.quantity.start < sentence.end)
             .count();
-        resolve_sentence(doc, sentence, &mut found[i..j]);
+        phrases.extend(resolve_sentence(doc, sentence, &mut found[i..j]));
         i = j;
     }
+    found.retain(|f| {
+        let q = &f.quantity;
+        !(q.kind.is_metric()
+            && phrases
+                .iter()
+                .any(|p: &Range<usize>| p.start <= q.start && q.end <= p.end))
+    });
 }
 
-fn resolve_sentence(doc: &Document, sentence: Range<usize>, found: &mut [Found]) {
+/// Resolves one sentence; returns the spans of its period phrases.
+fn resolve_sentence(
+    doc: &Document,
+    sentence: Range<usize>,
+    found: &mut [Found],
+) -> Vec<Range<usize>> {
     let candidates = candidates(doc, sentence.clone(), found);
     let mut clause_start = sentence.start;
     for f in found.iter_mut() {
@@ -90,12 +104,15 @@ fn resolve_sentence(doc: &Document, sentence: Range<usize>, found: &mut [Found])
         q.forecast = FORECAST.is_match(before);
         clause_start = q.end;
     }
+    candidates.into_iter().map(|c| c.span).collect()
 }
 
 fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for f in found {
-        let Some(period) = f.names_period else { continue };
+        let Some(period) = f.names_period else {
+            continue;
+        };
         let excluded = f
             .preceded_by
             .as_deref()
@@ -111,25 +128,38 @@ fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Ca
     let text = &doc.text[sentence.clone()];
     if let Some(published) = doc.meta.published {
         for m in RELATIVE_YEAR.captures_iter(text) {
-            let (Some(all), Some(word)) = (m.get(0), m.get(1)) else { continue };
+            let (Some(all), Some(word)) = (m.get(0), m.get(1)) else {
+                continue;
+            };
             let year = match word.as_str().to_ascii_lowercase().as_str() {
                 "last" | "previous" => published.year - 1,
                 "next" | "coming" => published.year + 1,
                 _ => published.year,
             };
             let at = sentence.start + all.start();
-            out.push(Candidate { at, period: Period::year(year), span: at..sentence.start + all.end() });
+            out.push(Candidate {
+                at,
+                period: Period::year(year),
+                span: at..sentence.start + all.end(),
+            });
         }
     }
     for m in FIRST_MONTHS.captures_iter(text) {
-        let (Some(all), Some(n), Some(y)) = (m.get(0), m.get(1), m.get(2)) else { continue };
-        let (Some(n), Ok(year)) = (month_count(n.as_str()), y.as_str().parse::<i32>()) else { continue };
+        let (Some(all), Some(n), Some(y)) = (m.get(0), m.get(1), m.get(2)) else {
+            continue;
+        };
+        let (Some(n), Ok(year)) = (month_count(n.as_str()), y.as_str().parse::<i32>()) else {
+            continue;
+        };
         let at = sentence.start + all.start();
         // the year inside the phrase is replaced by the months period
         out.retain(|c| !(c.at >= at && c.at < sentence.start + all.end()));
         out.push(Candidate {
             at,
-            period: Period { year, months: Some((1, n)) },
+            period: Period {
+                year,
+                months: Some((1, n)),
+            },
             span: at..sentence.start + all.end(),
         });
     }

@@ -103,7 +103,8 @@ mod tests {
 
     #[test]
     fn matches_the_words_right_before() {
-        let cases: &[(&[&str], Option<(Qualifier, usize)>)] = &[
+        type Case<'a> = (&'a [&'a str], Option<(Qualifier, usize)>);
+        let cases: &[Case] = &[
             (&["worth", "more", "than"], Some((Qualifier::MoreThan, 2))),
             (&["no", "more", "than"], Some((Qualifier::AtMost, 3))),
             (&["be", "about"], Some((Qualifier::About, 1))),

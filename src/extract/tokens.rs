@@ -84,8 +84,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 fn digits_end(bytes: &[u8], mut i: usize) -> usize {
     while i < bytes.len() {
         let b = bytes[i];
-        let sep_then_digit = (b == b',' || b == b'.')
-            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        let sep_then_digit =
+            (b == b',' || b == b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
         if b.is_ascii_digit() || sep_then_digit {
             i += 1;
         } else {
@@ -134,7 +134,10 @@ mod tests {
 
     #[test]
     fn non_ascii_text_keeps_boundaries() {
-        let texts: Vec<String> = show("Russia’s ₽5\u{a0}trn — €3").into_iter().map(|t| t.0).collect();
+        let texts: Vec<String> = show("Russia’s ₽5\u{a0}trn — €3")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
         assert_eq!(texts, ["Russia", "’", "s", "₽", "5", "trn", "—", "€", "3"]);
     }
 }

@@ -22,16 +22,29 @@ fn level(s: Severity) -> Level {
 pub fn write_findings(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
     let renderer = Renderer::plain();
     for f in findings {
-        let period = f.period.map_or_else(|| "any period".to_string(), |p| p.to_string());
+        let period = f
+            .period
+            .map_or_else(|| "any period".to_string(), |p| p.to_string());
         let claims: Vec<&str> = f.facts.iter().map(|x| x.surface()).collect();
         let title = format!("{}, {period}: {}", f.metric, claims.join(" vs "));
-        let paths: Vec<String> = f.facts.iter().map(|x| x.source.path.display().to_string()).collect();
+        let paths: Vec<String> = f
+            .facts
+            .iter()
+            .map(|x| x.source.path.display().to_string())
+            .collect();
         let labels: Vec<String> = f
             .facts
             .iter()
             .map(|x| {
-                let forecast = if x.quantity.forecast { " (forecast)" } else { "" };
-                format!("{}{forecast}", human::interval(x.quantity.interval(x.slack), &x.unit))
+                let forecast = if x.quantity.forecast {
+                    " (forecast)"
+                } else {
+                    ""
+                };
+                format!(
+                    "{}{forecast}",
+                    human::interval(x.quantity.interval(x.slack), &x.unit)
+                )
             })
             .collect();
         let lvl = level(f.severity);
@@ -49,7 +62,9 @@ pub fn write_findings(out: &mut dyn Write, findings: &[Finding]) -> io::Result<(
         }
         let difference = f.difference.map(|d| {
             let unit = f.facts.first().map_or("", |x| x.unit.as_str());
-            let relative = d.relative.map_or_else(String::new, |r| format!(" ({}%)", r.normalize()));
+            let relative = d
+                .relative
+                .map_or_else(String::new, |r| format!(" ({}%)", r.normalize()));
             format!("difference: {}{relative}", human::amount(d.absolute, unit))
         });
         if let Some(d) = &difference {

@@ -49,13 +49,22 @@ pub(crate) fn interval(i: Interval, unit: &str) -> String {
         .map(|b| b.value.abs())
         .max()
         .unwrap_or_default();
-    let (div, word) = scale_for(magnitude).map_or((Decimal::ONE, String::new()), |(d, w)| (d, format!(" {w}")));
+    let (div, word) =
+        scale_for(magnitude).map_or((Decimal::ONE, String::new()), |(d, w)| (d, format!(" {w}")));
     let lo = match i.lo {
-        Some(b) => format!("{}{}", if b.inclusive { "[" } else { "(" }, grouped(b.value / div)),
+        Some(b) => format!(
+            "{}{}",
+            if b.inclusive { "[" } else { "(" },
+            grouped(b.value / div)
+        ),
         None => "(-∞".to_string(),
     };
     let hi = match i.hi {
-        Some(b) => format!("{}{}", grouped(b.value / div), if b.inclusive { "]" } else { ")" }),
+        Some(b) => format!(
+            "{}{}",
+            grouped(b.value / div),
+            if b.inclusive { "]" } else { ")" }
+        ),
         None => "∞)".to_string(),
     };
     format!("{lo}, {hi}{word} {unit}")

@@ -113,7 +113,11 @@ fn quantity_json<'a>(q: &'a Quantity, doc: &'a Document) -> QuantityJson<'a> {
         kind: q.kind,
         value: q.value.map(dec),
         unit: q.unit,
-        bounds: if q.kind.is_metric() { q.interval(crate::extract::DEFAULT_SLACK).into() } else { Bounds::from(Interval { lo: None, hi: None }) },
+        bounds: if q.kind.is_metric() {
+            q.interval(crate::extract::DEFAULT_SLACK).into()
+        } else {
+            Bounds::from(Interval { lo: None, hi: None })
+        },
         qualifier: q.qualifier_text.as_deref(),
         qualifier_kind: q.qualifier,
         approx: q.qualifier.is_approx(),
@@ -171,7 +175,11 @@ fn line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
 }
 
 /// One JSON object per quantity.
-pub fn write_quantities(out: &mut dyn Write, doc: &Document, quantities: &[Quantity]) -> io::Result<()> {
+pub fn write_quantities(
+    out: &mut dyn Write,
+    doc: &Document,
+    quantities: &[Quantity],
+) -> io::Result<()> {
     for q in quantities {
         line(out, &quantity_json(q, doc))?;
     }
@@ -194,7 +202,12 @@ pub fn write_facts_json(out: &mut dyn Write, facts: &[Fact]) -> io::Result<()> {
 }
 
 /// The whole report: findings and facts, versioned.
-pub fn write_report(out: &mut dyn Write, sources: usize, findings: &[Finding], facts: &[Fact]) -> io::Result<()> {
+pub fn write_report(
+    out: &mut dyn Write,
+    sources: usize,
+    findings: &[Finding],
+    facts: &[Fact],
+) -> io::Result<()> {
     let report = ReportJson {
         version: REPORT_VERSION,
         sources,

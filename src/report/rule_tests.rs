@@ -11,7 +11,13 @@ use crate::rules::Expected;
 pub fn write_results(out: &mut dyn Write, results: &[ExampleResult]) -> io::Result<()> {
     for r in results {
         let status = if r.passed { "PASS" } else { "FAIL" };
-        writeln!(out, "{status} {} example {}: {}", r.metric, r.number, short(&r.text))?;
+        writeln!(
+            out,
+            "{status} {} example {}: {}",
+            r.metric,
+            r.number,
+            short(&r.text)
+        )?;
         if r.passed {
             continue;
         }

@@ -25,8 +25,16 @@ fn table(header: &[&str]) -> Table {
 
 /// The report: findings first (each with its claims, difference and note),
 /// then every fact by metric and period.
-pub fn write_report(out: &mut dyn Write, sources: usize, findings: &[Finding], facts: &[Fact]) -> io::Result<()> {
-    let conflicts = findings.iter().filter(|f| f.class == Class::Conflict).count();
+pub fn write_report(
+    out: &mut dyn Write,
+    sources: usize,
+    findings: &[Finding],
+    facts: &[Fact],
+) -> io::Result<()> {
+    let conflicts = findings
+        .iter()
+        .filter(|f| f.class == Class::Conflict)
+        .count();
     let agreements = findings.len() - conflicts;
     writeln!(
         out,
@@ -43,9 +51,18 @@ pub fn write_report(out: &mut dyn Write, sources: usize, findings: &[Finding], f
 }
 
 fn write_finding(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
-    let period = f.period.map_or_else(|| "any period".to_string(), |p| p.to_string());
+    let period = f
+        .period
+        .map_or_else(|| "any period".to_string(), |p| p.to_string());
     let claims: Vec<&str> = f.facts.iter().map(|x| x.surface()).collect();
-    writeln!(out, "{}[{}] {}, {period}: {}", f.severity, f.class, f.metric, claims.join(" vs "))?;
+    writeln!(
+        out,
+        "{}[{}] {}, {period}: {}",
+        f.severity,
+        f.class,
+        f.metric,
+        claims.join(" vs ")
+    )?;
     let mut t = table(&["as written", "normalized", "interval", "source", "quote"]);
     for fact in &f.facts {
         t.add_row(fact_cells(fact));
@@ -53,8 +70,14 @@ fn write_finding(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
     writeln!(out, "{t}")?;
     if let Some(d) = f.difference {
         let unit = f.facts.first().map_or("", |x| x.unit.as_str());
-        let relative = d.relative.map_or_else(String::new, |r| format!(" ({}%)", r.normalize()));
-        writeln!(out, "  difference: {}{relative}", human::amount(d.absolute, unit))?;
+        let relative = d
+            .relative
+            .map_or_else(String::new, |r| format!(" ({}%)", r.normalize()));
+        writeln!(
+            out,
+            "  difference: {}{relative}",
+            human::amount(d.absolute, unit)
+        )?;
     }
     if let Some(note) = &f.note {
         writeln!(out, "  note: {note}")?;
@@ -70,7 +93,11 @@ fn fact_cells(f: &Fact) -> Vec<String> {
     };
     let normalized = match (q.value, q.range) {
         (Some(v), _) => human::amount(v, &f.unit),
-        (None, Some((lo, hi))) => format!("{} to {}", human::amount(lo, &f.unit), human::amount(hi, &f.unit)),
+        (None, Some((lo, hi))) => format!(
+            "{} to {}",
+            human::amount(lo, &f.unit),
+            human::amount(hi, &f.unit)
+        ),
         (None, None) => String::new(),
     };
     let forecast = if q.forecast { " (forecast)" } else { "" };
@@ -91,11 +118,20 @@ pub fn facts_table(facts: &[Fact], with_metric: bool) -> Table {
     }
     let mut t = table(&header);
     let mut sorted: Vec<&Fact> = facts.iter().collect();
-    sorted.sort_by(|a, b| (&a.metric, a.period, &a.source.path, a.line).cmp(&(&b.metric, b.period, &b.source.path, b.line)));
+    sorted.sort_by(|a, b| {
+        (&a.metric, a.period, &a.source.path, a.line).cmp(&(
+            &b.metric,
+            b.period,
+            &b.source.path,
+            b.line,
+        ))
+    });
     for f in sorted {
         let mut row = fact_cells(f);
         if with_metric {
-            let period = f.period.map_or_else(|| "unknown".to_string(), |p| p.to_string());
+            let period = f
+                .period
+                .map_or_else(|| "unknown".to_string(), |p| p.to_string());
             row.splice(0..0, [f.metric.clone(), period]);
         }
         t.add_row(row);
@@ -109,23 +145,43 @@ pub fn write_facts(out: &mut dyn Write, facts: &[Fact]) -> io::Result<()> {
 }
 
 /// `extract --format table`.
-pub fn write_quantities(out: &mut dyn Write, doc: &Document, quantities: &[Quantity]) -> io::Result<()> {
-    let mut t = table(&["line:col", "kind", "as written", "value", "interval", "period", "forecast"]);
+pub fn write_quantities(
+    out: &mut dyn Write,
+    doc: &Document,
+    quantities: &[Quantity],
+) -> io::Result<()> {
+    let mut t = table(&[
+        "line:col",
+        "kind",
+        "as written",
+        "value",
+        "interval",
+        "period",
+        "forecast",
+    ]);
     for q in quantities {
         let (line, col) = doc.locate(q.start);
         let written = match &q.qualifier_text {
             Some(w) => format!("{w} {}", &doc.text[q.start..q.end]),
             None => doc.text[q.start..q.end].to_string(),
         };
-        let interval = if q.kind.is_metric() { human::interval(q.interval(DEFAULT_SLACK), q.unit) } else { String::new() };
+        let interval = if q.kind.is_metric() {
+            human::interval(q.interval(DEFAULT_SLACK), q.unit)
+        } else {
+            String::new()
+        };
         t.add_row(vec![
             format!("{line}:{col}"),
             format!("{:?}", q.kind).to_lowercase(),
             written,
-            q.value.map_or_else(String::new, |v| human::grouped(v)),
+            q.value.map_or_else(String::new, human::grouped),
             interval,
             q.period.map_or_else(String::new, |p| p.to_string()),
-            if q.forecast { "yes".into() } else { String::new() },
+            if q.forecast {
+                "yes".into()
+            } else {
+                String::new()
+            },
         ]);
     }
     writeln!(out, "{t}")
@@ -138,7 +194,10 @@ pub(crate) fn excerpt(quote: &str, (start, end): (usize, usize)) -> String {
         return quote.split_whitespace().collect::<Vec<_>>().join(" ");
     }
     let figure_at = chars.iter().position(|(i, _)| *i >= start).unwrap_or(0);
-    let figure_end = chars.iter().position(|(i, _)| *i >= end).unwrap_or(chars.len());
+    let figure_end = chars
+        .iter()
+        .position(|(i, _)| *i >= end)
+        .unwrap_or(chars.len());
     let room = QUOTE_WIDTH.saturating_sub(figure_end - figure_at) / 2;
     let from = figure_at.saturating_sub(room);
     let to = (figure_end + room).min(chars.len());

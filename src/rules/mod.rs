@@ -161,7 +161,9 @@ impl std::str::FromStr for Severity {
             "info" => Ok(Severity::Info),
             "warning" => Ok(Severity::Warning),
             "error" => Ok(Severity::Error),
-            _ => Err(format!("expected `error`, `warning` or `info`, found `{s}`")),
+            _ => Err(format!(
+                "expected `error`, `warning` or `info`, found `{s}`"
+            )),
         }
     }
 }
@@ -232,5 +234,8 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Errors> {
 }
 
 fn is_yaml(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
 }

@@ -115,7 +115,7 @@ pub(crate) enum RawScalar {
 impl RawScalar {
     /// The scalar as text: floats in their shortest round-trip form, so
     /// `244.8e9` becomes "244800000000".
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         match self {
             RawScalar::Int(i) => i.to_string(),
             RawScalar::Float(f) => f.to_string(),

@@ -50,7 +50,11 @@ pub(super) fn load_files(files: &[PathBuf]) -> Result<RuleSet, Errors> {
                 }
             }
         };
-        sources.push(Source { path: path.clone(), text, raw });
+        sources.push(Source {
+            path: path.clone(),
+            text,
+            raw,
+        });
     }
     let entities = collect_entities(&mut sources, &mut errors);
     let mut metrics: Vec<Metric> = Vec::new();
@@ -58,9 +62,16 @@ pub(super) fn load_files(files: &[PathBuf]) -> Result<RuleSet, Errors> {
     for source in &mut sources {
         for raw in std::mem::take(&mut source.raw.metrics) {
             let id = raw.id.clone();
-            let at = Locator { path: &source.path, text: &source.text, id: &id };
+            let at = Locator {
+                path: &source.path,
+                text: &source.text,
+                id: &id,
+            };
             if let Some(first) = seen.get(&raw.id) {
-                errors.push(at.error("id", format!("duplicate metric id; first defined at {first}")));
+                errors.push(at.error(
+                    "id",
+                    format!("duplicate metric id; first defined at {first}"),
+                ));
                 continue;
             }
             seen.insert(raw.id.clone(), at.key("id"));
@@ -88,13 +99,23 @@ fn collect_entities(sources: &mut [Source], errors: &mut Errors) -> Entities {
     let mut out = Entities::new();
     for source in sources.iter_mut() {
         for (name, raw) in std::mem::take(&mut source.raw.entities) {
-            let at = Locator { path: &source.path, text: &source.text, id: "" };
+            let at = Locator {
+                path: &source.path,
+                text: &source.text,
+                id: "",
+            };
             if out.contains_key(&name) {
-                errors.push(at.error_at(&format!("{name}:"), format!("entity `{name}` is defined twice")));
+                errors.push(at.error_at(
+                    &format!("{name}:"),
+                    format!("entity `{name}` is defined twice"),
+                ));
                 continue;
             }
             if raw.names.is_empty() {
-                errors.push(at.error_at(&format!("{name}:"), format!("entity `{name}` has no `names`")));
+                errors.push(at.error_at(
+                    &format!("{name}:"),
+                    format!("entity `{name}` has no `names`"),
+                ));
                 continue;
             }
             out.insert(name, entity_patterns(&raw));
@@ -116,10 +137,18 @@ fn entity_patterns(raw: &RawEntity) -> (String, String) {
     (alternation(&mut plain), alternation(&mut with_metonyms))
 }
 
-fn metric(raw: RawMetric, entities: &Entities, at: &Locator, errors: &mut Errors) -> Option<Metric> {
+fn metric(
+    raw: RawMetric,
+    entities: &Entities,
+    at: &Locator,
+    errors: &mut Errors,
+) -> Option<Metric> {
     let before = errors.0.len();
     if !valid_id(&raw.id) {
-        errors.push(at.error("id", "metric ids are dotted lowercase words, like `trade.russia_china.total`".into()));
+        errors.push(at.error(
+            "id",
+            "metric ids are dotted lowercase words, like `trade.russia_china.total`".into(),
+        ));
     }
     let kind = match raw.kind.as_str() {
         "money" => Some(MetricKind::Money),
@@ -127,7 +156,10 @@ fn metric(raw: RawMetric, entities: &Entities, at: &Locator, errors: &mut Errors
         "percent" => Some(MetricKind::Percent),
         "rank" => Some(MetricKind::Rank),
         other => {
-            errors.push(at.error("kind", format!("expected `money`, `count`, `percent` or `rank`, found `{other}`")));
+            errors.push(at.error(
+                "kind",
+                format!("expected `money`, `count`, `percent` or `rank`, found `{other}`"),
+            ));
             None
         }
     };
@@ -137,7 +169,10 @@ fn metric(raw: RawMetric, entities: &Entities, at: &Locator, errors: &mut Errors
         "year" => Some(PeriodRule::Year),
         "none" => Some(PeriodRule::None),
         other => {
-            errors.push(at.error("period", format!("expected `year` or `none`, found `{other}`")));
+            errors.push(at.error(
+                "period",
+                format!("expected `year` or `none`, found `{other}`"),
+            ));
             None
         }
     };
@@ -145,16 +180,23 @@ fn metric(raw: RawMetric, entities: &Entities, at: &Locator, errors: &mut Errors
         "unknown" => Some(Undated::Unknown),
         "published-year" => Some(Undated::PublishedYear),
         other => {
-            errors.push(at.error("undated", format!("expected `unknown` or `published-year`, found `{other}`")));
+            errors.push(at.error(
+                "undated",
+                format!("expected `unknown` or `published-year`, found `{other}`"),
+            ));
             None
         }
     };
-    let tolerance = tolerance(&raw.tolerance).map_err(|m| errors.push(at.error("tolerance", m))).ok();
+    let tolerance = tolerance(&raw.tolerance)
+        .map_err(|m| errors.push(at.error("tolerance", m)))
+        .ok();
     let slack = match &raw.slack {
         None => Some(crate::extract::DEFAULT_SLACK),
         Some(s) => slack(s).map_err(|m| errors.push(at.error("slack", m))).ok(),
     };
-    let severity = Severity::from_str(&raw.severity).map_err(|m| errors.push(at.error("severity", m))).ok();
+    let severity = Severity::from_str(&raw.severity)
+        .map_err(|m| errors.push(at.error("severity", m)))
+        .ok();
     let examples = examples(&raw, at, errors);
     if errors.0.len() > before {
         return None;
@@ -181,30 +223,48 @@ fn valid_id(id: &str) -> bool {
     let parts: Vec<&str> = id.split('.').collect();
     parts.len() >= 2
         && parts.iter().all(|p| {
-            !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
         })
 }
 
 fn check_unit(kind: Option<MetricKind>, unit: Option<&str>, at: &Locator, errors: &mut Errors) {
     match (kind, unit) {
         (Some(MetricKind::Money), None) => {
-            errors.push(at.error("kind", "a money metric needs a `unit`, an ISO 4217 code such as `USD`".into()));
+            errors.push(at.error(
+                "kind",
+                "a money metric needs a `unit`, an ISO 4217 code such as `USD`".into(),
+            ));
         }
         (Some(MetricKind::Money), Some(u)) if !UNITS.contains(&u) => {
-            errors.push(at.error("unit", format!("unknown currency `{u}`; expected one of {}", UNITS.join(", "))));
+            errors.push(at.error(
+                "unit",
+                format!(
+                    "unknown currency `{u}`; expected one of {}",
+                    UNITS.join(", ")
+                ),
+            ));
         }
         _ => {}
     }
 }
 
-fn matcher(raw: &RawMatch, entities: &Entities, at: &Locator, errors: &mut Errors) -> Option<Matcher> {
+fn matcher(
+    raw: &RawMatch,
+    entities: &Entities,
+    at: &Locator,
+    errors: &mut Errors,
+) -> Option<Matcher> {
     let before = errors.0.len();
     let mut compile_all = |patterns: &[String], key: &str| -> Vec<Regex> {
         let mut out = Vec::new();
         for p in patterns {
             match Regex::new(&format!("(?i){p}")) {
                 Ok(r) => out.push(r),
-                Err(e) => errors.push(at.error_at(p, format!("`match.{key}`: invalid regex `{p}`: {e}"))),
+                Err(e) => {
+                    errors.push(at.error_at(p, format!("`match.{key}`: invalid regex `{p}`: {e}")))
+                }
             }
         }
         out
@@ -212,20 +272,35 @@ fn matcher(raw: &RawMatch, entities: &Entities, at: &Locator, errors: &mut Error
     let all = compile_all(&raw.all, "all");
     let any = compile_all(&raw.any, "any");
     let none = compile_all(&raw.none, "none");
-    let anaphora = raw.anaphora.as_ref().map(|p| compile_all(std::slice::from_ref(p), "anaphora"));
+    let anaphora = raw
+        .anaphora
+        .as_ref()
+        .map(|p| compile_all(std::slice::from_ref(p), "anaphora"));
     if raw.all.is_empty() && raw.any.is_empty() && raw.entities.is_empty() {
-        errors.push(at.error("match", "`match` needs at least one of `all`, `any` or `entities`".into()));
+        errors.push(at.error(
+            "match",
+            "`match` needs at least one of `all`, `any` or `entities`".into(),
+        ));
     }
     let mut matchers = Vec::new();
     for name in &raw.entities {
         let Some((plain, metonyms)) = entities.get(name) else {
             let known: Vec<&str> = entities.keys().map(String::as_str).collect();
-            errors.push(at.error_at(name, format!("`match.entities`: unknown entity `{name}`; known: {}", known.join(", "))));
+            errors.push(at.error_at(
+                name,
+                format!(
+                    "`match.entities`: unknown entity `{name}`; known: {}",
+                    known.join(", ")
+                ),
+            ));
             continue;
         };
         let pattern = if raw.metonyms { metonyms } else { plain };
         match Regex::new(pattern) {
-            Ok(regex) => matchers.push(EntityMatcher { name: name.clone(), regex }),
+            Ok(regex) => matchers.push(EntityMatcher {
+                name: name.clone(),
+                regex,
+            }),
             Err(e) => errors.push(at.error_at(name, format!("entity `{name}`: {e}"))),
         }
     }
@@ -233,7 +308,10 @@ fn matcher(raw: &RawMatch, entities: &Entities, at: &Locator, errors: &mut Error
         "sentence" => Context::Sentence,
         "previous-sentence" => Context::PreviousSentence,
         other => {
-            errors.push(at.error("context", format!("expected `sentence` or `previous-sentence`, found `{other}`")));
+            errors.push(at.error(
+                "context",
+                format!("expected `sentence` or `previous-sentence`, found `{other}`"),
+            ));
             Context::Sentence
         }
     };
@@ -258,11 +336,15 @@ fn tolerance(raw: &RawScalar) -> Result<Tolerance, String> {
         "rounding" => return Ok(Tolerance::Rounding),
         _ => {}
     }
-    let bad = || format!("expected `exact`, `rounding`, a percentage like \"1%\" or an amount like 5e8, found `{text}`");
+    let bad = || {
+        format!("expected `exact`, `rounding`, a percentage like \"1%\" or an amount like 5e8, found `{text}`")
+    };
     if let Some(pct) = text.strip_suffix('%') {
         let v = decimal(pct.trim()).ok_or_else(bad)?;
         if v < Decimal::ZERO || v >= Decimal::ONE_HUNDRED {
-            return Err(format!("a relative tolerance must be at least 0% and under 100%, found `{text}`"));
+            return Err(format!(
+                "a relative tolerance must be at least 0% and under 100%, found `{text}`"
+            ));
         }
         return Ok(Tolerance::Relative(v / Decimal::ONE_HUNDRED));
     }
@@ -282,13 +364,17 @@ fn slack(raw: &RawScalar) -> Result<Decimal, String> {
     };
     match v {
         Some(v) if v >= Decimal::ZERO && v < Decimal::ONE => Ok(v),
-        _ => Err(format!("expected a percentage like \"5%\" (at least 0, under 100%), found `{text}`")),
+        _ => Err(format!(
+            "expected a percentage like \"5%\" (at least 0, under 100%), found `{text}`"
+        )),
     }
 }
 
 /// A decimal from plain or scientific notation ("244.8e9").
 pub(crate) fn decimal(s: &str) -> Option<Decimal> {
-    Decimal::from_str(s).ok().or_else(|| Decimal::from_scientific(s).ok())
+    Decimal::from_str(s)
+        .ok()
+        .or_else(|| Decimal::from_scientific(s).ok())
 }
 
 fn examples(raw: &RawMetric, at: &Locator, errors: &mut Errors) -> Vec<Example> {
@@ -306,16 +392,36 @@ fn examples(raw: &RawMetric, at: &Locator, errors: &mut Errors) -> Vec<Example> 
         let expect = match &ex.expect {
             RawExpect::Keyword(k) if k == "none" => Vec::new(),
             RawExpect::Keyword(k) => {
-                errors.push(at.error_at(&ex.text, format!("example `expect`: expected `none`, a fact or a list of facts, found `{k}`")));
+                errors.push(at.error_at(
+                    &ex.text,
+                    format!(
+                        "example `expect`: expected `none`, a fact or a list of facts, found `{k}`"
+                    ),
+                ));
                 continue;
             }
-            RawExpect::One(e) => expected(e).map_or_else(|m| { errors.push(at.error_at(&ex.text, m)); Vec::new() }, |e| vec![e]),
+            RawExpect::One(e) => expected(e).map_or_else(
+                |m| {
+                    errors.push(at.error_at(&ex.text, m));
+                    Vec::new()
+                },
+                |e| vec![e],
+            ),
             RawExpect::Many(list) => list
                 .iter()
-                .filter_map(|e| expected(e).map_err(|m| errors.push(at.error_at(&ex.text, m))).ok())
+                .filter_map(|e| {
+                    expected(e)
+                        .map_err(|m| errors.push(at.error_at(&ex.text, m)))
+                        .ok()
+                })
                 .collect(),
         };
-        out.push(Example { text: ex.text.clone(), published, expect, location });
+        out.push(Example {
+            text: ex.text.clone(),
+            published,
+            expect,
+            location,
+        });
     }
     out
 }
@@ -324,15 +430,23 @@ fn expected(raw: &RawExpected) -> Result<Expected, String> {
     let num = |key: &str, v: &Option<RawScalar>| -> Result<Option<Decimal>, String> {
         match v {
             None => Ok(None),
-            Some(s) => decimal(&s.text())
-                .map(Some)
-                .ok_or_else(|| format!("example `expect.{key}`: expected a number, found `{}`", s.text())),
+            Some(s) => decimal(&s.text()).map(Some).ok_or_else(|| {
+                format!(
+                    "example `expect.{key}`: expected a number, found `{}`",
+                    s.text()
+                )
+            }),
         }
     };
     let period = match &raw.period {
         None => None,
         Some(p) => {
-            let year: i32 = p.text().parse().map_err(|_| format!("example `expect.period`: expected a year, found `{}`", p.text()))?;
+            let year: i32 = p.text().parse().map_err(|_| {
+                format!(
+                    "example `expect.period`: expected a year, found `{}`",
+                    p.text()
+                )
+            })?;
             Some(Period::year(year))
         }
     };
@@ -362,7 +476,11 @@ impl Locator<'_> {
             .text
             .match_indices(self.id)
             .map(|(i, _)| i)
-            .filter(|&i| self.text[..i].trim_end_matches(['\'', '"', ' ']).ends_with("id:"))
+            .filter(|&i| {
+                self.text[..i]
+                    .trim_end_matches(['\'', '"', ' '])
+                    .ends_with("id:")
+            })
             .collect();
         set.into_iter().next().unwrap_or(0)
     }
@@ -374,9 +492,15 @@ impl Locator<'_> {
         let needle = format!("{key}:");
         let offset = rest
             .match_indices(&needle)
-            .find(|(i, _)| i == &0 || !rest[..*i].ends_with(|c: char| c.is_alphanumeric() || c == '_'))
+            .find(|(i, _)| {
+                i == &0 || !rest[..*i].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+            })
             .map_or(start, |(i, _)| start + i);
-        self.location(if key == "id" { self.id_offset(start) } else { offset })
+        self.location(if key == "id" {
+            self.id_offset(start)
+        } else {
+            offset
+        })
     }
 
     fn id_offset(&self, value_at: usize) -> usize {
@@ -394,7 +518,11 @@ impl Locator<'_> {
         let before = &self.text[..offset];
         let line = before.matches('\n').count() + 1;
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Location { path: self.path.to_path_buf(), line, col }
+        Location {
+            path: self.path.to_path_buf(),
+            line,
+            col,
+        }
     }
 
     fn error(&self, key: &str, message: String) -> Error {
@@ -424,8 +552,14 @@ mod tests {
         let s = |t: &str| RawScalar::Str(t.into());
         assert_eq!(tolerance(&s("exact")), Ok(Tolerance::Exact));
         assert_eq!(tolerance(&s("rounding")), Ok(Tolerance::Rounding));
-        assert_eq!(tolerance(&s("1%")), Ok(Tolerance::Relative(Decimal::new(1, 2))));
-        assert_eq!(tolerance(&RawScalar::Float(5e8)), Ok(Tolerance::Absolute(Decimal::from(500_000_000))));
+        assert_eq!(
+            tolerance(&s("1%")),
+            Ok(Tolerance::Relative(Decimal::new(1, 2)))
+        );
+        assert_eq!(
+            tolerance(&RawScalar::Float(5e8)),
+            Ok(Tolerance::Absolute(Decimal::from(500_000_000)))
+        );
         assert!(tolerance(&s("-1%")).is_err());
         assert!(tolerance(&s("exactly")).is_err());
         assert!(tolerance(&RawScalar::Int(-3)).is_err());

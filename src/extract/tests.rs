@@ -1,0 +1,324 @@
+//! Extraction cases: every row of DESIGN's interval table and every wording
+//! the extractor promises, as input -> expected tables.
+
+use super::*;
+use crate::period::Date;
+
+/// Quantities of `text` published on 2025-11-18, each shown as
+/// `kind value unit interval qualifier period forecast`.
+fn show(text: &str) -> Vec<String> {
+    show_at(text, "2025-11-18")
+}
+
+fn show_at(text: &str, published: &str) -> Vec<String> {
+    let date: Date = published.parse().unwrap();
+    let doc = Document::from_body("t.md", text, Some(date));
+    extract(&doc).iter().map(|q| describe(&doc, q)).collect()
+}
+
+fn describe(doc: &Document, q: &Quantity) -> String {
+    let kind = serde_json::to_string(&q.kind)
+        .unwrap()
+        .trim_matches('"')
+        .to_string();
+    let mut parts = vec![kind, doc.text[q.start..q.end].to_string()];
+    if q.kind.is_metric() {
+        parts.push(q.value.map_or("-".into(), |v| v.normalize().to_string()));
+        parts.push(q.unit.to_string());
+        parts.push(q.interval(DEFAULT_SLACK).to_string());
+    }
+    if let Some(w) = &q.qualifier_text {
+        parts.push(format!("q={w}"));
+    }
+    if let Some(p) = q.period {
+        parts.push(format!("p={p}"));
+    }
+    if q.forecast {
+        parts.push("forecast".into());
+    }
+    parts.join(" | ")
+}
+
+fn check(cases: &[(&str, &[&str])]) {
+    for (text, expected) in cases {
+        assert_eq!(show(text), *expected, "input: {text}");
+    }
+}
+
+#[test]
+fn design_interval_table() {
+    check(&[
+        ("It was US$244.8 billion.", &["money | US$244.8 billion | 244800000000 | USD | [244750000000, 244850000000]"]),
+        ("It was $245 billion.", &["money | $245 billion | 245000000000 | dollar | [244500000000, 245500000000]"]),
+        ("We counted 223,000 visitors.", &["number | 223,000 | 223000 | count | [222500, 223500]"]),
+        (
+            "It was about 218 billion dollars.",
+            &["money | 218 billion dollars | 218000000000 | dollar | [207100000000, 228900000000] | q=about"],
+        ),
+        ("Nearly fifteen documents were signed.", &["number | fifteen | 15 | count | [14.25, 15] | q=Nearly"]),
+        ("Trips surpassed a million.", &["number | a million | 1000000 | count | (1000000, ∞) | q=surpassed"]),
+        ("Sales were less than 300.", &["number | 300 | 300 | count | [0, 300) | q=less than"]),
+        ("Up to 300 people came.", &["number | 300 | 300 | count | [0, 300] | q=Up to"]),
+        (
+            "Trade was between 200 and 250 billion dollars.",
+            &["money | 200 and 250 billion dollars | - | dollar | [200000000000, 250000000000] | q=between"],
+        ),
+    ]);
+}
+
+#[test]
+fn digits_scales_and_number_words() {
+    check(&[
+        (
+            "1,234.5 tonnes",
+            &["number | 1,234.5 | 1234.5 | count | [1234.45, 1234.55]"],
+        ),
+        (
+            "$245bn",
+            &["money | $245bn | 245000000000 | dollar | [244500000000, 245500000000]"],
+        ),
+        (
+            "$ 3 thousand",
+            &["money | $ 3 thousand | 3000 | dollar | [2500, 3500]"],
+        ),
+        (
+            "€2 million",
+            &["money | €2 million | 2000000 | EUR | [1500000, 2500000]"],
+        ),
+        (
+            "₽1.2 trillion",
+            &["money | ₽1.2 trillion | 1200000000000 | RUB | [1150000000000, 1250000000000]"],
+        ),
+        ("5k", &["number | 5k | 5000 | count | [4500, 5500]"]),
+        (
+            "USD 20 mn",
+            &["money | USD 20 mn | 20000000 | USD | [15000000, 25000000]"],
+        ),
+        (
+            "RMB 3 mln",
+            &["money | RMB 3 mln | 3000000 | CNY | [2500000, 3500000]"],
+        ),
+        (
+            "US$1.5tn",
+            &["money | US$1.5tn | 1500000000000 | USD | [1450000000000, 1550000000000]"],
+        ),
+        (
+            "$2 trn",
+            &["money | $2 trn | 2000000000000 | dollar | [1500000000000, 2500000000000]"],
+        ),
+        (
+            "$3.5m",
+            &["money | $3.5m | 3500000 | dollar | [3450000, 3550000]"],
+        ),
+        (
+            "twenty-three people",
+            &["number | twenty-three | 23 | count | [22.5, 23.5]"],
+        ),
+        (
+            "two hundred people",
+            &["number | two hundred | 200 | count | [150, 250]"],
+        ),
+        (
+            "two hundred and five people",
+            &["number | two hundred and five | 205 | count | [204.5, 205.5]"],
+        ),
+        (
+            "a million people",
+            &["number | a million | 1000000 | count | [500000, 1500000]"],
+        ),
+        (
+            "fifteen million people",
+            &["number | fifteen million | 15000000 | count | [14500000, 15500000]"],
+        ),
+        (
+            "three hundred thousand people",
+            &["number | three hundred thousand | 300000 | count | [250000, 350000]"],
+        ),
+    ]);
+}
+
+#[test]
+fn currencies_normalize_to_iso_codes() {
+    check(&[
+        ("240.1 billion US dollars", &["money | 240.1 billion US dollars | 240100000000 | USD | [240050000000, 240150000000]"]),
+        ("5 U.S. dollars", &["money | 5 U.S. dollars | 5 | USD | [4.5, 5.5]"]),
+        ("5 dollars", &["money | 5 dollars | 5 | dollar | [4.5, 5.5]"]),
+        ("5 USD", &["money | 5 USD | 5 | USD | [4.5, 5.5]"]),
+        ("7 billion yuan", &["money | 7 billion yuan | 7000000000 | CNY | [6500000000, 7500000000]"]),
+        ("7 RMB", &["money | 7 RMB | 7 | CNY | [6.5, 7.5]"]),
+        ("CNY 7", &["money | CNY 7 | 7 | CNY | [6.5, 7.5]"]),
+        ("7 rubles", &["money | 7 rubles | 7 | RUB | [6.5, 7.5]"]),
+        ("7 roubles", &["money | 7 roubles | 7 | RUB | [6.5, 7.5]"]),
+        ("RUB 7", &["money | RUB 7 | 7 | RUB | [6.5, 7.5]"]),
+        ("EUR 7", &["money | EUR 7 | 7 | EUR | [6.5, 7.5]"]),
+        ("7 euros", &["money | 7 euros | 7 | EUR | [6.5, 7.5]"]),
+    ]);
+}
+
+#[test]
+fn percentages() {
+    check(&[
+        (
+            "up 12.5%",
+            &["percent | 12.5% | 12.5 | percent | [12.45, 12.55]"],
+        ),
+        (
+            "a 3 percent rise",
+            &["percent | 3 percent | 3 | percent | [2.5, 3.5]"],
+        ),
+        (
+            "a 3 per cent rise",
+            &["percent | 3 per cent | 3 | percent | [2.5, 3.5]"],
+        ),
+    ]);
+}
+
+#[test]
+fn qualifiers() {
+    let cases: &[(&str, &str)] = &[
+        ("about 100 people", "[95, 105] | q=about"),
+        ("around 100 people", "[95, 105] | q=around"),
+        ("approximately 100 people", "[95, 105] | q=approximately"),
+        ("roughly 100 people", "[95, 105] | q=roughly"),
+        ("some 100 people", "[95, 105] | q=some"),
+        ("nearly 100 people", "[95, 100] | q=nearly"),
+        ("almost 100 people", "[95, 100] | q=almost"),
+        ("close to 100 people", "[95, 100] | q=close to"),
+        ("more than 100 people", "(100, ∞) | q=more than"),
+        ("over 100 people", "(100, ∞) | q=over"),
+        ("above 100 people", "(100, ∞) | q=above"),
+        ("it exceeded 100 people", "(100, ∞) | q=exceeded"),
+        ("it surpassed 100 people", "(100, ∞) | q=surpassed"),
+        ("at least 100 people", "[100, ∞) | q=at least"),
+        ("less than 100 people", "[0, 100) | q=less than"),
+        ("under 100 people", "[0, 100) | q=under"),
+        ("below 100 people", "[0, 100) | q=below"),
+        ("up to 100 people", "[0, 100] | q=up to"),
+        ("fewer than 100 people", "[0, 100) | q=fewer than"),
+    ];
+    for (text, expected) in cases {
+        let got = show(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert!(got[0].ends_with(expected), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn periods_stated_in_the_sentence() {
+    check(&[
+        ("Trade was $5 billion in 2024.", &["money | $5 billion | 5000000000 | dollar | [4500000000, 5500000000] | p=2024", "year | 2024"]),
+        ("2024 bilateral trade reached $5 billion.", &["year | 2024", "money | $5 billion | 5000000000 | dollar | [4500000000, 5500000000] | p=2024"]),
+        (
+            "2025 figures are expected to be about $5 billion.",
+            &["year | 2025", "money | $5 billion | 5000000000 | dollar | [4750000000, 5250000000] | q=about | p=2025 | forecast"],
+        ),
+        ("Last year trade hit $5 billion.", &["money | $5 billion | 5000000000 | dollar | [4500000000, 5500000000] | p=2024"]),
+        ("This year trade hit $5 billion.", &["money | $5 billion | 5000000000 | dollar | [4500000000, 5500000000] | p=2025"]),
+        ("Next year trade could reach $5 billion.", &["money | $5 billion | 5000000000 | dollar | [4500000000, 5500000000] | p=2026 | forecast"]),
+        (
+            "Trade was $5 billion in January–October 2025.",
+            &["money | $5 billion | 5000000000 | dollar | [4500000000, 5500000000] | p=2025-01..2025-10", "date | January–October 2025"],
+        ),
+        (
+            "In the first ten months of 2025 trade was $5 billion.",
+            &["year | 2025", "money | $5 billion | 5000000000 | dollar | [4500000000, 5500000000] | p=2025-01..2025-10"],
+        ),
+        ("Since 2022 trade has reached $5 billion.", &["year | 2022", "money | $5 billion | 5000000000 | dollar | [4500000000, 5500000000]"]),
+    ]);
+    // "last year" resolves against the publication date
+    assert_eq!(
+        show_at("Last year trips surpassed a million.", "2024-08-21"),
+        ["number | a million | 1000000 | count | (1000000, ∞) | q=surpassed | p=2023"]
+    );
+}
+
+#[test]
+fn forecast_wording() {
+    for text in [
+        "Trade is expected to reach $5 billion.",
+        "Trade is forecast to reach $5 billion.",
+        "Trade is projected at $5 billion.",
+        "Trade is set to hit $5 billion.",
+        "Trade could reach $5 billion.",
+    ] {
+        let got = show(text);
+        assert!(
+            got.len() == 1 && got[0].ends_with("forecast"),
+            "{text}: {got:?}"
+        );
+    }
+    // a forecast word before an earlier figure does not carry past it
+    let got = show("Expected growth aside, trade was $4 billion, or $5 billion.");
+    assert!(
+        got[0].ends_with("forecast") && !got[1].ends_with("forecast"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn years_dates_ordinals_are_not_amounts() {
+    check(&[
+        ("In February 2022, he visited.", &["date | February 2022"]),
+        (
+            "On January 21, 2025 he spoke.",
+            &["date | January 21, 2025"],
+        ),
+        ("On 21 January he spoke.", &["date | 21 January"]),
+        ("Published 2025-11-18.", &["date | 2025-11-18"]),
+        ("The 30th session was held.", &["ordinal | 30th"]),
+        ("Trump, the 47th president, spoke.", &["ordinal | 47th"]),
+        (
+            "Russia is China's fifth largest trading partner.",
+            &["rank | fifth largest | 5 | rank | [5, 5]"],
+        ),
+        (
+            "China is Russia's largest trading partner.",
+            &["rank | largest | 1 | rank | [1, 1]"],
+        ),
+        (
+            "It is the second-largest economy.",
+            &["rank | second-largest | 2 | rank | [2, 2]"],
+        ),
+        (
+            "The 2026–2027 Years of Education.",
+            &["year_range | 2026–2027"],
+        ),
+        ("In fiscal 2024/25 it grew.", &["year_range | 2024/25"]),
+        (
+            "The G20 met after COVID-19 at 10:30.",
+            &["other | 20", "other | 19", "time | 10:30"],
+        ),
+        (
+            "in the next five years, to 2030",
+            &["number | five | 5 | count | [4.5, 5.5]", "year | 2030"],
+        ),
+    ]);
+}
+
+#[test]
+fn references_and_pronouns_are_not_counts() {
+    check(&[
+        ("The two nations agreed.", &[]),
+        ("Both sides met; one of them left.", &[]),
+        (
+            "Two nations agreed.",
+            &["number | Two | 2 | count | [1.5, 2.5]"],
+        ),
+    ]);
+}
+
+#[test]
+fn malformed_or_huge_figures_are_skipped_not_wrapped() {
+    let huge = format!("It cost ${} trillion.", "9".repeat(27));
+    assert_eq!(show(&huge), Vec::<String>::new());
+    assert_eq!(show("Codes 1,23 and 12,3456."), Vec::<String>::new());
+}
+
+#[test]
+fn offsets_point_into_the_file() {
+    let text = "---\nid: a\n---\nTrade hit $5 billion.\n".to_string();
+    let doc = Document::parse("a.md", text).unwrap();
+    let q = extract(&doc);
+    assert_eq!(&doc.text[q[0].start..q[0].end], "$5 billion");
+    assert_eq!(doc.locate(q[0].start), (4, 11));
+}
