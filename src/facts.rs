@@ -106,13 +106,12 @@ fn fact(doc: &Document, s: usize, q: &Quantity, metric: &Metric, source: &Source
     let (line, column) = doc.locate(q.start);
     let period = match metric.period {
         PeriodRule::None => None,
-        PeriodRule::Year => q
-            .period
-            .map(Period::whole_year)
-            .or_else(|| match metric.undated {
-                Undated::PublishedYear => source.published.map(|d| Period::year(d.year)),
-                Undated::Unknown => None,
-            }),
+        // a part-year figure ("January–October 2025") keeps its months: it is
+        // compared only with figures for the same months
+        PeriodRule::Year => q.period.or_else(|| match metric.undated {
+            Undated::PublishedYear => source.published.map(|d| Period::year(d.year)),
+            Undated::Unknown => None,
+        }),
     };
     Fact {
         metric: metric.id.clone(),

@@ -72,11 +72,6 @@ impl Period {
     pub fn year(year: i32) -> Self {
         Period { year, months: None }
     }
-
-    /// The calendar year that holds this period, for rules with `period: year`.
-    pub fn whole_year(self) -> Self {
-        Period::year(self.year)
-    }
 }
 
 impl fmt::Display for Period {
@@ -130,6 +125,5 @@ mod tests {
             months: Some((2, 2)),
         };
         assert_eq!(m.to_string(), "2022-02");
-        assert_eq!(p.whole_year(), Period::year(2025));
     }
 }

@@ -174,7 +174,11 @@ pub fn write_quantities(
             format!("{line}:{col}"),
             format!("{:?}", q.kind).to_lowercase(),
             written,
-            q.value.map_or_else(String::new, human::grouped),
+            match q.value {
+                Some(v) if q.kind.is_metric() => human::grouped(v),
+                Some(v) => v.to_string(),
+                None => String::new(),
+            },
             interval,
             q.period.map_or_else(String::new, |p| p.to_string()),
             if q.forecast {

@@ -116,7 +116,8 @@ pub enum Context {
 /// How a metric's facts are grouped in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PeriodRule {
-    /// By calendar year.
+    /// By the period the text states: a calendar year, or months of one
+    /// ("January–October 2025" is its own period, never a whole year).
     Year,
     /// Not by period: every figure of the metric is compared.
     None,
