@@ -25,10 +25,13 @@ fn located(path: &Path, first_line: usize, e: &serde_yaml::Error) -> Error {
     // serde_yaml appends " at line L column C" to its message; the location
     // already says that, so drop it.
     let message = e.to_string();
-    let message = match message.find(" at line ") {
+    let mut message = match message.find(" at line ") {
         Some(i) => message[..i].to_string(),
         None => message,
     };
+    if let Some(suggestion) = did_you_mean(&message) {
+        message = format!("{message}; did you mean `{suggestion}`?");
+    }
     Error::Input {
         location: Location {
             path: path.to_path_buf(),
@@ -36,5 +39,50 @@ fn located(path: &Path, first_line: usize, e: &serde_yaml::Error) -> Error {
             col,
         },
         message,
+    }
+}
+
+/// For serde's "unknown field `tolerence`, expected one of `a`, `b`": the
+/// expected key closest to the unknown one, if it is close.
+fn did_you_mean(message: &str) -> Option<String> {
+    let rest = message.split("unknown field `").nth(1)?;
+    let (unknown, expected) = rest.split_once('`')?;
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|k| (edit_distance(unknown, k), k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min()
+        .map(|(_, k)| k.to_string())
+}
+
+/// Levenshtein distance, for suggestions.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let old = row[j + 1];
+            row[j + 1] = (row[j + 1] + 1).min(row[j] + 1).min(prev + usize::from(ca != *cb));
+            prev = old;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_closest_key() {
+        let m = "metrics[0]: unknown field `tolerence`, expected one of `id`, `tolerance`, `slack`";
+        assert_eq!(did_you_mean(m).as_deref(), Some("tolerance"));
+        let far = "unknown field `zzzzzz`, expected one of `id`, `tolerance`";
+        assert_eq!(did_you_mean(far), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 }
