@@ -88,7 +88,8 @@ fn matches(doc: &Document, s: usize, metric: &Metric) -> bool {
     if m.none.iter().any(|r| r.is_match(sentence)) {
         return false;
     }
-    let refers_back = m.anaphora.as_ref().is_some_and(|r| r.is_match(window));
+    let refers_back =
+        m.entities_anywhere || m.anaphora.as_ref().is_some_and(|r| r.is_match(window));
     m.entities.iter().all(|e| {
         e.regex.is_match(window)
             || (refers_back

@@ -13,7 +13,7 @@ use crate::extract::{Quantity, DEFAULT_SLACK};
 use crate::facts::Fact;
 
 /// Longest quote shown in a table cell, in characters.
-const QUOTE_WIDTH: usize = 72;
+const QUOTE_WIDTH: usize = 64;
 
 fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
@@ -198,14 +198,11 @@ pub(crate) fn excerpt(quote: &str, (start, end): (usize, usize)) -> String {
         return quote.split_whitespace().collect::<Vec<_>>().join(" ");
     }
     let figure_at = chars.iter().position(|(i, _)| *i >= start).unwrap_or(0);
-    let figure_end = chars
-        .iter()
-        .position(|(i, _)| *i >= end)
-        .unwrap_or(chars.len());
+    let figure_end = chars.iter().position(|(i, _)| *i >= end).unwrap_or(chars.len());
     let room = QUOTE_WIDTH.saturating_sub(figure_end - figure_at) / 2;
     let from = figure_at.saturating_sub(room);
-    let to = (figure_end + room).min(chars.len());
-    let from = from.min(to.saturating_sub(QUOTE_WIDTH));
+    let to = (from + QUOTE_WIDTH).min(chars.len());
+    let from = to.saturating_sub(QUOTE_WIDTH).min(from);
     let text: String = chars[from..to].iter().map(|(_, c)| *c).collect();
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     format!(

@@ -94,6 +94,10 @@ pub struct Matcher {
     /// "the two countries"): with one of them in the window, entities may be
     /// named anywhere in the article.
     pub anaphora: Option<Regex>,
+    /// Entities may be named anywhere in the article, not only in the window
+    /// (`entities_in: article`): for corpora where each article is about one
+    /// pair of countries.
+    pub entities_anywhere: bool,
     pub context: Context,
 }
 

@@ -71,6 +71,8 @@ pub(crate) struct RawMatch {
     #[serde(default)]
     pub metonyms: bool,
     pub anaphora: Option<String>,
+    #[serde(default = "default_entities_in")]
+    pub entities_in: String,
     #[serde(default = "default_context")]
     pub context: String,
 }
@@ -135,6 +137,9 @@ fn default_tolerance() -> RawScalar {
 }
 fn default_severity() -> String {
     "error".into()
+}
+fn default_entities_in() -> String {
+    "window".into()
 }
 fn default_context() -> String {
     "sentence".into()

@@ -315,10 +315,22 @@ fn matcher(
             Context::Sentence
         }
     };
+    let entities_anywhere = match raw.entities_in.as_str() {
+        "window" => false,
+        "article" => true,
+        other => {
+            errors.push(at.error(
+                "entities_in",
+                format!("expected `window` or `article`, found `{other}`"),
+            ));
+            false
+        }
+    };
     if errors.0.len() > before {
         return None;
     }
     Some(Matcher {
+        entities_anywhere,
         all,
         any,
         none,
