@@ -29,6 +29,10 @@ use crate::period::Period;
 /// The approximation slack used when no rule says otherwise: 5%.
 pub const DEFAULT_SLACK: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
 
+/// The largest value read (10^24, a trillion trillion): larger figures are not
+/// read, which keeps all later arithmetic far from `Decimal`'s limit (~7.9e28).
+pub const MAX_VALUE: Decimal = Decimal::from_parts(0xA100_0000, 0x1BCE_CCED, 0x0000_D3C2, false, 0);
+
 /// What a figure is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -184,7 +184,9 @@ impl<'t> Parser<'t> {
         fig.last = end.unwrap_or(last);
         fig.unit = unit;
         fig.percent = percent;
-        Some(fig)
+        // beyond any real-world amount: not read, so interval and difference
+        // arithmetic can never overflow
+        (fig.value.abs() <= super::MAX_VALUE).then_some(fig)
     }
 
     fn written(&self, first: usize, last: usize) -> String {

@@ -322,3 +322,95 @@ fn offsets_point_into_the_file() {
     assert_eq!(&doc.text[q[0].start..q[0].end], "$5 billion");
     assert_eq!(doc.locate(q[0].start), (4, 11));
 }
+
+#[test]
+fn max_value_is_ten_to_the_24th() {
+    assert_eq!(MAX_VALUE, number::pow10(24));
+    // the largest read figure, and one just past it
+    assert_eq!(show("It cost $5,000,000,000,000 trillion.").len(), 0);
+    assert_eq!(show("It cost $999,999,999,999 trillion.").len(), 1);
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn all_of(text: &str) -> Vec<Quantity> {
+        let doc = Document::from_body(
+            "p.md",
+            text,
+            Some(Date {
+                year: 2025,
+                month: 1,
+                day: 1,
+            }),
+        );
+        extract(&doc)
+    }
+
+    /// "1234567" -> "1,234,567".
+    fn with_separators(digits: &str) -> String {
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_any_text(text in "\\PC{0,200}") {
+            let _ = all_of(&text);
+        }
+
+        #[test]
+        fn never_panics_on_figure_soup(text in "[0-9$€.,% bnmkiltrhoudsaotf-]{0,80}") {
+            let _ = all_of(&text);
+        }
+
+        #[test]
+        fn never_panics_on_any_file(text in "\\PC{0,120}") {
+            let file = format!("---\n{text}\n---\n{text}");
+            if let Ok(doc) = Document::parse("p.md", file) {
+                let _ = extract(&doc);
+            }
+        }
+
+        #[test]
+        fn a_written_decimal_reads_back_equal(int in 1u64..10_000_000_000, frac in 0u32..1000, scale in 0usize..3) {
+            let words = ["", " million", " billion"];
+            let text = format!("Trade was US${}.{frac:03}{} in 2024.", with_separators(&int.to_string()), words[scale]);
+            let found = all_of(&text);
+            let money: Vec<&Quantity> = found.iter().filter(|q| q.kind == Kind::Money).collect();
+            prop_assert_eq!(money.len(), 1, "{}", text);
+            let expected = (Decimal::from(int) + Decimal::new(i64::from(frac), 3))
+                * number::pow10([0, 6, 9][scale]);
+            prop_assert_eq!(money[0].value, Some(expected));
+        }
+
+        #[test]
+        fn every_interval_holds_its_stated_value(
+            n in 1u64..1_000_000_000,
+            q in prop::sample::select(vec!["", "about ", "nearly ", "at least ", "up to ", "roughly "]),
+        ) {
+            let text = format!("Exports were {q}{} tonnes.", with_separators(&n.to_string()));
+            for quantity in all_of(&text) {
+                let v = quantity.value.unwrap();
+                prop_assert!(quantity.interval(DEFAULT_SLACK).contains(v), "{}", text);
+            }
+        }
+
+        #[test]
+        fn trailing_zeros_widen_the_interval(n in 1u64..1000, zeros in 0u32..6) {
+            let digits = format!("{n}{}", "0".repeat(zeros as usize));
+            let found = all_of(&format!("They counted {} visitors.", with_separators(&digits)));
+            prop_assert_eq!(found.len(), 1);
+            let step = found[0].step;
+            let trailing = digits.len() - digits.trim_end_matches('0').len();
+            prop_assert_eq!(step, number::pow10(trailing as u32));
+        }
+    }
+}

@@ -198,7 +198,10 @@ pub(crate) fn excerpt(quote: &str, (start, end): (usize, usize)) -> String {
         return quote.split_whitespace().collect::<Vec<_>>().join(" ");
     }
     let figure_at = chars.iter().position(|(i, _)| *i >= start).unwrap_or(0);
-    let figure_end = chars.iter().position(|(i, _)| *i >= end).unwrap_or(chars.len());
+    let figure_end = chars
+        .iter()
+        .position(|(i, _)| *i >= end)
+        .unwrap_or(chars.len());
     let room = QUOTE_WIDTH.saturating_sub(figure_end - figure_at) / 2;
     let from = figure_at.saturating_sub(room);
     let to = (from + QUOTE_WIDTH).min(chars.len());
