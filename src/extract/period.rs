@@ -89,22 +89,80 @@ fn resolve_sentence(
     found: &mut [Found],
 ) -> Vec<Range<usize>> {
     let candidates = candidates(doc, sentence.clone(), found);
+    // which figure, if any, each candidate directly follows ("$240bn in 2023")
+    let owners: Vec<Option<usize>> = candidates
+        .iter()
+        .map(|c| {
+            found
+                .iter()
+                .position(|f| f.quantity.kind.is_metric() && follows(doc, f.quantity.end, c.at))
+        })
+        .collect();
     let mut clause_start = sentence.start;
     for f in found.iter_mut() {
         if !f.quantity.kind.is_metric() {
             continue;
         }
         let q = &mut f.quantity;
-        q.period = candidates
-            .iter()
-            .filter(|c| !(c.span.start <= q.start && q.end <= c.span.end))
-            .min_by_key(|c| c.at.abs_diff(q.start))
-            .map(|c| c.period);
+        q.period = choose(doc, q, &candidates, &owners);
         let before = doc.text.get(clause_start..f.lead).unwrap_or("");
         q.forecast = FORECAST.is_match(before);
         clause_start = q.end;
     }
     candidates.into_iter().map(|c| c.span).collect()
+}
+
+/// The period of figure `q`: one stated right after it ("$240 billion in
+/// 2023"); else the nearest that does not stand right after another figure;
+/// else none.
+fn choose(
+    doc: &Document,
+    q: &super::Quantity,
+    candidates: &[Candidate],
+    owners: &[Option<usize>],
+) -> Option<Period> {
+    let usable = |c: &&Candidate| !(c.span.start <= q.start && q.end <= c.span.end);
+    if let Some(c) = candidates
+        .iter()
+        .filter(usable)
+        .find(|c| follows(doc, q.end, c.at))
+    {
+        return Some(c.period);
+    }
+    candidates
+        .iter()
+        .zip(owners)
+        .filter(|(c, owner)| usable(c) && owner.is_none())
+        .min_by_key(|(c, _)| c.at.abs_diff(q.start))
+        .map(|(c, _)| c.period)
+}
+
+/// Whether a period at `at` directly follows a figure ending at `end`: only
+/// a preposition or a comma between them.
+fn follows(doc: &Document, end: usize, at: usize) -> bool {
+    if at < end {
+        return false;
+    }
+    let between = doc
+        .text
+        .get(end..at)
+        .unwrap_or("")
+        .trim()
+        .trim_start_matches(',')
+        .trim();
+    matches!(
+        between.to_ascii_lowercase().as_str(),
+        "" | "in"
+            | "for"
+            | "during"
+            | "over"
+            | "of"
+            | "in the"
+            | "for the"
+            | "during the"
+            | "over the"
+            | "by"
+    )
 }
 
 fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Candidate> {

@@ -414,3 +414,25 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn each_figure_takes_the_period_stated_with_it() {
+    check(&[
+        (
+            "In 2024, trade grew to $245bn from $240bn in 2023.",
+            &[
+                "year | 2024",
+                "money | $245bn | 245000000000 | dollar | [244500000000, 245500000000] | p=2024",
+                "money | $240bn | 240000000000 | dollar | [235000000000, 245000000000] | p=2023",
+                "year | 2023",
+            ],
+        ),
+        (
+            "Trade was $240bn last year and $250bn this year.",
+            &[
+                "money | $240bn | 240000000000 | dollar | [235000000000, 245000000000] | p=2024",
+                "money | $250bn | 250000000000 | dollar | [245000000000, 255000000000] | p=2025",
+            ],
+        ),
+    ]);
+}
