@@ -47,7 +47,7 @@ pub fn write_report(
         write_finding(out, finding)?;
     }
     writeln!(out, "Facts by metric and period")?;
-    writeln!(out, "{}", facts_table(facts, true))
+    writeln!(out, "{}", by_metric(facts))
 }
 
 fn write_finding(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
@@ -110,13 +110,30 @@ fn fact_cells(f: &Fact) -> Vec<String> {
     ]
 }
 
-/// Facts as a table; `with_metric` adds metric and period columns.
-pub fn facts_table(facts: &[Fact], with_metric: bool) -> Table {
-    let mut header = vec!["as written", "normalized", "interval", "source", "quote"];
-    if with_metric {
-        header.splice(0..0, ["metric", "period"]);
+/// Facts as a table, in the order given, with metric and period columns.
+fn facts_table(facts: &[&Fact]) -> Table {
+    let mut t = table(&[
+        "metric",
+        "period",
+        "as written",
+        "normalized",
+        "interval",
+        "source",
+        "quote",
+    ]);
+    for f in facts {
+        let period = f
+            .period
+            .map_or_else(|| "unknown".to_string(), |p| p.to_string());
+        let mut row = vec![f.metric.clone(), period];
+        row.extend(fact_cells(f));
+        t.add_row(row);
     }
-    let mut t = table(&header);
+    t
+}
+
+/// The report's facts: by metric, period, then source.
+fn by_metric(facts: &[Fact]) -> Table {
     let mut sorted: Vec<&Fact> = facts.iter().collect();
     sorted.sort_by(|a, b| {
         (&a.metric, a.period, &a.source.path, a.line).cmp(&(
@@ -126,22 +143,13 @@ pub fn facts_table(facts: &[Fact], with_metric: bool) -> Table {
             b.line,
         ))
     });
-    for f in sorted {
-        let mut row = fact_cells(f);
-        if with_metric {
-            let period = f
-                .period
-                .map_or_else(|| "unknown".to_string(), |p| p.to_string());
-            row.splice(0..0, [f.metric.clone(), period]);
-        }
-        t.add_row(row);
-    }
-    t
+    facts_table(&sorted)
 }
 
-/// `facts --format table`: one table of all facts.
+/// `facts --format table`: per source, in text order.
 pub fn write_facts(out: &mut dyn Write, facts: &[Fact]) -> io::Result<()> {
-    writeln!(out, "{}", facts_table(facts, true))
+    let in_order: Vec<&Fact> = facts.iter().collect();
+    writeln!(out, "{}", facts_table(&in_order))
 }
 
 /// `extract --format table`.
