@@ -136,6 +136,135 @@ fn spell(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::documents::Document;
+    use crate::extract::{self, DEFAULT_SLACK};
+    use crate::facts::Source;
+
+    /// The first metric figure of `text`, as a fact.
+    fn fact(text: &str) -> Fact {
+        let doc = Document::from_body("t.md", text, None);
+        let q = extract::extract(&doc)
+            .into_iter()
+            .find(|q| q.kind.is_metric())
+            .unwrap();
+        Fact {
+            metric: "m.x".into(),
+            period: None,
+            unit: q.unit.to_string(),
+            source: Source {
+                path: "t.md".into(),
+                id: "t".into(),
+                published: None,
+            },
+            line: 1,
+            column: 1,
+            quote: text.into(),
+            quote_line: 1,
+            quote_span: (q.start, q.end),
+            slack: DEFAULT_SLACK,
+            quantity: q,
+        }
+    }
+
+    fn conflict(a: &str, b: &str, t: Tolerance) -> bool {
+        compare(&fact(a), &fact(b), t).conflict
+    }
+
+    #[test]
+    fn tolerances_decide_conflicts() {
+        let pct = |p: i64| Tolerance::Relative(Decimal::new(p, 2));
+        let cases = [
+            ("$245 billion", "US$244.8 billion", Tolerance::Exact, true),
+            (
+                "$245 billion",
+                "US$244.8 billion",
+                Tolerance::Rounding,
+                false,
+            ),
+            ("$245 billion", "$245 billion", Tolerance::Exact, false),
+            ("$245 billion", "$240 billion", Tolerance::Rounding, false), // 240 is [235, 245]
+            (
+                "$245.0 billion",
+                "$240.0 billion",
+                Tolerance::Rounding,
+                true,
+            ),
+            ("$245 billion", "$240 billion", pct(1), true),
+            ("$245 billion", "$243 billion", pct(1), false),
+            (
+                "$245 billion",
+                "$240 billion",
+                Tolerance::Absolute(Decimal::from(5_000_000_000u64)),
+                false,
+            ),
+            (
+                "about $218 billion",
+                "$225 billion",
+                Tolerance::Exact,
+                false,
+            ),
+            ("about $218 billion", "$230 billion", Tolerance::Exact, true),
+            (
+                "more than $200 billion",
+                "$244.8 billion",
+                Tolerance::Exact,
+                false,
+            ),
+            (
+                "more than $200 billion",
+                "$200 billion",
+                Tolerance::Exact,
+                true,
+            ),
+            (
+                "nearly 15 documents",
+                "16 documents",
+                Tolerance::Rounding,
+                true,
+            ),
+            (
+                "between 200 and 250 people",
+                "249 people",
+                Tolerance::Exact,
+                false,
+            ),
+        ];
+        for (a, b, t, expected) in cases {
+            assert_eq!(conflict(a, b, t), expected, "{a} vs {b} under {t:?}");
+            assert_eq!(conflict(b, a, t), expected, "{b} vs {a} under {t:?}");
+        }
+    }
+
+    #[test]
+    fn differences_and_notes() {
+        let c = compare(
+            &fact("$245 billion"),
+            &fact("US$244.8 billion"),
+            Tolerance::Exact,
+        );
+        assert_eq!(c.difference.absolute, Decimal::from(200_000_000));
+        assert_eq!(c.difference.relative, Some(Decimal::new(8, 2)));
+        assert_eq!(
+            c.note.as_deref(),
+            Some("245 may be 244.8 rounded to three significant figures")
+        );
+        let c = compare(
+            &fact("$240 billion"),
+            &fact("US$244.8 billion"),
+            Tolerance::Exact,
+        );
+        assert_eq!(
+            c.note.as_deref(),
+            Some("240 may be 244.8 rounded to two significant figures")
+        );
+        // a conflict that rounding cannot explain has no note
+        let c = compare(
+            &fact("$245.0 billion"),
+            &fact("$240.0 billion"),
+            Tolerance::Exact,
+        );
+        assert!(c.conflict && c.note.is_none());
+    }
 
     #[test]
     fn counts_significant_figures() {

@@ -115,3 +115,82 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
     }
     findings
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::documents::Document;
+    use crate::period::Date;
+    use crate::{extract, facts};
+
+    fn shipped_rules() -> RuleSet {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        crate::rules::load(&[dir]).unwrap()
+    }
+
+    fn facts_of(texts: &[(&str, &str)], rules: &RuleSet) -> Vec<Fact> {
+        let mut out = Vec::new();
+        for (i, (text, published)) in texts.iter().enumerate() {
+            let date: Date = published.parse().unwrap();
+            let doc = Document::from_body(format!("{i}.md"), text, Some(date));
+            out.extend(facts::claim(&doc, &extract::extract(&doc), rules));
+        }
+        out
+    }
+
+    #[test]
+    fn conflicts_agreements_forecasts_and_periods() {
+        let rules = shipped_rules();
+        let facts = facts_of(
+            &[
+                (
+                    "Russia-China trade reached $245 billion in 2024.",
+                    "2025-01-21",
+                ),
+                (
+                    "Trade between Russia and China was US$244.8 billion in 2024.",
+                    "2025-11-18",
+                ),
+                (
+                    "Russia and China say 2025 trade is expected to be about US$218 billion.",
+                    "2025-11-18",
+                ),
+                ("Russia-China trade was $200 billion in 2025.", "2026-02-01"),
+                (
+                    "Trade between China and Russia hit $240 billion in 2023.",
+                    "2024-03-01",
+                ),
+                (
+                    "Trade between China and Russia hit $240 billion in 2023, again.",
+                    "2024-03-02",
+                ),
+            ],
+            &rules,
+        );
+        let findings = run(&facts, &rules);
+        let summary: Vec<(Class, String, usize)> = findings
+            .iter()
+            .map(|f| {
+                (
+                    f.class,
+                    f.period.map_or("-".into(), |p| p.to_string()),
+                    f.facts.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (Class::Agree, "2023".into(), 2),
+                (Class::Conflict, "2024".into(), 2)
+            ],
+            "a forecast for 2025 is not compared with the actual 2025 figure"
+        );
+        let conflict = &findings[1];
+        assert_eq!(conflict.severity, Severity::Error);
+        assert_eq!(
+            conflict.facts[0].source.path,
+            std::path::PathBuf::from("0.md")
+        );
+    }
+}
