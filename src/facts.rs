@@ -1,6 +1,7 @@
 //! Facts: quantities that a rule claims as a metric, with their period and
 //! source. A quantity no rule claims is not a fact. Nothing here formats.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use rust_decimal::Decimal;
@@ -8,7 +9,7 @@ use rust_decimal::Decimal;
 use crate::documents::Document;
 use crate::extract::Quantity;
 use crate::period::{Date, Period};
-use crate::rules::{Context, Metric, PeriodRule, RuleSet, Undated};
+use crate::rules::{Context, EntityMatcher, Metric, PeriodRule, RuleSet, Undated};
 
 /// Where a fact comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,13 +57,14 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
         id: doc.id(),
         published: doc.meta.published,
     };
+    let mut memo = Memo::default();
     let mut facts = Vec::new();
     for q in quantities.iter().filter(|q| q.kind.is_metric()) {
         let Some(s) = doc.sentence_at(q.start) else {
             continue;
         };
-        for metric in &rules.metrics {
-            if metric.accepts(q.kind, q.unit) && matches(doc, s, metric) {
+        for (i, metric) in rules.metrics.iter().enumerate() {
+            if metric.accepts(q.kind, q.unit) && memo.matches(doc, s, i, metric) {
                 facts.push(fact(doc, s, q, metric, &source));
             }
         }
@@ -70,36 +72,63 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
     facts
 }
 
-/// Whether sentence `s` (with its context) names `metric`.
-fn matches(doc: &Document, s: usize, metric: &Metric) -> bool {
-    let m = &metric.matcher;
-    let sentence = &doc.text[doc.sentences[s].clone()];
-    let window_start = match (m.context, s) {
-        (Context::PreviousSentence, 1..) => doc.sentences[s - 1].start,
-        _ => doc.sentences[s].start,
-    };
-    let window = &doc.text[window_start..doc.sentences[s].end];
-    if !m.all.iter().all(|r| r.is_match(window)) {
-        return false;
+/// What one document has already answered, so that a sentence with several
+/// figures is matched once per metric, and the whole text is searched for an
+/// entity at most once.
+#[derive(Default)]
+struct Memo {
+    /// (metric index, sentence index) -> whether the sentence names the metric.
+    sentences: BTreeMap<(usize, usize), bool>,
+    /// entity pattern -> whether the article (body or title) names it (the
+    /// pattern, not the name: with and without metonyms they differ).
+    article: BTreeMap<String, bool>,
+}
+
+impl Memo {
+    fn matches(&mut self, doc: &Document, s: usize, i: usize, metric: &Metric) -> bool {
+        if let Some(&known) = self.sentences.get(&(i, s)) {
+            return known;
+        }
+        let found = self.compute(doc, s, metric);
+        self.sentences.insert((i, s), found);
+        found
     }
-    if !m.any.is_empty() && !m.any.iter().any(|r| r.is_match(window)) {
-        return false;
+
+    /// Whether sentence `s` (with its context) names `metric`.
+    fn compute(&mut self, doc: &Document, s: usize, metric: &Metric) -> bool {
+        let m = &metric.matcher;
+        let sentence = &doc.text[doc.sentences[s].clone()];
+        let window_start = match (m.context, s) {
+            (Context::PreviousSentence, 1..) => doc.sentences[s - 1].start,
+            _ => doc.sentences[s].start,
+        };
+        let window = &doc.text[window_start..doc.sentences[s].end];
+        if !m.all.iter().all(|r| r.is_match(window))
+            || (!m.any.is_empty() && !m.any.iter().any(|r| r.is_match(window)))
+            || m.none.iter().any(|r| r.is_match(sentence))
+        {
+            return false;
+        }
+        let refers_back =
+            m.entities_anywhere || m.anaphora.as_ref().is_some_and(|r| r.is_match(window));
+        m.entities
+            .iter()
+            .all(|e| e.regex.is_match(window) || (refers_back && self.named_in_article(doc, e)))
     }
-    if m.none.iter().any(|r| r.is_match(sentence)) {
-        return false;
+
+    fn named_in_article(&mut self, doc: &Document, e: &EntityMatcher) -> bool {
+        if let Some(&known) = self.article.get(e.regex.as_str()) {
+            return known;
+        }
+        let title = doc
+            .meta
+            .title
+            .as_deref()
+            .is_some_and(|t| e.regex.is_match(t));
+        let named = title || e.regex.is_match(doc.body());
+        self.article.insert(e.regex.as_str().to_string(), named);
+        named
     }
-    let refers_back =
-        m.entities_anywhere || m.anaphora.as_ref().is_some_and(|r| r.is_match(window));
-    m.entities.iter().all(|e| {
-        e.regex.is_match(window)
-            || (refers_back
-                && (e.regex.is_match(doc.body())
-                    || doc
-                        .meta
-                        .title
-                        .as_deref()
-                        .is_some_and(|t| e.regex.is_match(t))))
-    })
 }
 
 fn fact(doc: &Document, s: usize, q: &Quantity, metric: &Metric, source: &Source) -> Fact {
