@@ -1,0 +1,98 @@
+//! `crosscheck extract`.
+
+use std::fs;
+
+use tempfile::TempDir;
+
+use crate::support::{crosscheck, json_lines, run};
+
+#[test]
+fn extract_prints_one_json_object_per_quantity() {
+    let dir = TempDir::new().unwrap();
+    let text =
+        "In February 2022, the 30th session met. 2024 bilateral trade reached US$244.8 billion. \
+                The 2026–2027 Years of Education were named by the 47th president.\n";
+    fs::write(dir.path().join("a.txt"), text).unwrap();
+    let r = run(dir.path(), &["extract", "a.txt", "--format", "jsonl"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let items = json_lines(&r.stdout);
+    let kinds: Vec<(&str, &str)> = items
+        .iter()
+        .map(|q| (q["kind"].as_str().unwrap(), q["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("date", "February 2022"),
+            ("ordinal", "30th"),
+            ("year", "2024"),
+            ("money", "US$244.8 billion"),
+            ("year_range", "2026–2027"),
+            ("ordinal", "47th"),
+        ]
+    );
+    let money = &items[3];
+    assert_eq!(money["value"], "244800000000");
+    assert_eq!(money["unit"], "USD");
+    assert_eq!(money["min"], "244750000000");
+    assert_eq!(money["max"], "244850000000");
+    assert_eq!(money["period"], "2024");
+    let (start, end) = (
+        money["start"].as_u64().unwrap() as usize,
+        money["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[start..end], "US$244.8 billion");
+}
+
+#[test]
+fn published_resolves_last_year() {
+    let dir = TempDir::new().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "Last year trips surpassed a million.\n",
+    )
+    .unwrap();
+    let r = run(
+        dir.path(),
+        &["extract", "a.txt", "--published", "2024-08-21"],
+    );
+    let items = json_lines(&r.stdout);
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["period"], "2023");
+    assert_eq!(items[0]["min"], "1000000");
+    assert_eq!(items[0]["min_inclusive"], false);
+    let bad = run(
+        dir.path(),
+        &["extract", "a.txt", "--published", "2024-02-30"],
+    );
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("--published"), "{}", bad.stderr);
+}
+
+#[test]
+fn extract_reads_standard_input() {
+    let dir = TempDir::new().unwrap();
+    let out = crosscheck(dir.path())
+        .args(["extract", "-"])
+        .write_stdin("Trade hit $240 billion last year.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let items = json_lines(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["value"], "240000000000");
+    assert_eq!(items[0]["unit"], "dollar");
+}
+
+#[test]
+fn front_matter_offsets_are_file_offsets() {
+    let dir = TempDir::new().unwrap();
+    let text = "---\nid: x\npublished: 2025-01-21\n---\nTrade grew 5% last year.\n";
+    fs::write(dir.path().join("a.md"), text).unwrap();
+    let items = json_lines(&run(dir.path(), &["extract", "a.md"]).stdout);
+    assert_eq!(items[0]["line"], 5);
+    assert_eq!(items[0]["column"], 12);
+    assert_eq!(items[0]["period"], "2024");
+    let start = items[0]["start"].as_u64().unwrap() as usize;
+    assert_eq!(&text[start..start + 2], "5%");
+}

@@ -1,0 +1,10 @@
+//! The one integration test binary: the `crosscheck` command line, run on
+//! temporary copies of the fixtures and on corpora written by the tests.
+
+mod check;
+mod exit_codes;
+mod extract;
+mod facts;
+mod report;
+mod rules;
+mod support;

@@ -1,0 +1,73 @@
+//! Helpers: run the binary, build temporary corpora.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+pub(crate) fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The binary, run in `dir`.
+pub(crate) fn crosscheck(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("crosscheck").expect("binary is built");
+    cmd.current_dir(dir).env("NO_COLOR", "1");
+    cmd
+}
+
+/// What a run printed, and how it ended.
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
+}
+
+pub(crate) fn run(dir: &Path, args: &[&str]) -> Run {
+    let out = crosscheck(dir).args(args).output().expect("binary runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A temporary folder with copies of the project's `fixtures/` and `rules/`.
+pub(crate) fn workspace() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    copy_dir(&root().join("fixtures"), &dir.path().join("fixtures"));
+    copy_dir(&root().join("rules"), &dir.path().join("rules"));
+    dir
+}
+
+/// An article with front matter, written to `dir/name`.
+pub(crate) fn article(dir: &Path, name: &str, published: &str, body: &str) -> PathBuf {
+    let path = dir.join(name);
+    let id = name.trim_end_matches(".md");
+    let text =
+        format!("---\nid: {id}\ntitle: A test article\npublished: {published}\n---\n{body}\n");
+    fs::write(&path, text).unwrap();
+    path
+}
+
+/// JSON lines, parsed.
+pub(crate) fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
