@@ -168,7 +168,12 @@ impl<'t> Parser<'t> {
             written: self.written(j, last),
             bare_integer: bare,
         };
-        let k = last + 1;
+        let mut k = last + 1;
+        // "a $245-billion deal"
+        let hyphenated = self.is_dash(k) && self.glued(k) && self.glued(k + 1);
+        if hyphenated && scale::scale_word(self.s(k + 1), false).is_some() {
+            k += 1;
+        }
         if self.joined(k) && self.kind(k) == Some(TokKind::Word) {
             let glued_money = self.glued(k) && unit.is_some();
             if let Some(e) = scale::scale_word(self.s(k), glued_money) {

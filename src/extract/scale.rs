@@ -1,6 +1,7 @@
 //! Scale words after a number: "thousand", "million", "billion", "trillion"
-//! and their abbreviations "k", "mn", "mln", "bn", "tn", "trn", spaced or glued
-//! ("$245bn", "US$ 1.2 trn").
+//! and their abbreviations "k", "mn", "mln", "mil", "bn", "bln", "tn", "trn",
+//! "trln", spaced, glued or hyphenated ("$245bn", "US$ 1.2 trn",
+//! "a $245-billion deal").
 //!
 //! ## What it extracts
 //! The power of ten the number before it is multiplied by: `US$245 bn` is
@@ -20,9 +21,12 @@ const SCALES: &[(&str, u32)] = &[
     ("k", 3),
     ("mn", 6),
     ("mln", 6),
+    ("mil", 6),
     ("bn", 9),
+    ("bln", 9),
     ("tn", 12),
     ("trn", 12),
+    ("trln", 12),
 ];
 
 /// The power of ten of `word` as a scale word. `glued_money` says the word
@@ -60,6 +64,8 @@ mod tests {
             ("BN", false, Some(9)),
             ("mln", false, Some(6)),
             ("trn", false, Some(12)),
+            ("bln", false, Some(9)),
+            ("trln", false, Some(12)),
             ("tn", false, Some(12)),
             ("k", false, Some(3)),
             ("m", false, None),
