@@ -109,8 +109,9 @@ impl Memo {
         {
             return false;
         }
-        let refers_back =
-            m.entities_anywhere || m.anaphora.as_ref().is_some_and(|r| r.is_match(window));
+        let refers_back = (m.entities_anywhere
+            || m.anaphora.as_ref().is_some_and(|r| r.is_match(window)))
+            && !m.other_entities.iter().any(|r| r.is_match(window));
         m.entities
             .iter()
             .all(|e| e.regex.is_match(window) || (refers_back && self.named_in_article(doc, e)))

@@ -131,10 +131,24 @@ fn entity_patterns(raw: &RawEntity) -> (String, String) {
     let alternation = |words: &mut Vec<&String>| {
         // longest first, so "Russian Federation" wins over "Russia"
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let parts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-        format!(r"\b(?:{})\b", parts.join("|"))
+        let parts: Vec<String> = words.iter().map(|w| whole_name(w)).collect();
+        format!("(?:{})", parts.join("|"))
     };
     (alternation(&mut plain), alternation(&mut with_metonyms))
+}
+
+/// A name as a whole word: word boundaries only where the name starts or ends
+/// with a letter ("U.S." ends with a full stop), and never right before `$`, so
+/// "US" does not match "US$244.8 billion".
+fn whole_name(name: &str) -> String {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let start = if word(name.chars().next()) { r"\b" } else { "" };
+    let end = if word(name.chars().next_back()) {
+        r"(?:[^\w$]|$)"
+    } else {
+        ""
+    };
+    format!("{start}{}{end}", regex::escape(name))
 }
 
 fn metric(
@@ -329,8 +343,21 @@ fn matcher(
     if errors.0.len() > before {
         return None;
     }
+    let mut other_entities = Vec::new();
+    for (name, (plain, _)) in entities {
+        if !raw.entities.contains(name) {
+            match Regex::new(plain) {
+                Ok(r) => other_entities.push(r),
+                Err(e) => errors.push(at.error_at(name, format!("entity `{name}`: {e}"))),
+            }
+        }
+    }
+    if errors.0.len() > before {
+        return None;
+    }
     Some(Matcher {
         entities_anywhere,
+        other_entities,
         all,
         any,
         none,
@@ -575,6 +602,17 @@ mod tests {
         assert!(tolerance(&s("-1%")).is_err());
         assert!(tolerance(&s("exactly")).is_err());
         assert!(tolerance(&RawScalar::Int(-3)).is_err());
+    }
+
+    #[test]
+    fn entity_names_are_whole_words() {
+        let r = Regex::new(&whole_name("US")).unwrap();
+        assert!(r.is_match("US negotiators") && r.is_match("the US") && r.is_match("US-China"));
+        assert!(!r.is_match("US$244.8 billion") && !r.is_match("USA") && !r.is_match("BUS"));
+        let dotted = Regex::new(&whole_name("U.S.")).unwrap();
+        assert!(dotted.is_match("a U.S. strategy") && !dotted.is_match("aU.S."));
+        let russia = Regex::new(&whole_name("Russia")).unwrap();
+        assert!(russia.is_match("Russia’s trade") && !russia.is_match("Russian"));
     }
 
     #[test]
