@@ -109,9 +109,15 @@ impl Memo {
         {
             return false;
         }
-        let refers_back = (m.entities_anywhere
-            || m.anaphora.as_ref().is_some_and(|r| r.is_match(window)))
-            && !m.other_entities.iter().any(|r| r.is_match(window));
+        // A sentence that names another country and not all of the rule's
+        // is about something else ("China-US bilateral trade reached ..."),
+        // whatever the sentence before it or the article says.
+        let names_all = m.entities.iter().all(|e| e.regex.is_match(sentence));
+        if !names_all && m.other_entities.iter().any(|r| r.is_match(sentence)) {
+            return false;
+        }
+        let refers_back =
+            m.entities_anywhere || m.anaphora.as_ref().is_some_and(|r| r.is_match(window));
         m.entities
             .iter()
             .all(|e| e.regex.is_match(window) || (refers_back && self.named_in_article(doc, e)))

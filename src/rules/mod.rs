@@ -98,8 +98,8 @@ pub struct Matcher {
     /// (`entities_in: article`): for corpora where each article is about one
     /// pair of countries.
     pub entities_anywhere: bool,
-    /// The entities the rule does not name: a window that names one of them
-    /// is about something else, so entities are not looked for elsewhere
+    /// The entities the rule does not name: a figure's sentence that names
+    /// one of them, and not all of the rule's, is about something else
     /// ("China-US bilateral trade" in an article about Russia and China).
     pub other_entities: Vec<Regex>,
     pub context: Context,
