@@ -34,7 +34,12 @@ struct RawFrontMatter {
 /// Splits `text` into front matter and the byte offset where the body starts.
 /// Text without a leading `---` line has no front matter.
 pub(crate) fn split(path: &Path, text: &str) -> Result<(FrontMatter, usize), Error> {
-    let Some(rest) = text.strip_prefix("---\n").or(text.strip_prefix("---\r\n")) else {
+    // a byte-order mark before the opening line is not text
+    let unmarked = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(rest) = unmarked
+        .strip_prefix("---\n")
+        .or(unmarked.strip_prefix("---\r\n"))
+    else {
         return Ok((FrontMatter::default(), 0));
     };
     let yaml_start = text.len() - rest.len();
@@ -109,6 +114,14 @@ mod tests {
         assert_eq!(meta.id.as_deref(), Some("a1"));
         assert_eq!(meta.published.unwrap().to_string(), "2025-01-21");
         assert_eq!(&text[body..], "Body.\n");
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_crlf_lines_are_allowed() {
+        let text = "\u{feff}---\r\npublished: 2025-01-21\r\n---\r\nBody.\r\n";
+        let (meta, body) = split_ok(text);
+        assert_eq!(meta.published.unwrap().to_string(), "2025-01-21");
+        assert_eq!(&text[body..], "Body.\r\n");
     }
 
     #[test]
