@@ -10,10 +10,12 @@
 //! never become money or counts.
 
 mod currency;
+mod date;
 mod number;
 mod parse;
 mod period;
 mod qualifier;
+mod rank;
 mod scale;
 mod tokens;
 

@@ -10,8 +10,10 @@
 
 use rust_decimal::Decimal;
 
+use super::date::month;
 use super::number::{self, Number};
 use super::qualifier::{self, Qualifier};
+use super::rank::RANK_WORDS;
 use super::scale;
 use super::tokens::{Gap, TokKind, Token};
 use super::{currency, Found, Kind, Quantity};
@@ -34,81 +36,63 @@ pub(crate) fn parse(text: &str, toks: &[Token]) -> Vec<Found> {
     out
 }
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTH_ABBREVIATIONS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const DASHES: &[&str] = &["-", "–", "—", "‑"];
-const RANK_WORDS: &[&str] = &["largest", "biggest"];
+pub(super) const DASHES: &[&str] = &["-", "–", "—", "‑"];
 
 /// A figure before classification: tokens `first..=last`.
 #[derive(Debug, Clone)]
-struct Figure {
-    first: usize,
-    last: usize,
-    value: Decimal,
-    step: Decimal,
+pub(super) struct Figure {
+    pub(super) first: usize,
+    pub(super) last: usize,
+    pub(super) value: Decimal,
+    pub(super) step: Decimal,
     /// Power of ten applied by a scale word, if any.
-    scale: Option<u32>,
-    unit: Option<&'static str>,
-    percent: bool,
-    written: String,
+    pub(super) scale: Option<u32>,
+    pub(super) unit: Option<&'static str>,
+    pub(super) percent: bool,
+    pub(super) written: String,
     /// A lone digit token with no separators or decimals ("2024", "30").
-    bare_integer: bool,
+    pub(super) bare_integer: bool,
 }
 
 impl Figure {
-    fn is_plain(&self) -> bool {
+    pub(super) fn is_plain(&self) -> bool {
         self.bare_integer && self.scale.is_none() && self.unit.is_none() && !self.percent
     }
 
-    fn year(&self) -> Option<i32> {
+    pub(super) fn year(&self) -> Option<i32> {
         let y = i32::try_from(self.value.mantissa()).ok()?;
         (self.is_plain() && self.written.len() == 4 && (1900..=2100).contains(&y)).then_some(y)
     }
 }
 
-struct Parser<'t> {
+pub(super) struct Parser<'t> {
     text: &'t str,
     toks: &'t [Token],
 }
 
 impl<'t> Parser<'t> {
-    fn s(&self, i: usize) -> &'t str {
+    pub(super) fn s(&self, i: usize) -> &'t str {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
-    fn kind(&self, i: usize) -> Option<TokKind> {
+    pub(super) fn kind(&self, i: usize) -> Option<TokKind> {
         self.toks.get(i).map(|t| t.kind)
     }
 
-    fn glued(&self, i: usize) -> bool {
+    pub(super) fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.gap == Gap::Glued)
     }
 
     /// Token `i` exists and is in the same paragraph as the one before.
-    fn joined(&self, i: usize) -> bool {
+    pub(super) fn joined(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.gap != Gap::Paragraph)
     }
 
-    fn is_word(&self, i: usize, word: &str) -> bool {
+    pub(super) fn is_word(&self, i: usize, word: &str) -> bool {
         self.kind(i) == Some(TokKind::Word) && self.s(i).eq_ignore_ascii_case(word)
     }
 
-    fn is_dash(&self, i: usize) -> bool {
+    pub(super) fn is_dash(&self, i: usize) -> bool {
         DASHES.contains(&self.s(i))
     }
 
@@ -194,7 +178,7 @@ impl<'t> Parser<'t> {
         (fig.value.abs() <= super::MAX_VALUE).then_some(fig)
     }
 
-    fn written(&self, first: usize, last: usize) -> String {
+    pub(super) fn written(&self, first: usize, last: usize) -> String {
         let (a, b) = (self.toks[first].start, self.toks[last].end);
         self.text[a..b].to_string()
     }
@@ -454,186 +438,13 @@ impl<'t> Parser<'t> {
         None
     }
 
-    /// An ordinal ("30th"), or a rank when a superlative follows ("5th largest").
-    fn ordinal(&self, mut fig: Figure) -> (Found, usize) {
-        let mut k = fig.last + 1;
-        if self.is_dash(k) && self.glued(k) {
-            k += 1;
-        }
-        if self.joined(k) && RANK_WORDS.contains(&self.s(k)) {
-            fig.last = k;
-            let found = self.ranked(&fig);
-            return (found, k + 1);
-        }
-        let next = fig.last + 1;
-        (self.non_metric(Kind::Ordinal, &fig, None), next)
-    }
-
-    /// "fifth largest", "second-biggest".
-    fn rank_from_ordinal_word(&self, i: usize) -> Option<(Found, usize)> {
-        let n = number::ordinal_word(&self.s(i).to_ascii_lowercase())?;
-        let mut k = i + 1;
-        if self.is_dash(k) && self.glued(k) {
-            k += 1;
-        }
-        if !(self.joined(k) && RANK_WORDS.contains(&self.s(k))) {
-            return None;
-        }
-        let fig = Figure {
-            first: i,
-            last: k,
-            value: Decimal::from(n),
-            step: Decimal::ONE,
-            scale: None,
-            unit: None,
-            percent: false,
-            written: self.s(i).to_string(),
-            bare_integer: false,
-        };
-        Some((self.ranked(&fig), k + 1))
-    }
-
-    /// "Russia's largest", "its biggest": first place.
-    fn bare_superlative(&self, i: usize) -> Option<(Found, usize)> {
-        let possessive = i >= 2
-            && self.s(i - 1) == "s"
-            && matches!(self.s(i - 2), "'" | "’")
-            && self.glued(i - 1);
-        let pronoun = i >= 1 && matches!(self.s(i - 1), "its" | "their" | "Its" | "Their");
-        if !(possessive || pronoun) || !self.joined(i) {
-            return None;
-        }
-        let fig = Figure {
-            first: i,
-            last: i,
-            value: Decimal::ONE,
-            step: Decimal::ONE,
-            scale: None,
-            unit: None,
-            percent: false,
-            written: self.s(i).to_string(),
-            bare_integer: false,
-        };
-        Some((self.ranked(&fig), i + 1))
-    }
-
-    fn ranked(&self, fig: &Figure) -> Found {
-        let mut found = self.non_metric(Kind::Rank, fig, None);
-        found.quantity.unit = "rank";
-        // a place in a ranking is a whole number, stated exactly
-        found.quantity.step = Decimal::ZERO;
-        found.quantity.value = Some(fig.value);
-        found
-    }
-
-    /// "February 2022", "January 21, 2025", "January–October 2025".
-    fn date_from_month(&self, i: usize) -> Option<(Found, usize)> {
-        let m = month(self.s(i))?;
-        let mut j = i + 1;
-        if self.s(j) == "." && self.glued(j) {
-            j += 1;
-        }
-        if !self.joined(j) {
-            return None;
-        }
-        // "January–October 2025"
-        if self.is_dash(j) {
-            let m2 = month(self.s(j + 1))?;
-            let year = self.year_at(j + 2)?;
-            let period = Period {
-                year,
-                months: Some((m.min(m2), m.max(m2))),
-            };
-            return Some(self.date(i, j + 2, Some(period)));
-        }
-        if let Some(year) = self.year_at(j) {
-            return Some(self.date(
-                i,
-                j,
-                Some(Period {
-                    year,
-                    months: Some((m, m)),
-                }),
-            ));
-        }
-        let day = self.day_at(j)?;
-        let mut last = day;
-        // "January 21, 2025"
-        let comma = if self.s(last + 1) == "," {
-            last + 2
-        } else {
-            last + 1
-        };
-        let period = self.year_at(comma).map(|year| {
-            last = comma;
-            Period {
-                year,
-                months: Some((m, m)),
-            }
-        });
-        Some(self.date(i, last, period))
-    }
-
-    /// "21 January 2025", "5 May".
-    fn date_from_day(&self, i: usize) -> Option<(Found, usize)> {
-        let day = self.day_at(i)?;
-        let mut j = day + 1;
-        if !self.joined(j) {
-            return None;
-        }
-        let m = month(self.s(j))?;
-        if self.s(j + 1) == "." && self.glued(j + 1) {
-            j += 1;
-        }
-        match self.year_at(j + 1) {
-            Some(year) => Some(self.date(
-                i,
-                j + 1,
-                Some(Period {
-                    year,
-                    months: Some((m, m)),
-                }),
-            )),
-            None => Some(self.date(i, j, None)),
-        }
-    }
-
-    /// A day of the month at `i` ("21", "21st"); returns its last token.
-    fn day_at(&self, i: usize) -> Option<usize> {
-        let d: u8 = self.s(i).parse().ok()?;
-        if self.kind(i) != Some(TokKind::Digits) || !(1..=31).contains(&d) {
-            return None;
-        }
-        let suffix = self.s(i + 1).to_ascii_lowercase();
-        let ordinal = self.glued(i + 1) && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th");
-        Some(if ordinal { i + 1 } else { i })
-    }
-
-    fn year_at(&self, i: usize) -> Option<i32> {
-        let y: i32 = self.s(i).parse().ok()?;
-        let four = self.s(i).len() == 4 && self.kind(i) == Some(TokKind::Digits);
-        (four && self.joined(i) && (1900..=2100).contains(&y)).then_some(y)
-    }
-
-    fn date(&self, first: usize, last: usize, period: Option<Period>) -> (Found, usize) {
-        let fig = Figure {
-            first,
-            last,
-            value: Decimal::ZERO,
-            step: Decimal::ONE,
-            scale: None,
-            unit: None,
-            percent: false,
-            written: self.written(first, last),
-            bare_integer: false,
-        };
-        let mut found = self.non_metric(Kind::Date, &fig, period);
-        found.quantity.value = None;
-        (found, last + 1)
-    }
-
     /// A year, date, ordinal or name: no qualifier, never compared.
-    fn non_metric(&self, kind: Kind, fig: &Figure, names_period: Option<Period>) -> Found {
+    pub(super) fn non_metric(
+        &self,
+        kind: Kind,
+        fig: &Figure,
+        names_period: Option<Period>,
+    ) -> Found {
         let unit = match kind {
             Kind::Year | Kind::YearRange => "year",
             Kind::Date => "date",
@@ -738,7 +549,7 @@ impl<'t> Parser<'t> {
         }
     }
 
-    fn word_before(&self, i: usize) -> Option<String> {
+    pub(super) fn word_before(&self, i: usize) -> Option<String> {
         (i > 0 && self.kind(i - 1) == Some(TokKind::Word))
             .then(|| self.s(i - 1).to_ascii_lowercase())
     }
@@ -752,14 +563,4 @@ fn shared_scale(a: &Figure, b: &Figure) -> Option<(Decimal, Decimal)> {
         _ => a.value,
     };
     Some((lo, b.value))
-}
-
-/// The month number of a month name or its abbreviation ("Feb").
-fn month(word: &str) -> Option<u8> {
-    let i = MONTHS
-        .iter()
-        .position(|m| *m == word)
-        .or_else(|| MONTH_ABBREVIATIONS.iter().position(|m| *m == word))
-        .or_else(|| (word == "Sept").then_some(8))?;
-    u8::try_from(i + 1).ok()
 }

@@ -1,0 +1,86 @@
+//! Ordinals and ranks: "30th" is an ordinal; "fifth largest", "second-biggest"
+//! and "Russia's largest" (first place) are ranks, which rules of kind `rank`
+//! can claim.
+
+use rust_decimal::Decimal;
+
+use super::number;
+use super::parse::{Figure, Parser};
+use super::{Found, Kind};
+
+/// Superlatives that make a place in a ranking.
+pub(super) const RANK_WORDS: &[&str] = &["largest", "biggest"];
+
+impl Parser<'_> {
+    /// An ordinal ("30th"), or a rank when a superlative follows ("5th largest").
+    pub(super) fn ordinal(&self, mut fig: Figure) -> (Found, usize) {
+        let mut k = fig.last + 1;
+        if self.is_dash(k) && self.glued(k) {
+            k += 1;
+        }
+        if self.joined(k) && RANK_WORDS.contains(&self.s(k)) {
+            fig.last = k;
+            let found = self.ranked(&fig);
+            return (found, k + 1);
+        }
+        let next = fig.last + 1;
+        (self.non_metric(Kind::Ordinal, &fig, None), next)
+    }
+
+    /// "fifth largest", "second-biggest".
+    pub(super) fn rank_from_ordinal_word(&self, i: usize) -> Option<(Found, usize)> {
+        let n = number::ordinal_word(&self.s(i).to_ascii_lowercase())?;
+        let mut k = i + 1;
+        if self.is_dash(k) && self.glued(k) {
+            k += 1;
+        }
+        if !(self.joined(k) && RANK_WORDS.contains(&self.s(k))) {
+            return None;
+        }
+        let fig = Figure {
+            first: i,
+            last: k,
+            value: Decimal::from(n),
+            step: Decimal::ONE,
+            scale: None,
+            unit: None,
+            percent: false,
+            written: self.s(i).to_string(),
+            bare_integer: false,
+        };
+        Some((self.ranked(&fig), k + 1))
+    }
+
+    /// "Russia's largest", "its biggest": first place.
+    pub(super) fn bare_superlative(&self, i: usize) -> Option<(Found, usize)> {
+        let possessive = i >= 2
+            && self.s(i - 1) == "s"
+            && matches!(self.s(i - 2), "'" | "’")
+            && self.glued(i - 1);
+        let pronoun = i >= 1 && matches!(self.s(i - 1), "its" | "their" | "Its" | "Their");
+        if !(possessive || pronoun) || !self.joined(i) {
+            return None;
+        }
+        let fig = Figure {
+            first: i,
+            last: i,
+            value: Decimal::ONE,
+            step: Decimal::ONE,
+            scale: None,
+            unit: None,
+            percent: false,
+            written: self.s(i).to_string(),
+            bare_integer: false,
+        };
+        Some((self.ranked(&fig), i + 1))
+    }
+
+    pub(super) fn ranked(&self, fig: &Figure) -> Found {
+        let mut found = self.non_metric(Kind::Rank, fig, None);
+        found.quantity.unit = "rank";
+        // a place in a ranking is a whole number, stated exactly
+        found.quantity.step = Decimal::ZERO;
+        found.quantity.value = Some(fig.value);
+        found
+    }
+}
