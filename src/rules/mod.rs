@@ -6,6 +6,7 @@
 //! parsed). Matching quantities against rules is `facts.rs`; running rule
 //! examples is `rule_tests.rs`. This module only loads.
 
+mod locate;
 mod schema;
 mod validate;
 

@@ -2,13 +2,14 @@
 //! tolerances and examples. Every error of every file is collected, each with
 //! `file:line:column`, the metric id and the key.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::str::FromStr;
 
 use regex::Regex;
 use rust_decimal::Decimal;
 
+use super::locate::Locator;
 use super::schema::{RawEntity, RawExpect, RawExpected, RawFile, RawMatch, RawMetric, RawScalar};
 use super::{
     Context, EntityMatcher, Example, Expected, Matcher, Metric, MetricKind, PeriodRule, RuleSet,
@@ -496,90 +497,6 @@ fn expected(raw: &RawExpected) -> Result<Expected, String> {
         max: num("max", &raw.max)?,
         forecast: raw.forecast,
     })
-}
-
-/// Finds where a metric's keys are written, for error locations. serde does
-/// not keep spans, so this searches the text from the metric's `id:` line.
-struct Locator<'a> {
-    path: &'a Path,
-    text: &'a str,
-    id: &'a str,
-}
-
-impl Locator<'_> {
-    fn metric_start(&self) -> usize {
-        if self.id.is_empty() {
-            return 0;
-        }
-        let set: BTreeSet<usize> = self
-            .text
-            .match_indices(self.id)
-            .map(|(i, _)| i)
-            .filter(|&i| {
-                self.text[..i]
-                    .trim_end_matches(['\'', '"', ' '])
-                    .ends_with("id:")
-            })
-            .collect();
-        set.into_iter().next().unwrap_or(0)
-    }
-
-    /// The location of `key:` in this metric (or of its `id` when absent).
-    fn key(&self, key: &str) -> Location {
-        let start = self.metric_start();
-        let rest = &self.text[start..];
-        let needle = format!("{key}:");
-        let offset = rest
-            .match_indices(&needle)
-            .find(|(i, _)| {
-                i == &0 || !rest[..*i].ends_with(|c: char| c.is_alphanumeric() || c == '_')
-            })
-            .map_or(start, |(i, _)| start + i);
-        self.location(if key == "id" {
-            self.id_offset(start)
-        } else {
-            offset
-        })
-    }
-
-    fn id_offset(&self, value_at: usize) -> usize {
-        self.text[..value_at].rfind("id:").unwrap_or(value_at)
-    }
-
-    /// The location of `needle` (a pattern, a name) after the metric start.
-    fn find(&self, needle: &str) -> Location {
-        let start = self.metric_start();
-        let offset = self.text[start..].find(needle).map_or(start, |i| start + i);
-        self.location(offset)
-    }
-
-    fn location(&self, offset: usize) -> Location {
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Location {
-            path: self.path.to_path_buf(),
-            line,
-            col,
-        }
-    }
-
-    fn error(&self, key: &str, message: String) -> Error {
-        self.with_id(self.key(key), format!("`{key}`: {message}"))
-    }
-
-    fn error_at(&self, needle: &str, message: String) -> Error {
-        self.with_id(self.find(needle), message)
-    }
-
-    fn with_id(&self, location: Location, message: String) -> Error {
-        let message = if self.id.is_empty() {
-            message
-        } else {
-            format!("{message} (in metric `{}`)", self.id)
-        };
-        Error::Rule { location, message }
-    }
 }
 
 #[cfg(test)]
