@@ -160,7 +160,12 @@ fn fact(doc: &Document, s: usize, q: &Quantity, metric: &Metric, source: &Source
         column,
         quote: doc.text[sentence.clone()].to_string(),
         quote_line: doc.locate(sentence.start).0,
-        quote_span: (q.start - sentence.start, q.end - sentence.start),
+        // a figure starts in its sentence (sentence_at); clamp its end so a
+        // span never reaches past the quote
+        quote_span: (
+            q.start - sentence.start,
+            q.end.min(sentence.end) - sentence.start,
+        ),
         slack: metric.slack,
     }
 }
