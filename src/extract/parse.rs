@@ -450,7 +450,7 @@ impl<'t> Parser<'t> {
             Kind::Date => "date",
             Kind::Time => "time",
             Kind::Ordinal => "ordinal",
-            _ => "",
+            _ => "other",
         };
         let quantity = Quantity {
             kind,
