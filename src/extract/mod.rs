@@ -80,6 +80,9 @@ pub struct Quantity {
     pub value: Option<Decimal>,
     /// Both ends of a stated range ("between 200 and 250 billion").
     pub range: Option<(Decimal, Decimal)>,
+    /// Whether each end of `range` is included: "more than 10 and at most
+    /// 20" is (10, 20].
+    pub range_inclusive: (bool, bool),
     /// The place of the last stated digit, in base units (0.1 billion for
     /// "244.8 billion"): the rounding precision.
     pub step: Decimal,
@@ -112,6 +115,53 @@ impl Quantity {
         self.interval_with(slack, false)
     }
 
+    /// The bounds the text states and nothing else: "more than 30" is
+    /// (30, ∞), "up to 700" is (-∞, 700], "between 200 and 250" is [200, 250];
+    /// a plain or approximate figure states none. `extract` prints these as
+    /// `min` and `max`; facts carry the full `interval`.
+    pub fn stated_bounds(&self) -> Interval {
+        if let Some(range) = self.range {
+            return self.range_interval(range);
+        }
+        let none = Interval { lo: None, hi: None };
+        let Some(v) = self.value else {
+            return none;
+        };
+        match self.qualifier {
+            Qualifier::Exact | Qualifier::About | Qualifier::Between => none,
+            Qualifier::Nearly | Qualifier::AtMost => Interval {
+                lo: None,
+                hi: Some(Bound::closed(v)),
+            },
+            Qualifier::LessThan => Interval {
+                lo: None,
+                hi: Some(Bound::open(v)),
+            },
+            Qualifier::MoreThan => Interval {
+                lo: Some(Bound::open(v)),
+                hi: None,
+            },
+            Qualifier::AtLeast => Interval {
+                lo: Some(Bound::closed(v)),
+                hi: None,
+            },
+        }
+    }
+
+    fn range_interval(&self, (lo, hi): (Decimal, Decimal)) -> Interval {
+        let (lo_in, hi_in) = self.range_inclusive;
+        Interval {
+            lo: Some(Bound {
+                value: lo,
+                inclusive: lo_in,
+            }),
+            hi: Some(Bound {
+                value: hi,
+                inclusive: hi_in,
+            }),
+        }
+    }
+
     fn interval_with(&self, slack: Decimal, rounding: bool) -> Interval {
         let half = if rounding {
             self.step / Decimal::TWO
@@ -120,8 +170,8 @@ impl Quantity {
         };
         // "between 200 and 250 billion" is [200, 250] billion: the ends are
         // the bounds, not figures to round (DESIGN's table)
-        if let Some((lo, hi)) = self.range {
-            return Interval::closed(lo, hi);
+        if let Some(range) = self.range {
+            return self.range_interval(range);
         }
         let Some(v) = self.value else {
             return Interval { lo: None, hi: None };

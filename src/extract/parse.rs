@@ -456,6 +456,7 @@ impl<'t> Parser<'t> {
             kind,
             value: Some(fig.value),
             range: None,
+            range_inclusive: (true, true),
             step: fig.step,
             unit,
             qualifier: Qualifier::Exact,
@@ -504,6 +505,7 @@ impl<'t> Parser<'t> {
                 Some(fig.value)
             },
             range,
+            range_inclusive: (true, true),
             step: fig.step,
             unit,
             qualifier: qualifier.as_ref().map_or(Qualifier::Exact, |q| q.0),

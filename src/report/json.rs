@@ -113,11 +113,7 @@ fn quantity_json<'a>(q: &'a Quantity, doc: &'a Document) -> QuantityJson<'a> {
         kind: q.kind,
         value: q.value.map(dec),
         unit: q.unit,
-        bounds: if q.kind.is_metric() {
-            q.interval(crate::extract::DEFAULT_SLACK).into()
-        } else {
-            Bounds::from(Interval { lo: None, hi: None })
-        },
+        bounds: q.stated_bounds().into(),
         qualifier: q.qualifier_text.as_deref(),
         qualifier_kind: q.qualifier,
         approx: q.qualifier.is_approx(),
