@@ -22,12 +22,17 @@ use crate::period::Period;
 /// Every figure in `text`, in order. Offsets are relative to `text`.
 pub(crate) fn parse(text: &str, toks: &[Token]) -> Vec<Found> {
     let p = Parser { text, toks };
-    let mut out = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         match p.at(i) {
             Some((found, next)) => {
-                out.push(found);
+                let merged = out
+                    .last_mut()
+                    .is_some_and(|prev| merge_bounds(text, prev, &found));
+                if !merged {
+                    out.push(found);
+                }
                 i = next.max(i + 1);
             }
             None => i += 1,
@@ -36,7 +41,62 @@ pub(crate) fn parse(text: &str, toks: &[Token]) -> Vec<Found> {
     out
 }
 
+/// "more than 10 and less than 20", "at most 100 and at least 20": a lower
+/// and an upper bound of one kind joined by "and", "but" or a comma are one
+/// range. Merges `next` into `prev` and says whether it did.
+fn merge_bounds(text: &str, prev: &mut Found, next: &Found) -> bool {
+    let (a, b) = (&prev.quantity, &next.quantity);
+    let (Some(va), Some(vb)) = (a.value, b.value) else {
+        return false;
+    };
+    let pair = (a.qualifier.is_lower_bound() && b.qualifier.is_upper_bound())
+        || (a.qualifier.is_upper_bound() && b.qualifier.is_lower_bound());
+    let between = text
+        .get(a.end..next.lead)
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let joined = matches!(
+        between.as_str(),
+        "and" | "but" | "," | ", and" | ", but" | "and yet"
+    );
+    if !(pair && joined && a.kind == b.kind && a.unit == b.unit) {
+        return false;
+    }
+    let (lo, hi) = if a.qualifier.is_lower_bound() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let (lo_v, hi_v) = if a.qualifier.is_lower_bound() {
+        (va, vb)
+    } else {
+        (vb, va)
+    };
+    if lo_v > hi_v {
+        return false;
+    }
+    let inclusive = (lo.qualifier.is_inclusive(), hi.qualifier.is_inclusive());
+    let q = &mut prev.quantity;
+    q.range = Some((lo_v, hi_v));
+    q.range_inclusive = inclusive;
+    q.value = None;
+    q.qualifier = Qualifier::Between;
+    q.step = q.step.max(b.step);
+    q.end = b.end;
+    q.written = text.get(q.start..q.end).unwrap_or("").to_string();
+    true
+}
+
 pub(super) const DASHES: &[&str] = &["-", "–", "—", "‑"];
+
+/// Stems of verbs that state a change, for "rose from A to B".
+const CHANGE_VERBS: &[&str] = &[
+    "rose", "rise", "risen", "fell", "fall", "fallen", "increas", "decreas", "grew", "grow",
+    "climb", "jump", "drop", "declin", "slid", "slip", "surg", "soar", "plung", "plummet",
+    "shrank", "shrink", "cut", "rais", "lower", "reduc", "boost", "widen", "narrow", "expand",
+    "contract", "gain", "lost", "lose", "went", "moved", "chang", "revis", "up", "down",
+];
 
 /// A figure before classification: tokens `first..=last`.
 #[derive(Debug, Clone)]
@@ -304,12 +364,27 @@ impl<'t> Parser<'t> {
     }
 
     /// "A–B" after figure A: a range, or a span of years.
+    ///
+    /// Also "A to B", "A through B" and "A~B". After "from", "from A to B"
+    /// is a range unless a verb of change comes before it ("rose from A to
+    /// B" states two levels, read one by one).
     fn dash_range(&self, a: &Figure) -> Option<(Found, usize)> {
         let k = a.last + 1;
-        if !(self.joined(k) && self.is_dash(k) && self.joined(k + 1)) {
+        let word_link = ["to", "through", "thru"].iter().any(|w| self.is_word(k, w));
+        let link = self.is_dash(k) || self.s(k) == "~" || word_link;
+        if !(self.joined(k) && link && self.joined(k + 1)) {
+            return None;
+        }
+        if word_link && self.after_change_verb(a.first) {
             return None;
         }
         let b = self.figure(k + 1)?;
+        // "to" links figures of one kind only: "5% to $240 billion" is two
+        if word_link
+            && (a.unit != b.unit && a.unit.is_some() && b.unit.is_some() || a.percent != b.percent)
+        {
+            return None;
+        }
         if a.year().is_some() && b.is_plain() {
             let mut span = a.clone();
             span.last = b.last;
@@ -331,6 +406,16 @@ impl<'t> Parser<'t> {
         fig.written = self.written(a.first, b.last);
         let found = self.metric(fig, Some((lo, hi)))?;
         Some((found, b.last + 1))
+    }
+
+    /// Whether the figure at token `first` follows "from" after a verb of
+    /// change: "rose from", "fell from", "was cut from".
+    fn after_change_verb(&self, first: usize) -> bool {
+        if first < 2 || !self.is_word(first - 1, "from") {
+            return false;
+        }
+        let verb = self.s(first - 2).to_ascii_lowercase();
+        CHANGE_VERBS.iter().any(|v| verb.starts_with(v))
     }
 
     /// "between A and B".
@@ -482,7 +567,12 @@ impl<'t> Parser<'t> {
             (None, true) => (Kind::Percent, "percent"),
             (None, false) => (Kind::Number, "count"),
         };
-        let (qualifier, qualifier_first) = self.qualifier_before(fig.first);
+        let (mut qualifier, qualifier_first) = self.qualifier_before(fig.first);
+        if qualifier.is_none() && range.is_none() {
+            if let Some((q, text, _)) = self.qualifier_after(fig.last) {
+                qualifier = Some((q, text));
+            }
+        }
         // A lone "one" is a pronoun far more often than a count.
         if kind == Kind::Number && qualifier.is_none() && fig.written.eq_ignore_ascii_case("one") {
             return None;
@@ -531,12 +621,12 @@ impl<'t> Parser<'t> {
     fn qualifier_before(&self, first: usize) -> (Option<(Qualifier, String)>, Option<usize>) {
         let mut words = Vec::new();
         let mut j = first;
-        while j > 0 && words.len() < 3 && self.joined(j) {
+        while j > 0 && words.len() < 5 && self.joined(j) {
             j -= 1;
-            if self.kind(j) != Some(TokKind::Word) {
+            if !qualifier::is_phrase_token(self.s(j)) {
                 break;
             }
-            words.push(self.s(j).to_ascii_lowercase());
+            words.push(self.s(j).to_lowercase());
         }
         words.reverse();
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -549,6 +639,20 @@ impl<'t> Parser<'t> {
             }
             None => (None, None),
         }
+    }
+
+    /// A qualifier right after the figure ending at token `last` ("or more"),
+    /// and the last token of it.
+    fn qualifier_after(&self, last: usize) -> Option<(Qualifier, String, usize)> {
+        let words: Vec<String> = (last + 1..last + 3)
+            .take_while(|&j| self.joined(j) && self.kind(j) == Some(TokKind::Word))
+            .map(|j| self.s(j).to_ascii_lowercase())
+            .collect();
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let (q, n) = qualifier::starting(&refs)?;
+        let end = last + n;
+        let text = self.text[self.toks[last + 1].start..self.toks[end].end].to_string();
+        Some((q, text, end))
     }
 
     pub(super) fn word_before(&self, i: usize) -> Option<String> {

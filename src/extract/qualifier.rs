@@ -44,34 +44,17 @@ impl Qualifier {
     }
 }
 
-/// Phrases, longest first so "no more than" wins over "more than".
+/// Phrases before a figure, as lowercase tokens ("<" and "=" are tokens
+/// too). The longest phrase that ends right before the figure wins, so "no
+/// more than" beats "more than".
 const PHRASES: &[(&[&str], Qualifier)] = &[
-    (&["no", "more", "than"], Qualifier::AtMost),
-    (&["no", "less", "than"], Qualifier::AtLeast),
-    (&["not", "more", "than"], Qualifier::AtMost),
-    (&["in", "excess", "of"], Qualifier::MoreThan),
-    (&["as", "many", "as"], Qualifier::AtMost),
-    (&["as", "much", "as"], Qualifier::AtMost),
     (&["more", "than"], Qualifier::MoreThan),
     (&["greater", "than"], Qualifier::MoreThan),
-    (&["at", "least"], Qualifier::AtLeast),
+    (&["larger", "than"], Qualifier::MoreThan),
+    (&["bigger", "than"], Qualifier::MoreThan),
+    (&["higher", "than"], Qualifier::MoreThan),
+    (&["in", "excess", "of"], Qualifier::MoreThan),
     (&["upwards", "of"], Qualifier::MoreThan),
-    (&["less", "than"], Qualifier::LessThan),
-    (&["fewer", "than"], Qualifier::LessThan),
-    (&["up", "to"], Qualifier::AtMost),
-    (&["at", "most"], Qualifier::AtMost),
-    (&["close", "to"], Qualifier::Nearly),
-    (&["just", "under"], Qualifier::Nearly),
-    (&["an", "estimated"], Qualifier::About),
-    (&["about"], Qualifier::About),
-    (&["around"], Qualifier::About),
-    (&["approximately"], Qualifier::About),
-    (&["approx"], Qualifier::About),
-    (&["roughly"], Qualifier::About),
-    (&["some"], Qualifier::About),
-    (&["circa"], Qualifier::About),
-    (&["nearly"], Qualifier::Nearly),
-    (&["almost"], Qualifier::Nearly),
     (&["over"], Qualifier::MoreThan),
     (&["above"], Qualifier::MoreThan),
     (&["exceeded"], Qualifier::MoreThan),
@@ -82,19 +65,128 @@ const PHRASES: &[(&[&str], Qualifier)] = &[
     (&["surpassing"], Qualifier::MoreThan),
     (&["surpasses"], Qualifier::MoreThan),
     (&["topped"], Qualifier::MoreThan),
+    (&[">"], Qualifier::MoreThan),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["no", "less", "than"], Qualifier::AtLeast),
+    (&["not", "less", "than"], Qualifier::AtLeast),
+    (&["no", "fewer", "than"], Qualifier::AtLeast),
+    (&["a", "minimum", "of"], Qualifier::AtLeast),
+    (&["at", "least", "or", "equal", "to"], Qualifier::AtLeast),
+    (
+        &["greater", "than", "or", "equal", "to"],
+        Qualifier::AtLeast,
+    ),
+    (&["more", "than", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["equal", "to", "or", "more", "than"], Qualifier::AtLeast),
+    (
+        &["equal", "to", "or", "greater", "than"],
+        Qualifier::AtLeast,
+    ),
+    (&["higher", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["bigger", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["larger", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["greater", "or", "equal", "than"], Qualifier::AtLeast),
+    (&[">", "="], Qualifier::AtLeast),
+    (&["≥"], Qualifier::AtLeast),
+    (&["less", "than"], Qualifier::LessThan),
+    (&["fewer", "than"], Qualifier::LessThan),
+    (&["smaller", "than"], Qualifier::LessThan),
+    (&["lower", "than"], Qualifier::LessThan),
     (&["under"], Qualifier::LessThan),
     (&["below"], Qualifier::LessThan),
+    (&["<"], Qualifier::LessThan),
+    (&["up", "to"], Qualifier::AtMost),
+    (&["at", "most"], Qualifier::AtMost),
+    (&["no", "more", "than"], Qualifier::AtMost),
+    (&["not", "more", "than"], Qualifier::AtMost),
+    (&["as", "many", "as"], Qualifier::AtMost),
+    (&["as", "much", "as"], Qualifier::AtMost),
+    (&["a", "maximum", "of"], Qualifier::AtMost),
+    (&["less", "than", "or", "equal", "to"], Qualifier::AtMost),
+    (&["fewer", "than", "or", "equal", "to"], Qualifier::AtMost),
+    (&["equal", "to", "or", "less", "than"], Qualifier::AtMost),
+    (&["equal", "to", "or", "lower", "than"], Qualifier::AtMost),
+    (&["equal", "to", "or", "fewer", "than"], Qualifier::AtMost),
+    (&["less", "or", "equal", "than"], Qualifier::AtMost),
+    (&["smaller", "or", "equal", "than"], Qualifier::AtMost),
+    (&["lower", "or", "equal", "than"], Qualifier::AtMost),
+    (&["<", "="], Qualifier::AtMost),
+    (&["≤"], Qualifier::AtMost),
+    (&["about"], Qualifier::About),
+    (&["around"], Qualifier::About),
+    (&["approximately"], Qualifier::About),
+    (&["approx"], Qualifier::About),
+    (&["roughly"], Qualifier::About),
+    (&["some"], Qualifier::About),
+    (&["circa"], Qualifier::About),
+    (&["an", "estimated"], Qualifier::About),
+    (&["~"], Qualifier::About),
+    (&["nearly"], Qualifier::Nearly),
+    (&["almost"], Qualifier::Nearly),
+    (&["close", "to"], Qualifier::Nearly),
+    (&["just", "under"], Qualifier::Nearly),
+    (&["just", "shy", "of"], Qualifier::Nearly),
 ];
 
-/// The qualifier that `before` (the lowercase words right before a figure,
-/// in text order) ends with, and how many words it takes.
+/// Phrases after a figure: "500 or more", "30 or less", "20 and above".
+const AFTER: &[(&[&str], Qualifier)] = &[
+    (&["or", "more"], Qualifier::AtLeast),
+    (&["or", "greater"], Qualifier::AtLeast),
+    (&["or", "higher"], Qualifier::AtLeast),
+    (&["or", "above"], Qualifier::AtLeast),
+    (&["or", "over"], Qualifier::AtLeast),
+    (&["and", "more"], Qualifier::AtLeast),
+    (&["and", "above"], Qualifier::AtLeast),
+    (&["and", "over"], Qualifier::AtLeast),
+    (&["or", "less"], Qualifier::AtMost),
+    (&["or", "fewer"], Qualifier::AtMost),
+    (&["or", "lower"], Qualifier::AtMost),
+    (&["or", "below"], Qualifier::AtMost),
+    (&["or", "under"], Qualifier::AtMost),
+    (&["and", "less"], Qualifier::AtMost),
+    (&["and", "below"], Qualifier::AtMost),
+    (&["and", "under"], Qualifier::AtMost),
+];
+
+/// Whether a token can be part of a qualifier phrase.
+pub(crate) fn is_phrase_token(s: &str) -> bool {
+    matches!(s, "<" | ">" | "=" | "≤" | "≥" | "~") || s.chars().all(char::is_alphabetic)
+}
+
+/// The qualifier that `before` (the lowercase tokens right before a figure,
+/// in text order) ends with, and how many tokens it takes.
 pub(crate) fn ending(before: &[&str]) -> Option<(Qualifier, usize)> {
-    for (phrase, q) in PHRASES {
-        if before.ends_with(phrase) {
-            return Some((*q, phrase.len()));
-        }
+    PHRASES
+        .iter()
+        .filter(|(phrase, _)| before.ends_with(phrase))
+        .max_by_key(|(phrase, _)| phrase.len())
+        .map(|(phrase, q)| (*q, phrase.len()))
+}
+
+/// The qualifier that `after` (the lowercase tokens right after a figure)
+/// starts with, and how many tokens it takes.
+pub(crate) fn starting(after: &[&str]) -> Option<(Qualifier, usize)> {
+    AFTER
+        .iter()
+        .find(|(phrase, _)| after.starts_with(phrase))
+        .map(|(phrase, q)| (*q, phrase.len()))
+}
+
+impl Qualifier {
+    /// A lower bound ("more than", "at least"): the ends of a bound pair.
+    pub(crate) fn is_lower_bound(self) -> bool {
+        matches!(self, Qualifier::MoreThan | Qualifier::AtLeast)
     }
-    None
+
+    /// An upper bound ("less than", "up to").
+    pub(crate) fn is_upper_bound(self) -> bool {
+        matches!(self, Qualifier::LessThan | Qualifier::AtMost)
+    }
+
+    /// Whether the bound includes its value.
+    pub(crate) fn is_inclusive(self) -> bool {
+        matches!(self, Qualifier::AtLeast | Qualifier::AtMost)
+    }
 }
 
 #[cfg(test)]
@@ -112,6 +204,11 @@ mod tests {
             (&["surpassed"], Some((Qualifier::MoreThan, 1))),
             (&["up", "to"], Some((Qualifier::AtMost, 2))),
             (&["reached"], None),
+            (
+                &["less", "than", "or", "equal", "to"],
+                Some((Qualifier::AtMost, 5)),
+            ),
+            (&["<", "="], Some((Qualifier::AtMost, 2))),
             (&[], None),
         ];
         for (before, expected) in cases {
