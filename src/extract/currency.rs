@@ -1,90 +1,380 @@
 //! Currencies before and after a number, normalized to ISO 4217 codes.
 //!
 //! ## What it extracts
-//! Before the number: `US$`, `$`, `€`, `£`, `¥`, `₽`, `₹`, and the codes
-//! `USD`, `EUR`, `RUB`, `CNY`, `RMB`, `GBP`, `JPY`, `INR` (spaced or glued:
-//! `USD 20`, `RMB1.7`). After it: "dollars", "US dollars", "U.S. dollars",
-//! "yuan", "renminbi", "rubles"/"roubles", "euros", "yen", "rupees" and the
-//! same codes.
+//! Symbols before or after the number (`$`, `€`, `£`, `¥`, `₽`, `₹`, `₩`, `₺`,
+//! `₪`, `₿` ...; `元` after it); dollar prefixes (`US$`, `C$`, `A$`, `HK$`,
+//! `S$`, `NZ$`); ISO codes before or after, spaced or glued (`USD 20`,
+//! `USD34.6`, `115USD`, `RMB1.7trn`), and `MUSD`-style codes in millions;
+//! currency names after the number ("dollars", "US dollars", "Swiss francs",
+//! "yuan", "rubles", "pence", "cents" ...), minor units converted to the major
+//! unit ("34 cents" is 0.34).
 //!
 //! A bare `$` or "dollars" is the generic family `dollar`: the text does not
-//! say which country's. `¥` alone is `yen_or_yuan`.
+//! say which country's. `¥` alone is `yen_yuan`; "francs", "rupees",
+//! "pesos" and the like are families too; "bucks" and "cents" are `currency`
+//! (money, currency unknown).
 //!
 //! ## Not extracted
-//! "pounds" (as likely weight), "cents" and other minor units.
+//! "pounds", "won", "dong" and "marks" without a scale word or a country
+//! ("200 pounds" is as likely a weight, "won" a verb).
 
-/// Symbols that open an amount, with their unit.
+/// A currency read from the text: its unit and the power of ten from the
+/// written unit to the major unit (-2 for cents, 6 for `MUSD`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Currency {
+    pub unit: &'static str,
+    pub exp: i32,
+}
+
+const fn major(unit: &'static str) -> Currency {
+    Currency { unit, exp: 0 }
+}
+
+/// Symbols that stand before (or after) an amount.
 const SYMBOLS: &[(&str, &str)] = &[
     ("$", "dollar"),
     ("€", "EUR"),
     ("£", "GBP"),
-    ("¥", "yen_or_yuan"),
+    ("¥", "yen_yuan"),
+    ("￥", "yen_yuan"),
     ("₽", "RUB"),
     ("₹", "INR"),
+    ("₩", "KRW"),
+    ("₺", "TRY"),
+    ("₴", "UAH"),
+    ("₦", "NGN"),
+    ("₱", "PHP"),
+    ("₫", "VND"),
+    ("₪", "ILS"),
+    ("₡", "CRC"),
+    ("₾", "GEL"),
+    ("₭", "LAK"),
+    ("₿", "BTC"),
+    ("฿", "THB"),
+    ("₸", "KZT"),
+    ("元", "CNY"),
 ];
 
-/// Letters glued before `$` that name the dollar: "US$", "A$", "HK$".
+/// Letters before `$` that name the dollar: "US$", "C$", "HK$".
 const DOLLAR_PREFIXES: &[(&str, &str)] = &[
-    ("US", "USD"),
-    ("A", "AUD"),
-    ("C", "CAD"),
-    ("HK", "HKD"),
-    ("S", "SGD"),
-    ("NZ", "NZD"),
+    ("us", "USD"),
+    ("u.s.", "USD"),
+    ("a", "AUD"),
+    ("au", "AUD"),
+    ("c", "CAD"),
+    ("ca", "CAD"),
+    ("hk", "HKD"),
+    ("s", "SGD"),
+    ("nz", "NZD"),
+    ("nt", "TWD"),
+    ("r", "BRL"),
+    ("mex", "MXN"),
 ];
 
-/// ISO codes (and RMB) read before or after a number, in capitals.
-const CODES: &[(&str, &str)] = &[
-    ("USD", "USD"),
-    ("EUR", "EUR"),
-    ("RUB", "RUB"),
-    ("CNY", "CNY"),
-    ("RMB", "CNY"),
-    ("GBP", "GBP"),
-    ("JPY", "JPY"),
-    ("INR", "INR"),
+/// ISO codes read in capitals before or after a number.
+const CODES: &[&str] = &[
+    "USD", "EUR", "RUB", "CNY", "GBP", "JPY", "INR", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD",
+    "KRW", "TRY", "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK", "PLN", "UAH", "KZT", "BTC", "THB",
+    "MYR", "IDR", "PHP", "VND", "ILS", "AED", "SAR", "EGP", "NGN", "ARS", "CLP", "COP", "PEN",
+    "CZK", "HUF", "RON", "TWD", "PKR", "BDT", "LKR", "QAR", "KWD", "IRR", "BYN", "UZS",
 ];
 
-/// Currency words after a number, lowercase.
-const WORDS: &[(&str, &str)] = &[
-    ("dollars", "dollar"),
-    ("dollar", "dollar"),
-    ("yuan", "CNY"),
-    ("renminbi", "CNY"),
-    ("rubles", "RUB"),
-    ("roubles", "RUB"),
-    ("ruble", "RUB"),
-    ("rouble", "RUB"),
-    ("euros", "EUR"),
-    ("euro", "EUR"),
-    ("yen", "JPY"),
-    ("rupees", "INR"),
+/// Codes also read in lower case: common, and not English words.
+const LOWERCASE_CODES: &[&str] = &[
+    "usd", "eur", "rub", "cny", "rmb", "gbp", "jpy", "inr", "chf", "btc", "aud",
+];
+
+/// Names after a number, as lowercase tokens separated by spaces ("u . s ."
+/// is "U.S."), with their currency. `true`: only after a scale word or
+/// with a country ("361 million pounds", not "200 pounds").
+const NAMES: &[(&str, Currency, bool)] = &[
+    ("dollars", major("dollar"), false),
+    ("dollar", major("dollar"), false),
+    ("us dollars", major("USD"), false),
+    ("us dollar", major("USD"), false),
+    ("u . s . dollars", major("USD"), false),
+    ("u . s . dollar", major("USD"), false),
+    ("american dollars", major("USD"), false),
+    ("united states dollars", major("USD"), false),
+    ("australian dollars", major("AUD"), false),
+    ("australian dollar", major("AUD"), false),
+    ("canadian dollars", major("CAD"), false),
+    ("canadian dollar", major("CAD"), false),
+    ("hong kong dollars", major("HKD"), false),
+    ("singapore dollars", major("SGD"), false),
+    ("new zealand dollars", major("NZD"), false),
+    ("taiwan dollars", major("TWD"), false),
+    ("new taiwan dollars", major("TWD"), false),
+    ("bucks", major("currency"), false),
+    ("euros", major("EUR"), false),
+    ("euro", major("EUR"), false),
+    ("yuan", major("CNY"), false),
+    ("chinese yuan", major("CNY"), false),
+    ("renminbi", major("CNY"), false),
+    ("rmb", major("CNY"), false),
+    ("kuai", major("CNY"), false),
+    ("yen", major("JPY"), false),
+    ("japanese yen", major("JPY"), false),
+    ("rubles", major("RUB"), false),
+    ("roubles", major("RUB"), false),
+    ("ruble", major("RUB"), false),
+    ("rouble", major("RUB"), false),
+    ("russian rubles", major("RUB"), false),
+    ("russian roubles", major("RUB"), false),
+    ("pounds sterling", major("GBP"), false),
+    ("pound sterling", major("GBP"), false),
+    ("sterling", major("GBP"), true),
+    ("british pounds", major("GBP"), false),
+    ("pounds", major("pound"), true),
+    ("pound", major("pound"), true),
+    ("egyptian pounds", major("EGP"), false),
+    ("francs", major("franc"), false),
+    ("franc", major("franc"), false),
+    ("swiss francs", major("CHF"), false),
+    ("swiss franc", major("CHF"), false),
+    ("french francs", major("FRF"), false),
+    ("belgian francs", major("BEF"), false),
+    ("pesetas", major("ESP"), false),
+    ("peseta", major("ESP"), false),
+    ("guilders", major("NLG"), false),
+    ("dutch guilders", major("NLG"), false),
+    ("markka", major("FIM"), false),
+    ("finnish markka", major("FIM"), false),
+    ("deutsche marks", major("DEM"), false),
+    ("deutschmarks", major("DEM"), false),
+    ("german marks", major("DEM"), false),
+    ("marks", major("mark"), true),
+    ("lira", major("lira"), false),
+    ("turkish lira", major("TRY"), false),
+    ("turkish liras", major("TRY"), false),
+    ("lire", major("ITL"), false),
+    ("italian lire", major("ITL"), false),
+    ("rupees", major("rupee"), false),
+    ("rupee", major("rupee"), false),
+    ("indian rupees", major("INR"), false),
+    ("pakistani rupees", major("PKR"), false),
+    ("sri lankan rupees", major("LKR"), false),
+    ("won", major("KRW"), true),
+    ("korean won", major("KRW"), false),
+    ("south korean won", major("KRW"), false),
+    ("reais", major("BRL"), false),
+    ("brazilian reais", major("BRL"), false),
+    ("brazilian real", major("BRL"), false),
+    ("pesos", major("peso"), false),
+    ("peso", major("peso"), false),
+    ("mexican pesos", major("MXN"), false),
+    ("argentine pesos", major("ARS"), false),
+    ("philippine pesos", major("PHP"), false),
+    ("rand", major("ZAR"), false),
+    ("dinars", major("dinar"), false),
+    ("dinar", major("dinar"), false),
+    ("rials", major("rial"), false),
+    ("rial", major("rial"), false),
+    ("riyals", major("riyal"), false),
+    ("riyal", major("riyal"), false),
+    ("saudi riyals", major("SAR"), false),
+    ("dirhams", major("dirham"), false),
+    ("dirham", major("dirham"), false),
+    ("kronor", major("SEK"), false),
+    ("krona", major("krona"), false),
+    ("kroner", major("krona"), false),
+    ("krone", major("krona"), false),
+    ("zloty", major("PLN"), false),
+    ("zlotys", major("PLN"), false),
+    ("hryvnias", major("UAH"), false),
+    ("hryvnia", major("UAH"), false),
+    ("tenge", major("KZT"), false),
+    ("shekels", major("ILS"), false),
+    ("shekel", major("ILS"), false),
+    ("baht", major("THB"), false),
+    ("ringgit", major("MYR"), false),
+    ("rupiah", major("IDR"), false),
+    ("naira", major("NGN"), false),
+    ("dong", major("VND"), true),
+    ("bitcoins", major("BTC"), false),
+    ("bitcoin", major("BTC"), false),
+    (
+        "satoshis",
+        Currency {
+            unit: "BTC",
+            exp: -8,
+        },
+        false,
+    ),
+    (
+        "satoshi",
+        Currency {
+            unit: "BTC",
+            exp: -8,
+        },
+        false,
+    ),
+    (
+        "cents",
+        Currency {
+            unit: "currency",
+            exp: -2,
+        },
+        false,
+    ),
+    (
+        "cent",
+        Currency {
+            unit: "currency",
+            exp: -2,
+        },
+        false,
+    ),
+    (
+        "pence",
+        Currency {
+            unit: "GBP",
+            exp: -2,
+        },
+        false,
+    ),
+    (
+        "penny",
+        Currency {
+            unit: "GBP",
+            exp: -2,
+        },
+        false,
+    ),
+    (
+        "pennies",
+        Currency {
+            unit: "GBP",
+            exp: -2,
+        },
+        false,
+    ),
+    (
+        "kopeks",
+        Currency {
+            unit: "RUB",
+            exp: -2,
+        },
+        false,
+    ),
+    (
+        "kopecks",
+        Currency {
+            unit: "RUB",
+            exp: -2,
+        },
+        false,
+    ),
+    (
+        "kopeck",
+        Currency {
+            unit: "RUB",
+            exp: -2,
+        },
+        false,
+    ),
+    (
+        "kopek",
+        Currency {
+            unit: "RUB",
+            exp: -2,
+        },
+        false,
+    ),
+    (
+        "fen",
+        Currency {
+            unit: "CNY",
+            exp: -2,
+        },
+        false,
+    ),
+    (
+        "jiao",
+        Currency {
+            unit: "CNY",
+            exp: -1,
+        },
+        false,
+    ),
+    (
+        "mao",
+        Currency {
+            unit: "CNY",
+            exp: -1,
+        },
+        false,
+    ),
+    (
+        "dimes",
+        Currency {
+            unit: "dollar",
+            exp: -1,
+        },
+        false,
+    ),
+    (
+        "dime",
+        Currency {
+            unit: "dollar",
+            exp: -1,
+        },
+        false,
+    ),
 ];
 
 pub(crate) fn symbol(s: &str) -> Option<&'static str> {
-    lookup(SYMBOLS, s)
+    SYMBOLS.iter().find(|(k, _)| *k == s).map(|(_, v)| *v)
 }
 
+/// The dollar named by letters before `$` ("US", "c", "HK").
 pub(crate) fn dollar_prefix(s: &str) -> Option<&'static str> {
-    lookup(DOLLAR_PREFIXES, s)
+    let lower = s.to_ascii_lowercase();
+    DOLLAR_PREFIXES
+        .iter()
+        .find(|(k, _)| *k == lower)
+        .map(|(_, v)| *v)
 }
 
-pub(crate) fn code(s: &str) -> Option<&'static str> {
-    lookup(CODES, s)
+/// An ISO code ("USD", "RMB"; some also in lower case), or one in millions
+/// ("MUSD", "MEUR").
+pub(crate) fn code(s: &str) -> Option<Currency> {
+    if let Some(c) = plain_code(s) {
+        return Some(major(c));
+    }
+    let rest = s.strip_prefix('M')?;
+    plain_code(rest)
+        .filter(|_| rest.len() == 3 && rest.chars().all(|c| c.is_ascii_uppercase()))
+        .map(|unit| Currency { unit, exp: 6 })
 }
 
-pub(crate) fn word(s: &str) -> Option<&'static str> {
-    lookup(WORDS, &s.to_lowercase())
+fn plain_code(s: &str) -> Option<&'static str> {
+    if s == "RMB" || s == "rmb" {
+        return Some("CNY");
+    }
+    if let Some(c) = CODES.iter().find(|c| **c == s) {
+        return Some(c);
+    }
+    let upper = s.to_ascii_uppercase();
+    LOWERCASE_CODES
+        .contains(&s)
+        .then(|| CODES.iter().find(|c| **c == upper).copied())
+        .flatten()
 }
 
-/// "US dollars" and "American dollars" are USD; the caller has matched the
-/// dollar word.
-pub(crate) fn is_us(s: &str) -> bool {
-    matches!(s, "US" | "American")
-}
-
-fn lookup(table: &[(&str, &'static str)], s: &str) -> Option<&'static str> {
-    table.iter().find(|(k, _)| *k == s).map(|(_, v)| *v)
+/// The longest currency name that `words` (lowercase tokens after a
+/// number) starts with: its currency, how many tokens it takes, and whether
+/// it needs a scale word or a country to be money.
+pub(crate) fn name(words: &[&str]) -> Option<(Currency, usize, bool)> {
+    NAMES
+        .iter()
+        .filter_map(|(phrase, c, needs_scale)| {
+            let parts: Vec<&str> = phrase.split(' ').collect();
+            words
+                .starts_with(&parts)
+                .then_some((*c, parts.len(), *needs_scale))
+        })
+        .max_by_key(|(_, n, _)| *n)
 }
 
 #[cfg(test)]
@@ -96,12 +386,42 @@ mod tests {
         assert_eq!(symbol("$"), Some("dollar"));
         assert_eq!(symbol("€"), Some("EUR"));
         assert_eq!(symbol("₽"), Some("RUB"));
+        assert_eq!(symbol("¥"), Some("yen_yuan"));
         assert_eq!(dollar_prefix("US"), Some("USD"));
-        assert_eq!(code("RMB"), Some("CNY"));
-        assert_eq!(code("usd"), None, "codes are capitals");
-        assert_eq!(word("Roubles"), Some("RUB"));
-        assert_eq!(word("yuan"), Some("CNY"));
-        assert_eq!(word("pounds"), None);
-        assert!(is_us("US"));
+        assert_eq!(dollar_prefix("c"), Some("CAD"));
+        assert_eq!(code("RMB"), Some(major("CNY")));
+        assert_eq!(code("usd"), Some(major("USD")));
+        assert_eq!(
+            code("try"),
+            None,
+            "lowercase codes that are words are not codes"
+        );
+        assert_eq!(
+            code("MUSD"),
+            Some(Currency {
+                unit: "USD",
+                exp: 6
+            })
+        );
+        assert_eq!(code("Musd"), None);
+        assert_eq!(name(&["roubles", "in"]), Some((major("RUB"), 1, false)));
+        assert_eq!(name(&["swiss", "francs"]), Some((major("CHF"), 2, false)));
+        assert_eq!(
+            name(&["u", ".", "s", ".", "dollars"]),
+            Some((major("USD"), 5, false))
+        );
+        assert_eq!(name(&["pounds"]), Some((major("pound"), 1, true)));
+        assert_eq!(
+            name(&["cents"]),
+            Some((
+                Currency {
+                    unit: "currency",
+                    exp: -2
+                },
+                1,
+                false
+            ))
+        );
+        assert_eq!(name(&["people"]), None);
     }
 }

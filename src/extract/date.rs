@@ -126,6 +126,7 @@ impl Parser<'_> {
             scale: None,
             unit: None,
             percent: false,
+            points: false,
             written: self.written(first, last),
             bare_integer: false,
         };

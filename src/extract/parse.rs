@@ -10,13 +10,14 @@
 
 use rust_decimal::Decimal;
 
+use super::currency::{self, Currency};
 use super::date::month;
 use super::number::{self, Number};
 use super::qualifier::{self, Qualifier};
 use super::rank::RANK_WORDS;
 use super::scale;
 use super::tokens::{Gap, TokKind, Token};
-use super::{currency, Found, Kind, Quantity};
+use super::{Found, Kind, Quantity};
 use crate::period::Period;
 
 /// Every figure in `text`, in order. Offsets are relative to `text`.
@@ -98,6 +99,16 @@ const CHANGE_VERBS: &[&str] = &[
     "contract", "gain", "lost", "lose", "went", "moved", "chang", "revis", "up", "down",
 ];
 
+/// What follows a number and gives it a unit.
+enum Suffix {
+    /// "%", "percent", "per cent"; `points` for "percentage points".
+    Percent {
+        points: bool,
+        end: usize,
+    },
+    Currency(Currency, usize),
+}
+
 /// A figure before classification: tokens `first..=last`.
 #[derive(Debug, Clone)]
 pub(super) struct Figure {
@@ -109,6 +120,8 @@ pub(super) struct Figure {
     pub(super) scale: Option<u32>,
     pub(super) unit: Option<&'static str>,
     pub(super) percent: bool,
+    /// "percentage points" rather than "percent".
+    pub(super) points: bool,
     pub(super) written: String,
     /// A lone digit token with no separators or decimals ("2024", "30").
     pub(super) bare_integer: bool,
@@ -193,14 +206,14 @@ impl<'t> Parser<'t> {
         self.metric(fig, None).map(|f| (f, next))
     }
 
-    /// `[currency] number [scale] [percent | currency]` at `i`.
+    /// `[currency] number [scale] [percent | currency [scale]] [minor part]` at `i`.
     fn figure(&self, i: usize) -> Option<Figure> {
-        let (mut unit, j) = match self.currency_prefix(i) {
-            Some((u, j)) if self.joined(j) && self.kind(j) == Some(TokKind::Digits) => (Some(u), j),
+        let (prefix, j) = match self.currency_prefix(i) {
+            Some((c, j)) if self.joined(j) && self.kind(j) == Some(TokKind::Digits) => (Some(c), j),
             Some(_) => return None,
             None => (None, i),
         };
-        let (num, mut last, bare) = self.number(j)?;
+        let (num, last, bare) = self.number(j)?;
         let mut fig = Figure {
             first: i,
             last,
@@ -209,33 +222,101 @@ impl<'t> Parser<'t> {
             scale: None,
             unit: None,
             percent: false,
+            points: false,
             written: self.written(j, last),
             bare_integer: bare,
         };
+        fig.last = self.scale(&mut fig, last, prefix.is_some())?;
+        let mut currency = prefix;
+        match self.suffix(&fig, prefix.is_none()) {
+            Some(Suffix::Percent { points, end }) => {
+                fig.percent = true;
+                fig.points = points;
+                fig.last = end;
+            }
+            Some(Suffix::Currency(c, end)) => {
+                currency = Some(c);
+                fig.last = end;
+                // "75 USD million"
+                if fig.scale.is_none() {
+                    fig.last = self.scale(&mut fig, end, true)?;
+                }
+            }
+            None => {}
+        }
+        if let Some(c) = currency {
+            let factor = if c.exp >= 0 {
+                number::pow10(c.exp.unsigned_abs())
+            } else {
+                Decimal::ONE / number::pow10(c.exp.unsigned_abs())
+            };
+            fig.value = fig.value.checked_mul(factor)?;
+            fig.step = fig.step.checked_mul(factor)?;
+            fig.unit = Some(c.unit);
+            if c.exp == 0 && fig.scale.is_none() {
+                if let Some((minor, end)) = self.minor_part(fig.last + 1) {
+                    fig.value = fig.value.checked_add(minor)?;
+                    fig.step = Decimal::new(1, 2);
+                    fig.last = end;
+                }
+            }
+        }
+        // beyond any real-world amount: not read, so interval and difference
+        // arithmetic can never overflow
+        (fig.value.abs() <= super::MAX_VALUE).then_some(fig)
+    }
+
+    /// Applies a scale word after token `last` ("billion", "bn", "-billion");
+    /// returns the new last token.
+    fn scale(&self, fig: &mut Figure, last: usize, money: bool) -> Option<usize> {
         let mut k = last + 1;
         // "a $245-billion deal"
         let hyphenated = self.is_dash(k) && self.glued(k) && self.glued(k + 1);
         if hyphenated && scale::scale_word(self.s(k + 1), false).is_some() {
             k += 1;
         }
-        if self.joined(k) && self.kind(k) == Some(TokKind::Word) {
-            let glued_money = self.glued(k) && unit.is_some();
-            if let Some(e) = scale::scale_word(self.s(k), glued_money) {
-                let factor = number::pow10(e);
-                fig.value = fig.value.checked_mul(factor)?;
-                fig.step = fig.step.checked_mul(factor)?;
-                fig.scale = Some(e);
-                last = k;
-            }
+        if !(self.joined(k) && self.kind(k) == Some(TokKind::Word)) {
+            return Some(last);
         }
-        let (suffix_unit, percent, end) = self.suffix(last + 1, unit.is_some());
-        unit = unit.or(suffix_unit);
-        fig.last = end.unwrap_or(last);
-        fig.unit = unit;
-        fig.percent = percent;
-        // beyond any real-world amount: not read, so interval and difference
-        // arithmetic can never overflow
-        (fig.value.abs() <= super::MAX_VALUE).then_some(fig)
+        let Some(e) = scale::scale_word(self.s(k), self.glued(k) && money) else {
+            return Some(last);
+        };
+        let factor = number::pow10(e);
+        fig.value = fig.value.checked_mul(factor)?;
+        fig.step = fig.step.checked_mul(factor)?;
+        fig.scale = Some(e);
+        Some(k)
+    }
+
+    /// Cents after a whole amount: "3 dollars 50 cents", "15 dollars and 50",
+    /// "thirteen dollars and forty-five cents". Without a minor-unit word the
+    /// number must end the clause, so "15 dollars and 50 people" is two figures.
+    fn minor_part(&self, k: usize) -> Option<(Decimal, usize)> {
+        let k = if self.is_word(k, "and") { k + 1 } else { k };
+        if !self.joined(k) {
+            return None;
+        }
+        let (n, last, _) = self.number(k)?;
+        if n.value >= Decimal::ONE_HUNDRED || n.value.fract() != Decimal::ZERO {
+            return None;
+        }
+        let words = self.lower_words(last + 1, 1);
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        if let Some((c, used, _)) = currency::name(&refs).filter(|(c, _, _)| c.exp < 0) {
+            let factor = Decimal::ONE / number::pow10(c.exp.unsigned_abs());
+            return Some((n.value * factor, last + used));
+        }
+        let ends =
+            !self.joined(last + 1) || matches!(self.s(last + 1), "." | "," | ";" | "!" | "?" | ")");
+        ends.then(|| (n.value / Decimal::ONE_HUNDRED, last))
+    }
+
+    /// Up to `n` lowercase tokens from `k` on, in one paragraph.
+    fn lower_words(&self, k: usize, n: usize) -> Vec<String> {
+        (k..k + n)
+            .take_while(|&j| self.joined(j) && self.kind(j).is_some())
+            .map(|j| self.s(j).to_lowercase())
+            .collect()
     }
 
     pub(super) fn written(&self, first: usize, last: usize) -> String {
@@ -243,15 +324,24 @@ impl<'t> Parser<'t> {
         self.text[a..b].to_string()
     }
 
-    /// A currency symbol or code before a number: `$`, `US$`, `€`, `USD`.
-    fn currency_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
+    /// A currency symbol or code before a number: `$`, `US$`, `€`, `USD`,
+    /// `MAUD`.
+    fn currency_prefix(&self, i: usize) -> Option<(Currency, usize)> {
         let s = self.s(i);
         match self.kind(i)? {
-            TokKind::Symbol => currency::symbol(s).map(|u| (u, i + 1)),
-            TokKind::Word if self.s(i + 1) == "$" && self.glued(i + 1) => {
-                currency::dollar_prefix(s).map(|u| (u, i + 2))
+            TokKind::Symbol if s != "元" => {
+                currency::symbol(s).map(|u| (Currency { unit: u, exp: 0 }, i + 1))
             }
-            TokKind::Word => currency::code(s).map(|u| (u, i + 1)),
+            TokKind::Symbol => None,
+            // "US$" glued; "US $" spaced only for US: "A $5 fee" is no
+            // Australian dollar
+            TokKind::Word if self.s(i + 1) == "$" && (self.glued(i + 1) || s == "US") => {
+                let upper = s.chars().all(|c| c.is_ascii_uppercase());
+                currency::dollar_prefix(s)
+                    .filter(|_| upper)
+                    .map(|u| (Currency { unit: u, exp: 0 }, i + 2))
+            }
+            TokKind::Word => currency::code(s).map(|c| (c, i + 1)),
             TokKind::Digits => None,
         }
     }
@@ -333,34 +423,57 @@ impl<'t> Parser<'t> {
         ))
     }
 
-    /// Percent sign or word, or a currency word or code, after a figure.
-    fn suffix(&self, k: usize, has_currency: bool) -> (Option<&'static str>, bool, Option<usize>) {
+    /// Percent sign or word, or a currency symbol, code or name, after a
+    /// figure ending at `fig.last`.
+    fn suffix(&self, fig: &Figure, currency_allowed: bool) -> Option<Suffix> {
+        let mut k = fig.last + 1;
         if !self.joined(k) {
-            return (None, false, None);
+            return None;
         }
         let s = self.s(k);
-        if s == "%" || self.is_word(k, "percent") || self.is_word(k, "pct") {
-            return (None, true, Some(k));
+        let word = |j: usize, w: &str| self.is_word(j, w);
+        if s == "%" || word(k, "percent") || word(k, "percents") || word(k, "pct") {
+            return Some(Suffix::Percent {
+                points: false,
+                end: k,
+            });
         }
-        if self.is_word(k, "per") && self.is_word(k + 1, "cent") {
-            return (None, true, Some(k + 1));
+        if word(k, "per") && word(k + 1, "cent") {
+            return Some(Suffix::Percent {
+                points: false,
+                end: k + 1,
+            });
         }
-        if has_currency || self.kind(k) != Some(TokKind::Word) {
-            return (None, false, None);
+        if word(k, "percentage") {
+            let points = word(k + 1, "points") || word(k + 1, "point");
+            return Some(Suffix::Percent {
+                points,
+                end: if points { k + 1 } else { k },
+            });
         }
-        let dollar_word = |j: usize| self.is_word(j, "dollars") || self.is_word(j, "dollar");
-        if currency::is_us(s) && dollar_word(k + 1) {
-            return (Some("USD"), false, Some(k + 1));
+        if !currency_allowed {
+            return None;
         }
-        // "U.S. dollars"
-        let dotted = [self.s(k + 1), self.s(k + 2), self.s(k + 3)] == [".", "S", "."];
-        if s == "U" && dotted && dollar_word(k + 4) {
-            return (Some("USD"), false, Some(k + 4));
+        let glued_to_digits =
+            |j: usize| self.glued(j + 1) && self.kind(j + 1) == Some(TokKind::Digits);
+        if self.kind(k) == Some(TokKind::Symbol) {
+            // "10 €", "100元"; not "2024 $5" (the $ opens the next amount)
+            let year = fig.year().is_some() && !self.glued(k);
+            if DASHES.contains(&s) && self.glued(k) {
+                k += 1; // "12-cent", "one-yen"
+            } else {
+                return currency::symbol(s)
+                    .filter(|_| !glued_to_digits(k) && !year)
+                    .map(|u| Suffix::Currency(Currency { unit: u, exp: 0 }, k));
+            }
         }
-        match currency::word(s).or_else(|| currency::code(s)) {
-            Some(u) => (Some(u), false, Some(k)),
-            None => (None, false, None),
+        if let Some(c) = currency::code(self.s(k)).filter(|_| !glued_to_digits(k)) {
+            return Some(Suffix::Currency(c, k));
         }
+        let words = self.lower_words(k, 5);
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let (c, n, needs_scale) = currency::name(&refs)?;
+        (!needs_scale || fig.scale.is_some()).then_some(Suffix::Currency(c, k + n - 1))
     }
 
     /// "A–B" after figure A: a range, or a span of years.
@@ -457,6 +570,7 @@ impl<'t> Parser<'t> {
             scale: None,
             unit: None,
             percent: false,
+            points: false,
             written: s.to_string(),
             bare_integer: bare,
         };
@@ -479,7 +593,9 @@ impl<'t> Parser<'t> {
                 f.last = next;
                 return Some(self.ordinal(f));
             }
-            if scale::scale_word(&suffix, false).is_none() && suffix != "percent" {
+            let unit = currency::code(self.s(next)).is_some()
+                || currency::name(&[suffix.as_str()]).is_some();
+            if scale::scale_word(&suffix, false).is_none() && suffix != "percent" && !unit {
                 let mut f = fig.clone();
                 f.last = next;
                 return Some((self.non_metric(Kind::Other, &f, None), next + 1));
@@ -564,6 +680,7 @@ impl<'t> Parser<'t> {
     fn metric(&self, fig: Figure, range: Option<(Decimal, Decimal)>) -> Option<Found> {
         let (kind, unit) = match (fig.unit, fig.percent) {
             (Some(u), _) => (Kind::Money, u),
+            (None, true) if fig.points => (Kind::Percent, "percentage_point"),
             (None, true) => (Kind::Percent, "percent"),
             (None, false) => (Kind::Number, "count"),
         };

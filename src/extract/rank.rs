@@ -45,6 +45,7 @@ impl Parser<'_> {
             scale: None,
             unit: None,
             percent: false,
+            points: false,
             written: self.s(i).to_string(),
             bare_integer: false,
         };
@@ -69,6 +70,7 @@ impl Parser<'_> {
             scale: None,
             unit: None,
             percent: false,
+            points: false,
             written: self.s(i).to_string(),
             bare_integer: false,
         };
