@@ -8,6 +8,9 @@
 //! ("10:30"), ordinals ("30th") and ranks ("fifth largest", "Russia's
 //! largest"), and numbers inside names ("G20", "COVID-19", "5G").
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::currency::{self, Currency};
@@ -23,9 +26,15 @@ use crate::period::Period;
 /// Every figure in `text`, in order. Offsets are relative to `text`.
 pub(crate) fn parse(text: &str, toks: &[Token]) -> Vec<Found> {
     let p = Parser { text, toks };
+    let links = web_addresses(text);
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // nothing in a URL or an e-mail address is a figure
+        if let Some(link) = links.iter().find(|r| r.contains(&toks[i].start)) {
+            i += toks[i..].iter().take_while(|t| t.start < link.end).count();
+            continue;
+        }
         match p.at(i) {
             Some((found, next)) => {
                 let merged = out
@@ -40,6 +49,21 @@ pub(crate) fn parse(text: &str, toks: &[Token]) -> Vec<Found> {
         }
     }
     out
+}
+
+static WEB_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(r"(?i)\b(?:https?://|ftp://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
+        .expect("valid regex")
+});
+
+/// Byte ranges of URLs and e-mail addresses in `text`.
+fn web_addresses(text: &str) -> Vec<std::ops::Range<usize>> {
+    // a cheap test first: most texts have none
+    if !text.contains("://") && !text.contains("www.") && !text.contains('@') {
+        return Vec::new();
+    }
+    WEB_ADDRESS.find_iter(text).map(|m| m.range()).collect()
 }
 
 /// "more than 10 and less than 20", "at most 100 and at least 20": a lower
@@ -173,6 +197,9 @@ impl<'t> Parser<'t> {
     fn at(&self, i: usize) -> Option<(Found, usize)> {
         match self.kind(i)? {
             TokKind::Word if self.is_word(i, "between") => self.between(i),
+            TokKind::Word if matches!(self.s(i), "percent" | "percents" | "per") => {
+                self.percent_of(i)
+            }
             TokKind::Word if RANK_WORDS.contains(&self.s(i)) => self.bare_superlative(i),
             TokKind::Word if month(self.s(i)).is_some() => self.date_from_month(i),
             TokKind::Word => {
@@ -208,6 +235,13 @@ impl<'t> Parser<'t> {
 
     /// `[currency] number [scale] [percent | currency [scale]] [minor part]` at `i`.
     fn figure(&self, i: usize) -> Option<Figure> {
+        if let Some(after) = self.sign(i) {
+            let mut fig = self.figure(after)?;
+            fig.value = -fig.value;
+            fig.first = i;
+            fig.bare_integer = false;
+            return Some(fig);
+        }
         let (prefix, j) = match self.currency_prefix(i) {
             Some((c, j)) if self.joined(j) && self.kind(j) == Some(TokKind::Digits) => (Some(c), j),
             Some(_) => return None,
@@ -264,6 +298,23 @@ impl<'t> Parser<'t> {
         // beyond any real-world amount: not read, so interval and difference
         // arithmetic can never overflow
         (fig.value.abs() <= super::MAX_VALUE).then_some(fig)
+    }
+
+    /// A minus sign at `i` ("-1.8", "−5%", "minus five", "negative ten"):
+    /// the token where the number starts. A hyphen glued to a word or a
+    /// number before it is no sign ("COVID-19", "10-20").
+    fn sign(&self, i: usize) -> Option<usize> {
+        let next = i + 1;
+        if self.is_word(i, "minus") || self.is_word(i, "negative") {
+            return (self.joined(next)
+                && self.kind(next).is_some()
+                && self.kind(next) != Some(TokKind::Symbol))
+            .then_some(next);
+        }
+        let dash = matches!(self.s(i), "-" | "−");
+        let glued_after = self.glued(next) && self.kind(next) == Some(TokKind::Digits);
+        let glued_before = i > 0 && self.glued(i) && self.kind(i - 1) != Some(TokKind::Symbol);
+        (dash && glued_after && !glued_before).then_some(next)
     }
 
     /// Applies a scale word after token `last` ("billion", "bn", "-billion");
@@ -529,6 +580,33 @@ impl<'t> Parser<'t> {
         }
         let verb = self.s(first - 2).to_ascii_lowercase();
         CHANGE_VERBS.iter().any(|v| verb.starts_with(v))
+    }
+
+    /// "percent of 10", "per cent of twenty-two": a percentage written
+    /// before its number.
+    fn percent_of(&self, i: usize) -> Option<(Found, usize)> {
+        let of = if self.is_word(i, "per") && self.is_word(i + 1, "cent") {
+            i + 2
+        } else {
+            i + 1
+        };
+        if !(self.is_word(of, "of") && self.joined(of + 1)) {
+            return None;
+        }
+        let (num, last, _) = self.number(of + 1)?;
+        let fig = Figure {
+            first: i,
+            last,
+            value: num.value,
+            step: num.step,
+            scale: None,
+            unit: None,
+            percent: true,
+            points: false,
+            written: self.written(of + 1, last),
+            bare_integer: false,
+        };
+        self.metric(fig, None).map(|f| (f, last + 1))
     }
 
     /// "between A and B".
