@@ -18,6 +18,7 @@ mod qualifier;
 mod rank;
 mod scale;
 mod tokens;
+mod words;
 
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -20,6 +20,7 @@ use super::qualifier::{self, Qualifier};
 use super::rank::RANK_WORDS;
 use super::scale;
 use super::tokens::{Gap, TokKind, Token};
+use super::words;
 use super::{Found, Kind, Quantity};
 use crate::period::Period;
 
@@ -404,74 +405,42 @@ impl<'t> Parser<'t> {
             TokKind::Digits => {
                 let s = self.s(i);
                 let n = number::parse_digits(s)?;
+                // "4 thousand 3 hundred and 21", "13 lakh", "3 dozen", "1 in
+                // 5"; but "25 million" is left to the scale reader, which
+                // knows abbreviations and keeps the scale for the unit
+                if let Some(w) = self.words_from(i).filter(|w| w.used > 1) {
+                    let plain_scale =
+                        w.used == 2 && scale::scale_word(self.s(i + 1), false).is_some();
+                    if !plain_scale {
+                        return Some((w.number, i + w.used - 1, false));
+                    }
+                }
                 Some((n, i, !s.contains([',', '.'])))
             }
-            TokKind::Word => self.number_words(i).map(|(n, last)| (n, last, false)),
+            TokKind::Word => self
+                .words_from(i)
+                .map(|w| (w.number, i + w.used - 1, false)),
             TokKind::Symbol => None,
         }
     }
 
-    /// "fifteen", "twenty-three", "two hundred and five", "a million".
-    fn number_words(&self, i: usize) -> Option<(Number, usize)> {
-        let mut total = Decimal::ZERO;
-        let mut current = Decimal::ZERO;
-        let mut last = None;
-        let mut j = i;
-        while self.kind(j) == Some(TokKind::Word) && (j == i || self.joined(j)) {
-            let w = self.s(j).to_ascii_lowercase();
-            if let Some(v) = number::small_word(&w) {
-                let article = w == "a" || w == "an";
-                let next_scale = scale::word_scale(&self.s(j + 1).to_ascii_lowercase());
-                if (article && (last.is_some() || next_scale.is_none()))
-                    || (last.is_some()
-                        && current != Decimal::ZERO
-                        && current % Decimal::TEN != Decimal::ZERO)
-                {
-                    break;
-                }
-                current += Decimal::from(v);
-                last = Some(j);
-                // "twenty-three"
-                if number::is_tens(v) && DASHES.contains(&self.s(j + 1)) && self.glued(j + 1) {
-                    if let Some(u) = number::small_word(&self.s(j + 2).to_ascii_lowercase()) {
-                        if u < 10 && self.glued(j + 2) {
-                            current += Decimal::from(u);
-                            last = Some(j + 2);
-                            j += 2;
-                        }
+    /// A number in words (and digits) from token `i`.
+    fn words_from(&self, i: usize) -> Option<words::WordNumber> {
+        let texts: Vec<String> = (i..i + 24)
+            .take_while(|&j| {
+                (j == i || self.joined(j))
+                    && match self.kind(j) {
+                        Some(TokKind::Word | TokKind::Digits) => true,
+                        Some(TokKind::Symbol) => self.is_dash(j),
+                        None => false,
                     }
-                }
-            } else if let (Some(e), Some(_)) = (scale::word_scale(&w), last) {
-                let factor = number::pow10(e);
-                if e == 2 {
-                    current = current.max(Decimal::ONE).checked_mul(factor)?;
-                } else {
-                    total = total.checked_add(current.max(Decimal::ONE).checked_mul(factor)?)?;
-                    current = Decimal::ZERO;
-                }
-                last = Some(j);
-            } else if w == "and"
-                && last.is_some()
-                && number::small_word(&self.s(j + 1).to_ascii_lowercase()).is_some()
-            {
-                // "two hundred and five": only after a scale word
-                if scale::word_scale(&self.s(j - 1).to_ascii_lowercase()).is_none() {
-                    break;
-                }
-            } else {
-                break;
-            }
-            j += 1;
-        }
-        let last = last?;
-        let value = total.checked_add(current)?;
-        Some((
-            Number {
-                value,
-                step: number::step_of_whole(value),
-            },
-            last,
-        ))
+            })
+            .map(|j| self.s(j).to_lowercase())
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let w = words::read(&refs)?;
+        // a hyphen is never the last token of a number
+        (w.used > 0 && refs[w.used - 1] != "-").then_some(w)
     }
 
     /// Percent sign or word, or a currency symbol, code or name, after a

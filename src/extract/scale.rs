@@ -39,19 +39,6 @@ pub(crate) fn scale_word(word: &str, glued_money: bool) -> Option<u32> {
     SCALES.iter().find(|(w, _)| *w == lower).map(|(_, e)| *e)
 }
 
-/// Whether `word` is one of the scale words that number words use
-/// ("two hundred thousand", "a million").
-pub(crate) fn word_scale(word: &str) -> Option<u32> {
-    match word {
-        "hundred" => Some(2),
-        "thousand" => Some(3),
-        "million" => Some(6),
-        "billion" => Some(9),
-        "trillion" => Some(12),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,7 +63,5 @@ mod tests {
         for (word, glued, expected) in cases {
             assert_eq!(scale_word(word, glued), expected, "{word}");
         }
-        assert_eq!(word_scale("hundred"), Some(2));
-        assert_eq!(word_scale("bn"), None);
     }
 }
