@@ -11,6 +11,7 @@
 
 mod currency;
 mod date;
+mod notation;
 mod number;
 mod parse;
 mod period;

@@ -9,7 +9,8 @@
 //! intervals").
 //!
 //! ## Not extracted
-//! Malformed groupings ("1,23", "12,3456") are not numbers; a lone "a", "an"
+//! Malformed groupings ("12,3456", "1,2,3") are not numbers (the tokenizer
+//! reads them as lists); "1,23" is a decimal comma; a lone "a", "an"
 //! or "one" is not read as a count (see `words`).
 
 use rust_decimal::Decimal;
@@ -24,6 +25,20 @@ pub(crate) struct Number {
 /// Reads a digit literal as the tokenizer cut it ("1,234.5"). `None` when the
 /// grouping is not a thousands grouping or the value does not fit a `Decimal`.
 pub(crate) fn parse_digits(s: &str) -> Option<Number> {
+    // "1.111,11": dots group thousands, the comma is the decimal mark
+    if let Some((int, frac)) = s.split_once(',') {
+        let european = int.contains('.')
+            && !frac.contains([',', '.'])
+            && valid_grouping(&int.replace('.', ","));
+        if european {
+            return parse_digits(&format!("{}.{frac}", int.replace('.', "")));
+        }
+        // "190,27", "5,00": one comma and one or two digits after it can
+        // only be a decimal comma
+        if !int.contains('.') && !frac.contains([',', '.']) && (1..=2).contains(&frac.len()) {
+            return parse_digits(&format!("{int}.{frac}"));
+        }
+    }
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) if !f.contains(['.', ',']) => (i, Some(f)),
         Some(_) => return None,
@@ -48,8 +63,25 @@ pub(crate) fn parse_digits(s: &str) -> Option<Number> {
     Some(Number { value, step })
 }
 
-/// "1,234,567" and "1234" are valid; "1,23" and "12,3456" are not.
-fn valid_grouping(int: &str) -> bool {
+/// "1,234,567", "1234" and the Indian "12,34,567" are valid groupings;
+/// "1,23" and "12,3456" are not.
+pub(crate) fn valid_grouping(int: &str) -> bool {
+    western_grouping(int) || indian_grouping(int)
+}
+
+/// "12,34,567": groups of two, then a group of three.
+fn indian_grouping(int: &str) -> bool {
+    let groups: Vec<&str> = int.split(',').collect();
+    let Some((last, rest)) = groups.split_last() else {
+        return false;
+    };
+    rest.len() >= 2
+        && last.len() == 3
+        && (1..=2).contains(&rest[0].len())
+        && rest[1..].iter().all(|g| g.len() == 2)
+}
+
+fn western_grouping(int: &str) -> bool {
     let mut groups = int.split(',');
     let Some(first) = groups.next() else {
         return false;
@@ -173,6 +205,10 @@ mod tests {
             ("0", "0", "1"),
             ("1000000", "1000000", "1000000"),
             ("0.05", "0.05", "0.01"),
+            ("12,34,567.89", "1234567.89", "0.01"),
+            ("1.111,11", "1111.11", "0.01"),
+            ("190,27", "190.27", "0.01"),
+            ("1,3", "1.3", "0.1"),
         ];
         for (text, value, step) in cases {
             let n = parse_digits(text).unwrap();
@@ -182,14 +218,7 @@ mod tests {
 
     #[test]
     fn malformed_or_huge_literals_are_not_numbers() {
-        for text in [
-            "1,23",
-            "12,3456",
-            "1234,567",
-            "1.2.3",
-            "1,234,56",
-            &"9".repeat(40),
-        ] {
+        for text in ["12,3456", "1234,567", "1.2.3", "1,234,56", &"9".repeat(40)] {
             assert_eq!(parse_digits(text), None, "{text}");
         }
     }

@@ -371,6 +371,17 @@ impl<'t> Parser<'t> {
             .collect()
     }
 
+    /// The text between tokens `j - 1` and `j` (their gap).
+    pub(super) fn gap_text(&self, j: usize) -> &'t str {
+        match (
+            j.checked_sub(1).and_then(|p| self.toks.get(p)),
+            self.toks.get(j),
+        ) {
+            (Some(a), Some(b)) => &self.text[a.end..b.start],
+            _ => "",
+        }
+    }
+
     pub(super) fn written(&self, first: usize, last: usize) -> String {
         let (a, b) = (self.toks[first].start, self.toks[last].end);
         self.text[a..b].to_string()
@@ -403,6 +414,9 @@ impl<'t> Parser<'t> {
     fn number(&self, i: usize) -> Option<(Number, usize, bool)> {
         match self.kind(i)? {
             TokKind::Digits => {
+                if let Some((n, last)) = self.notation(i) {
+                    return Some((n, last, false));
+                }
                 let s = self.s(i);
                 let n = number::parse_digits(s)?;
                 // "4 thousand 3 hundred and 21", "13 lakh", "3 dozen", "1 in
@@ -420,7 +434,7 @@ impl<'t> Parser<'t> {
             TokKind::Word => self
                 .words_from(i)
                 .map(|w| (w.number, i + w.used - 1, false)),
-            TokKind::Symbol => None,
+            TokKind::Symbol => self.notation(i).map(|(n, last)| (n, last, false)),
         }
     }
 
@@ -606,6 +620,9 @@ impl<'t> Parser<'t> {
     /// Numbers that are not amounts: ordinals, times, ISO dates, year spans
     /// written "2024/25", and numbers inside names.
     fn digit_special(&self, i: usize) -> Option<(Found, usize)> {
+        if self.notation(i).is_some() {
+            return None; // "1.3e6", "3/4": read as figures
+        }
         let s = self.s(i);
         let num = number::parse_digits(s)?;
         let bare = !s.contains([',', '.']);

@@ -81,7 +81,21 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-fn digits_end(bytes: &[u8], mut i: usize) -> usize {
+fn digits_end(bytes: &[u8], start: usize) -> usize {
+    let end = run_end(bytes, start);
+    // a run with commas that are no grouping and no decimal comma is a list:
+    // "22,24,26,31" is four numbers, so the token ends at the first comma
+    let run = std::str::from_utf8(&bytes[start..end]).unwrap_or("");
+    let in_list = start >= 2 && bytes[start - 1] == b',' && bytes[start - 2].is_ascii_digit();
+    if run.contains(',') && (in_list || super::number::parse_digits(run).is_none()) {
+        if let Some(comma) = run.find(',') {
+            return start + comma;
+        }
+    }
+    end
+}
+
+fn run_end(bytes: &[u8], mut i: usize) -> usize {
     while i < bytes.len() {
         let b = bytes[i];
         let sep_then_digit =
@@ -130,6 +144,11 @@ mod tests {
     fn trailing_separators_are_not_digits() {
         let texts: Vec<String> = show("in 2024. 1,2").into_iter().map(|t| t.0).collect();
         assert_eq!(texts, ["in", "2024", ".", "1,2"]);
+        let list: Vec<String> = show("nrs. 22,24,26,31.").into_iter().map(|t| t.0).collect();
+        assert_eq!(
+            list,
+            ["nrs", ".", "22", ",", "24", ",", "26", ",", "31", "."]
+        );
     }
 
     #[test]

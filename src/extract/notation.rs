@@ -1,0 +1,252 @@
+//! Numbers in mathematical notation: "1.3e6", "2.5^-1", "6.23x10^-4",
+//! "3/4", "2 1/4", "¾", and thousands grouped by spaces ("1 234 567",
+//! "40 000" with a no-break space).
+//!
+//! ## What it extracts
+//! The value the notation stands for, with a precision step where the digits
+//! state one (a fraction is exact).
+//!
+//! ## Not extracted
+//! Fractions whose numerator is not below the denominator, or with a
+//! denominator above 100 ("24/7", "9/11", "11/5/2024" are not fractions);
+//! groups split by an ordinary single space unless there are at least three
+//! ("in 2024 500 people" is two numbers).
+
+use rust_decimal::Decimal;
+
+use super::number::{self, Number};
+use super::parse::Parser;
+use super::tokens::TokKind;
+
+/// Unicode vulgar fractions.
+const VULGAR: &[(&str, u32, u32)] = &[
+    ("½", 1, 2),
+    ("⅓", 1, 3),
+    ("⅔", 2, 3),
+    ("¼", 1, 4),
+    ("¾", 3, 4),
+    ("⅕", 1, 5),
+    ("⅖", 2, 5),
+    ("⅗", 3, 5),
+    ("⅘", 4, 5),
+    ("⅙", 1, 6),
+    ("⅚", 5, 6),
+    ("⅐", 1, 7),
+    ("⅛", 1, 8),
+    ("⅜", 3, 8),
+    ("⅝", 5, 8),
+    ("⅞", 7, 8),
+    ("⅑", 1, 9),
+    ("⅒", 1, 10),
+];
+
+/// Largest power of ten a notation may state.
+const MAX_EXPONENT: i64 = 24;
+
+pub(super) fn vulgar(s: &str) -> Option<Decimal> {
+    VULGAR
+        .iter()
+        .find(|(v, _, _)| *v == s)
+        .map(|(_, n, d)| Decimal::from(*n) / Decimal::from(*d))
+}
+
+impl Parser<'_> {
+    /// A number in notation starting at token `i`, and its last token.
+    pub(super) fn notation(&self, i: usize) -> Option<(Number, usize)> {
+        if let Some(v) = vulgar(self.s(i)) {
+            return Some((
+                Number {
+                    value: v,
+                    step: Decimal::ZERO,
+                },
+                i,
+            ));
+        }
+        if self.kind(i) != Some(TokKind::Digits) {
+            return None;
+        }
+        self.scientific(i)
+            .or_else(|| self.power(i))
+            .or_else(|| self.fraction(i))
+            .or_else(|| self.space_grouped(i))
+            .or_else(|| self.glued_vulgar(i))
+    }
+
+    /// Tokens `j..` that hold an exponent: signs ("+", "-", "--") then digits.
+    fn exponent(&self, mut j: usize) -> Option<(i64, usize)> {
+        let mut negative = false;
+        while matches!(self.s(j), "+" | "-" | "−") && self.glued(j) {
+            negative ^= self.s(j) != "+";
+            j += 1;
+        }
+        if !(self.glued(j) && self.kind(j) == Some(TokKind::Digits)) {
+            return None;
+        }
+        let e: i64 = self
+            .s(j)
+            .parse()
+            .ok()
+            .filter(|e: &i64| *e <= MAX_EXPONENT)?;
+        Some((if negative { -e } else { e }, j))
+    }
+
+    /// "1e10", "-127.32e13", "12.32e+14".
+    fn scientific(&self, i: usize) -> Option<(Number, usize)> {
+        let e_tok = i + 1;
+        if !(self.glued(e_tok) && matches!(self.s(e_tok), "e" | "E")) {
+            return None;
+        }
+        let m = number::parse_digits(self.s(i))?;
+        let (e, last) = self.exponent(e_tok + 1)?;
+        let factor = ten_to(e)?;
+        Some((
+            Number {
+                value: m.value.checked_mul(factor)?,
+                step: m.step.checked_mul(factor)?,
+            },
+            last,
+        ))
+    }
+
+    /// "1.1^23", "2.5^-1", "1.3x10^6".
+    fn power(&self, i: usize) -> Option<(Number, usize)> {
+        let m = number::parse_digits(self.s(i))?;
+        // "1.3x10^6"
+        let times_ten = self.glued(i + 1)
+            && matches!(self.s(i + 1), "x" | "X" | "×")
+            && self.glued(i + 2)
+            && self.s(i + 2) == "10"
+            && self.s(i + 3) == "^";
+        if times_ten && self.glued(i + 3) {
+            let (e, last) = self.exponent(i + 4)?;
+            let factor = ten_to(e)?;
+            return Some((
+                Number {
+                    value: m.value.checked_mul(factor)?,
+                    step: m.step.checked_mul(factor)?,
+                },
+                last,
+            ));
+        }
+        if !(self.glued(i + 1) && self.s(i + 1) == "^") {
+            return None;
+        }
+        let (e, last) = self.exponent(i + 2)?;
+        let mut value = Decimal::ONE;
+        for _ in 0..e.unsigned_abs() {
+            value = value.checked_mul(m.value)?;
+        }
+        if e < 0 {
+            if value == Decimal::ZERO {
+                return None;
+            }
+            value = Decimal::ONE.checked_div(value)?;
+        }
+        Some((
+            Number {
+                value,
+                step: Decimal::ZERO,
+            },
+            last,
+        ))
+    }
+
+    /// "3/4", and "2 1/4" (a whole number and a fraction).
+    fn fraction(&self, i: usize) -> Option<(Number, usize)> {
+        if let Some((f, last)) = self.simple_fraction(i) {
+            return Some((
+                Number {
+                    value: f,
+                    step: Decimal::ZERO,
+                },
+                last,
+            ));
+        }
+        let whole: u32 = self.s(i).parse().ok()?;
+        if !self.joined(i + 1) || self.glued(i + 1) {
+            return None;
+        }
+        let (f, last) = self.simple_fraction(i + 1)?;
+        Some((
+            Number {
+                value: Decimal::from(whole) + f,
+                step: Decimal::ZERO,
+            },
+            last,
+        ))
+    }
+
+    fn simple_fraction(&self, i: usize) -> Option<(Decimal, usize)> {
+        let n: u32 = self.s(i).parse().ok()?;
+        if !(self.kind(i) == Some(TokKind::Digits)
+            && self.s(i + 1) == "/"
+            && self.glued(i + 1)
+            && self.glued(i + 2))
+        {
+            return None;
+        }
+        let d: u32 = self.s(i + 2).parse().ok()?;
+        // "11/5/2024" is a date
+        let date = self.s(i + 3) == "/" && self.glued(i + 3);
+        (n < d && d <= 100 && !date).then(|| (Decimal::from(n) / Decimal::from(d), i + 2))
+    }
+
+    /// "2½".
+    fn glued_vulgar(&self, i: usize) -> Option<(Number, usize)> {
+        let whole: u32 = self.s(i).parse().ok()?;
+        let f = vulgar(self.s(i + 1)).filter(|_| self.glued(i + 1))?;
+        Some((
+            Number {
+                value: Decimal::from(whole) + f,
+                step: Decimal::ZERO,
+            },
+            i + 1,
+        ))
+    }
+
+    /// "1 234 567", "40 000" (with a no-break or thin space).
+    fn space_grouped(&self, i: usize) -> Option<(Number, usize)> {
+        let first = self.s(i);
+        if first.len() > 3 || first.contains([',', '.']) {
+            return None;
+        }
+        let mut digits = first.to_string();
+        let mut last = i;
+        let mut narrow = true;
+        let mut j = i + 1;
+        while self.kind(j) == Some(TokKind::Digits) && !self.glued(j) && self.joined(j) {
+            let gap = self.gap_text(j);
+            let group = self.s(j);
+            let (int, frac) = group
+                .split_once('.')
+                .map_or((group, None), |(a, b)| (a, Some(b)));
+            if int.len() != 3 || int.contains(',') || gap.chars().count() != 1 {
+                break;
+            }
+            narrow &= matches!(gap, "\u{a0}" | "\u{202f}" | "\u{2009}");
+            digits.push_str(int);
+            last = j;
+            j += 1;
+            if let Some(f) = frac {
+                digits.push('.');
+                digits.push_str(f);
+                break;
+            }
+        }
+        let groups = last - i;
+        if groups == 0 || (!narrow && groups < 2) {
+            return None;
+        }
+        number::parse_digits(&digits).map(|n| (n, last))
+    }
+}
+
+/// 10^e for |e| <= 24, as a `Decimal`.
+fn ten_to(e: i64) -> Option<Decimal> {
+    let p = number::pow10(u32::try_from(e.unsigned_abs()).ok()?);
+    if e >= 0 {
+        Some(p)
+    } else {
+        Decimal::ONE.checked_div(p)
+    }
+}
