@@ -18,6 +18,9 @@
 //! "pounds", "won", "dong" and "marks" without a scale word or a country
 //! ("200 pounds" is as likely a weight, "won" a verb).
 
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
 /// A currency read from the text: its unit and the power of ten from the
 /// written unit to the major unit (-2 for cents, 6 for `MUSD`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -339,42 +342,66 @@ pub(crate) fn dollar_prefix(s: &str) -> Option<&'static str> {
 /// An ISO code ("USD", "RMB"; some also in lower case), or one in millions
 /// ("MUSD", "MEUR").
 pub(crate) fn code(s: &str) -> Option<Currency> {
+    if !(3..=4).contains(&s.len()) || !s.is_ascii() {
+        return None; // the cheap test: codes are three letters, or M and three
+    }
     if let Some(c) = plain_code(s) {
         return Some(major(c));
     }
     let rest = s.strip_prefix('M')?;
     plain_code(rest)
-        .filter(|_| rest.len() == 3 && rest.chars().all(|c| c.is_ascii_uppercase()))
+        .filter(|_| rest.bytes().all(|c| c.is_ascii_uppercase()))
         .map(|unit| Currency { unit, exp: 6 })
 }
 
 fn plain_code(s: &str) -> Option<&'static str> {
+    if s.len() != 3 {
+        return None;
+    }
     if s == "RMB" || s == "rmb" {
         return Some("CNY");
     }
-    if let Some(c) = CODES.iter().find(|c| **c == s) {
-        return Some(c);
+    if s.bytes().all(|b| b.is_ascii_uppercase()) {
+        return CODES.iter().find(|c| **c == s).copied();
     }
-    let upper = s.to_ascii_uppercase();
-    LOWERCASE_CODES
-        .contains(&s)
-        .then(|| CODES.iter().find(|c| **c == upper).copied())
-        .flatten()
+    let lower = LOWERCASE_CODES.iter().find(|c| **c == s)?;
+    CODES
+        .iter()
+        .find(|c| c.eq_ignore_ascii_case(lower))
+        .copied()
+}
+
+/// The names split into tokens once, and indexed by their first token.
+static NAME_INDEX: LazyLock<BTreeMap<&'static str, Vec<(Vec<&'static str>, Currency, bool)>>> =
+    LazyLock::new(|| {
+        let mut index: BTreeMap<&'static str, Vec<_>> = BTreeMap::new();
+        for (phrase, c, needs_scale) in NAMES {
+            let parts: Vec<&'static str> = phrase.split(' ').collect();
+            index
+                .entry(parts[0])
+                .or_default()
+                .push((parts, *c, *needs_scale));
+        }
+        index
+    });
+
+/// Whether some currency name starts with `word` (lowercase): the cheap test
+/// before reading a name.
+pub(crate) fn name_starts_with(word: &str) -> bool {
+    NAME_INDEX.contains_key(word)
 }
 
 /// The longest currency name that `words` (lowercase tokens after a
 /// number) starts with: its currency, how many tokens it takes, and whether
 /// it needs a scale word or a country to be money.
 pub(crate) fn name(words: &[&str]) -> Option<(Currency, usize, bool)> {
-    NAMES
+    let first = words.first()?;
+    NAME_INDEX
+        .get(first)?
         .iter()
-        .filter_map(|(phrase, c, needs_scale)| {
-            let parts: Vec<&str> = phrase.split(' ').collect();
-            words
-                .starts_with(&parts)
-                .then_some((*c, parts.len(), *needs_scale))
-        })
-        .max_by_key(|(_, n, _)| *n)
+        .filter(|(parts, _, _)| words.starts_with(parts))
+        .max_by_key(|(parts, _, _)| parts.len())
+        .map(|(parts, c, needs_scale)| (*c, parts.len(), *needs_scale))
 }
 
 #[cfg(test)]

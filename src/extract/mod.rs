@@ -227,6 +227,8 @@ pub(crate) struct Found {
     pub names_period: Option<Period>,
     /// The lowercase word right before the figure, for "since 2022".
     pub preceded_by: Option<String>,
+    /// Part of a period phrase ("the first ten months of 2025"): dropped.
+    pub in_period_phrase: bool,
 }
 
 impl std::ops::AddAssign<usize> for Found {

@@ -116,6 +116,80 @@ fn merge_bounds(text: &str, prev: &mut Found, next: &Found) -> bool {
 
 pub(super) const DASHES: &[&str] = &["-", "–", "—", "‑"];
 
+/// Lowercase words that can start a figure, sorted (binary search): number
+/// words, fractions, signs, and the words of the other readings ("between",
+/// "percent", ordinals and ranks).
+const STARTERS: &[&str] = &[
+    "between",
+    "biggest",
+    "dozen",
+    "eight",
+    "eighteen",
+    "eighth",
+    "eighty",
+    "eleven",
+    "eleventh",
+    "fifteen",
+    "fifteenth",
+    "fifth",
+    "fifty",
+    "first",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "fourteenth",
+    "fourth",
+    "half",
+    "hundred",
+    "largest",
+    "minus",
+    "naught",
+    "negative",
+    "nine",
+    "nineteen",
+    "nineteenth",
+    "ninety",
+    "ninth",
+    "nought",
+    "one",
+    "per",
+    "percent",
+    "percents",
+    "quarter",
+    "second",
+    "seven",
+    "seventeen",
+    "seventeenth",
+    "seventh",
+    "seventy",
+    "six",
+    "sixteen",
+    "sixteenth",
+    "sixth",
+    "sixty",
+    "ten",
+    "tenth",
+    "third",
+    "thirteen",
+    "thirteenth",
+    "thirty",
+    "thousand",
+    "three",
+    "twelfth",
+    "twelve",
+    "twentieth",
+    "twenty",
+    "two",
+    "zero",
+];
+
+/// Words after digits that the number-word grammar continues with.
+const WORD_CONTINUATIONS: &[&str] = &[
+    "hundred", "hundreds", "thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore",
+    "crores", "dozen", "dozens", "dz", "dzs", "doz", "dozs", "and", "in", "out", "over", "point",
+];
+
 /// Stems of verbs that state a change, for "rose from A to B".
 const CHANGE_VERBS: &[&str] = &[
     "rose", "rise", "risen", "fell", "fall", "fallen", "increas", "decreas", "grew", "grow",
@@ -203,6 +277,8 @@ impl<'t> Parser<'t> {
             }
             TokKind::Word if RANK_WORDS.contains(&self.s(i)) => self.bare_superlative(i),
             TokKind::Word if month(self.s(i)).is_some() => self.date_from_month(i),
+            // the prefilter: most words cannot start a figure
+            TokKind::Word if !self.may_start(i) => None,
             TokKind::Word => {
                 if number::ordinal_word(&self.s(i).to_ascii_lowercase()).is_some() {
                     if let Some(r) = self.rank_from_ordinal_word(i) {
@@ -215,8 +291,40 @@ impl<'t> Parser<'t> {
                 .date_from_day(i)
                 .or_else(|| self.digit_special(i))
                 .or_else(|| self.figure_reading(i)),
+            TokKind::Symbol if !self.symbol_may_start(i) => None,
             TokKind::Symbol => self.figure_reading(i),
         }
+    }
+
+    /// Whether word `i` can start a figure: a number word, a currency code,
+    /// "minus", "half" ... Checked before any parsing, without allocating.
+    fn may_start(&self, i: usize) -> bool {
+        let s = self.s(i);
+        if s.len() > 14 || !s.is_ascii() {
+            return false;
+        }
+        let mut buf = [0u8; 14];
+        let lower = &mut buf[..s.len()];
+        lower.copy_from_slice(s.as_bytes());
+        lower.make_ascii_lowercase();
+        // cannot fail: an ASCII copy of an ASCII string
+        let w = std::str::from_utf8(lower).unwrap_or("");
+        if w == "a" || w == "an" {
+            let next = self.s(i + 1).to_ascii_lowercase();
+            return self.joined(i + 1) && STARTERS.binary_search(&next.as_str()).is_ok();
+        }
+        STARTERS.binary_search(&w).is_ok()
+            || currency::code(s).is_some()
+            || (self.s(i + 1) == "$" && currency::dollar_prefix(s).is_some())
+    }
+
+    /// Whether symbol `i` can start a figure: a currency symbol, a minus
+    /// sign, a vulgar fraction.
+    fn symbol_may_start(&self, i: usize) -> bool {
+        let s = self.s(i);
+        matches!(s, "-" | "−")
+            || currency::symbol(s).is_some()
+            || super::notation::vulgar(s).is_some()
     }
 
     /// A money, percent or count figure, or a range of two, at `i`.
@@ -422,7 +530,13 @@ impl<'t> Parser<'t> {
                 // "4 thousand 3 hundred and 21", "13 lakh", "3 dozen", "1 in
                 // 5"; but "25 million" is left to the scale reader, which
                 // knows abbreviations and keeps the scale for the unit
-                if let Some(w) = self.words_from(i).filter(|w| w.used > 1) {
+                let next = self.s(i + 1);
+                let continues = self.kind(i + 1) == Some(TokKind::Word)
+                    && self.joined(i + 1)
+                    && WORD_CONTINUATIONS
+                        .iter()
+                        .any(|w| next.eq_ignore_ascii_case(w));
+                if let Some(w) = self.words_from(i).filter(|w| continues && w.used > 1) {
                     let plain_scale =
                         w.used == 2 && scale::scale_word(self.s(i + 1), false).is_some();
                     if !plain_scale {
@@ -503,6 +617,11 @@ impl<'t> Parser<'t> {
         }
         if let Some(c) = currency::code(self.s(k)).filter(|_| !glued_to_digits(k)) {
             return Some(Suffix::Currency(c, k));
+        }
+        if !(self.kind(k) == Some(TokKind::Word)
+            && currency::name_starts_with(&self.s(k).to_lowercase()))
+        {
+            return None;
         }
         let words = self.lower_words(k, 5);
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -737,6 +856,7 @@ impl<'t> Parser<'t> {
             quantity,
             names_period,
             preceded_by: self.word_before(fig.first),
+            in_period_phrase: false,
         }
     }
 
@@ -793,6 +913,7 @@ impl<'t> Parser<'t> {
             lead,
             names_period: None,
             preceded_by: None,
+            in_period_phrase: false,
         })
     }
 
@@ -800,6 +921,9 @@ impl<'t> Parser<'t> {
     /// of them.
     #[allow(clippy::type_complexity)]
     fn qualifier_before(&self, first: usize) -> (Option<(Qualifier, String)>, Option<usize>) {
+        if first == 0 || !self.joined(first) || !qualifier::is_phrase_token(self.s(first - 1)) {
+            return (None, None);
+        }
         let mut words = Vec::new();
         let mut j = first;
         while j > 0 && words.len() < 5 && self.joined(j) {

@@ -58,7 +58,6 @@ struct Candidate {
 /// Sets `period` and `forecast` of every metric figure in `found`, and drops
 /// the numbers that are part of a period phrase ("the first ten months").
 pub(super) fn resolve(doc: &Document, found: &mut Vec<Found>) {
-    let mut phrases = Vec::new();
     let mut i = 0;
     while i < found.len() {
         let Some(s) = doc.sentence_at(found[i].quantity.start) else {
@@ -70,24 +69,14 @@ pub(super) fn resolve(doc: &Document, found: &mut Vec<Found>) {
             .iter()
             .take_while(|f| f.quantity.start < sentence.end)
             .count();
-        phrases.extend(resolve_sentence(doc, sentence, &mut found[i..j]));
+        resolve_sentence(doc, sentence, &mut found[i..j]);
         i = j;
     }
-    found.retain(|f| {
-        let q = &f.quantity;
-        !(q.kind.is_metric()
-            && phrases
-                .iter()
-                .any(|p: &Range<usize>| p.start <= q.start && q.end <= p.end))
-    });
+    found.retain(|f| !f.in_period_phrase);
 }
 
-/// Resolves one sentence; returns the spans of its period phrases.
-fn resolve_sentence(
-    doc: &Document,
-    sentence: Range<usize>,
-    found: &mut [Found],
-) -> Vec<Range<usize>> {
+/// Resolves one sentence, and marks the figures inside its period phrases.
+fn resolve_sentence(doc: &Document, sentence: Range<usize>, found: &mut [Found]) {
     let candidates = candidates(doc, sentence.clone(), found);
     // which figure, if any, each candidate directly follows ("$240bn in 2023")
     let owners: Vec<Option<usize>> = candidates
@@ -104,12 +93,14 @@ fn resolve_sentence(
             continue;
         }
         let q = &mut f.quantity;
+        f.in_period_phrase = candidates
+            .iter()
+            .any(|c| c.span.start <= q.start && q.end <= c.span.end);
         q.period = choose(doc, q, &candidates, &owners);
         let before = doc.text.get(clause_start..f.lead).unwrap_or("");
         q.forecast = FORECAST.is_match(before);
         clause_start = q.end;
     }
-    candidates.into_iter().map(|c| c.span).collect()
 }
 
 /// The period of figure `q`: one stated right after it ("$240 billion in

@@ -156,8 +156,10 @@ pub(crate) fn is_phrase_token(s: &str) -> bool {
 /// The qualifier that `before` (the lowercase tokens right before a figure,
 /// in text order) ends with, and how many tokens it takes.
 pub(crate) fn ending(before: &[&str]) -> Option<(Qualifier, usize)> {
+    let last = before.last()?;
     PHRASES
         .iter()
+        .filter(|(phrase, _)| phrase.last() == Some(last))
         .filter(|(phrase, _)| before.ends_with(phrase))
         .max_by_key(|(phrase, _)| phrase.len())
         .map(|(phrase, q)| (*q, phrase.len()))

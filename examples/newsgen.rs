@@ -1,0 +1,166 @@
+//! A deterministic generator of news-like English text, for benchmarks:
+//! sentences about trade, tourism and diplomacy with money, counts,
+//! percentages, years, dates and ordinals, and sentences with no figure.
+//! The same seed gives the same text on every machine.
+
+/// xorshift64*: small, fast, and the same everywhere.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.max(1))
+    }
+
+    pub fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const COUNTRIES: &[&str] = &[
+    "Russia",
+    "China",
+    "India",
+    "Brazil",
+    "Germany",
+    "Japan",
+    "Turkey",
+    "Kazakhstan",
+];
+const METRICS: &[&str] = &[
+    "bilateral trade",
+    "trade turnover",
+    "exports",
+    "imports",
+    "investment",
+    "tourist flows",
+];
+const VERBS: &[&str] = &[
+    "reached",
+    "rose to",
+    "fell to",
+    "hit",
+    "stood at",
+    "amounted to",
+    "topped",
+];
+const QUALIFIERS: &[&str] = &[
+    "",
+    "",
+    "about ",
+    "nearly ",
+    "more than ",
+    "around ",
+    "almost ",
+];
+const CURRENCIES: &[&str] = &["$", "US$", "€", "USD ", "RMB "];
+const SCALES: &[&str] = &[" billion", " million", "bn", " trillion", " mln"];
+const FILLER: &[&str] = &[
+    "The talks covered energy, logistics and cultural exchange, and officials on both sides described them as constructive and forward-looking.",
+    "Officials said the partnership was not aimed at any third party, and that it reflected the long-term interests of the two peoples.",
+    "Both sides stressed the importance of stable supply chains, and agreed to keep working on payment systems in national currencies.",
+    "Analysts expect the relationship to deepen in the coming years, although sanctions and logistics remain serious obstacles.",
+    "The meeting took place behind closed doors in the capital, and no joint statement was issued after the plenary session.",
+    "No time to read? Get a summary.",
+    "Observers say that if these plans materialize as expected, they could reshape the balance of power on the global stage.",
+    "The president praised the strong ties between the two nations and expressed confidence in the future of their cooperation.",
+    "Humanitarian exchanges are progressing positively, and the cross years of culture are drawing to a successful close.",
+];
+const MONTHS: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "October", "December",
+];
+
+/// One sentence.
+pub fn sentence(rng: &mut Rng) -> String {
+    let a = rng.pick(COUNTRIES);
+    let b = rng.pick(COUNTRIES);
+    let year = 2015 + rng.below(11);
+    match rng.below(16) {
+        0 | 1 => format!(
+            "In {year}, {} between {a} and {b} {} {}{}{}.{}{},",
+            rng.pick(METRICS),
+            rng.pick(VERBS),
+            rng.pick(QUALIFIERS),
+            rng.pick(CURRENCIES),
+            10 + rng.below(400),
+            rng.below(10),
+            rng.pick(SCALES),
+        )
+        .trim_end_matches(',')
+        .to_string()
+            + " according to customs data.",
+        2 => format!(
+            "Some {},{:03} tourists from {a} visited {b} last year, up {}.{}% from {}.",
+            1 + rng.below(900),
+            rng.below(1000),
+            rng.below(40),
+            rng.below(10),
+            year - 1
+        ),
+        3 => format!(
+            "The {}th session of the commission was held on {} {}, {year}.",
+            2 + rng.below(40),
+            rng.pick(MONTHS),
+            1 + rng.below(28)
+        ),
+        4 => format!(
+            "{a} is {b}'s {} largest trading partner, with a share of {}.{} percent.",
+            rng.pick(&["second", "third", "fifth", "tenth"]),
+            rng.below(30),
+            rng.below(10)
+        ),
+        5 => format!(
+            "Nearly {} documents were signed, and {} projects worth {}{} billion are planned for {}–{}.",
+            rng.pick(&["fifteen", "twenty", "a dozen", "thirty"]),
+            10 + rng.below(90),
+            rng.pick(CURRENCIES),
+            rng.below(300),
+            year,
+            year + 1
+        ),
+        _ => rng.pick(FILLER).to_string(),
+    }
+}
+
+/// About `bytes` of text: paragraphs of three to six sentences.
+pub fn text(seed: u64, bytes: usize) -> String {
+    let mut rng = Rng::new(seed);
+    let mut out = String::with_capacity(bytes + 256);
+    while out.len() < bytes {
+        let n = 3 + rng.below(4);
+        for i in 0..n {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(&sentence(&mut rng));
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
+
+#[allow(dead_code)]
+fn main() {
+    // usage: cargo run --release --example newsgen -- MEGABYTES [SEED] > corpus.txt
+    let mut args = std::env::args().skip(1);
+    let mb: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10);
+    let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(42);
+    let text = text(seed, mb * 1_000_000);
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if out.write_all(text.as_bytes()).is_err() {
+        std::process::exit(1);
+    }
+}
