@@ -372,18 +372,20 @@ fn plain_code(s: &str) -> Option<&'static str> {
 }
 
 /// The names split into tokens once, and indexed by their first token.
-static NAME_INDEX: LazyLock<BTreeMap<&'static str, Vec<(Vec<&'static str>, Currency, bool)>>> =
-    LazyLock::new(|| {
-        let mut index: BTreeMap<&'static str, Vec<_>> = BTreeMap::new();
-        for (phrase, c, needs_scale) in NAMES {
-            let parts: Vec<&'static str> = phrase.split(' ').collect();
-            index
-                .entry(parts[0])
-                .or_default()
-                .push((parts, *c, *needs_scale));
-        }
+/// A name split into tokens, its currency, and whether it needs a scale.
+type Name = (Vec<&'static str>, Currency, bool);
+
+static NAME_INDEX: LazyLock<BTreeMap<&'static str, Vec<Name>>> = LazyLock::new(|| {
+    let mut index: BTreeMap<&'static str, Vec<_>> = BTreeMap::new();
+    for (phrase, c, needs_scale) in NAMES {
+        let parts: Vec<&'static str> = phrase.split(' ').collect();
         index
-    });
+            .entry(parts[0])
+            .or_default()
+            .push((parts, *c, *needs_scale));
+    }
+    index
+});
 
 /// Whether some currency name starts with `word` (lowercase): the cheap test
 /// before reading a name.

@@ -311,7 +311,20 @@ impl<'t> Parser<'t> {
         let w = std::str::from_utf8(lower).unwrap_or("");
         if w == "a" || w == "an" {
             let next = self.s(i + 1).to_ascii_lowercase();
-            return self.joined(i + 1) && STARTERS.binary_search(&next.as_str()).is_ok();
+            let scale = matches!(
+                next.as_str(),
+                "million"
+                    | "billion"
+                    | "trillion"
+                    | "lakh"
+                    | "crore"
+                    | "hundredth"
+                    | "thousandth"
+                    | "millionth"
+                    | "billionth"
+                    | "trillionth"
+            );
+            return self.joined(i + 1) && (scale || STARTERS.binary_search(&next.as_str()).is_ok());
         }
         STARTERS.binary_search(&w).is_ok()
             || currency::code(s).is_some()
