@@ -2,6 +2,9 @@
 //! A plain harness: it prints the median MB/s of several runs per size, so
 //! the figure is robust to a noisy, shared machine. Run with `cargo bench`.
 
+// a benchmark reports on standard output
+#![allow(clippy::print_stdout)]
+
 #[path = "../examples/newsgen.rs"]
 mod newsgen;
 

@@ -4,14 +4,14 @@
 //! The same seed gives the same text on every machine.
 
 /// xorshift64*: small, fast, and the same everywhere.
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
-    pub fn new(seed: u64) -> Self {
+    pub(crate) fn new(seed: u64) -> Self {
         Rng(seed.max(1))
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -20,11 +20,11 @@ impl Rng {
         x.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    pub fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 
-    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+    pub(crate) fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
 }
@@ -83,7 +83,7 @@ const MONTHS: &[&str] = &[
 ];
 
 /// One sentence.
-pub fn sentence(rng: &mut Rng) -> String {
+pub(crate) fn sentence(rng: &mut Rng) -> String {
     let a = rng.pick(COUNTRIES);
     let b = rng.pick(COUNTRIES);
     let year = 2015 + rng.below(11);
@@ -135,7 +135,7 @@ pub fn sentence(rng: &mut Rng) -> String {
 }
 
 /// About `bytes` of text: paragraphs of three to six sentences.
-pub fn text(seed: u64, bytes: usize) -> String {
+pub(crate) fn text(seed: u64, bytes: usize) -> String {
     let mut rng = Rng::new(seed);
     let mut out = String::with_capacity(bytes + 256);
     while out.len() < bytes {

@@ -1,6 +1,8 @@
 //! The Recognizers-Text conformance suites (tests/conformance), scored by
 //! their own scorer: each suite must stay above the best other extractor.
 
+#![allow(clippy::print_stdout)] // the scores are shown with --nocapture
+
 use std::process::Command;
 
 use crate::support::root;
