@@ -87,6 +87,10 @@ pub struct ExtractArgs {
     /// front matter, or to override it.
     #[arg(long, value_name = "DATE")]
     pub published: Option<String>,
+    /// Treat every line as its own document (no sentence, period or range
+    /// crosses a line); offsets stay offsets into the file.
+    #[arg(long)]
+    pub each_line: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -22,13 +22,33 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
             .map_err(|m| Error::Usage(format!("--published: {m}")))?;
         doc.meta.published = Some(published);
     }
-    let quantities = extract::extract(&doc);
+    let quantities = if args.each_line {
+        by_line(&doc)
+    } else {
+        extract::extract(&doc)
+    };
     let written = match args.format {
         ExtractFormat::Jsonl => json::write_quantities(out, &doc, &quantities),
         ExtractFormat::Table => table::write_quantities(out, &doc, &quantities),
     };
     written.map_err(crate::output_error)?;
     Ok(Outcome::after_reading(ExitStatus::Clean, Errors::default()))
+}
+
+/// Every line of the body as its own document, offsets into the file.
+fn by_line(doc: &Document) -> Vec<extract::Quantity> {
+    let mut out = Vec::new();
+    let mut offset = doc.body_start;
+    for line in doc.body().split_inclusive('\n') {
+        let one = Document::from_body(&doc.path, line, doc.meta.published);
+        for mut q in extract::extract(&one) {
+            q.start += offset;
+            q.end += offset;
+            out.push(q);
+        }
+        offset += line.len();
+    }
+    out
 }
 
 fn read_stdin() -> Result<Document, Error> {

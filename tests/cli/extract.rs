@@ -96,3 +96,24 @@ fn front_matter_offsets_are_file_offsets() {
     let start = items[0]["start"].as_u64().unwrap() as usize;
     assert_eq!(&text[start..start + 2], "5%");
 }
+
+#[test]
+fn each_line_is_its_own_document() {
+    let dir = TempDir::new().unwrap();
+    let text = "Trade was $5 billion\nin 2024, between 5\nand 6 people.\n";
+    fs::write(dir.path().join("a.txt"), text).unwrap();
+    let joined = json_lines(&run(dir.path(), &["extract", "a.txt"]).stdout);
+    let lines = json_lines(&run(dir.path(), &["extract", "a.txt", "--each-line"]).stdout);
+    // read as one text, "between 5 and 6" is a range and 2024 the period
+    assert!(
+        joined.iter().any(|q| q["min"] == "5" && q["max"] == "6"),
+        "{joined:?}"
+    );
+    assert_eq!(joined[0]["period"], "2024");
+    // line by line, neither crosses the line break
+    assert!(lines.iter().all(|q| q["min"].is_null()), "{lines:?}");
+    assert!(lines[0]["period"].is_null());
+    let start = lines[0]["start"].as_u64().unwrap() as usize;
+    assert_eq!(&text[start..start + 10], "$5 billion");
+    assert_eq!(lines.last().unwrap()["line"], 3);
+}
