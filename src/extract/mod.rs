@@ -9,6 +9,7 @@
 //! "COVID-19") are recognized as what they are, with their own `Kind`, so they
 //! never become money or counts.
 
+mod change;
 mod currency;
 mod date;
 mod notation;
@@ -24,6 +25,7 @@ mod words;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub use change::Direction;
 pub use qualifier::Qualifier;
 
 use crate::documents::Document;
@@ -61,14 +63,18 @@ pub enum Kind {
     Time,
     /// A number that is part of a name or code: "G20", "COVID-19", "5G".
     Other,
+    /// A stated change: "rose 5%", "fell by a third", "doubled".
+    Change,
 }
 
 impl Kind {
     /// Whether figures of this kind can be metrics (compared by rules).
+    /// Changes are figures too (with periods and forecasts), though no
+    /// level metric claims them.
     pub fn is_metric(self) -> bool {
         matches!(
             self,
-            Kind::Money | Kind::Number | Kind::Percent | Kind::Rank
+            Kind::Money | Kind::Number | Kind::Percent | Kind::Rank | Kind::Change
         )
     }
 }
@@ -95,6 +101,8 @@ pub struct Quantity {
     pub qualifier_text: Option<String>,
     /// Stated as expected, forecast or projected rather than as a fact.
     pub forecast: bool,
+    /// For a change: up or down, where the words say.
+    pub direction: Option<Direction>,
     /// The period the sentence states for this figure.
     pub period: Option<Period>,
     /// Byte offsets of the figure in the document's text (qualifier excluded).

@@ -122,6 +122,7 @@ pub(super) const DASHES: &[&str] = &["-", "–", "—", "‑"];
 const STARTERS: &[&str] = &[
     "between",
     "biggest",
+    "doubled",
     "dozen",
     "eight",
     "eighteen",
@@ -141,6 +142,7 @@ const STARTERS: &[&str] = &[
     "fourteenth",
     "fourth",
     "half",
+    "halved",
     "hundred",
     "largest",
     "minus",
@@ -156,6 +158,7 @@ const STARTERS: &[&str] = &[
     "per",
     "percent",
     "percents",
+    "quadrupled",
     "quarter",
     "second",
     "seven",
@@ -176,6 +179,8 @@ const STARTERS: &[&str] = &[
     "thirty",
     "thousand",
     "three",
+    "trebled",
+    "tripled",
     "twelfth",
     "twelve",
     "twentieth",
@@ -277,6 +282,11 @@ impl<'t> Parser<'t> {
             }
             TokKind::Word if RANK_WORDS.contains(&self.s(i)) => self.bare_superlative(i),
             TokKind::Word if month(self.s(i)).is_some() => self.date_from_month(i),
+            TokKind::Word
+                if super::change::multiplier_verb(&self.s(i).to_ascii_lowercase()).is_some() =>
+            {
+                self.multiplier(i)
+            }
             // the prefilter: most words cannot start a figure
             TokKind::Word if !self.may_start(i) => None,
             TokKind::Word => {
@@ -859,6 +869,7 @@ impl<'t> Parser<'t> {
             qualifier: Qualifier::Exact,
             qualifier_text: None,
             forecast: false,
+            direction: None,
             period: None,
             start: self.toks[fig.first].start,
             end: self.toks[fig.last].end,
@@ -900,8 +911,29 @@ impl<'t> Parser<'t> {
         if kind == Kind::Number && words && determiner && fig.scale.is_none() {
             return None;
         }
+        let lead_tok = qualifier_first.unwrap_or(fig.first);
+        let mut fig = fig;
+        let (kind, unit, direction) = match self.change_context(lead_tok, fig.last) {
+            Some(c) if range.is_none() => {
+                let unit = match (c.times_end, kind) {
+                    (Some(_), Kind::Number) => "times",
+                    (None, Kind::Number)
+                        if fig.value < Decimal::ONE && fig.value.fract() != Decimal::ZERO =>
+                    {
+                        "fraction"
+                    }
+                    _ => unit,
+                };
+                if let Some(end) = c.end.or(c.times_end) {
+                    fig.last = end;
+                }
+                (Kind::Change, unit, c.direction)
+            }
+            _ => (kind, unit, None),
+        };
         let start = self.toks[fig.first].start;
         let quantity = Quantity {
+            direction,
             kind,
             value: if range.is_some() {
                 None

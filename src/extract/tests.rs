@@ -159,15 +159,15 @@ fn currencies_normalize_to_iso_codes() {
 fn percentages() {
     check(&[
         (
-            "up 12.5%",
+            "a 12.5% share",
             &["percent | 12.5% | 12.5 | percent | [12.45, 12.55]"],
         ),
         (
-            "a 3 percent rise",
+            "a 3 percent stake",
             &["percent | 3 percent | 3 | percent | [2.5, 3.5]"],
         ),
         (
-            "a 3 per cent rise",
+            "a 3 per cent stake",
             &["percent | 3 per cent | 3 | percent | [2.5, 3.5]"],
         ),
     ]);
@@ -441,4 +441,68 @@ fn each_figure_takes_the_period_stated_with_it() {
             ],
         ),
     ]);
+}
+
+#[test]
+fn changes_are_not_levels() {
+    let kinds = |text: &str| -> Vec<(String, Option<Direction>, &'static str)> {
+        let doc = Document::from_body("t.md", text, None);
+        extract(&doc)
+            .into_iter()
+            .filter(|q| q.kind.is_metric())
+            .map(|q| {
+                let unit = if q.kind == Kind::Change {
+                    q.unit
+                } else {
+                    "level"
+                };
+                (doc.text[q.start..q.end].to_string(), q.direction, unit)
+            })
+            .collect()
+    };
+    use Direction::{Down, Up};
+    type Case<'a> = (&'a str, &'a [(&'a str, Option<Direction>, &'a str)]);
+    let cases: &[Case] = &[
+        (
+            "Trade rose 5% to $240 billion.",
+            &[("5%", Some(Up), "percent"), ("$240 billion", None, "level")],
+        ),
+        (
+            "Exports fell by a third.",
+            &[("a third", Some(Down), "fraction")],
+        ),
+        (
+            "It was down 9.5% year on year.",
+            &[("9.5% year on year", Some(Down), "percent")],
+        ),
+        (
+            "Imports grew 2.5 times.",
+            &[("2.5 times", Some(Up), "times")],
+        ),
+        (
+            "A 9.5 percent drop followed.",
+            &[("9.5 percent drop", Some(Down), "percent")],
+        ),
+        (
+            "Rates were cut by 0.25 percentage points.",
+            &[("0.25 percentage points", Some(Down), "percentage_point")],
+        ),
+        (
+            "Trade increased by $5 billion.",
+            &[("$5 billion", Some(Up), "dollar")],
+        ),
+        ("Trade doubled.", &[("doubled", Some(Up), "times")]),
+        ("It has a 12.5% share.", &[("12.5%", None, "level")]),
+        (
+            "Trade rose to $240 billion.",
+            &[("$240 billion", None, "level")],
+        ),
+    ];
+    for (text, expected) in cases {
+        let want: Vec<(String, Option<Direction>, &str)> = expected
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), *b, *c))
+            .collect();
+        assert_eq!(kinds(text), want, "{text}");
+    }
 }

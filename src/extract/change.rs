@@ -1,0 +1,211 @@
+//! Changes: a figure stated as a change rather than a level.
+//!
+//! ## What it extracts
+//! A percentage, a number, an amount or a fraction right after a verb of
+//! change ("rose 5%", "fell by a third", "was up 1.9%", "grew 2.5 times",
+//! "increased by $5 billion"), or right before a noun of change ("a 5%
+//! increase", "a 9.5 percent drop"), or followed by "year on year"; and the
+//! verbs that are a change by themselves ("doubled", "tripled", "halved").
+//! Its kind is `change`, with a direction (up or down) where the words say
+//! one; "2.5 times" has unit `times`, "a third" unit `fraction`.
+//!
+//! ## Not extracted
+//! A level after a verb of change ("rose to $240 billion" is a level: the
+//! word "to" stands between); a change given only as two levels ("from $200
+//! billion to $240 billion" is two levels).
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::parse::{Figure, Parser};
+use super::{Found, Kind};
+
+/// Which way a change goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// Verbs and adverbs of change, and their direction.
+fn verb(word: &str) -> Option<Direction> {
+    const UP: &[&str] = &[
+        "rose",
+        "rise",
+        "rises",
+        "risen",
+        "rising",
+        "increased",
+        "increase",
+        "increases",
+        "grew",
+        "grow",
+        "grows",
+        "growing",
+        "climbed",
+        "climb",
+        "jumped",
+        "jump",
+        "surged",
+        "soared",
+        "gained",
+        "up",
+        "higher",
+        "expanded",
+        "advanced",
+        "added",
+        "rebounded",
+        "spiked",
+        "boosted",
+        "raised",
+    ];
+    const DOWN: &[&str] = &[
+        "fell",
+        "fall",
+        "falls",
+        "fallen",
+        "falling",
+        "decreased",
+        "decrease",
+        "decreases",
+        "declined",
+        "decline",
+        "declines",
+        "dropped",
+        "drop",
+        "drops",
+        "slid",
+        "slipped",
+        "plunged",
+        "plummeted",
+        "shrank",
+        "shrunk",
+        "down",
+        "lower",
+        "contracted",
+        "lost",
+        "cut",
+        "reduced",
+        "tumbled",
+        "sank",
+        "eased",
+        "dipped",
+    ];
+    if UP.contains(&word) {
+        Some(Direction::Up)
+    } else if DOWN.contains(&word) {
+        Some(Direction::Down)
+    } else {
+        None
+    }
+}
+
+/// Nouns of change after a figure: "a 5% increase".
+fn noun(word: &str) -> Option<Direction> {
+    match word {
+        "increase" | "rise" | "growth" | "gain" | "jump" | "surge" | "hike" | "expansion"
+        | "uptick" => Some(Direction::Up),
+        "decrease" | "decline" | "drop" | "fall" | "cut" | "reduction" | "contraction"
+        | "slump" | "loss" | "dip" => Some(Direction::Down),
+        _ => None,
+    }
+}
+
+/// Verbs that are a change by themselves, with their factor.
+pub(crate) fn multiplier_verb(word: &str) -> Option<(u32, u32, Direction)> {
+    match word {
+        "doubled" => Some((2, 1, Direction::Up)),
+        "tripled" | "trebled" => Some((3, 1, Direction::Up)),
+        "quadrupled" => Some((4, 1, Direction::Up)),
+        "halved" => Some((1, 2, Direction::Down)),
+        _ => None,
+    }
+}
+
+/// How a figure is stated as a change.
+pub(crate) struct ChangeContext {
+    pub direction: Option<Direction>,
+    /// "times" or "fold" after the figure: its last token.
+    pub times_end: Option<usize>,
+    /// The last token of words after the figure that belong to it ("increase",
+    /// "year on year").
+    pub end: Option<usize>,
+}
+
+impl Parser<'_> {
+    /// Whether the figure from `first` (or its qualifier, from `lead`) to
+    /// `last` is stated as a change.
+    pub(super) fn change_context(&self, lead: usize, last: usize) -> Option<ChangeContext> {
+        let lower = |j: usize| self.s(j).to_ascii_lowercase();
+        // "grew 2.5 times", "a threefold rise"
+        let times =
+            ["times", "fold"].iter().any(|w| self.is_word(last + 1, w)) && self.joined(last + 1);
+        let times_end = times.then_some(last + 1);
+        let after = if times { last + 2 } else { last + 1 };
+        // before: "rose 5%", "rose by 5%", "was up 5%"
+        let mut before = None;
+        if lead > 0 && self.joined(lead) {
+            let mut j = lead - 1;
+            if self.is_word(j, "by") && j > 0 && self.joined(j) {
+                j -= 1;
+            }
+            before = verb(&lower(j));
+        }
+        // after: "a 5% increase", "5% year on year", "2.5 times higher"
+        let mut end = None;
+        let mut after_dir = None;
+        if self.joined(after) {
+            let w = lower(after);
+            if let Some(d) = noun(&w) {
+                after_dir = Some(d);
+                end = Some(after);
+            } else if times
+                && matches!(
+                    w.as_str(),
+                    "higher" | "more" | "larger" | "bigger" | "greater"
+                )
+            {
+                after_dir = Some(Direction::Up);
+                end = Some(after);
+            } else if w == "year"
+                && self.is_word(after + 1, "on")
+                && self.is_word(after + 2, "year")
+            {
+                end = Some(after + 2);
+            }
+        }
+        let yoy = end.is_some() && after_dir.is_none();
+        if before.is_none() && after_dir.is_none() && !yoy {
+            return None;
+        }
+        Some(ChangeContext {
+            direction: before.or(after_dir),
+            times_end,
+            end,
+        })
+    }
+}
+
+impl Parser<'_> {
+    /// "doubled", "halved": a change by a factor, with no figure written.
+    pub(super) fn multiplier(&self, i: usize) -> Option<(Found, usize)> {
+        let (n, d, direction) = multiplier_verb(&self.s(i).to_ascii_lowercase())?;
+        let fig = Figure {
+            first: i,
+            last: i,
+            value: Decimal::from(n) / Decimal::from(d),
+            step: Decimal::ZERO,
+            scale: None,
+            unit: None,
+            percent: false,
+            points: false,
+            written: self.s(i).to_string(),
+            bare_integer: false,
+        };
+        let mut found = self.non_metric(Kind::Change, &fig, None);
+        found.quantity.unit = "times";
+        found.quantity.direction = Some(direction);
+        Some((found, i + 1))
+    }
+}
