@@ -58,7 +58,6 @@ fn verb(word: &str) -> Option<Direction> {
         "rebounded",
         "spiked",
         "boosted",
-        "raised",
     ];
     const DOWN: &[&str] = &[
         "fell",
@@ -84,7 +83,6 @@ fn verb(word: &str) -> Option<Direction> {
         "down",
         "lower",
         "contracted",
-        "lost",
         "cut",
         "reduced",
         "tumbled",
@@ -119,6 +117,15 @@ pub(crate) fn multiplier_verb(word: &str) -> Option<(u32, u32, Direction)> {
         "tripled" | "trebled" => Some((3, 1, Direction::Up)),
         "quadrupled" => Some((4, 1, Direction::Up)),
         "halved" => Some((1, 2, Direction::Down)),
+        "twofold" => Some((2, 1, Direction::Up)),
+        "threefold" => Some((3, 1, Direction::Up)),
+        "fourfold" => Some((4, 1, Direction::Up)),
+        "fivefold" => Some((5, 1, Direction::Up)),
+        "sixfold" => Some((6, 1, Direction::Up)),
+        "sevenfold" => Some((7, 1, Direction::Up)),
+        "eightfold" => Some((8, 1, Direction::Up)),
+        "ninefold" => Some((9, 1, Direction::Up)),
+        "tenfold" => Some((10, 1, Direction::Up)),
         _ => None,
     }
 }
@@ -136,7 +143,12 @@ pub(crate) struct ChangeContext {
 impl Parser<'_> {
     /// Whether the figure from `first` (or its qualifier, from `lead`) to
     /// `last` is stated as a change.
-    pub(super) fn change_context(&self, lead: usize, last: usize) -> Option<ChangeContext> {
+    pub(super) fn change_context(
+        &self,
+        lead: usize,
+        last: usize,
+        percent: bool,
+    ) -> Option<ChangeContext> {
         let lower = |j: usize| self.s(j).to_ascii_lowercase();
         // "grew 2.5 times", "a threefold rise"
         let times =
@@ -146,11 +158,20 @@ impl Parser<'_> {
         // before: "rose 5%", "rose by 5%", "was up 5%"
         let mut before = None;
         if lead > 0 && self.joined(lead) {
-            let mut j = lead - 1;
-            if self.is_word(j, "by") && j > 0 && self.joined(j) {
-                j -= 1;
+            let j = lead - 1;
+            before = if self.is_word(j, "by") {
+                // "fell by 5%", "cut rates by 0.25 points"
+                (j.saturating_sub(3)..j).rev().find_map(|k| verb(&lower(k)))
+            } else {
+                verb(&lower(j))
+            };
+            // "the rouble lost 3%"; but "lost 8,000 vehicles" is a count
+            if before.is_none()
+                && percent
+                && matches!(lower(j).as_str(), "lost" | "lose" | "loses" | "shed")
+            {
+                before = Some(Direction::Down);
             }
-            before = verb(&lower(j));
         }
         // after: "a 5% increase", "5% year on year", "2.5 times higher"
         let mut end = None;

@@ -82,6 +82,14 @@ const CODES: &[&str] = &[
     "CZK", "HUF", "RON", "TWD", "PKR", "BDT", "LKR", "QAR", "KWD", "IRR", "BYN", "UZS",
 ];
 
+/// Abbreviations before an amount that are not ISO codes.
+pub(crate) fn abbreviation(s: &str) -> Option<&'static str> {
+    match s {
+        "Rs" | "INR" => Some("INR"),
+        _ => None,
+    }
+}
+
 /// Codes also read in lower case: common, and not English words.
 const LOWERCASE_CODES: &[&str] = &[
     "usd", "eur", "rub", "cny", "rmb", "gbp", "jpy", "inr", "chf", "btc", "aud",

@@ -12,6 +12,7 @@
 mod change;
 mod currency;
 mod date;
+mod not_amount;
 mod notation;
 mod number;
 mod parse;

@@ -8,7 +8,7 @@
 //!
 //! ## Not extracted
 //! Fractions whose numerator is not below the denominator, or with a
-//! denominator above 100 ("24/7", "9/11", "11/5/2024" are not fractions);
+//! denominator above 10 ("24/7", "9/11", "11/5/2024" are not fractions);
 //! groups split by an ordinary single space unless there are at least three
 //! ("in 2024 500 people" is two numbers).
 
@@ -188,7 +188,8 @@ impl Parser<'_> {
         let d: u32 = self.s(i + 2).parse().ok()?;
         // "11/5/2024" is a date
         let date = self.s(i + 3) == "/" && self.glued(i + 3);
-        (n < d && d <= 100 && !date).then(|| (Decimal::from(n) / Decimal::from(d), i + 2))
+        // "9/11", "24/7": only the small denominators of everyday fractions
+        (n < d && d <= 10 && !date).then(|| (Decimal::from(n) / Decimal::from(d), i + 2))
     }
 
     /// "2½".
@@ -207,7 +208,9 @@ impl Parser<'_> {
     /// "1 234 567", "40 000" (with a no-break or thin space).
     fn space_grouped(&self, i: usize) -> Option<(Number, usize)> {
         let first = self.s(i);
-        if first.len() > 3 || first.contains([',', '.']) {
+        // "+7 495 123-45-67" is a phone number
+        let signed = i > 0 && self.s(i - 1) == "+" && self.glued(i);
+        if first.len() > 3 || first.contains([',', '.']) || signed {
             return None;
         }
         let mut digits = first.to_string();

@@ -126,6 +126,7 @@ const STARTERS: &[&str] = &[
     "dozen",
     "eight",
     "eighteen",
+    "eightfold",
     "eighth",
     "eighty",
     "eleven",
@@ -136,8 +137,10 @@ const STARTERS: &[&str] = &[
     "fifty",
     "first",
     "five",
+    "fivefold",
     "forty",
     "four",
+    "fourfold",
     "fourteen",
     "fourteenth",
     "fourth",
@@ -149,6 +152,7 @@ const STARTERS: &[&str] = &[
     "naught",
     "negative",
     "nine",
+    "ninefold",
     "nineteen",
     "nineteenth",
     "ninety",
@@ -162,16 +166,19 @@ const STARTERS: &[&str] = &[
     "quarter",
     "second",
     "seven",
+    "sevenfold",
     "seventeen",
     "seventeenth",
     "seventh",
     "seventy",
     "six",
+    "sixfold",
     "sixteen",
     "sixteenth",
     "sixth",
     "sixty",
     "ten",
+    "tenfold",
     "tenth",
     "third",
     "thirteen",
@@ -179,6 +186,7 @@ const STARTERS: &[&str] = &[
     "thirty",
     "thousand",
     "three",
+    "threefold",
     "trebled",
     "tripled",
     "twelfth",
@@ -186,6 +194,7 @@ const STARTERS: &[&str] = &[
     "twentieth",
     "twenty",
     "two",
+    "twofold",
     "zero",
 ];
 
@@ -195,12 +204,18 @@ const WORD_CONTINUATIONS: &[&str] = &[
     "crores", "dozen", "dozens", "dz", "dzs", "doz", "dozs", "and", "in", "out", "over", "point",
 ];
 
+/// Words after "m" that make it metres, not millions ("3.5m long").
+const MEASURE_CONTEXT: &[&str] = &[
+    "long", "high", "wide", "tall", "deep", "away", "above", "below", "of", "from", "in",
+];
+
 /// Stems of verbs that state a change, for "rose from A to B".
 const CHANGE_VERBS: &[&str] = &[
     "rose", "rise", "risen", "fell", "fall", "fallen", "increas", "decreas", "grew", "grow",
     "climb", "jump", "drop", "declin", "slid", "slip", "surg", "soar", "plung", "plummet",
-    "shrank", "shrink", "cut", "rais", "lower", "reduc", "boost", "widen", "narrow", "expand",
-    "contract", "gain", "lost", "lose", "went", "moved", "chang", "revis", "up", "down",
+    "shrank", "shrink", "cut", "lower", "reduc", "boost", "widen", "narrow", "expand", "contract",
+    "gain", "went", "moved", "chang", "revis", "up", "down", "eas", "dip", "tumbl", "sank", "sink",
+    "slump", "advanc", "add",
 ];
 
 /// What follows a number and gives it a unit.
@@ -300,6 +315,7 @@ impl<'t> Parser<'t> {
             TokKind::Digits => self
                 .date_from_day(i)
                 .or_else(|| self.digit_special(i))
+                .or_else(|| self.slash_compound(i))
                 .or_else(|| self.figure_reading(i)),
             TokKind::Symbol if !self.symbol_may_start(i) => None,
             TokKind::Symbol => self.figure_reading(i),
@@ -338,6 +354,7 @@ impl<'t> Parser<'t> {
         }
         STARTERS.binary_search(&w).is_ok()
             || currency::code(s).is_some()
+            || currency::abbreviation(s).is_some()
             || (self.s(i + 1) == "$" && currency::dollar_prefix(s).is_some())
     }
 
@@ -461,7 +478,8 @@ impl<'t> Parser<'t> {
         if !(self.joined(k) && self.kind(k) == Some(TokKind::Word)) {
             return Some(last);
         }
-        let Some(e) = scale::scale_word(self.s(k), self.glued(k) && money) else {
+        let million_noun = self.million_before_noun(k);
+        let Some(e) = scale::scale_word(self.s(k), self.glued(k) && (money || million_noun)) else {
             return Some(last);
         };
         let factor = number::pow10(e);
@@ -534,6 +552,11 @@ impl<'t> Parser<'t> {
                 currency::dollar_prefix(s)
                     .filter(|_| upper)
                     .map(|u| (Currency { unit: u, exp: 0 }, i + 2))
+            }
+            // "Rs 45,000 crore", "Rs. 500"
+            TokKind::Word if currency::abbreviation(s).is_some() => {
+                let dot = usize::from(self.s(i + 1) == "." && self.glued(i + 1));
+                currency::abbreviation(s).map(|u| (Currency { unit: u, exp: 0 }, i + 1 + dot))
             }
             TokKind::Word => currency::code(s).map(|c| (c, i + 1)),
             TokKind::Digits => None,
@@ -668,10 +691,11 @@ impl<'t> Parser<'t> {
             return None;
         }
         let b = self.figure(k + 1)?;
-        // "to" links figures of one kind only: "5% to $240 billion" is two
-        if word_link
-            && (a.unit != b.unit && a.unit.is_some() && b.unit.is_some() || a.percent != b.percent)
-        {
+        // "to" links figures of one kind only: "5% to $240 billion" is two;
+        // a bare first figure takes the unit of the second ("2 to 3 percent")
+        let a_has_unit = a.unit.is_some() || a.percent;
+        let differ = a.unit != b.unit || a.percent != b.percent || a.points != b.points;
+        if word_link && a_has_unit && differ {
             return None;
         }
         if a.year().is_some() && b.is_plain() {
@@ -684,7 +708,24 @@ impl<'t> Parser<'t> {
             return None;
         }
         let (lo, hi) = shared_scale(a, &b)?;
-        if lo > hi {
+        // "from 22 to 24 October": days of a month
+        if a.is_plain() && b.is_plain() && month(self.s(b.last + 1)).is_some() {
+            let mut span = a.clone();
+            span.last = b.last + 1;
+            span.written = self.written(a.first, b.last + 1);
+            let mut found = self.non_metric(Kind::Date, &span, None);
+            found.quantity.value = None;
+            return Some((found, b.last + 2));
+        }
+        let small = |f: &Figure| f.is_plain() && f.value < Decimal::ONE_HUNDRED;
+        if self.is_dash(k) && small(a) && small(&b) && lo >= hi {
+            // "won 3-1", "ended 2–2": a score
+            let mut span = a.clone();
+            span.last = b.last;
+            span.written = self.written(a.first, b.last);
+            return Some((self.non_metric(Kind::Other, &span, None), b.last + 1));
+        }
+        if lo >= hi || self.is_chain(b.last) {
             return None;
         }
         let mut fig = a.clone();
@@ -697,14 +738,43 @@ impl<'t> Parser<'t> {
         Some((found, b.last + 1))
     }
 
+    /// "$3.5m" is millions; "2.5m visitors" too, but "3.5m long" is metres:
+    /// whether the glued "m" at `k` is followed by a noun.
+    fn million_before_noun(&self, k: usize) -> bool {
+        self.glued(k)
+            && self.s(k) == "m"
+            && self.kind(k + 1) == Some(TokKind::Word)
+            && self.joined(k + 1)
+            && !MEASURE_CONTEXT.iter().any(|w| self.is_word(k + 1, w))
+    }
+
+    /// Whether digits at `last` go on with another dash and digits, as in a
+    /// phone number ("123-45-67").
+    fn is_chain(&self, last: usize) -> bool {
+        self.is_dash(last + 1)
+            && self.glued(last + 1)
+            && self.kind(last + 2) == Some(TokKind::Digits)
+    }
+
     /// Whether the figure at token `first` follows "from" after a verb of
     /// change: "rose from", "fell from", "was cut from".
     fn after_change_verb(&self, first: usize) -> bool {
-        if first < 2 || !self.is_word(first - 1, "from") {
+        // "rose from A to B", "increased by A to B", "eased A to B"
+        let lead = self.qualifier_before(first).1.unwrap_or(first);
+        let Some(before) = lead.checked_sub(1) else {
             return false;
-        }
-        let verb = self.s(first - 2).to_ascii_lowercase();
-        CHANGE_VERBS.iter().any(|v| verb.starts_with(v))
+        };
+        // the verb right before; or, before "from" or "by", within three words
+        // ("cut rates by 0.25 to 0.5 points"). "Growth of 2 to 3 percent" has none.
+        let window = if self.is_word(before, "from") || self.is_word(before, "by") {
+            before.saturating_sub(3)..before
+        } else {
+            before..before + 1
+        };
+        window.into_iter().any(|k| {
+            let verb = self.s(k).to_ascii_lowercase();
+            self.kind(k) == Some(TokKind::Word) && CHANGE_VERBS.iter().any(|v| verb.starts_with(v))
+        })
     }
 
     /// "percent of 10", "per cent of twenty-two": a percentage written
@@ -792,6 +862,22 @@ impl<'t> Parser<'t> {
         if (prev_word && currency::code(self.s(i - 1)).is_none()) || after_hyphen_word {
             return Some((self.non_metric(Kind::Other, &fig, None), next));
         }
+        // "+7 495 123-45-67", "P5+1": a phone number or a code, to its end
+        if i >= 1 && self.s(i - 1) == "+" && self.glued(i) {
+            let mut last = i;
+            loop {
+                if self.kind(last + 1) == Some(TokKind::Digits) && self.joined(last + 1) {
+                    last += 1;
+                } else if self.is_chain(last) {
+                    last += 2;
+                } else {
+                    break;
+                }
+            }
+            let mut f = fig.clone();
+            f.last = last;
+            return Some((self.non_metric(Kind::Other, &f, None), last + 1));
+        }
         if glued_next && self.kind(next) == Some(TokKind::Word) {
             let suffix = self.s(next).to_ascii_lowercase();
             if bare && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") {
@@ -800,7 +886,8 @@ impl<'t> Parser<'t> {
                 return Some(self.ordinal(f));
             }
             let unit = currency::code(self.s(next)).is_some()
-                || currency::name(&[suffix.as_str()]).is_some();
+                || currency::name(&[suffix.as_str()]).is_some()
+                || self.million_before_noun(next);
             if scale::scale_word(&suffix, false).is_none() && suffix != "percent" && !unit {
                 let mut f = fig.clone();
                 f.last = next;
@@ -843,6 +930,34 @@ impl<'t> Parser<'t> {
             }
         }
         None
+    }
+
+    /// "9/11", "24/7": numbers joined by a slash that are no fraction.
+    fn slash_compound(&self, i: usize) -> Option<(Found, usize)> {
+        let s = self.s(i);
+        let compound = !s.contains([',', '.'])
+            && self.s(i + 1) == "/"
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.kind(i + 2) == Some(TokKind::Digits)
+            && self.notation(i).is_none();
+        if !compound {
+            return None;
+        }
+        let num = number::parse_digits(s)?;
+        let fig = Figure {
+            first: i,
+            last: i + 2,
+            value: num.value,
+            step: num.step,
+            scale: None,
+            unit: None,
+            percent: false,
+            points: false,
+            written: self.written(i, i + 2),
+            bare_integer: true,
+        };
+        Some((self.non_metric(Kind::Other, &fig, None), i + 3))
     }
 
     /// A year, date, ordinal or name: no qualifier, never compared.
@@ -902,6 +1017,12 @@ impl<'t> Parser<'t> {
         if kind == Kind::Number && qualifier.is_none() && fig.written.eq_ignore_ascii_case("one") {
             return None;
         }
+        // "15 years", "Room 305", "Putin, 72,", "between 20 and 25 degrees"
+        if kind == Kind::Number && fig.scale.is_none() && self.not_an_amount(&fig) {
+            let mut found = self.non_metric(Kind::Other, &fig, None);
+            found.quantity.value = Some(fig.value);
+            return Some(found);
+        }
         // "the two nations", "both sides": a reference to things already
         // named, not a claim about how many there are.
         let words = self.kind(fig.first) == Some(TokKind::Word);
@@ -913,24 +1034,25 @@ impl<'t> Parser<'t> {
         }
         let lead_tok = qualifier_first.unwrap_or(fig.first);
         let mut fig = fig;
-        let (kind, unit, direction) = match self.change_context(lead_tok, fig.last) {
-            Some(c) if range.is_none() => {
-                let unit = match (c.times_end, kind) {
-                    (Some(_), Kind::Number) => "times",
-                    (None, Kind::Number)
-                        if fig.value < Decimal::ONE && fig.value.fract() != Decimal::ZERO =>
-                    {
-                        "fraction"
+        let (kind, unit, direction) =
+            match self.change_context(lead_tok, fig.last, kind == Kind::Percent) {
+                Some(c) if range.is_none() => {
+                    let unit = match (c.times_end, kind) {
+                        (Some(_), Kind::Number) => "times",
+                        (None, Kind::Number)
+                            if fig.value < Decimal::ONE && fig.value.fract() != Decimal::ZERO =>
+                        {
+                            "fraction"
+                        }
+                        _ => unit,
+                    };
+                    if let Some(end) = c.end.or(c.times_end) {
+                        fig.last = end;
                     }
-                    _ => unit,
-                };
-                if let Some(end) = c.end.or(c.times_end) {
-                    fig.last = end;
+                    (Kind::Change, unit, c.direction)
                 }
-                (Kind::Change, unit, c.direction)
-            }
-            _ => (kind, unit, None),
-        };
+                _ => (kind, unit, None),
+            };
         let start = self.toks[fig.first].start;
         let quantity = Quantity {
             direction,
@@ -1015,7 +1137,15 @@ impl<'t> Parser<'t> {
 /// second number applied to the first too ("200–250 billion").
 fn shared_scale(a: &Figure, b: &Figure) -> Option<(Decimal, Decimal)> {
     let lo = match (a.scale, b.scale) {
-        (None, Some(e)) => a.value.checked_mul(number::pow10(e))?,
+        // "200–250 billion"; but "700,000 to 1 million" is already whole
+        (None, Some(e)) => {
+            let scaled = a.value.checked_mul(number::pow10(e))?;
+            if scaled <= b.value {
+                scaled
+            } else {
+                a.value
+            }
+        }
         _ => a.value,
     };
     Some((lo, b.value))

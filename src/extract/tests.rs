@@ -221,7 +221,7 @@ fn periods_stated_in_the_sentence() {
         ),
         (
             "In the first ten months of 2025 trade was $5 billion.",
-            &["year | 2025", "money | $5 billion | 5000000000 | dollar | [4500000000, 5500000000] | p=2025-01..2025-10"],
+            &["other | ten", "year | 2025", "money | $5 billion | 5000000000 | dollar | [4500000000, 5500000000] | p=2025-01..2025-10"],
         ),
         ("Since 2022 trade has reached $5 billion.", &["year | 2022", "money | $5 billion | 5000000000 | dollar | [4500000000, 5500000000]"]),
     ]);
@@ -290,7 +290,7 @@ fn years_dates_ordinals_are_not_amounts() {
         ),
         (
             "in the next five years, to 2030",
-            &["number | five | 5 | count | [4.5, 5.5]", "year | 2030"],
+            &["other | five", "year | 2030"],
         ),
     ]);
 }

@@ -56,8 +56,9 @@ fn phrase(w: &[&str]) -> Option<(Decimal, usize)> {
             return Some((value + frac, next));
         }
     }
-    // "two thirds", "one hundred thirty-two fifths"
-    if let Some((den, next)) = denominator(w, i) {
+    // "two thirds", "two-thirds", "one hundred thirty-two fifths"
+    let hyphen = usize::from(word(w, i) == "-");
+    if let Some((den, next)) = denominator(w, i + hyphen) {
         if !card.article_only || den > Decimal::ONE {
             return Some((value / den, next));
         }
@@ -249,7 +250,11 @@ fn cardinal(w: &[&str], start: usize) -> Option<Cardinal> {
                 (Some(n), Some((d, _))) => n < d,
                 _ => false,
             };
-            if continues && !proper {
+            // "1 million and 1.5 million" is two numbers: the next scale is
+            // not smaller than the one before the "and"
+            let next_scale = (i + 2..i + 4).find_map(|j| big_scale(word(w, j)));
+            let second_number = matches!((next_scale, last_scale), (Some(n), Some(l)) if n >= l);
+            if continues && !proper && !second_number {
                 i += 1;
                 continue;
             }

@@ -6,6 +6,7 @@ mod conformance;
 mod exit_codes;
 mod extract;
 mod facts;
+mod labelled;
 mod report;
 mod rules;
 mod support;

@@ -1,0 +1,336 @@
+//! Numbers that are not amounts: durations ("15 years", "a 10-year plan"),
+//! ages ("Putin, 72,", "the 71-year-old", "aged 45"), measures ("5 km", "40
+//! degrees"), times ("9 a.m."), and numbers that name things ("Boeing 737",
+//! "Article 5", "Room 305", "iPhone 15", "Nord Stream 2").
+//!
+//! ## What it extracts
+//! Nothing new: it tells the parser that a plain number is one of these, so
+//! it becomes kind `other` and never a count.
+//!
+//! ## Not extracted
+//! Commodity volumes stay counts ("30 million tonnes", "1.2 million barrels",
+//! "38 billion cubic metres"): news compares them like any figure.
+
+use super::parse::{Figure, Parser};
+use super::tokens::TokKind;
+
+/// Words after a number that make it a duration or an age.
+const DURATIONS: &[&str] = &[
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "yr",
+    "yrs",
+];
+
+/// Words after a number that make it a physical measure.
+const MEASURES: &[&str] = &[
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "metre",
+    "meter",
+    "cm",
+    "mm",
+    "kg",
+    "kilograms",
+    "kilogram",
+    "grams",
+    "gram",
+    "lb",
+    "lbs",
+    "pounds-weight",
+    "degrees",
+    "degree",
+    "ft",
+    "feet",
+    "foot",
+    "inches",
+    "inch",
+    "hectares",
+    "hectare",
+    "acres",
+    "acre",
+    "litres",
+    "liters",
+    "litre",
+    "liter",
+    "mph",
+    "kph",
+    "knots",
+    "sq",
+    "square",
+    "storeys",
+    "floors",
+    "mw",
+    "gw",
+    "kw",
+    "kwh",
+    "mwh",
+    "gwh",
+    "twh",
+    "mbps",
+    "gb",
+    "mb",
+    "tb",
+    "ghz",
+    "mhz",
+    "calibre",
+    "caliber",
+    "mm-calibre",
+];
+
+/// Nouns before a number that make it a name or a label: "room 305".
+const LABELS: &[&str] = &[
+    "version",
+    "page",
+    "pages",
+    "room",
+    "article",
+    "chapter",
+    "line",
+    "bus",
+    "route",
+    "section",
+    "flight",
+    "platform",
+    "gate",
+    "no",
+    "number",
+    "figure",
+    "table",
+    "item",
+    "apartment",
+    "building",
+    "house",
+    "block",
+    "level",
+    "grade",
+    "class",
+    "model",
+    "series",
+    "season",
+    "episode",
+    "phase",
+    "stage",
+    "lot",
+    "unit",
+    "ward",
+    "district",
+    "zone",
+    "sector",
+    "track",
+    "road",
+    "highway",
+    "street",
+    "avenue",
+    "terminal",
+    "pier",
+    "door",
+    "seat",
+    "resolution",
+    "paragraph",
+    "clause",
+    "annex",
+    "appendix",
+    "iso",
+    "code",
+    "channel",
+    "card",
+    "tier",
+    "category",
+    "type",
+    "format",
+    "generation",
+    "gen",
+    "mark",
+    "reactor",
+    "plant",
+    "hall",
+];
+
+/// Words for streets: a number before them is an address.
+const STREETS: &[&str] = &[
+    "Street",
+    "St",
+    "Avenue",
+    "Ave",
+    "Road",
+    "Rd",
+    "Boulevard",
+    "Blvd",
+    "Lane",
+    "Square",
+    "Prospekt",
+    "Embankment",
+    "Highway",
+];
+
+/// Capitalized words that start sentences or phrases, not names: a number
+/// after them is a figure ("About 40,000", "In 2023 ...", "Only 6").
+const FUNCTION_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "Of",
+    "And",
+    "Or",
+    "But",
+    "About",
+    "Around",
+    "Some",
+    "Nearly",
+    "Almost",
+    "Over",
+    "Under",
+    "Up",
+    "Only",
+    "Just",
+    "More",
+    "Less",
+    "Fewer",
+    "Since",
+    "Between",
+    "With",
+    "Without",
+    "All",
+    "Both",
+    "Each",
+    "Every",
+    "Another",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "My",
+    "Your",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "After",
+    "Before",
+    "During",
+    "Until",
+    "As",
+    "If",
+    "When",
+    "While",
+    "Approximately",
+    "Roughly",
+    "Exactly",
+    "Barely",
+    "Still",
+    "Even",
+    "Also",
+    "Than",
+    "Least",
+    "Most",
+    "Estimated",
+    "Total",
+    "Then",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Last",
+    "Next",
+    "Here",
+    "There",
+    "Where",
+    "Among",
+    "Against",
+    "Through",
+    "Across",
+    "Per",
+    "Via",
+    "Fully",
+];
+
+impl Parser<'_> {
+    /// Whether the plain number `fig` is a duration, age, measure, time or
+    /// a name rather than a count.
+    pub(super) fn not_an_amount(&self, fig: &Figure) -> bool {
+        let next = fig.last + 1;
+        let next_word = |j: usize| self.joined(j) && self.kind(j) == Some(TokKind::Word);
+        // "15 years", "5 km", "9 a.m."; "a 10-year plan", "the 71-year-old"
+        let unit_at = |j: usize| {
+            let w = self.s(j).to_ascii_lowercase();
+            DURATIONS.contains(&w.as_str()) || MEASURES.contains(&w.as_str())
+        };
+        if next_word(next) && unit_at(next) {
+            return true;
+        }
+        if self.is_dash(next) && self.glued(next) && self.glued(next + 1) && unit_at(next + 1) {
+            return true;
+        }
+        if (self.is_word(next, "a") || self.is_word(next, "p"))
+            && self.s(next + 1) == "."
+            && self.glued(next + 1)
+        {
+            return true;
+        }
+        if matches!(self.s(next), "°" | "℃" | "℉") {
+            return true;
+        }
+        let Some(prev) = fig.first.checked_sub(1) else {
+            return false;
+        };
+        // "Putin, 72, has ruled", "aged 45"
+        let between_commas = self.s(prev) == "," && self.s(next) == "," && fig.bare_integer;
+        let name_before = prev >= 1 && self.s(prev - 1).starts_with(char::is_uppercase);
+        if between_commas && name_before && fig.value <= rust_decimal::Decimal::from(120) {
+            return true;
+        }
+        if self.is_word(prev, "aged") {
+            return true;
+        }
+        // "12 Tverskaya Street": an address
+        let street = (next..next + 3).any(|j| self.joined(j) && STREETS.contains(&self.s(j)));
+        if fig.bare_integer && street {
+            return true;
+        }
+        // "Room 305", "Boeing 737", "iPhone 15", "Nord Stream 2", "version 2.0"
+        if !(self.joined(fig.first) && self.kind(prev) == Some(TokKind::Word)) {
+            return false;
+        }
+        let word = self.s(prev);
+        if LABELS.contains(&word.to_ascii_lowercase().as_str()) {
+            return true;
+        }
+        if !fig.bare_integer {
+            return false;
+        }
+        let capitalized =
+            word.starts_with(char::is_uppercase) || word.chars().skip(1).any(char::is_uppercase);
+        capitalized && !FUNCTION_WORDS.contains(&word)
+    }
+}
