@@ -212,18 +212,14 @@ impl Parser<'_> {
     /// "doubled", "halved": a change by a factor, with no figure written.
     pub(super) fn multiplier(&self, i: usize) -> Option<(Found, usize)> {
         let (n, d, direction) = multiplier_verb(&self.s(i).to_ascii_lowercase())?;
-        let fig = Figure {
-            first: i,
-            last: i,
-            value: Decimal::from(n) / Decimal::from(d),
-            step: Decimal::ZERO,
-            scale: None,
-            unit: None,
-            percent: false,
-            points: false,
-            written: self.s(i).to_string(),
-            bare_integer: false,
-        };
+        let fig = Figure::plain(
+            i,
+            i,
+            Decimal::from(n) / Decimal::from(d),
+            Decimal::ZERO,
+            self.s(i).to_string(),
+            false,
+        );
         let mut found = self.non_metric(Kind::Change, &fig, None);
         found.quantity.unit = "times";
         found.quantity.direction = Some(direction);

@@ -247,6 +247,29 @@ pub(super) struct Figure {
 }
 
 impl Figure {
+    /// A figure with no scale, currency or percent sign yet.
+    pub(super) fn plain(
+        first: usize,
+        last: usize,
+        value: Decimal,
+        step: Decimal,
+        written: String,
+        bare_integer: bool,
+    ) -> Self {
+        Figure {
+            first,
+            last,
+            value,
+            step,
+            scale: None,
+            unit: None,
+            percent: false,
+            points: false,
+            written,
+            bare_integer,
+        }
+    }
+
     pub(super) fn is_plain(&self) -> bool {
         self.bare_integer && self.scale.is_none() && self.unit.is_none() && !self.percent
     }
@@ -838,18 +861,7 @@ impl<'t> Parser<'t> {
         let s = self.s(i);
         let num = number::parse_digits(s)?;
         let bare = !s.contains([',', '.']);
-        let fig = Figure {
-            first: i,
-            last: i,
-            value: num.value,
-            step: num.step,
-            scale: None,
-            unit: None,
-            percent: false,
-            points: false,
-            written: s.to_string(),
-            bare_integer: bare,
-        };
+        let fig = Figure::plain(i, i, num.value, num.step, s.to_string(), bare);
         let next = i + 1;
         let glued_next = self.glued(next);
         // "COVID-19", "G20", "Boeing737": a number glued to a name
@@ -945,18 +957,7 @@ impl<'t> Parser<'t> {
             return None;
         }
         let num = number::parse_digits(s)?;
-        let fig = Figure {
-            first: i,
-            last: i + 2,
-            value: num.value,
-            step: num.step,
-            scale: None,
-            unit: None,
-            percent: false,
-            points: false,
-            written: self.written(i, i + 2),
-            bare_integer: true,
-        };
+        let fig = Figure::plain(i, i + 2, num.value, num.step, self.written(i, i + 2), true);
         Some((self.non_metric(Kind::Other, &fig, None), i + 3))
     }
 

@@ -37,18 +37,14 @@ impl Parser<'_> {
         if !(self.joined(k) && RANK_WORDS.contains(&self.s(k))) {
             return None;
         }
-        let fig = Figure {
-            first: i,
-            last: k,
-            value: Decimal::from(n),
-            step: Decimal::ONE,
-            scale: None,
-            unit: None,
-            percent: false,
-            points: false,
-            written: self.s(i).to_string(),
-            bare_integer: false,
-        };
+        let fig = Figure::plain(
+            i,
+            k,
+            Decimal::from(n),
+            Decimal::ONE,
+            self.s(i).to_string(),
+            false,
+        );
         Some((self.ranked(&fig), k + 1))
     }
 
@@ -62,18 +58,14 @@ impl Parser<'_> {
         if !(possessive || pronoun) || !self.joined(i) {
             return None;
         }
-        let fig = Figure {
-            first: i,
-            last: i,
-            value: Decimal::ONE,
-            step: Decimal::ONE,
-            scale: None,
-            unit: None,
-            percent: false,
-            points: false,
-            written: self.s(i).to_string(),
-            bare_integer: false,
-        };
+        let fig = Figure::plain(
+            i,
+            i,
+            Decimal::ONE,
+            Decimal::ONE,
+            self.s(i).to_string(),
+            false,
+        );
         Some((self.ranked(&fig), i + 1))
     }
 
