@@ -59,7 +59,11 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
     };
     let mut memo = Memo::default();
     let mut facts = Vec::new();
-    for q in quantities.iter().filter(|q| q.kind.is_metric()) {
+    // a negated figure ("did not reach $1 trillion") claims nothing
+    for q in quantities
+        .iter()
+        .filter(|q| q.kind.is_metric() && !q.negated)
+    {
         let Some(s) = doc.sentence_at(q.start) else {
             continue;
         };

@@ -66,6 +66,9 @@ pub enum Kind {
     Other,
     /// A stated change: "rose 5%", "fell by a third", "doubled".
     Change,
+    /// Digits that could not be read as a number (too large, malformed):
+    /// reported with their span, never as a wrong value.
+    Unparsed,
 }
 
 impl Kind {
@@ -104,6 +107,9 @@ pub struct Quantity {
     pub forecast: bool,
     /// For a change: up or down, where the words say.
     pub direction: Option<Direction>,
+    /// Stated under a negation ("did not reach $1 trillion"): the text
+    /// denies the figure rather than claims it.
+    pub negated: bool,
     /// The period the sentence states for this figure.
     pub period: Option<Period>,
     /// Byte offsets of the figure in the document's text (qualifier excluded).

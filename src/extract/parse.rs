@@ -339,7 +339,8 @@ impl<'t> Parser<'t> {
                 .date_from_day(i)
                 .or_else(|| self.digit_special(i))
                 .or_else(|| self.slash_compound(i))
-                .or_else(|| self.figure_reading(i)),
+                .or_else(|| self.figure_reading(i))
+                .or_else(|| self.unparsed(i)),
             TokKind::Symbol if !self.symbol_may_start(i) => None,
             TokKind::Symbol => self.figure_reading(i),
         }
@@ -944,6 +945,34 @@ impl<'t> Parser<'t> {
         None
     }
 
+    /// Digits that no reading could take: too many digits for a `Decimal`,
+    /// or a figure beyond `MAX_VALUE`. Reported with their span, never as a
+    /// wrong number.
+    fn unparsed(&self, i: usize) -> Option<(Found, usize)> {
+        let s = self.s(i);
+        let parses = number::parse_digits(s).is_some() && self.figure(i).is_some();
+        if parses || self.notation(i).is_some() {
+            return None;
+        }
+        let mut found = self.non_metric(
+            Kind::Unparsed,
+            &Figure::plain(i, i, Decimal::ZERO, Decimal::ZERO, s.to_string(), false),
+            None,
+        );
+        found.quantity.value = None;
+        found.quantity.unit = "unparsed";
+        // take the scale or unit words that belong to it too
+        let mut last = i;
+        while self.joined(last + 1)
+            && self.kind(last + 1) == Some(TokKind::Word)
+            && scale::scale_word(self.s(last + 1), true).is_some()
+        {
+            last += 1;
+        }
+        found.quantity.end = self.toks[last].end;
+        Some((found, last + 1))
+    }
+
     /// "9/11", "24/7": numbers joined by a slash that are no fraction.
     fn slash_compound(&self, i: usize) -> Option<(Found, usize)> {
         let s = self.s(i);
@@ -985,6 +1014,7 @@ impl<'t> Parser<'t> {
             qualifier: Qualifier::Exact,
             qualifier_text: None,
             forecast: false,
+            negated: false,
             direction: None,
             period: None,
             start: self.toks[fig.first].start,
@@ -1037,7 +1067,13 @@ impl<'t> Parser<'t> {
         let mut fig = fig;
         let (kind, unit, direction) =
             match self.change_context(lead_tok, fig.last, kind == Kind::Percent) {
-                Some(c) if range.is_none() => {
+                // "fell below 1,000" crosses a level: a bound, not a change
+                Some(c)
+                    if range.is_none()
+                        && !qualifier
+                            .as_ref()
+                            .is_some_and(|q| q.0 != Qualifier::Exact && !q.0.is_approx()) =>
+                {
                     let unit = match (c.times_end, kind) {
                         (Some(_), Kind::Number) => "times",
                         (None, Kind::Number)
@@ -1070,6 +1106,7 @@ impl<'t> Parser<'t> {
             qualifier: qualifier.as_ref().map_or(Qualifier::Exact, |q| q.0),
             qualifier_text: qualifier.map(|q| q.1),
             forecast: false,
+            negated: false,
             period: None,
             start,
             end: self.toks[fig.last].end,

@@ -9,7 +9,8 @@
 //! its sentence.
 //!
 //! Forecasts: "expected", "forecast", "projected", "set to", "could reach"
-//! and the like, between the figure and the figure before it in the sentence.
+//! and the like, between the figure and the figure before it in the sentence;
+//! negations ("did not reach", "never", "failed to") in the same stretch.
 //!
 //! ## Not extracted
 //! Years after "since", "until", "through", "to", "before" or "after" (they bound a span,
@@ -37,6 +38,14 @@ static FIRST_MONTHS: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     Regex::new(r"(?i)\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[1-9]|1[01])\s+months\s+of\s+((?:19|20)\d\d)\b")
         .expect("valid regex")
+});
+
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(
+        r"(?i)\b(not|never|no\s+longer|failed\s+to|fail\s+to|did\s*n[o']t|didn't|won't|cannot|can't|isn't|wasn't|aren't|weren't|hasn't|haven't|hadn't|doesn't|don't|neither|nor)\b",
+    )
+    .expect("valid regex")
 });
 
 static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
@@ -99,6 +108,7 @@ fn resolve_sentence(doc: &Document, sentence: Range<usize>, found: &mut [Found])
         q.period = choose(doc, q, &candidates, &owners);
         let before = doc.text.get(clause_start..f.lead).unwrap_or("");
         q.forecast = FORECAST.is_match(before);
+        q.negated = NEGATION.is_match(before);
         clause_start = q.end;
     }
 }

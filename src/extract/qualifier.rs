@@ -64,6 +64,7 @@ const PHRASES: &[(&[&str], Qualifier)] = &[
     (&["surpassed"], Qualifier::MoreThan),
     (&["surpassing"], Qualifier::MoreThan),
     (&["surpasses"], Qualifier::MoreThan),
+    (&["surpass"], Qualifier::MoreThan),
     (&["topped"], Qualifier::MoreThan),
     (&[">"], Qualifier::MoreThan),
     (&["at", "least"], Qualifier::AtLeast),

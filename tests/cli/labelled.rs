@@ -26,6 +26,7 @@ struct Item {
     unit: Option<String>,
     direction: Option<Direction>,
     period: Option<String>,
+    negated: bool,
 }
 
 fn decimal(s: &str) -> Decimal {
@@ -54,11 +55,13 @@ fn parse_item(text: &str) -> Item {
         unit: None,
         direction: None,
         period: None,
+        negated: false,
     };
     for p in parts {
         match p {
             "up" => item.direction = Some(Direction::Up),
             "down" => item.direction = Some(Direction::Down),
+            "negated" => item.negated = true,
             _ if p.starts_with("period=") => item.period = Some(p["period=".len()..].to_string()),
             _ => item.unit = Some(p.to_string()),
         }
@@ -124,7 +127,7 @@ fn matches(e: &Item, q: &Quantity) -> bool {
         .period
         .as_ref()
         .is_none_or(|p| q.period.map(|x| x.to_string()).as_deref() == Some(p));
-    values && unit && direction && period
+    values && unit && direction && period && e.negated == q.negated
 }
 
 #[derive(Default)]
