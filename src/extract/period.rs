@@ -48,6 +48,22 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+static PART_OF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(
+        r"(?i)\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter|H([12])|(first|second)\s+half)(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b",
+    )
+    .expect("valid regex")
+});
+
+static MONTHS_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(
+        r"\b(?i:in|during|for|of|since)\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s*[–-]\s*(January|February|March|April|May|June|July|August|September|October|November|December))?\b(?:\s*,)?(\s+(?:19|20)\d\d)?",
+    )
+    .expect("valid regex")
+});
+
 static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     Regex::new(
@@ -222,7 +238,105 @@ fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Ca
             span: at..sentence.start + all.end(),
         });
     }
+    for m in PART_OF_YEAR.captures_iter(text) {
+        let Some(all) = m.get(0) else { continue };
+        let (first, last) = if let Some(q) = m.get(1).or(m.get(2)) {
+            let q = ordinal_or_digit(q.as_str());
+            (q * 3 - 2, q * 3)
+        } else if let Some(h) = m.get(3).or(m.get(4)) {
+            let h = ordinal_or_digit(h.as_str());
+            (h * 6 - 5, h * 6)
+        } else {
+            continue;
+        };
+        if !(1..=12).contains(&last) {
+            continue;
+        }
+        let stated = m.get(5).and_then(|y| y.as_str().parse::<i32>().ok());
+        let Some(year) = stated.or_else(|| most_recent(doc, first)) else {
+            continue;
+        };
+        let at = sentence.start + all.start();
+        let end = sentence.start + all.end();
+        out.retain(|c| !(c.at >= at && c.at < end));
+        out.push(Candidate {
+            at,
+            period: Period {
+                year,
+                months: Some((first, last)),
+            },
+            span: at..end,
+        });
+    }
+    // "in October", "in January–October": months without a year are the most
+    // recent ones before publication (news reports the past)
+    for m in MONTHS_ALONE.captures_iter(text) {
+        let (Some(all), Some(a), None) = (m.get(0), m.get(1), m.get(3)) else {
+            continue;
+        };
+        let Some(first) = month_number(a.as_str()) else {
+            continue;
+        };
+        let last = m
+            .get(2)
+            .and_then(|b| month_number(b.as_str()))
+            .unwrap_or(first);
+        let Some(year) = most_recent(doc, last) else {
+            continue;
+        };
+        let at = sentence.start + a.start();
+        out.push(Candidate {
+            at,
+            period: Period {
+                year,
+                months: Some((first.min(last), first.max(last))),
+            },
+            span: at..sentence.start + all.end(),
+        });
+    }
     out
+}
+
+/// The year of the most recent `month` at or before publication.
+fn most_recent(doc: &Document, month: u8) -> Option<i32> {
+    let published = doc.meta.published?;
+    Some(if month <= published.month {
+        published.year
+    } else {
+        published.year - 1
+    })
+}
+
+fn ordinal_or_digit(s: &str) -> u8 {
+    match s.to_ascii_lowercase().as_str() {
+        "first" | "1" => 1,
+        "second" | "2" => 2,
+        "third" | "3" => 3,
+        "fourth" | "4" => 4,
+        _ => 0,
+    }
+}
+
+fn month_number(name: &str) -> Option<u8> {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = name.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| *m == lower)
+        .and_then(|i| u8::try_from(i + 1).ok())
 }
 
 fn month_count(s: &str) -> Option<u8> {

@@ -515,3 +515,18 @@ fn changes_are_not_levels() {
         assert_eq!(kinds(text), want, "{text}");
     }
 }
+
+#[test]
+fn quarters_halves_and_months_without_a_year() {
+    check(&[
+        ("Exports rose 5% in the third quarter.", &["change | 5% | 5 | percent | [4.5, 5.5] | p=2025-07..2025-09"]),
+        ("Sales were $2bn in Q2 2024.", &["money | $2bn | 2000000000 | dollar | [1500000000, 2500000000] | p=2024-04..2024-06", "other | 2", "year | 2024"]),
+        ("In H1 2025 trade was $100bn.", &["other | 1", "year | 2025", "money | $100bn | 100000000000 | dollar | [50000000000, 150000000000] | p=2025-01..2025-06"]),
+        ("In October trade was $20bn.", &["money | $20bn | 20000000000 | dollar | [15000000000, 25000000000] | p=2025-10"]),
+        ("In December trade was $20bn.", &["money | $20bn | 20000000000 | dollar | [15000000000, 25000000000] | p=2024-12"]),
+        (
+            "In January–September output was 5 million tonnes.",
+            &["number | 5 million | 5000000 | count | [4500000, 5500000] | p=2025-01..2025-09"],
+        ),
+    ]);
+}
