@@ -21,6 +21,7 @@ mod qualifier;
 mod rank;
 mod scale;
 mod tokens;
+mod vague;
 mod words;
 
 use rust_decimal::Decimal;

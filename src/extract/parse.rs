@@ -325,6 +325,7 @@ impl<'t> Parser<'t> {
             {
                 self.multiplier(i)
             }
+            TokKind::Word if self.may_be_vague(i) => self.vague(i),
             // the prefilter: most words cannot start a figure
             TokKind::Word if !self.may_start(i) => None,
             TokKind::Word => {
@@ -1031,7 +1032,7 @@ impl<'t> Parser<'t> {
     }
 
     /// Money, a percentage or a count, with the qualifier before it.
-    fn metric(&self, fig: Figure, range: Option<(Decimal, Decimal)>) -> Option<Found> {
+    pub(super) fn metric(&self, fig: Figure, range: Option<(Decimal, Decimal)>) -> Option<Found> {
         let (kind, unit) = match (fig.unit, fig.percent) {
             (Some(u), _) => (Kind::Money, u),
             (None, true) if fig.points => (Kind::Percent, "percentage_point"),
