@@ -10,7 +10,8 @@
 //! unit ("34 cents" is 0.34).
 //!
 //! A bare `$` or "dollars" is the generic family `dollar`: the text does not
-//! say which country's. `¥` alone is `yen_yuan`; "francs", "rupees",
+//! say which country's. `¥` is the yen in a sentence about Japan, the yuan in
+//! one about China, and else `yen_yuan`; "francs", "rupees",
 //! "pesos" and the like are families too; "bucks" and "cents" are `currency`
 //! (money, currency unknown).
 //!
@@ -394,6 +395,29 @@ static NAME_INDEX: LazyLock<BTreeMap<&'static str, Vec<Name>>> = LazyLock::new(|
     }
     index
 });
+
+/// `¥` is the yen in a sentence about Japan and the yuan in one about China;
+/// with neither or both, it stays the family `yen_yuan`.
+pub(crate) fn resolve_yen_yuan(
+    doc: &crate::documents::Document,
+    quantities: &mut [super::Quantity],
+) {
+    for q in quantities.iter_mut().filter(|q| q.unit == "yen_yuan") {
+        let Some(s) = doc.sentence_at(q.start) else {
+            continue;
+        };
+        let sentence = &doc.text[doc.sentences[s].clone()];
+        let japan = sentence.contains("Japan") || sentence.contains("Tokyo");
+        let china = ["China", "Chinese", "yuan", "renminbi", "Beijing"]
+            .iter()
+            .any(|w| sentence.contains(w));
+        q.unit = match (japan, china) {
+            (true, false) => "JPY",
+            (false, true) => "CNY",
+            _ => "yen_yuan",
+        };
+    }
+}
 
 /// Whether some currency name starts with `word` (lowercase): the cheap test
 /// before reading a name.

@@ -230,7 +230,9 @@ pub fn extract(doc: &Document) -> Vec<Quantity> {
         *f += doc.body_start;
     }
     period::resolve(doc, &mut found);
-    found.into_iter().map(|f| f.quantity).collect()
+    let mut quantities: Vec<Quantity> = found.into_iter().map(|f| f.quantity).collect();
+    currency::resolve_yen_yuan(doc, &mut quantities);
+    quantities
 }
 
 /// A quantity as the parser found it, with what the period pass needs.

@@ -89,7 +89,7 @@ fn units_match(want: &str, got: &str) -> bool {
         || (want == "dollar" && DOLLARS.contains(&got))
         || (got == "dollar" && DOLLARS.contains(&want))
         || (want == "rupee" && got == "INR")
-        || (want == "yen_yuan" && matches!(got, "JPY" | "CNY"))
+        || (want == "yen_yuan" && got == "yen_yuan")
         || (want == "pound" && got == "GBP")
 }
 
