@@ -419,6 +419,11 @@ pub(crate) fn resolve_yen_yuan(
     }
 }
 
+/// Every ISO code read before or after a number.
+pub(crate) fn all_codes() -> &'static [&'static str] {
+    CODES
+}
+
 /// Whether some currency name starts with `word` (lowercase): the cheap test
 /// before reading a name.
 pub(crate) fn name_starts_with(word: &str) -> bool {

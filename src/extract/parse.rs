@@ -198,6 +198,73 @@ const STARTERS: &[&str] = &[
     "zero",
 ];
 
+/// Every lowercase word some reading starts with; `triggers` checks a word
+/// against it before anything else is tried.
+static TRIGGERS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    let mut set: std::collections::HashSet<String> =
+        STARTERS.iter().map(|w| (*w).to_string()).collect();
+    let more = [
+        "a",
+        "an",
+        "percent",
+        "percents",
+        "tens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "trillions",
+        "dozens",
+        "doubled",
+        "tripled",
+        "trebled",
+        "quadrupled",
+        "halved",
+        "rs",
+        "us",
+        "c",
+        "hk",
+        "s",
+        "nz",
+        "nt",
+        "r",
+        "mex",
+        "au",
+        "ca",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "rmb",
+    ];
+    set.extend(more.iter().map(|w| (*w).to_string()));
+    for code in currency::all_codes() {
+        set.insert(code.to_ascii_lowercase());
+        set.insert(format!("m{}", code.to_ascii_lowercase()));
+    }
+    set
+});
+
 /// Words after digits that the number-word grammar continues with.
 const WORD_CONTINUATIONS: &[&str] = &[
     "hundred", "hundreds", "thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore",
@@ -314,6 +381,8 @@ impl<'t> Parser<'t> {
     /// Tries every reading that can start at token `i`.
     fn at(&self, i: usize) -> Option<(Found, usize)> {
         match self.kind(i)? {
+            // the prefilter: one look-up rejects the words that start nothing
+            TokKind::Word if !self.triggers(i) => None,
             TokKind::Word if self.is_word(i, "between") => self.between(i),
             TokKind::Word if matches!(self.s(i), "percent" | "percents" | "per") => {
                 self.percent_of(i)
@@ -345,6 +414,23 @@ impl<'t> Parser<'t> {
             TokKind::Symbol if !self.symbol_may_start(i) => None,
             TokKind::Symbol => self.figure_reading(i),
         }
+    }
+
+    /// Whether word `i` is one of the words any reading starts with (number
+    /// words, months, currency codes, "between", "tens" ...), lowercased on
+    /// the stack and looked up once.
+    fn triggers(&self, i: usize) -> bool {
+        let s = self.s(i);
+        if s.len() > 14 || !s.is_ascii() {
+            return false;
+        }
+        let mut buf = [0u8; 14];
+        let lower = &mut buf[..s.len()];
+        lower.copy_from_slice(s.as_bytes());
+        lower.make_ascii_lowercase();
+        // cannot fail: an ASCII copy of an ASCII string
+        let w = std::str::from_utf8(lower).unwrap_or("");
+        TRIGGERS.contains(w)
     }
 
     /// Whether word `i` can start a figure: a number word, a currency code,
