@@ -198,6 +198,20 @@ const STARTERS: &[&str] = &[
     "zero",
 ];
 
+/// Calls `f` with `s` lowercased in a stack buffer, without allocating;
+/// `None` for words too long or not ASCII (no trigger word is either).
+fn short_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    if s.len() > 14 || !s.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 14];
+    let lower = &mut buf[..s.len()];
+    lower.copy_from_slice(s.as_bytes());
+    lower.make_ascii_lowercase();
+    // cannot fail: an ASCII copy of an ASCII string
+    std::str::from_utf8(lower).ok().map(f)
+}
+
 /// Every lowercase word some reading starts with; `triggers` checks a word
 /// against it before anything else is tried.
 static TRIGGERS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
@@ -420,32 +434,17 @@ impl<'t> Parser<'t> {
     /// words, months, currency codes, "between", "tens" ...), lowercased on
     /// the stack and looked up once.
     fn triggers(&self, i: usize) -> bool {
-        let s = self.s(i);
-        if s.len() > 14 || !s.is_ascii() {
-            return false;
-        }
-        let mut buf = [0u8; 14];
-        let lower = &mut buf[..s.len()];
-        lower.copy_from_slice(s.as_bytes());
-        lower.make_ascii_lowercase();
-        // cannot fail: an ASCII copy of an ASCII string
-        let w = std::str::from_utf8(lower).unwrap_or("");
-        TRIGGERS.contains(w)
+        short_lowercase(self.s(i), |w| TRIGGERS.contains(w)).unwrap_or(false)
     }
 
     /// Whether word `i` can start a figure: a number word, a currency code,
     /// "minus", "half" ... Checked before any parsing, without allocating.
     fn may_start(&self, i: usize) -> bool {
         let s = self.s(i);
-        if s.len() > 14 || !s.is_ascii() {
-            return false;
-        }
-        let mut buf = [0u8; 14];
-        let lower = &mut buf[..s.len()];
-        lower.copy_from_slice(s.as_bytes());
-        lower.make_ascii_lowercase();
-        // cannot fail: an ASCII copy of an ASCII string
-        let w = std::str::from_utf8(lower).unwrap_or("");
+        short_lowercase(s, |w| self.may_start_lower(i, s, w)).unwrap_or(false)
+    }
+
+    fn may_start_lower(&self, i: usize, s: &str, w: &str) -> bool {
         if w == "a" || w == "an" {
             let next = self.s(i + 1).to_ascii_lowercase();
             let scale = matches!(

@@ -317,26 +317,9 @@ fn ordinal_or_digit(s: &str) -> u8 {
     }
 }
 
+/// The number of a month name as the regexes capture it ("October").
 fn month_number(name: &str) -> Option<u8> {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let lower = name.to_ascii_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| *m == lower)
-        .and_then(|i| u8::try_from(i + 1).ok())
+    super::date::month(name)
 }
 
 fn month_count(s: &str) -> Option<u8> {
