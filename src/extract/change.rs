@@ -149,7 +149,7 @@ impl Parser<'_> {
         last: usize,
         percent: bool,
     ) -> Option<ChangeContext> {
-        let lower = |j: usize| self.s(j).to_ascii_lowercase();
+        let lower = |j: usize| self.low(j);
         // "grew 2.5 times", "a threefold rise"
         let times =
             ["times", "fold"].iter().any(|w| self.is_word(last + 1, w)) && self.joined(last + 1);
@@ -161,14 +161,12 @@ impl Parser<'_> {
             let j = lead - 1;
             before = if self.is_word(j, "by") {
                 // "fell by 5%", "cut rates by 0.25 points"
-                (j.saturating_sub(3)..j).rev().find_map(|k| verb(&lower(k)))
+                (j.saturating_sub(3)..j).rev().find_map(|k| verb(lower(k)))
             } else {
-                verb(&lower(j))
+                verb(lower(j))
             };
             // "the rouble lost 3%"; but "lost 8,000 vehicles" is a count
-            if before.is_none()
-                && percent
-                && matches!(lower(j).as_str(), "lost" | "lose" | "loses" | "shed")
+            if before.is_none() && percent && matches!(lower(j), "lost" | "lose" | "loses" | "shed")
             {
                 before = Some(Direction::Down);
             }
@@ -178,15 +176,10 @@ impl Parser<'_> {
         let mut after_dir = None;
         if self.joined(after) {
             let w = lower(after);
-            if let Some(d) = noun(&w) {
+            if let Some(d) = noun(w) {
                 after_dir = Some(d);
                 end = Some(after);
-            } else if times
-                && matches!(
-                    w.as_str(),
-                    "higher" | "more" | "larger" | "bigger" | "greater"
-                )
-            {
+            } else if times && matches!(w, "higher" | "more" | "larger" | "bigger" | "greater") {
                 after_dir = Some(Direction::Up);
                 end = Some(after);
             } else if w == "year"
@@ -211,7 +204,7 @@ impl Parser<'_> {
 impl Parser<'_> {
     /// "doubled", "halved": a change by a factor, with no figure written.
     pub(super) fn multiplier(&self, i: usize) -> Option<(Found, usize)> {
-        let (n, d, direction) = multiplier_verb(&self.s(i).to_ascii_lowercase())?;
+        let (n, d, direction) = multiplier_verb(self.low(i))?;
         let fig = Figure::plain(
             i,
             i,

@@ -106,8 +106,8 @@ impl Parser<'_> {
         if self.kind(i) != Some(TokKind::Digits) || !(1..=31).contains(&d) {
             return None;
         }
-        let suffix = self.s(i + 1).to_ascii_lowercase();
-        let ordinal = self.glued(i + 1) && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th");
+        let suffix = self.low(i + 1);
+        let ordinal = self.glued(i + 1) && matches!(suffix, "st" | "nd" | "rd" | "th");
         Some(if ordinal { i + 1 } else { i })
     }
 

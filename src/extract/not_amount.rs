@@ -283,8 +283,8 @@ impl Parser<'_> {
         let next_word = |j: usize| self.joined(j) && self.kind(j) == Some(TokKind::Word);
         // "15 years", "5 km", "9 a.m."; "a 10-year plan", "the 71-year-old"
         let unit_at = |j: usize| {
-            let w = self.s(j).to_ascii_lowercase();
-            DURATIONS.contains(&w.as_str()) || MEASURES.contains(&w.as_str())
+            let w = self.low(j);
+            DURATIONS.contains(&w) || MEASURES.contains(&w)
         };
         if next_word(next) && unit_at(next) {
             return true;
@@ -323,7 +323,7 @@ impl Parser<'_> {
             return false;
         }
         let word = self.s(prev);
-        if LABELS.contains(&word.to_ascii_lowercase().as_str()) {
+        if LABELS.contains(&self.low(prev)) {
             return true;
         }
         if !fig.bare_integer {

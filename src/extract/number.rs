@@ -47,6 +47,9 @@ pub(crate) fn parse_digits(s: &str) -> Option<Number> {
     if !valid_grouping(int) {
         return None;
     }
+    if let Some(n) = small_literal(int, frac.unwrap_or("")) {
+        return Some(n);
+    }
     let digits: String = int.chars().filter(|c| *c != ',').collect();
     if digits.len() > 28 {
         return None; // beyond Decimal's 96-bit mantissa
@@ -59,6 +62,42 @@ pub(crate) fn parse_digits(s: &str) -> Option<Number> {
     let step = match frac {
         Some(f) => Decimal::new(1, u32::try_from(f.len()).ok()?),
         None => pow10(trailing_zeros(&digits)),
+    };
+    Some(Number { value, step })
+}
+
+/// The common case without allocating: at most 28 digits in all, so the
+/// mantissa fits a `Decimal` exactly. `None` sends the caller to the general
+/// path (which also rejects what is not digits).
+fn small_literal(int: &str, frac: &str) -> Option<Number> {
+    let mut mantissa: i128 = 0;
+    let mut digits = 0;
+    let mut zeros = 0; // trailing zeros of the whole part
+    for b in int.bytes().filter(|b| *b != b',') {
+        if !b.is_ascii_digit() || digits == 28 {
+            return None;
+        }
+        mantissa = mantissa * 10 + i128::from(b - b'0');
+        digits += 1;
+        zeros = if b == b'0' { zeros + 1 } else { 0 };
+    }
+    if digits == 0 {
+        return None;
+    }
+    for b in frac.bytes() {
+        if !b.is_ascii_digit() || digits == 28 {
+            return None;
+        }
+        mantissa = mantissa * 10 + i128::from(b - b'0');
+        digits += 1;
+    }
+    let scale = u32::try_from(frac.len()).ok()?;
+    let value = Decimal::try_from_i128_with_scale(mantissa, scale).ok()?;
+    let step = if frac.is_empty() {
+        // "0" is stated to the unit; "000" likewise
+        pow10(if zeros == digits { 0 } else { zeros })
+    } else {
+        Decimal::new(1, scale)
     };
     Some(Number { value, step })
 }
@@ -100,19 +139,26 @@ fn trailing_zeros(digits: &str) -> u32 {
     digits.bytes().rev().take_while(|b| *b == b'0').count() as u32
 }
 
-/// 10^n as a Decimal; n is small (at most 28).
+/// 10^n as a Decimal; n is small (at most 28, larger is taken as 28).
 pub(crate) fn pow10(n: u32) -> Decimal {
-    let mut v = Decimal::ONE;
-    for _ in 0..n.min(28) {
-        v *= Decimal::TEN;
-    }
-    v
+    // cannot overflow: 10^28 < 2^96, the largest mantissa
+    Decimal::from_i128_with_scale(10i128.pow(n.min(28)), 0)
 }
 
 /// The step of a whole value: the place of its last non-zero digit.
 pub(crate) fn step_of_whole(value: Decimal) -> Decimal {
-    let s = value.trunc().abs().to_string();
-    pow10(trailing_zeros(&s))
+    let t = value.trunc().abs();
+    // the whole number itself: the mantissa without its decimal places
+    let mut whole = t.mantissa() / 10i128.pow(t.scale());
+    if whole == 0 {
+        return Decimal::ONE;
+    }
+    let mut zeros = 0;
+    while whole % 10 == 0 {
+        whole /= 10;
+        zeros += 1;
+    }
+    pow10(zeros)
 }
 
 /// Value of a number word below a hundred, or of "a"/"an" (read as 1 only

@@ -26,7 +26,14 @@ use crate::period::Period;
 
 /// Every figure in `text`, in order. Offsets are relative to `text`.
 pub(crate) fn parse(text: &str, toks: &[Token]) -> Vec<Found> {
-    let p = Parser { text, toks };
+    // one lowercase copy with the same byte offsets (ASCII letters only; no
+    // word of the vocabulary has any other), so no token is lowercased twice
+    let lower = text.to_ascii_lowercase();
+    let p = Parser {
+        text,
+        lower: &lower,
+        toks,
+    };
     let links = web_addresses(text);
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
@@ -198,25 +205,10 @@ const STARTERS: &[&str] = &[
     "zero",
 ];
 
-/// Calls `f` with `s` lowercased in a stack buffer, without allocating;
-/// `None` for words too long or not ASCII (no trigger word is either).
-fn short_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
-    if s.len() > 14 || !s.is_ascii() {
-        return None;
-    }
-    let mut buf = [0u8; 14];
-    let lower = &mut buf[..s.len()];
-    lower.copy_from_slice(s.as_bytes());
-    lower.make_ascii_lowercase();
-    // cannot fail: an ASCII copy of an ASCII string
-    std::str::from_utf8(lower).ok().map(f)
-}
-
 /// Every lowercase word some reading starts with; `triggers` checks a word
 /// against it before anything else is tried.
-static TRIGGERS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
-    let mut set: std::collections::HashSet<String> =
-        STARTERS.iter().map(|w| (*w).to_string()).collect();
+static TRIGGERS: LazyLock<foldhash::HashSet<String>> = LazyLock::new(|| {
+    let mut set: foldhash::HashSet<String> = STARTERS.iter().map(|w| (*w).to_string()).collect();
     let more = [
         "a",
         "an",
@@ -363,12 +355,19 @@ impl Figure {
 
 pub(super) struct Parser<'t> {
     text: &'t str,
+    /// `text` with ASCII letters lowercased: the same offsets.
+    lower: &'t str,
     toks: &'t [Token],
 }
 
 impl<'t> Parser<'t> {
     pub(super) fn s(&self, i: usize) -> &'t str {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    /// Token `i` with ASCII letters lowercased, without allocating.
+    pub(super) fn low(&self, i: usize) -> &'t str {
+        self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
     }
 
     pub(super) fn kind(&self, i: usize) -> Option<TokKind> {
@@ -403,16 +402,14 @@ impl<'t> Parser<'t> {
             }
             TokKind::Word if RANK_WORDS.contains(&self.s(i)) => self.bare_superlative(i),
             TokKind::Word if month(self.s(i)).is_some() => self.date_from_month(i),
-            TokKind::Word
-                if super::change::multiplier_verb(&self.s(i).to_ascii_lowercase()).is_some() =>
-            {
+            TokKind::Word if super::change::multiplier_verb(self.low(i)).is_some() => {
                 self.multiplier(i)
             }
             TokKind::Word if self.may_be_vague(i) => self.vague(i),
             // the prefilter: most words cannot start a figure
             TokKind::Word if !self.may_start(i) => None,
             TokKind::Word => {
-                if number::ordinal_word(&self.s(i).to_ascii_lowercase()).is_some() {
+                if number::ordinal_word(self.low(i)).is_some() {
                     if let Some(r) = self.rank_from_ordinal_word(i) {
                         return Some(r);
                     }
@@ -434,21 +431,17 @@ impl<'t> Parser<'t> {
     /// words, months, currency codes, "between", "tens" ...), lowercased on
     /// the stack and looked up once.
     fn triggers(&self, i: usize) -> bool {
-        short_lowercase(self.s(i), |w| TRIGGERS.contains(w)).unwrap_or(false)
+        TRIGGERS.contains(self.low(i))
     }
 
     /// Whether word `i` can start a figure: a number word, a currency code,
     /// "minus", "half" ... Checked before any parsing, without allocating.
     fn may_start(&self, i: usize) -> bool {
-        let s = self.s(i);
-        short_lowercase(s, |w| self.may_start_lower(i, s, w)).unwrap_or(false)
-    }
-
-    fn may_start_lower(&self, i: usize, s: &str, w: &str) -> bool {
+        let (s, w) = (self.s(i), self.low(i));
         if w == "a" || w == "an" {
-            let next = self.s(i + 1).to_ascii_lowercase();
+            let next = self.low(i + 1);
             let scale = matches!(
-                next.as_str(),
+                next,
                 "million"
                     | "billion"
                     | "trillion"
@@ -460,7 +453,7 @@ impl<'t> Parser<'t> {
                     | "billionth"
                     | "trillionth"
             );
-            return self.joined(i + 1) && (scale || STARTERS.binary_search(&next.as_str()).is_ok());
+            return self.joined(i + 1) && (scale || STARTERS.binary_search(&next).is_ok());
         }
         STARTERS.binary_search(&w).is_ok()
             || currency::code(s).is_some()
@@ -611,8 +604,7 @@ impl<'t> Parser<'t> {
         if n.value >= Decimal::ONE_HUNDRED || n.value.fract() != Decimal::ZERO {
             return None;
         }
-        let words = self.lower_words(last + 1, 1);
-        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let refs = self.lower_words(last + 1, 1);
         if let Some((c, used, _)) = currency::name(&refs).filter(|(c, _, _)| c.exp < 0) {
             let factor = Decimal::ONE / number::pow10(c.exp.unsigned_abs());
             return Some((n.value * factor, last + used));
@@ -623,10 +615,10 @@ impl<'t> Parser<'t> {
     }
 
     /// Up to `n` lowercase tokens from `k` on, in one paragraph.
-    fn lower_words(&self, k: usize, n: usize) -> Vec<String> {
+    fn lower_words(&self, k: usize, n: usize) -> Vec<&'t str> {
         (k..k + n)
             .take_while(|&j| self.joined(j) && self.kind(j).is_some())
-            .map(|j| self.s(j).to_lowercase())
+            .map(|j| self.low(j))
             .collect()
     }
 
@@ -692,7 +684,8 @@ impl<'t> Parser<'t> {
                     && WORD_CONTINUATIONS
                         .iter()
                         .any(|w| next.eq_ignore_ascii_case(w));
-                if let Some(w) = self.words_from(i).filter(|w| continues && w.used > 1) {
+                let words = continues.then(|| self.words_from(i)).flatten();
+                if let Some(w) = words.filter(|w| w.used > 1) {
                     let plain_scale =
                         w.used == 2 && scale::scale_word(self.s(i + 1), false).is_some();
                     if !plain_scale {
@@ -710,7 +703,7 @@ impl<'t> Parser<'t> {
 
     /// A number in words (and digits) from token `i`.
     fn words_from(&self, i: usize) -> Option<words::WordNumber> {
-        let texts: Vec<String> = (i..i + 24)
+        let texts: Vec<&str> = (i..i + 24)
             .take_while(|&j| {
                 (j == i || self.joined(j))
                     && match self.kind(j) {
@@ -719,10 +712,10 @@ impl<'t> Parser<'t> {
                         None => false,
                     }
             })
-            .map(|j| self.s(j).to_lowercase())
+            .map(|j| self.low(j))
             .collect();
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let w = words::read(&refs)?;
+        let refs = &texts;
+        let w = words::read(refs)?;
         // a hyphen is never the last token of a number
         (w.used > 0 && refs[w.used - 1] != "-").then_some(w)
     }
@@ -774,14 +767,11 @@ impl<'t> Parser<'t> {
         if let Some(c) = currency::code(self.s(k)).filter(|_| !glued_to_digits(k)) {
             return Some(Suffix::Currency(c, k));
         }
-        if !(self.kind(k) == Some(TokKind::Word)
-            && currency::name_starts_with(&self.s(k).to_lowercase()))
-        {
+        if !(self.kind(k) == Some(TokKind::Word) && currency::name_starts_with(self.low(k))) {
             return None;
         }
         let words = self.lower_words(k, 5);
-        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        let (c, n, needs_scale) = currency::name(&refs)?;
+        let (c, n, needs_scale) = currency::name(&words)?;
         (!needs_scale || fig.scale.is_some()).then_some(Suffix::Currency(c, k + n - 1))
     }
 
@@ -1212,7 +1202,7 @@ impl<'t> Parser<'t> {
     /// of them.
     #[allow(clippy::type_complexity)]
     fn qualifier_before(&self, first: usize) -> (Option<(Qualifier, String)>, Option<usize>) {
-        if first == 0 || !self.joined(first) || !qualifier::is_phrase_token(self.s(first - 1)) {
+        if first == 0 || !self.joined(first) || !qualifier::ends_a_phrase(self.low(first - 1)) {
             return (None, None);
         }
         let mut words = Vec::new();
@@ -1222,11 +1212,10 @@ impl<'t> Parser<'t> {
             if !qualifier::is_phrase_token(self.s(j)) {
                 break;
             }
-            words.push(self.s(j).to_lowercase());
+            words.push(self.low(j));
         }
         words.reverse();
-        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        match qualifier::ending(&refs) {
+        match qualifier::ending(&words) {
             Some((q, n)) => {
                 let q_first = first - n;
                 let text =
@@ -1240,12 +1229,11 @@ impl<'t> Parser<'t> {
     /// A qualifier right after the figure ending at token `last` ("or more"),
     /// and the last token of it.
     fn qualifier_after(&self, last: usize) -> Option<(Qualifier, String, usize)> {
-        let words: Vec<String> = (last + 1..last + 3)
+        let words: Vec<&str> = (last + 1..last + 3)
             .take_while(|&j| self.joined(j) && self.kind(j) == Some(TokKind::Word))
-            .map(|j| self.s(j).to_ascii_lowercase())
+            .map(|j| self.low(j))
             .collect();
-        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        let (q, n) = qualifier::starting(&refs)?;
+        let (q, n) = qualifier::starting(&words)?;
         let end = last + n;
         let text = self.text[self.toks[last + 1].start..self.toks[end].end].to_string();
         Some((q, text, end))

@@ -31,19 +31,20 @@ const NOT_A_PERIOD_AFTER: &[&str] = &["since", "until", "till", "through", "befo
 
 static RELATIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
-    Regex::new(r"(?i)\b(last|previous|this|current|next|coming)\s+year\b").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(last|previous|this|current|next|coming)\s+year(?-u:\b)")
+        .expect("valid regex")
 });
 
 static FIRST_MONTHS: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
-    Regex::new(r"(?i)\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[1-9]|1[01])\s+months\s+of\s+((?:19|20)\d\d)\b")
+    Regex::new(r"(?i)(?-u:\b)first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[1-9]|1[01])\s+months\s+of\s+((?:19|20)\d\d)(?-u:\b)")
         .expect("valid regex")
 });
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     Regex::new(
-        r"(?i)\b(not|never|no\s+longer|failed\s+to|fail\s+to|did\s*n[o']t|didn't|won't|cannot|can't|isn't|wasn't|aren't|weren't|hasn't|haven't|hadn't|doesn't|don't|neither|nor)\b",
+        r"(?i)(?-u:\b)(not|never|no\s+longer|failed\s+to|fail\s+to|did\s*n[o']t|didn't|won't|cannot|can't|isn't|wasn't|aren't|weren't|hasn't|haven't|hadn't|doesn't|don't|neither|nor)(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -51,7 +52,7 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
 static PART_OF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     Regex::new(
-        r"(?i)\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter|H([12])|(first|second)\s+half)(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b",
+        r"(?i)(?-u:\b)(?:Q([1-4])|(first|second|third|fourth)\s+quarter|H([12])|(first|second)\s+half)(?:\s+(?:of\s+)?((?:19|20)\d\d))?(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -59,7 +60,7 @@ static PART_OF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static MONTHS_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     Regex::new(
-        r"\b(?i:in|during|for|of|since)\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s*[–-]\s*(January|February|March|April|May|June|July|August|September|October|November|December))?\b(?:\s*,)?(\s+(?:19|20)\d\d)?",
+        r"(?-u:\b)(?i:in|during|for|of|since)\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s*[–-]\s*(January|February|March|April|May|June|July|August|September|October|November|December))?(?-u:\b)(?:\s*,)?(\s+(?:19|20)\d\d)?",
     )
     .expect("valid regex")
 });
@@ -67,7 +68,7 @@ static MONTHS_ALONE: LazyLock<Regex> = LazyLock::new(|| {
 static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     Regex::new(
-        r"(?i)\b(expected|expects?|forecasts?|forecasted|projected|projections?|predicted|predicts?|anticipated|estimated\s+to|set\s+to|(?:could|would|will|may|might)\s+(?:reach|hit|exceed|top|surpass|rise|grow|climb)|likely\s+to|poised\s+to|on\s+track\s+to)\b",
+        r"(?i)(?-u:\b)(expected|expects?|forecasts?|forecasted|projected|projections?|predicted|predicts?|anticipated|estimated\s+to|set\s+to|(?:could|would|will|may|might)\s+(?:reach|hit|exceed|top|surpass|rise|grow|climb)|likely\s+to|poised\s+to|on\s+track\s+to)(?-u:\b)",
     )
     .expect("valid regex")
 });

@@ -154,6 +154,19 @@ pub(crate) fn is_phrase_token(s: &str) -> bool {
     matches!(s, "<" | ">" | "=" | "≤" | "≥" | "~") || s.chars().all(char::is_alphabetic)
 }
 
+/// Whether `s` (lowercase) is the last token of some qualifier phrase: the
+/// one look-up that rejects almost every word before a figure.
+pub(crate) fn ends_a_phrase(s: &str) -> bool {
+    static LAST: std::sync::LazyLock<foldhash::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            PHRASES
+                .iter()
+                .filter_map(|(p, _)| p.last().copied())
+                .collect()
+        });
+    LAST.contains(s)
+}
+
 /// The qualifier that `before` (the lowercase tokens right before a figure,
 /// in text order) ends with, and how many tokens it takes.
 pub(crate) fn ending(before: &[&str]) -> Option<(Qualifier, usize)> {

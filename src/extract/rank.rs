@@ -29,7 +29,7 @@ impl Parser<'_> {
 
     /// "fifth largest", "second-biggest".
     pub(super) fn rank_from_ordinal_word(&self, i: usize) -> Option<(Found, usize)> {
-        let n = number::ordinal_word(&self.s(i).to_ascii_lowercase())?;
+        let n = number::ordinal_word(self.low(i))?;
         let mut k = i + 1;
         if self.is_dash(k) && self.glued(k) {
             k += 1;

@@ -34,22 +34,22 @@ fn plural_scale(word: &str) -> Option<u32> {
 impl Parser<'_> {
     /// Whether word `i` can start a vague magnitude.
     pub(super) fn may_be_vague(&self, i: usize) -> bool {
-        let w = self.s(i).to_ascii_lowercase();
-        (plural_scale(&w).is_some() || w == "dozens") && self.is_word(i + 1, "of")
+        let w = self.low(i);
+        (plural_scale(w).is_some() || w == "dozens") && self.is_word(i + 1, "of")
     }
 
     /// "tens of billions of dollars" at `i`.
     pub(super) fn vague(&self, i: usize) -> Option<(Found, usize)> {
-        let first = self.s(i).to_ascii_lowercase();
+        let first = self.low(i);
         if !self.is_word(i + 1, "of") {
             return None;
         }
         let (lo, hi, mut last) = if first == "dozens" {
             (Decimal::from(24), Decimal::from(144), i)
         } else {
-            let e = plural_scale(&first)?;
+            let e = plural_scale(first)?;
             // "tens of thousands", "hundreds of millions"
-            match plural_scale(&self.s(i + 2).to_ascii_lowercase()).filter(|s| *s >= 3 && *s > e) {
+            match plural_scale(self.low(i + 2)).filter(|s| *s >= 3 && *s > e) {
                 Some(s) if self.joined(i + 2) => {
                     (number::pow10(e + s), number::pow10(e + s + 1), i + 2)
                 }
@@ -64,9 +64,8 @@ impl Parser<'_> {
         // "... of dollars"
         let mut unit = None;
         if self.is_word(last + 1, "of") {
-            let next = self.s(last + 2).to_lowercase();
-            if let Some((c, n, _)) = currency::name(&[next.as_str()]).filter(|(c, _, _)| c.exp == 0)
-            {
+            let next = self.low(last + 2);
+            if let Some((c, n, _)) = currency::name(&[next]).filter(|(c, _, _)| c.exp == 0) {
                 unit = Some(c.unit);
                 last += 1 + n;
             }
@@ -76,7 +75,7 @@ impl Parser<'_> {
         let mut found = self.metric(fig, Some((lo, hi)))?;
         found.quantity.range_inclusive = (true, false);
         found.quantity.qualifier = Qualifier::About;
-        found.quantity.qualifier_text = Some(first);
+        found.quantity.qualifier_text = Some(first.to_string());
         Some((found, last + 1))
     }
 }

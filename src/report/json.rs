@@ -37,13 +37,17 @@ impl From<Interval> for Bounds {
     }
 }
 
+/// One line of `extract`: the bounds inline rather than `flatten`ed, which
+/// would make serde build a map for every quantity.
 #[derive(Serialize)]
 struct QuantityJson<'a> {
     kind: Kind,
     value: Option<String>,
     unit: &'a str,
-    #[serde(flatten)]
-    bounds: Bounds,
+    min: Option<String>,
+    max: Option<String>,
+    min_inclusive: Option<bool>,
+    max_inclusive: Option<bool>,
     qualifier: Option<&'a str>,
     qualifier_kind: Qualifier,
     approx: bool,
@@ -111,11 +115,20 @@ fn dec(d: Decimal) -> String {
 
 fn quantity_json<'a>(q: &'a Quantity, doc: &'a Document) -> QuantityJson<'a> {
     let (line, column) = doc.locate(q.start);
+    let Bounds {
+        min,
+        max,
+        min_inclusive,
+        max_inclusive,
+    } = q.stated_bounds().into();
     QuantityJson {
         kind: q.kind,
         value: q.value.map(dec),
         unit: q.unit,
-        bounds: q.stated_bounds().into(),
+        min,
+        max,
+        min_inclusive,
+        max_inclusive,
         qualifier: q.qualifier_text.as_deref(),
         qualifier_kind: q.qualifier,
         approx: q.qualifier.is_approx(),
@@ -180,10 +193,18 @@ pub fn write_quantities(
     doc: &Document,
     quantities: &[Quantity],
 ) -> io::Result<()> {
+    // serialized into one buffer and written in large blocks: cheaper than
+    // many small writes through `dyn Write`
+    let mut buf = Vec::with_capacity(1 << 16);
     for q in quantities {
-        line(out, &quantity_json(q, doc))?;
+        serde_json::to_writer(&mut buf, &quantity_json(q, doc))?;
+        buf.push(b'\n');
+        if buf.len() >= 1 << 16 {
+            out.write_all(&buf)?;
+            buf.clear();
+        }
     }
-    Ok(())
+    out.write_all(&buf)
 }
 
 /// One JSON object per fact.
