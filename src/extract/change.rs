@@ -28,6 +28,16 @@ pub enum Direction {
     Down,
 }
 
+impl Direction {
+    /// The name in JSON output (as serde writes it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+        }
+    }
+}
+
 /// Verbs and adverbs of change, and their direction.
 fn verb(word: &str) -> Option<Direction> {
     const UP: &[&str] = &[

@@ -73,6 +73,24 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The name in JSON output (as serde writes it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Money => "money",
+            Kind::Number => "number",
+            Kind::Percent => "percent",
+            Kind::Rank => "rank",
+            Kind::Ordinal => "ordinal",
+            Kind::Year => "year",
+            Kind::YearRange => "year_range",
+            Kind::Date => "date",
+            Kind::Time => "time",
+            Kind::Other => "other",
+            Kind::Change => "change",
+            Kind::Unparsed => "unparsed",
+        }
+    }
+
     /// Whether figures of this kind can be metrics (compared by rules).
     /// Changes are figures too (with periods and forecasts), though no
     /// level metric claims them.

@@ -25,6 +25,10 @@ pub(crate) struct Number {
 /// Reads a digit literal as the tokenizer cut it ("1,234.5"). `None` when the
 /// grouping is not a thousands grouping or the value does not fit a `Decimal`.
 pub(crate) fn parse_digits(s: &str) -> Option<Number> {
+    // every literal starts with a digit ("0.5", not ".5"): words leave here
+    if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     // "1.111,11": dots group thousands, the comma is the decimal mark
     if let Some((int, frac)) = s.split_once(',') {
         let european = int.contains('.')

@@ -38,6 +38,20 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// The name in JSON output (as serde writes it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::About => "about",
+            Qualifier::Nearly => "nearly",
+            Qualifier::MoreThan => "more-than",
+            Qualifier::AtLeast => "at-least",
+            Qualifier::LessThan => "less-than",
+            Qualifier::AtMost => "at-most",
+            Qualifier::Between => "between",
+        }
+    }
+
     /// Whether the figure is an approximation rather than a stated value.
     pub fn is_approx(self) -> bool {
         matches!(self, Qualifier::About | Qualifier::Nearly)

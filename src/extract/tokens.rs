@@ -52,7 +52,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             _ => Gap::Glued,
         };
         let (kind, end) = if b.is_ascii_digit() {
-            (TokKind::Digits, digits_end(bytes, i))
+            (TokKind::Digits, digits_end(text, i))
+        } else if b.is_ascii_alphabetic() {
+            (TokKind::Word, word_end(text, i))
+        } else if b.is_ascii() {
+            (TokKind::Symbol, i + 1)
         } else {
             // cannot fail: `i` is always on a char boundary (we only step by
             // whole ASCII bytes or whole chars)
@@ -81,11 +85,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-fn digits_end(bytes: &[u8], start: usize) -> usize {
+fn digits_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let end = run_end(bytes, start);
     // a run with commas that are no grouping and no decimal comma is a list:
     // "22,24,26,31" is four numbers, so the token ends at the first comma
-    let run = std::str::from_utf8(&bytes[start..end]).unwrap_or("");
+    // (the run is ASCII digits and separators: `start..end` are boundaries)
+    let run = text.get(start..end).unwrap_or("");
     let in_list = start >= 2 && bytes[start - 1] == b',' && bytes[start - 2].is_ascii_digit();
     if run.contains(',') && (in_list || super::number::parse_digits(run).is_none()) {
         if let Some(comma) = run.find(',') {
@@ -110,10 +116,21 @@ fn run_end(bytes: &[u8], mut i: usize) -> usize {
 }
 
 fn word_end(text: &str, start: usize) -> usize {
-    text[start..]
-        .char_indices()
-        .find(|(_, c)| !c.is_alphabetic())
-        .map_or(text.len(), |(i, _)| start + i)
+    let bytes = text.as_bytes();
+    let mut i = start;
+    loop {
+        // ASCII letters byte by byte; anything else as a whole char
+        while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b) if !b.is_ascii() => match text.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) if c.is_alphabetic() => i += c.len_utf8(),
+                _ => return i,
+            },
+            _ => return i,
+        }
+    }
 }
 
 #[cfg(test)]
