@@ -2,6 +2,11 @@
 //! sentences about trade, tourism and diplomacy with money, counts,
 //! percentages, years, dates and ordinals, and sentences with no figure.
 //! The same seed gives the same text on every machine.
+//!
+//! Two densities: `News` has about one figure per 600 bytes, a little
+//! denser than the seed articles (one per 870 bytes: 23 figures in 20 kB);
+//! `Dense` has one per 115 bytes, a stress test where most of the time goes
+//! to reading figures rather than skipping text.
 
 /// xorshift64*: small, fast, and the same everywhere.
 pub(crate) struct Rng(u64);
@@ -77,17 +82,46 @@ const FILLER: &[&str] = &[
     "Observers say that if these plans materialize as expected, they could reshape the balance of power on the global stage.",
     "The president praised the strong ties between the two nations and expressed confidence in the future of their cooperation.",
     "Humanitarian exchanges are progressing positively, and the cross years of culture are drawing to a successful close.",
+    "A spokesman for the ministry declined to comment on the details of the negotiations, saying only that work would continue.",
+    "The second round of consultations is due to take place in the spring, according to people familiar with the preparations.",
+    "Trade between the neighbours has become one of the pillars of the relationship, as Western markets have closed to many exporters.",
+    "Business leaders from both countries attended a forum on the sidelines of the visit, where they discussed logistics and finance.",
+    "The new rail link may ease congestion at border crossings, which have struggled with long queues of lorries since the pandemic.",
+    "Critics argue that the deals lack detail and that many earlier agreements have yet to be carried out in practice.",
+    "The premier also met students at a university in the city, and spoke about the role of young people in the friendship.",
+    "In a joint statement, the sides called for a peaceful settlement of regional disputes through dialogue and consultation.",
+    "Officials from the energy ministries will meet again later this year to review progress on the pipeline and on nuclear power.",
+    "Payments in national currencies now account for nearly all settlements, officials said, though banks remain cautious.",
+    "The visit came a week after a summit of regional leaders, at which both presidents spoke of a multipolar world order.",
+    "Airlines have added direct flights between several cities, and visa rules for tour groups have been eased on both sides.",
+    "Economists warn that the economy faces a slowdown, with high interest rates weighing on investment and consumer demand.",
+    "One official described the atmosphere as warm and friendly, while another said that the hard questions were left for later.",
+    "The agreements cover agriculture, education, health care, media and sport, as well as customs and quarantine inspection.",
+    "Local authorities in the border regions are building new warehouses and bridges, hoping to attract a share of the transit trade.",
 ];
+
+/// How often figures come.
+#[derive(Clone, Copy)]
+pub(crate) enum Density {
+    /// About one figure per 600 bytes, like news articles.
+    News,
+    /// About one figure per 115 bytes.
+    Dense,
+}
 const MONTHS: &[&str] = &[
     "January", "February", "March", "April", "May", "June", "October", "December",
 ];
 
-/// One sentence.
-pub(crate) fn sentence(rng: &mut Rng) -> String {
+/// One sentence: six kinds carry figures, the rest of the draws are filler.
+pub(crate) fn sentence(rng: &mut Rng, density: Density) -> String {
     let a = rng.pick(COUNTRIES);
     let b = rng.pick(COUNTRIES);
     let year = 2015 + rng.below(11);
-    match rng.below(16) {
+    let draws = match density {
+        Density::News => 80,
+        Density::Dense => 16,
+    };
+    match rng.below(draws) {
         0 | 1 => format!(
             "In {year}, {} between {a} and {b} {} {}{}{}.{}{},",
             rng.pick(METRICS),
@@ -135,7 +169,7 @@ pub(crate) fn sentence(rng: &mut Rng) -> String {
 }
 
 /// About `bytes` of text: paragraphs of three to six sentences.
-pub(crate) fn text(seed: u64, bytes: usize) -> String {
+pub(crate) fn text(seed: u64, bytes: usize, density: Density) -> String {
     let mut rng = Rng::new(seed);
     let mut out = String::with_capacity(bytes + 256);
     while out.len() < bytes {
@@ -144,7 +178,7 @@ pub(crate) fn text(seed: u64, bytes: usize) -> String {
             if i > 0 {
                 out.push(' ');
             }
-            out.push_str(&sentence(&mut rng));
+            out.push_str(&sentence(&mut rng, density));
         }
         out.push_str("\n\n");
     }
@@ -153,11 +187,15 @@ pub(crate) fn text(seed: u64, bytes: usize) -> String {
 
 #[allow(dead_code)]
 fn main() {
-    // usage: cargo run --release --example newsgen -- MEGABYTES [SEED] > corpus.txt
+    // usage: cargo run --release --example newsgen -- MEGABYTES [SEED] [news|dense] > corpus.txt
     let mut args = std::env::args().skip(1);
     let mb: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10);
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(42);
-    let text = text(seed, mb * 1_000_000);
+    let density = match args.next().as_deref() {
+        Some("dense") => Density::Dense,
+        _ => Density::News,
+    };
+    let text = text(seed, mb * 1_000_000, density);
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     if out.write_all(text.as_bytes()).is_err() {

@@ -24,8 +24,22 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // the next terminator and the next line break at or after `i`, found by
+    // memchr rather than byte by byte
+    let mut next_stop = memchr::memchr3(b'.', b'!', b'?', bytes).unwrap_or(bytes.len());
+    let mut next_line = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
     while i < bytes.len() {
-        let b = bytes[i];
+        if next_stop < i {
+            next_stop =
+                memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+        }
+        if next_line < i {
+            next_line = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+        }
+        i = next_stop.min(next_line);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let end = match b {
             b'.' | b'!' | b'?' => terminator_end(text, i),
             b'\n' => line_break_end(text, i),

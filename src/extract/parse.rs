@@ -84,11 +84,12 @@ fn merge_bounds(text: &str, prev: &mut Found, next: &Found) -> bool {
     };
     let pair = (a.qualifier.is_lower_bound() && b.qualifier.is_upper_bound())
         || (a.qualifier.is_upper_bound() && b.qualifier.is_lower_bound());
-    let between = text
-        .get(a.end..next.lead)
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let raw = text.get(a.end..next.lead).unwrap_or("");
+    // nothing is read across a blank line
+    if raw.matches('\n').count() >= 2 {
+        return false;
+    }
+    let between = raw.trim().to_ascii_lowercase();
     let joined = matches!(
         between.as_str(),
         "and" | "but" | "," | ", and" | ", but" | "and yet"
@@ -271,6 +272,53 @@ static TRIGGERS: LazyLock<foldhash::HashSet<String>> = LazyLock::new(|| {
     set
 });
 
+/// The shapes of the trigger words: for each pair of leading letters, a bit
+/// per word length. Checking it costs a few instructions and turns away most
+/// words ("the", "and", "of") before `TRIGGERS` hashes them.
+struct Shapes([[u32; 27]; 26]);
+
+impl Shapes {
+    /// Index of a lowercase ASCII letter, or 26 for "no letter" (the end of
+    /// a one-letter word).
+    fn slot(b: Option<&u8>) -> Option<usize> {
+        match b {
+            Some(b @ b'a'..=b'z') => Some(usize::from(b - b'a')),
+            Some(_) => None,
+            None => Some(26),
+        }
+    }
+
+    fn build(words: impl Iterator<Item = impl AsRef<str>>) -> Self {
+        let mut table = [[0u32; 27]; 26];
+        for w in words {
+            let b = w.as_ref().as_bytes();
+            let (Some(first), Some(second)) = (Self::slot(b.first()), Self::slot(b.get(1))) else {
+                continue;
+            };
+            if first < 26 && b.len() < 32 {
+                table[first][second] |= 1 << b.len();
+            }
+        }
+        Shapes(table)
+    }
+
+    /// False only when no trigger word has this shape; words that are not
+    /// plain ASCII letters are left to the full look-up.
+    fn may_hold(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        match (Self::slot(b.first()), Self::slot(b.get(1))) {
+            (Some(first), Some(second)) if first < 26 && b.len() < 32 => {
+                self.0[first][second] & (1 << b.len()) != 0
+            }
+            _ => true,
+        }
+    }
+}
+
+// the order of the set does not matter: the table ORs bits together
+#[allow(clippy::iter_over_hash_type)]
+static TRIGGER_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::build(TRIGGERS.iter()));
+
 /// Words after digits that the number-word grammar continues with.
 const WORD_CONTINUATIONS: &[&str] = &[
     "hundred", "hundreds", "thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore",
@@ -431,7 +479,8 @@ impl<'t> Parser<'t> {
     /// words, months, currency codes, "between", "tens" ...), lowercased on
     /// the stack and looked up once.
     fn triggers(&self, i: usize) -> bool {
-        TRIGGERS.contains(self.low(i))
+        let w = self.low(i);
+        TRIGGER_SHAPES.may_hold(w) && TRIGGERS.contains(w)
     }
 
     /// Whether word `i` can start a figure: a number word, a currency code,

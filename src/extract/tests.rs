@@ -530,3 +530,45 @@ fn quarters_halves_and_months_without_a_year() {
         ),
     ]);
 }
+
+/// Reading a long body in paragraph chunks (in parallel) gives exactly what
+/// one pass gives: every labelled sentence, as paragraphs and as runs of
+/// lines, cut into chunks of many sizes.
+#[test]
+fn chunked_reading_equals_one_pass() {
+    let labelled = [
+        include_str!("../../tests/extract/change.txt"),
+        include_str!("../../tests/extract/count.txt"),
+        include_str!("../../tests/extract/fraction.txt"),
+        include_str!("../../tests/extract/mixed.txt"),
+        include_str!("../../tests/extract/money.txt"),
+        include_str!("../../tests/extract/negation.txt"),
+        include_str!("../../tests/extract/non_metric.txt"),
+        include_str!("../../tests/extract/percent.txt"),
+        include_str!("../../tests/extract/period.txt"),
+        include_str!("../../tests/extract/range.txt"),
+        include_str!("../../tests/extract/vague.txt"),
+    ];
+    let mut body = String::new();
+    for (n, line) in labelled.iter().flat_map(|f| f.lines()).enumerate() {
+        let Some((text, _)) = line.split_once(" => ") else {
+            continue;
+        };
+        body.push_str(
+            text.trim_start_matches(|c: char| c == '@' || c.is_ascii_digit() || c == '-'),
+        );
+        body.push_str(if n % 3 == 0 { "\n\n" } else { "\n" });
+    }
+    let show = |found: Vec<Found>| -> Vec<String> {
+        found
+            .iter()
+            .map(|f| format!("{:?} {}..{}", f.quantity, f.lead, f.quantity.end))
+            .collect()
+    };
+    let whole = show(parse_body(&body, usize::MAX));
+    assert!(whole.len() > 400, "{}", whole.len());
+    for chunk in [1, 50, 333, 4096] {
+        assert!(paragraph_chunks(&body, chunk).len() > 1);
+        assert_eq!(show(parse_body(&body, chunk)), whole, "chunks of {chunk}");
+    }
+}
