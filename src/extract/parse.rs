@@ -752,18 +752,27 @@ impl<'t> Parser<'t> {
 
     /// A number in words (and digits) from token `i`.
     fn words_from(&self, i: usize) -> Option<words::WordNumber> {
-        let texts: Vec<&str> = (i..i + 24)
-            .take_while(|&j| {
-                (j == i || self.joined(j))
-                    && match self.kind(j) {
-                        Some(TokKind::Word | TokKind::Digits) => true,
-                        Some(TokKind::Symbol) => self.is_dash(j),
-                        None => false,
-                    }
-            })
-            .map(|j| self.low(j))
-            .collect();
-        let refs = &texts;
+        // up to 24 tokens on the stack; the window ends two tokens after the
+        // first that no number phrase contains (the grammar looks at most
+        // two tokens past the words it reads)
+        let mut window = [""; 24];
+        let mut n = 0;
+        let mut strangers = 0;
+        for j in i..i + 24 {
+            let fits = (j == i || self.joined(j))
+                && match self.kind(j) {
+                    Some(TokKind::Word | TokKind::Digits) => true,
+                    Some(TokKind::Symbol) => self.is_dash(j),
+                    None => false,
+                };
+            if !fits || strangers == 2 {
+                break;
+            }
+            window[n] = self.low(j);
+            strangers += usize::from(strangers > 0 || !words::in_vocabulary(window[n]));
+            n += 1;
+        }
+        let refs = &window[..n];
         let w = words::read(refs)?;
         // a hyphen is never the last token of a number
         (w.used > 0 && refs[w.used - 1] != "-").then_some(w)

@@ -42,6 +42,50 @@ pub(crate) fn read(w: &[&str]) -> Option<WordNumber> {
     })
 }
 
+/// Whether number phrases can contain `s` (lowercase): the grammar below
+/// reads nothing else, so a caller may end its window soon after a word
+/// that is not.
+pub(crate) fn in_vocabulary(s: &str) -> bool {
+    unit(s).is_some()
+        || tens(s).is_some()
+        || big_scale(s).is_some()
+        || is_dozen(s)
+        || simple_ordinal(s).is_some()
+        || number::ordinal_word(s).is_some()
+        || s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || matches!(
+            s,
+            "a" | "an"
+                | "one"
+                | "and"
+                | "point"
+                | "hundred"
+                | "hundreds"
+                | "out"
+                | "of"
+                | "in"
+                | "over"
+                | "-"
+                | "half"
+                | "halves"
+                | "quarter"
+                | "quarters"
+                | "hundredth"
+                | "hundredths"
+                | "thousandth"
+                | "thousandths"
+                | "millionth"
+                | "millionths"
+                | "billionth"
+                | "billionths"
+                | "trillionth"
+                | "trillionths"
+                | "nought"
+                | "naught"
+                | "zero"
+        )
+}
+
 fn phrase(w: &[&str]) -> Option<(Decimal, usize)> {
     // "half a million", "a quarter million", "three quarters billion"
     if let Some(r) = fraction_of_scale(w, 0) {
