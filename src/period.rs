@@ -60,26 +60,75 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
-/// The span of time a figure is about: a calendar year, or some months of one.
+/// The span of time a figure is about: a calendar year, some months of one,
+/// a span of whole years ("2026–2027"), or a fiscal year ("FY2025",
+/// "2024/25"). Fiscal years are their own periods: which months they cover
+/// depends on the country, so they are never equated with calendar years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Period {
     pub year: i32,
     /// First and last month (1-12), both included; `None` is the whole year.
     pub months: Option<(u8, u8)>,
+    /// The last year of a span that runs past `year`: "2026–2027" (whole
+    /// calendar years) or the split fiscal year "2024/25".
+    pub through: Option<i32>,
+    /// A fiscal year: "FY2025", "fiscal 2025", "2024/25".
+    pub fiscal: bool,
 }
 
 impl Period {
     pub fn year(year: i32) -> Self {
-        Period { year, months: None }
+        Period {
+            year,
+            months: None,
+            through: None,
+            fiscal: false,
+        }
+    }
+
+    /// Months `first..=last` of `year`.
+    pub fn months(year: i32, first: u8, last: u8) -> Self {
+        Period {
+            months: Some((first, last)),
+            ..Period::year(year)
+        }
+    }
+
+    /// Whole calendar years `first..=last` ("2026–2027").
+    pub fn years(first: i32, last: i32) -> Self {
+        Period {
+            through: (last != first).then_some(last),
+            ..Period::year(first)
+        }
+    }
+
+    /// A fiscal year named by the year it ends in ("FY2025").
+    pub fn fiscal(year: i32) -> Self {
+        Period {
+            fiscal: true,
+            ..Period::year(year)
+        }
+    }
+
+    /// A fiscal year written across two years ("2024/25", "2024-25").
+    pub fn split_year(first: i32) -> Self {
+        Period {
+            through: Some(first + 1),
+            fiscal: true,
+            ..Period::year(first)
+        }
     }
 }
 
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.months {
-            None => write!(f, "{}", self.year),
-            Some((a, b)) if a == b => write!(f, "{}-{a:02}", self.year),
-            Some((a, b)) => write!(f, "{y}-{a:02}..{y}-{b:02}", y = self.year),
+        match (self.months, self.through, self.fiscal) {
+            (_, Some(last), true) => write!(f, "{}/{:02}", self.year, last.rem_euclid(100)),
+            (_, None, true) => write!(f, "FY{}", self.year),
+            (_, Some(last), false) => write!(f, "{}..{last}", self.year),
+            (None, None, false) => write!(f, "{}", self.year),
+            (Some((a, b)), None, false) if a == b => write!(f, "{}-{a:02}", self.year),
+            (Some((a, b)), None, false) => write!(f, "{y}-{a:02}..{y}-{b:02}", y = self.year),
         }
     }
 }
@@ -115,15 +164,17 @@ mod tests {
     #[test]
     fn prints_periods() {
         assert_eq!(Period::year(2024).to_string(), "2024");
-        let p = Period {
-            year: 2025,
-            months: Some((1, 10)),
-        };
+        let p = Period::months(2025, 1, 10);
         assert_eq!(p.to_string(), "2025-01..2025-10");
-        let m = Period {
-            year: 2022,
-            months: Some((2, 2)),
-        };
+        let m = Period::months(2022, 2, 2);
         assert_eq!(m.to_string(), "2022-02");
+        assert_eq!(Period::fiscal(2025).to_string(), "FY2025");
+        assert_eq!(Period::split_year(2024).to_string(), "2024/25");
+        assert_eq!(Period::split_year(1999).to_string(), "1999/00");
+        assert_eq!(Period::years(2026, 2027).to_string(), "2026..2027");
+        assert_eq!(Period::years(2026, 2026), Period::year(2026));
+        // a fiscal year is never the calendar year of the same number
+        assert_ne!(Period::fiscal(2025), Period::year(2025));
+        assert_ne!(Period::split_year(2024), Period::years(2024, 2025));
     }
 }

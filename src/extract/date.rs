@@ -42,21 +42,11 @@ impl Parser<'_> {
         if self.is_dash(j) {
             let m2 = month(self.s(j + 1))?;
             let year = self.year_at(j + 2)?;
-            let period = Period {
-                year,
-                months: Some((m.min(m2), m.max(m2))),
-            };
+            let period = Period::months(year, m.min(m2), m.max(m2));
             return Some(self.date(i, j + 2, Some(period)));
         }
         if let Some(year) = self.year_at(j) {
-            return Some(self.date(
-                i,
-                j,
-                Some(Period {
-                    year,
-                    months: Some((m, m)),
-                }),
-            ));
+            return Some(self.date(i, j, Some(Period::months(year, m, m))));
         }
         let day = self.day_at(j)?;
         let mut last = day;
@@ -68,10 +58,7 @@ impl Parser<'_> {
         };
         let period = self.year_at(comma).map(|year| {
             last = comma;
-            Period {
-                year,
-                months: Some((m, m)),
-            }
+            Period::months(year, m, m)
         });
         Some(self.date(i, last, period))
     }
@@ -88,14 +75,7 @@ impl Parser<'_> {
             j += 1;
         }
         match self.year_at(j + 1) {
-            Some(year) => Some(self.date(
-                i,
-                j + 1,
-                Some(Period {
-                    year,
-                    months: Some((m, m)),
-                }),
-            )),
+            Some(year) => Some(self.date(i, j + 1, Some(Period::months(year, m, m)))),
             None => Some(self.date(i, j, None)),
         }
     }

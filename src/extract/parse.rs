@@ -528,7 +528,12 @@ impl<'t> Parser<'t> {
         let next = fig.last + 1;
         let qualified = self.qualifier_before(fig.first).0.is_some();
         if let (Some(y), false) = (fig.year(), qualified) {
-            let found = self.non_metric(Kind::Year, &fig, Some(Period::year(y)));
+            let period = if self.fiscal_before(fig.first) {
+                Period::fiscal(y)
+            } else {
+                Period::year(y)
+            };
+            let found = self.non_metric(Kind::Year, &fig, Some(period));
             return Some((found, next));
         }
         self.metric(fig, None).map(|f| (f, next))
@@ -737,7 +742,16 @@ impl<'t> Parser<'t> {
                 if let Some(w) = words.filter(|w| w.used > 1) {
                     let plain_scale =
                         w.used == 2 && scale::scale_word(self.s(i + 1), false).is_some();
-                    if !plain_scale {
+                    // "190 billion two years earlier" is 190 billion: after
+                    // digits and a scale, words go on only as a smaller
+                    // group with its own "hundred" or scale ("4 thousand 3
+                    // hundred") or after "and" ("4 thousand and 21")
+                    let scaled = scale::scale_word(self.s(i + 1), false).is_some();
+                    let grouped = (i + 2..i + w.used).any(|j| {
+                        matches!(self.low(j), "and" | "hundred" | "hundreds")
+                            || scale::scale_word(self.s(j), false).is_some()
+                    });
+                    if !plain_scale && (!scaled || grouped) {
                         return Some((w.number, i + w.used - 1, false));
                     }
                 }
@@ -856,11 +870,12 @@ impl<'t> Parser<'t> {
         if word_link && a_has_unit && differ {
             return None;
         }
-        if a.year().is_some() && b.is_plain() {
+        if let (Some(year), true) = (a.year(), b.is_plain()) {
             let mut span = a.clone();
             span.last = b.last;
             span.written = self.written(a.first, b.last);
-            return Some((self.non_metric(Kind::YearRange, &span, None), b.last + 1));
+            let period = self.year_span(a.first, year, self.s(b.first), false);
+            return Some((self.non_metric(Kind::YearRange, &span, period), b.last + 1));
         }
         if a.unit.is_some() && b.unit.is_some() && a.unit != b.unit {
             return None;
@@ -1006,7 +1021,8 @@ impl<'t> Parser<'t> {
             && self.is_dash(i - 1)
             && self.glued(i - 1)
             && self.kind(i - 2) == Some(TokKind::Word);
-        if (prev_word && currency::code(self.s(i - 1)).is_none()) || after_hyphen_word {
+        let fiscal = prev_word && self.low(i - 1) == "fy";
+        if (prev_word && !fiscal && currency::code(self.s(i - 1)).is_none()) || after_hyphen_word {
             return Some((self.non_metric(Kind::Other, &fig, None), next));
         }
         // "+7 495 123-45-67", "P5+1": a phone number or a code, to its end
@@ -1062,10 +1078,7 @@ impl<'t> Parser<'t> {
                 if let (Some(m), Some(TokKind::Digits)) = (month, self.kind(next + 3)) {
                     let mut f = fig.clone();
                     f.last = next + 3;
-                    let period = Period {
-                        year,
-                        months: Some((m, m)),
-                    };
+                    let period = Period::months(year, m, m);
                     return Some((self.non_metric(Kind::Date, &f, Some(period)), next + 4));
                 }
             }
@@ -1073,10 +1086,50 @@ impl<'t> Parser<'t> {
             if after.len() == 2 || after.len() == 4 {
                 let mut f = fig.clone();
                 f.last = next + 1;
-                return Some((self.non_metric(Kind::YearRange, &f, None), next + 2));
+                let period = self.year_span(i, year, after, sep == "/");
+                return Some((self.non_metric(Kind::YearRange, &f, period), next + 2));
             }
         }
         None
+    }
+
+    /// The period of a span of years starting with `year` at token `first`
+    /// and ending in `after` as written ("25", "2027"). A slash, a two-digit
+    /// end one year on ("2024-25") or the word "fiscal" before it make a
+    /// split fiscal year; otherwise whole calendar years ("2026–2027",
+    /// "2026–28"). `None` for an end that is not after the start.
+    fn year_span(&self, first: usize, year: i32, after: &str, slash: bool) -> Option<Period> {
+        let n: i32 = after.parse().ok()?;
+        let last = match after.len() {
+            2 => year - year.rem_euclid(100) + n,
+            4 => n,
+            _ => return None,
+        };
+        if last <= year {
+            return None;
+        }
+        let split = last == year + 1 && (slash || after.len() == 2 || self.fiscal_before(first));
+        Some(if split {
+            Period::split_year(year)
+        } else {
+            Period::years(year, last)
+        })
+    }
+
+    /// Whether the year at token `i` is named as a fiscal year: "fiscal
+    /// 2025", "fiscal year 2025", "financial year 2025", "FY2025", "FY 2025".
+    pub(super) fn fiscal_before(&self, i: usize) -> bool {
+        if i == 0 || !self.joined(i) {
+            return false;
+        }
+        let prev = self.low(i - 1);
+        if prev == "fy" || prev == "fiscal" {
+            return true;
+        }
+        prev == "year"
+            && i >= 2
+            && self.joined(i - 1)
+            && matches!(self.low(i - 2), "fiscal" | "financial")
     }
 
     /// Digits that no reading could take: too many digits for a `Decimal`,

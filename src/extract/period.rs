@@ -65,6 +65,14 @@ static MONTHS_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+static YEARS_AWAY: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(
+        r"(?i)(?-u:\b)(a|one|two|three|four|five|six|seven|eight|nine|ten|[1-9]\d?)\s+years?\s+(earlier|before|previously|ago)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+
 static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     Regex::new(
@@ -167,9 +175,16 @@ fn follows(doc: &Document, end: usize, at: usize) -> bool {
         .unwrap_or("")
         .trim()
         .trim_start_matches(',')
-        .trim();
+        .trim()
+        .to_ascii_lowercase();
+    // "in fiscal 2024", "in fiscal year 2024", "in FY2024"
+    let between = ["fiscal year", "financial year", "fiscal", "fy"]
+        .iter()
+        .find_map(|w| between.strip_suffix(w))
+        .unwrap_or(&between)
+        .trim_end();
     matches!(
-        between.to_ascii_lowercase().as_str(),
+        between,
         "" | "in"
             | "for"
             | "during"
@@ -193,7 +208,7 @@ fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Ca
             .preceded_by
             .as_deref()
             .is_some_and(|w| NOT_A_PERIOD_AFTER.contains(&w));
-        if matches!(f.quantity.kind, Kind::Year | Kind::Date) && !excluded {
+        if matches!(f.quantity.kind, Kind::Year | Kind::YearRange | Kind::Date) && !excluded {
             out.push(Candidate {
                 at: f.quantity.start,
                 period,
@@ -232,10 +247,7 @@ fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Ca
         out.retain(|c| !(c.at >= at && c.at < sentence.start + all.end()));
         out.push(Candidate {
             at,
-            period: Period {
-                year,
-                months: Some((1, n)),
-            },
+            period: Period::months(year, 1, n),
             span: at..sentence.start + all.end(),
         });
     }
@@ -262,11 +274,37 @@ fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Ca
         out.retain(|c| !(c.at >= at && c.at < end));
         out.push(Candidate {
             at,
-            period: Period {
-                year,
-                months: Some((first, last)),
-            },
+            period: Period::months(year, first, last),
             span: at..end,
+        });
+    }
+    // "two years earlier" counts back from the year the sentence stated
+    // before it; "two years ago" from publication
+    for m in YEARS_AWAY.captures_iter(text) {
+        let (Some(all), Some(n), Some(word)) = (m.get(0), m.get(1), m.get(2)) else {
+            continue;
+        };
+        let Some(n) = month_count(n.as_str()).map(i32::from).or_else(|| {
+            matches!(n.as_str().to_ascii_lowercase().as_str(), "a" | "one").then_some(1)
+        }) else {
+            continue;
+        };
+        let at = sentence.start + all.start();
+        let anchor = if word.as_str().eq_ignore_ascii_case("ago") {
+            doc.meta.published.map(|p| p.year)
+        } else {
+            out.iter()
+                .filter(|c| c.at < at && c.period.through.is_none() && !c.period.fiscal)
+                .max_by_key(|c| c.at)
+                .map(|c| c.period.year)
+        };
+        let Some(anchor) = anchor else {
+            continue;
+        };
+        out.push(Candidate {
+            at,
+            period: Period::year(anchor - n),
+            span: at..sentence.start + all.end(),
         });
     }
     // "in October", "in January–October": months without a year are the most
@@ -288,10 +326,7 @@ fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Ca
         let at = sentence.start + a.start();
         out.push(Candidate {
             at,
-            period: Period {
-                year,
-                months: Some((first.min(last), first.max(last))),
-            },
+            period: Period::months(year, first.min(last), first.max(last)),
             span: at..sentence.start + all.end(),
         });
     }
