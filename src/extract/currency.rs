@@ -420,8 +420,9 @@ pub(crate) fn resolve_yen_yuan(
 }
 
 /// Every ISO code read before or after a number.
-pub(crate) fn all_codes() -> &'static [&'static str] {
-    CODES
+/// The codes also read in lower case ("usd", "rmb").
+pub(crate) fn lowercase_codes() -> &'static [&'static str] {
+    LOWERCASE_CODES
 }
 
 /// Whether some currency name starts with `word` (lowercase): the cheap test

@@ -206,6 +206,13 @@ const STARTERS: &[&str] = &[
     "zero",
 ];
 
+/// Whether `w` (lowercase) is one of `STARTERS`.
+fn is_starter(w: &str) -> bool {
+    static SET: LazyLock<foldhash::HashSet<&'static str>> =
+        LazyLock::new(|| STARTERS.iter().copied().collect());
+    SET.contains(w)
+}
+
 /// Every lowercase word some reading starts with; `triggers` checks a word
 /// against it before anything else is tried.
 static TRIGGERS: LazyLock<foldhash::HashSet<String>> = LazyLock::new(|| {
@@ -265,10 +272,9 @@ static TRIGGERS: LazyLock<foldhash::HashSet<String>> = LazyLock::new(|| {
         "rmb",
     ];
     set.extend(more.iter().map(|w| (*w).to_string()));
-    for code in currency::all_codes() {
-        set.insert(code.to_ascii_lowercase());
-        set.insert(format!("m{}", code.to_ascii_lowercase()));
-    }
+    // upper-case codes ("USD", "MUSD") are checked apart, in `triggers`: in
+    // lower case most are English words ("all", "top", "try")
+    set.extend(currency::lowercase_codes().iter().map(|c| (*c).to_string()));
     set
 });
 
@@ -479,6 +485,11 @@ impl<'t> Parser<'t> {
     /// words, months, currency codes, "between", "tens" ...), lowercased on
     /// the stack and looked up once.
     fn triggers(&self, i: usize) -> bool {
+        let s = self.s(i);
+        let upper = (3..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase());
+        if upper && currency::code(s).is_some() {
+            return true;
+        }
         let w = self.low(i);
         TRIGGER_SHAPES.may_hold(w) && TRIGGERS.contains(w)
     }
@@ -502,9 +513,9 @@ impl<'t> Parser<'t> {
                     | "billionth"
                     | "trillionth"
             );
-            return self.joined(i + 1) && (scale || STARTERS.binary_search(&next).is_ok());
+            return self.joined(i + 1) && (scale || is_starter(next));
         }
-        STARTERS.binary_search(&w).is_ok()
+        is_starter(w)
             || currency::code(s).is_some()
             || currency::abbreviation(s).is_some()
             || (self.s(i + 1) == "$" && currency::dollar_prefix(s).is_some())
@@ -514,6 +525,10 @@ impl<'t> Parser<'t> {
     /// sign, a vulgar fraction.
     fn symbol_may_start(&self, i: usize) -> bool {
         let s = self.s(i);
+        // of the ASCII symbols only these: "$5", "-1.8"
+        if s.len() == 1 {
+            return matches!(s, "-" | "$");
+        }
         matches!(s, "-" | "−")
             || currency::symbol(s).is_some()
             || super::notation::vulgar(s).is_some()
