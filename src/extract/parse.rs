@@ -309,10 +309,18 @@ impl Shapes {
     }
 
     /// False only when no trigger word has this shape; words that are not
-    /// plain ASCII letters are left to the full look-up.
+    /// plain ASCII letters are left to the full look-up. Upper-case letters
+    /// count as lower case.
     fn may_hold(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        match (Self::slot(b.first()), Self::slot(b.get(1))) {
+        self.may_hold_bytes(w.as_bytes())
+    }
+
+    fn may_hold_bytes(&self, b: &[u8]) -> bool {
+        let lower = |b: Option<&u8>| b.map(u8::to_ascii_lowercase);
+        match (
+            Self::slot(lower(b.first()).as_ref()),
+            Self::slot(lower(b.get(1)).as_ref()),
+        ) {
             (Some(first), Some(second)) if first < 26 && b.len() < 32 => {
                 self.0[first][second] & (1 << b.len()) != 0
             }
@@ -324,6 +332,14 @@ impl Shapes {
 // the order of the set does not matter: the table ORs bits together
 #[allow(clippy::iter_over_hash_type)]
 static TRIGGER_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::build(TRIGGERS.iter()));
+
+/// Whether the word `w` (as written) may start a reading: an upper-case
+/// currency code, or a word of the shape of a trigger word. False means
+/// surely not; true means look closer (`Parser::triggers`).
+pub(super) fn word_may_start(w: &[u8]) -> bool {
+    let upper = (3..=4).contains(&w.len()) && w.iter().all(u8::is_ascii_uppercase);
+    upper || TRIGGER_SHAPES.may_hold_bytes(w)
+}
 
 /// Words after digits that the number-word grammar continues with.
 const WORD_CONTINUATIONS: &[&str] = &[
@@ -447,6 +463,9 @@ impl<'t> Parser<'t> {
 
     /// Tries every reading that can start at token `i`.
     fn at(&self, i: usize) -> Option<(Found, usize)> {
+        if self.toks.get(i)?.quiet {
+            return None;
+        }
         match self.kind(i)? {
             // the prefilter: one look-up rejects the words that start nothing
             TokKind::Word if !self.triggers(i) => None,

@@ -29,6 +29,9 @@ pub(crate) struct Token {
     pub start: usize,
     pub end: usize,
     pub gap: Gap,
+    /// A word no reading can start with, known from its shape alone while
+    /// its bytes are at hand: the parser passes over it at once.
+    pub quiet: bool,
 }
 
 /// Splits `text` into tokens; offsets are relative to `text`.
@@ -72,11 +75,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 (TokKind::Symbol, i + c.len_utf8())
             }
         };
+        let quiet = kind == TokKind::Word && !super::parse::word_may_start(&bytes[i..end]);
         tokens.push(Token {
             kind,
             start: i,
             end,
             gap,
+            quiet,
         });
         i = end;
         spaced = false;
@@ -119,7 +124,9 @@ fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = start;
     loop {
-        // ASCII letters byte by byte; anything else as a whole char
+        // ASCII letters eight at a time, then byte by byte; anything else
+        // as a whole char
+        i = ascii_letters_end(bytes, i);
         while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
             i += 1;
         }
@@ -133,9 +140,64 @@ fn word_end(text: &str, start: usize) -> usize {
     }
 }
 
+/// The end of the run of ASCII letters at `i`, read eight bytes at a time
+/// while all eight are letters; stops early (the caller finishes byte by
+/// byte) at the block that holds a non-letter.
+fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(block) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(block);
+        let x = u64::from_le_bytes(word);
+        if x & HIGH != 0 {
+            return i; // a byte beyond ASCII: left to the byte loop
+        }
+        let folded = x | (0x20 * ONES); // upper case to lower case
+                                        // per byte: high bit set when the byte is >= 'a', and when >= '{';
+                                        // no carry crosses bytes, as every byte is below 0x80
+        let at_least_a = folded + (0x80 - u64::from(b'a')) * ONES;
+        let past_z = folded + (0x80 - u64::from(b'z' + 1)) * ONES;
+        let letters = at_least_a & !past_z & HIGH;
+        if letters != HIGH {
+            // the first byte that is not a letter
+            let first = (!letters & HIGH).trailing_zeros() / 8;
+            return i + first as usize;
+        }
+        i += 8;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_runs_read_eight_at_a_time_match_byte_by_byte() {
+        let slow = |b: &[u8], mut i: usize| {
+            while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                i += 1;
+            }
+            i
+        };
+        // every byte value in every position of a block of letters
+        for pos in 0..10 {
+            for byte in 0..=255u8 {
+                let mut b = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".to_vec();
+                b[pos] = byte;
+                for start in 0..4 {
+                    let fast = ascii_letters_end(&b, start);
+                    let fast = slow(&b, fast);
+                    assert_eq!(
+                        fast,
+                        slow(&b, start),
+                        "byte {byte:#x} at {pos}, start {start}"
+                    );
+                }
+            }
+        }
+    }
 
     fn show(text: &str) -> Vec<(String, Gap)> {
         tokenize(text)
