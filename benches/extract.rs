@@ -45,8 +45,8 @@ fn main() {
     for (density, label) in [(Density::News, "news"), (Density::Dense, "dense")] {
         let text = newsgen::text(42, 16_000_000, density);
         let doc = Document::from_body("bench.txt", &text, None);
-        let (single, found) = one.install(|| rate(&doc, 7));
-        let (all, _) = rate(&doc, 7);
+        let (single, found) = one.install(|| rate(&doc, 15));
+        let (all, _) = rate(&doc, 15);
         println!(
             "extract 16 MB {label} ({found} figures, one per {} bytes): \
              1 thread median {single:.1} MB/s, all threads ({}) median {all:.1} MB/s",

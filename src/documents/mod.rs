@@ -95,6 +95,7 @@ impl Document {
         Document::parse(path, text)
     }
 
+    /// The body of the document, after any front matter.
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
     }
@@ -129,6 +130,26 @@ impl Document {
 /// are walked recursively, honouring `.gitignore`, `.ignore` and hidden files;
 /// a file named explicitly is always taken. A path that does not exist is an
 /// error.
+/// `text` cut into ranges of at least `chunk` bytes, each cut at the start
+/// of a blank line ("\n\n"), so every piece after the first begins with a
+/// paragraph break, as it does in the whole text. Nothing (no sentence, no
+/// figure) runs across a blank line, so the pieces can be read apart, in
+/// parallel, and give what the whole gives.
+pub fn paragraph_chunks(text: &str, chunk: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > chunk {
+        let from = start + chunk;
+        let Some(k) = memchr::memmem::find(&text.as_bytes()[from..], b"\n\n") else {
+            break;
+        };
+        out.push(start..from + k);
+        start = from + k;
+    }
+    out.push(start..text.len());
+    out
+}
+
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
     for root in paths {

@@ -18,8 +18,32 @@ const ABBREVIATIONS: &[&str] = &[
     "nov", "dec", "mt", "ft", "vol", "ca", "cf", "al", "bn", "mln",
 ];
 
+/// Texts longer than this are split in paragraph chunks, in parallel.
+const CHUNK_BYTES: usize = 1 << 20;
+
 /// Byte ranges of the sentences of `text`, trimmed of surrounding white space.
 pub fn split(text: &str) -> Vec<Range<usize>> {
+    split_in_chunks(text, CHUNK_BYTES)
+}
+
+/// `split`, reading chunks of about `chunk` bytes that end at blank lines
+/// (a blank line always ends a sentence) in parallel.
+fn split_in_chunks(text: &str, chunk: usize) -> Vec<Range<usize>> {
+    use rayon::prelude::*;
+    let parts: Vec<Vec<Range<usize>>> = super::paragraph_chunks(text, chunk)
+        .into_par_iter()
+        .map(|range| {
+            split_one(&text[range.clone()])
+                .into_iter()
+                .map(|s| s.start + range.start..s.end + range.start)
+                .collect()
+        })
+        .collect();
+    parts.concat()
+}
+
+/// Sentences of `text` in one pass.
+fn split_one(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
@@ -175,6 +199,22 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(&sentences(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn chunked_splitting_equals_one_pass() {
+        let paragraph = "RPA: 2024 bilateral trade reached US$244.8 billion. Mr. Xi agreed.\n\
+                         trade reaching\n$245 billion in 2024. Is it? Yes! \u{201c}Done.\u{201d} J. Smith";
+        let mut text = String::new();
+        for n in 0..200 {
+            text.push_str(paragraph);
+            text.push_str(["\n\n", "\n \n", "\n", " ", "\n\n\n"][n % 5]);
+        }
+        let whole = split_one(&text);
+        for chunk in [1, 7, 100, 1000] {
+            assert!(super::super::paragraph_chunks(&text, chunk).len() > 1);
+            assert_eq!(split_in_chunks(&text, chunk), whole, "chunks of {chunk}");
         }
     }
 

@@ -259,7 +259,7 @@ const CHUNK_BYTES: usize = 1 << 20;
 /// Every figure of `body`, read in chunks of about `chunk` bytes.
 fn parse_body(body: &str, chunk: usize) -> Vec<Found> {
     use rayon::prelude::*;
-    let parts: Vec<Vec<Found>> = paragraph_chunks(body, chunk)
+    let parts: Vec<Vec<Found>> = crate::documents::paragraph_chunks(body, chunk)
         .into_par_iter()
         .map(|range| {
             let text = &body[range.clone()];
@@ -272,24 +272,6 @@ fn parse_body(body: &str, chunk: usize) -> Vec<Found> {
         })
         .collect();
     parts.concat()
-}
-
-/// `body` cut into ranges of at least `chunk` bytes, each cut at the start
-/// of a blank line ("\n\n"), so every piece after the first begins with a
-/// paragraph break, as it does in the whole text.
-fn paragraph_chunks(body: &str, chunk: usize) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    while body.len() - start > chunk {
-        let from = start + chunk;
-        let Some(k) = memchr::memmem::find(&body.as_bytes()[from..], b"\n\n") else {
-            break;
-        };
-        out.push(start..from + k);
-        start = from + k;
-    }
-    out.push(start..body.len());
-    out
 }
 
 /// A quantity as the parser found it, with what the period pass needs.

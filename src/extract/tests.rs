@@ -568,7 +568,7 @@ fn chunked_reading_equals_one_pass() {
     let whole = show(parse_body(&body, usize::MAX));
     assert!(whole.len() > 400, "{}", whole.len());
     for chunk in [1, 50, 333, 4096] {
-        assert!(paragraph_chunks(&body, chunk).len() > 1);
+        assert!(crate::documents::paragraph_chunks(&body, chunk).len() > 1);
         assert_eq!(show(parse_body(&body, chunk)), whole, "chunks of {chunk}");
     }
 }

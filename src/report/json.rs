@@ -279,15 +279,22 @@ pub fn write_quantities(
     // written by hand into one buffer, flushed in large blocks: `extract`
     // prints a line per figure, and serde's field-by-field path was a fifth
     // of its time. `quantity_json` is the reference (tested equal below).
-    let mut buf = Vec::with_capacity(1 << 16);
-    for q in quantities {
-        quantity_line(&mut buf, q, doc)?;
-        if buf.len() >= 1 << 16 {
-            out.write_all(&buf)?;
-            buf.clear();
-        }
+    // blocks of lines are formatted in parallel and written in order
+    use rayon::prelude::*;
+    let blocks: Vec<io::Result<Vec<u8>>> = quantities
+        .par_chunks(1024)
+        .map(|chunk| {
+            let mut buf = Vec::with_capacity(chunk.len() * 320);
+            for q in chunk {
+                quantity_line(&mut buf, q, doc)?;
+            }
+            Ok(buf)
+        })
+        .collect();
+    for block in blocks {
+        out.write_all(&block?)?;
     }
-    out.write_all(&buf)
+    Ok(())
 }
 
 /// One JSON object per fact.
