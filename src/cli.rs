@@ -36,6 +36,18 @@ pub enum Command {
     /// Work with rule files.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Show one metric: its rule as written, its examples run, and the facts
+    /// of the corpus it matched.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The metric id, as `rules list` prints it.
+    #[arg(value_name = "METRIC")]
+    pub metric: String,
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
 }
 
 /// The corpus and the rules to read.
@@ -97,6 +109,13 @@ pub struct ExtractArgs {
 pub enum RulesCommand {
     /// Run the examples of every rule; exit 1 if any fails.
     Test {
+        /// Rule files or folders [default: rules]
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List the metrics with their kind, period, tolerance, severity and
+    /// description.
+    List {
         /// Rule files or folders [default: rules]
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,

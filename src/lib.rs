@@ -85,6 +85,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Outcome {
         Command::Facts(args) => commands::facts::run(args, out),
         Command::Extract(args) => commands::extract::run(args, out),
         Command::Rules(cmd) => commands::rules::run(cmd, out),
+        Command::Explain(args) => commands::explain::run(args, out),
     };
     result.unwrap_or_else(failed)
 }

@@ -47,14 +47,19 @@ fn located(path: &Path, first_line: usize, e: &serde_yaml::Error) -> Error {
 fn did_you_mean(message: &str) -> Option<String> {
     let rest = message.split("unknown field `").nth(1)?;
     let (unknown, expected) = rest.split_once('`')?;
-    expected
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(|k| (edit_distance(unknown, k), k))
+    closest(unknown, expected.split('`').skip(1).step_by(2)).map(str::to_string)
+}
+
+/// The candidate closest to `word`, if it is close enough to be a typo.
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .map(|k| (edit_distance(word, k), k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3))
         .min()
-        .map(|(_, k)| k.to_string())
+        .map(|(_, k)| k)
 }
 
 /// Levenshtein distance, for suggestions.

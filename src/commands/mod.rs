@@ -1,6 +1,7 @@
 //! One file per subcommand; each only wires the stages together.
 
 pub mod check;
+pub mod explain;
 pub mod extract;
 pub mod facts;
 pub mod report;

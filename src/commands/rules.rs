@@ -1,4 +1,5 @@
-//! `crosscheck rules test`: run the examples of every rule.
+//! `crosscheck rules test`: run the examples of every rule; `rules list`:
+//! the metrics.
 
 use std::io::Write;
 
@@ -19,6 +20,11 @@ pub fn run(cmd: &RulesCommand, out: &mut dyn Write) -> Result<Outcome, Errors> {
                 ExitStatus::Findings
             };
             Ok(Outcome::after_reading(status, Errors::default()))
+        }
+        RulesCommand::List { paths } => {
+            let rules = super::load_rules(paths)?;
+            crate::report::rules::write_list(out, &rules).map_err(crate::output_error)?;
+            Ok(Outcome::after_reading(ExitStatus::Clean, Errors::default()))
         }
     }
 }

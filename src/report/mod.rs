@@ -5,4 +5,5 @@ pub mod diagnostic;
 mod human;
 pub mod json;
 pub mod rule_tests;
+pub mod rules;
 pub mod table;

@@ -144,3 +144,72 @@ fn a_duplicate_metric_id_is_an_error() {
         r.stderr
     );
 }
+
+#[test]
+fn rules_list_prints_every_metric_sorted_with_its_description() {
+    let ws = workspace();
+    let r = run(ws.path(), &["rules", "list"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let ids = [
+        "investment.russia_china.portfolio",
+        "rank.china_partners.russia",
+        "rank.russia_partners.china",
+        "tourism.china_to_russia.tourists",
+        "tourism.russia_china.trips",
+        "trade.russia_china.total",
+    ];
+    let at: Vec<usize> = ids
+        .iter()
+        .map(|id| {
+            r.stdout
+                .find(id)
+                .unwrap_or_else(|| panic!("{id} missing:\n{}", r.stdout))
+        })
+        .collect();
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "not sorted:\n{}",
+        r.stdout
+    );
+    assert!(r
+        .stdout
+        .contains("Total goods trade (turnover) between Russia and China"));
+    assert!(r.stdout.contains("money (USD)"));
+    assert!(r.stdout.contains("6 metrics"));
+}
+
+#[test]
+fn explain_shows_the_rule_its_examples_and_its_facts() {
+    let ws = workspace();
+    let r = run(ws.path(), &["explain", "trade.russia_china.total"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = &r.stdout;
+    assert!(
+        out.contains("defined at rules/russia-china.yaml:4:"),
+        "{out}"
+    );
+    // the rule as written, comments included, and not the next metric
+    assert!(out.contains("tolerance: exact"), "{out}");
+    assert!(out.contains("# a negated figure claims nothing"), "{out}");
+    assert!(!out.contains("id: tourism.russia_china.trips"), "{out}");
+    assert!(out.contains("Examples: 9 passed, 0 failed"), "{out}");
+    assert!(out.contains("Facts in the corpus: 3"), "{out}");
+    assert!(
+        out.contains("US$244.8 billion") && out.contains("$245 billion"),
+        "{out}"
+    );
+}
+
+#[test]
+fn explain_names_the_closest_metric_when_the_id_is_unknown() {
+    let ws = workspace();
+    let r = run(ws.path(), &["explain", "trade.russia_china.totl"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("no metric `trade.russia_china.totl`")
+            && r.stderr
+                .contains("did you mean `trade.russia_china.total`?"),
+        "{}",
+        r.stderr
+    );
+}

@@ -1,0 +1,39 @@
+//! `crosscheck explain METRIC`: one metric's rule, examples and facts.
+
+use std::io::Write;
+
+use crate::cli::ExplainArgs;
+use crate::error::{Error, Errors};
+use crate::report::rules as render;
+use crate::{rule_tests, ExitStatus, Outcome};
+
+pub fn run(args: &ExplainArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
+    let rules = super::load_rules(&args.corpus.rules)?;
+    let Some(metric) = rules.metric(&args.metric) else {
+        let hint = crate::yaml::closest(&args.metric, rules.metrics.iter().map(|m| m.id.as_str()))
+            .map(|id| format!(" (did you mean `{id}`?)"))
+            .unwrap_or_default();
+        return Err(Error::Usage(format!(
+            "no metric `{}` in the rules{hint}; `crosscheck rules list` lists them",
+            args.metric
+        ))
+        .into());
+    };
+    let file = std::fs::read_to_string(&metric.location.path)
+        .map_err(|e| Error::io(&metric.location.path, e))?;
+    let text = render::rule_block(&file, metric.location.line);
+    let examples: Vec<_> = rule_tests::run(&rules)
+        .into_iter()
+        .filter(|r| r.metric == metric.id)
+        .collect();
+    let paths = super::or_default(&args.corpus.paths, super::DEFAULT_CORPUS);
+    let analysis = crate::corpus::analyse(&paths, &rules)?;
+    let facts: Vec<_> = analysis
+        .facts
+        .into_iter()
+        .filter(|f| f.metric == metric.id)
+        .collect();
+    render::write_explain(out, metric, text.as_deref(), &examples, &facts)
+        .map_err(crate::output_error)?;
+    Ok(Outcome::after_reading(ExitStatus::Clean, analysis.errors))
+}
