@@ -113,6 +113,8 @@ pub enum RulesCommand {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Print the JSON Schema of rule files (what rules/schema.json holds).
+    Schema,
     /// List the metrics with their kind, period, tolerance, severity and
     /// description.
     List {

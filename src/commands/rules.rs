@@ -21,6 +21,11 @@ pub fn run(cmd: &RulesCommand, out: &mut dyn Write) -> Result<Outcome, Errors> {
             };
             Ok(Outcome::after_reading(status, Errors::default()))
         }
+        RulesCommand::Schema => {
+            out.write_all(crate::rules::json_schema().as_bytes())
+                .map_err(crate::output_error)?;
+            Ok(Outcome::after_reading(ExitStatus::Clean, Errors::default()))
+        }
         RulesCommand::List { paths } => {
             let rules = super::load_rules(paths)?;
             crate::report::rules::write_list(out, &rules).map_err(crate::output_error)?;

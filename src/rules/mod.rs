@@ -10,6 +10,8 @@ mod locate;
 mod schema;
 mod validate;
 
+pub use schema::json_schema;
+
 use std::path::{Path, PathBuf};
 
 use regex::Regex;

@@ -4,20 +4,25 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// A rule file: entity definitions, metrics, or both.
-#[derive(Debug, Deserialize, Default)]
+#[derive(Debug, Deserialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "crosscheck rule file")]
 pub(crate) struct RawFile {
+    /// Entities (countries first) that metrics name in `match.entities`, by
+    /// a lowercase name of your choosing: `russia`, `united_states`.
     #[serde(default)]
     pub entities: BTreeMap<String, RawEntity>,
+    /// The metrics: what each is, how to find it, how to compare it.
     #[serde(default)]
     pub metrics: Vec<RawMetric>,
 }
 
 /// How an entity (a country first) is named in text.
-#[derive(Debug, Deserialize, Default)]
+#[derive(Debug, Deserialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawEntity {
     /// Proper names: "Russia", "Russian Federation".
@@ -32,61 +37,101 @@ pub(crate) struct RawEntity {
     pub metonyms: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One metric.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawMetric {
+    /// Unique id, dotted: `trade.russia_china.total`.
     pub id: String,
+    /// One line for people: what the figure is.
     pub description: String,
+    /// `money` (needs `unit`), `count`, `percent` or `rank`.
+    #[schemars(extend("enum" = ["money", "count", "percent", "rank"]))]
     pub kind: String,
+    /// For money: the ISO 4217 code (`USD`); a bare `$` counts as USD.
     pub unit: Option<String>,
+    /// Which quantities are this metric: patterns and entities of the
+    /// figure's sentence.
     #[serde(rename = "match")]
     pub matcher: RawMatch,
+    /// `year`: compare figures of the same stated period; `none`: compare
+    /// every figure of the metric.
     #[serde(default = "default_period")]
+    #[schemars(extend("enum" = ["year", "none"]))]
     pub period: String,
+    /// A figure with no stated period: `unknown` (listed, not compared) or
+    /// `published-year` (the year of publication).
     #[serde(default = "default_undated")]
+    #[schemars(extend("enum" = ["unknown", "published-year"]))]
     pub undated: String,
+    /// How far figures may differ: `exact`, `rounding`, a percentage
+    /// (`"1%"`) or an absolute amount in base units (`5e8`).
     #[serde(default = "default_tolerance")]
     pub tolerance: RawScalar,
+    /// Slack of "about" and "nearly", as a percentage (`"5%"`, the default).
     pub slack: Option<RawScalar>,
+    /// Compare forecasts with each other and with stated figures (default:
+    /// forecasts are listed but not compared).
     #[serde(default)]
     pub compare_forecasts: bool,
+    /// `error`, `warning` or `info`: how a conflict is reported.
     #[serde(default = "default_severity")]
+    #[schemars(extend("enum" = ["error", "warning", "info"]))]
     pub severity: String,
+    /// A page that explains the metric, shown with findings.
     pub link: Option<String>,
+    /// Texts and the facts the rule must find in them, run by `rules test`.
     #[serde(default)]
     pub examples: Vec<RawExample>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawMatch {
+    /// Regexes that must all match the context (case-insensitive).
     #[serde(default)]
     pub all: Vec<String>,
+    /// Regexes of which at least one must match.
     #[serde(default)]
     pub any: Vec<String>,
+    /// Regexes of which none may match.
     #[serde(default)]
     pub none: Vec<String>,
+    /// Entities that must all be named (by name or demonym).
     #[serde(default)]
     pub entities: Vec<String>,
+    /// Whether capitals and institutions ("Moscow", "Beijing") name their
+    /// countries for this metric.
     #[serde(default)]
     pub metonyms: bool,
+    /// A regex for wording that refers to entities named earlier ("the two
+    /// countries", "bilateral"): with it, the entities may be named in the
+    /// article's earlier text instead.
     pub anaphora: Option<String>,
+    /// Where entities are looked for: `window` (the context) or `article`.
     #[serde(default = "default_entities_in")]
+    #[schemars(extend("enum" = ["window", "article"]))]
     pub entities_in: String,
+    /// The text the patterns see: `sentence` or `previous-sentence` (the
+    /// figure's sentence and the one before).
     #[serde(default = "default_context")]
+    #[schemars(extend("enum" = ["sentence", "previous-sentence"]))]
     pub context: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawExample {
+    /// The text, one or more sentences.
     pub text: String,
+    /// Publication date (YYYY-MM-DD), for "last year".
     pub published: Option<String>,
+    /// `none`, one expected fact, or a list of them.
     pub expect: RawExpect,
 }
 
 /// `none`, one expected fact, or a list of them.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub(crate) enum RawExpect {
     Keyword(String),
@@ -94,19 +139,24 @@ pub(crate) enum RawExpect {
     Many(Vec<RawExpected>),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawExpected {
+    /// The fact's period: `2024`, `2025-01..2025-10`, `FY2025`.
     pub period: Option<RawScalar>,
+    /// The stated value in base units (`244.8e9`).
     pub value: Option<RawScalar>,
+    /// The lower end of the fact's interval.
     pub min: Option<RawScalar>,
+    /// The upper end of the fact's interval.
     pub max: Option<RawScalar>,
+    /// Whether the fact is a forecast.
     pub forecast: Option<bool>,
 }
 
 /// A YAML scalar that may be written as a number or a string (`244.8e9`,
 /// `"5%"`, `2024`).
-#[derive(Debug, Deserialize, Clone)]
+#[derive(Debug, Deserialize, Clone, JsonSchema)]
 #[serde(untagged)]
 pub(crate) enum RawScalar {
     Int(i64),
@@ -124,6 +174,16 @@ impl RawScalar {
             RawScalar::Str(s) => s.clone(),
         }
     }
+}
+
+/// The JSON Schema of rule files, for editors (YAML language server) and
+/// for checking files outside crosscheck. `rules/schema.json` is this,
+/// written by `crosscheck rules schema`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(RawFile);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 fn default_period() -> String {

@@ -43,12 +43,13 @@ pub(super) fn load_files(files: &[PathBuf]) -> Result<RuleSet, Errors> {
         let raw: RawFile = if text.trim().is_empty() {
             RawFile::default()
         } else {
-            match crate::yaml::parse(path, &text, 1) {
-                Ok(raw) => raw,
-                Err(e) => {
-                    errors.push(as_rule_error(e));
-                    continue;
-                }
+            let (raw, problems) = crate::yaml::parse_all(path, &text, 1);
+            for e in problems {
+                errors.push(as_rule_error(e));
+            }
+            match raw {
+                Some(raw) => raw,
+                None => continue,
             }
         };
         sources.push(Source {

@@ -9,4 +9,5 @@ mod facts;
 mod labelled;
 mod report;
 mod rules;
+mod schema;
 mod support;

@@ -213,3 +213,28 @@ fn explain_names_the_closest_metric_when_the_id_is_unknown() {
         r.stderr
     );
 }
+
+#[test]
+fn three_different_mistakes_of_one_file_are_reported_together() {
+    // a misspelt key, an invalid regex and an unknown entity, in one metric,
+    // and a second misspelt key in an example
+    let yaml = format!(
+        "{GOOD_HEAD}    match:\n      all: ['(unclosed']\n      entities: [russia, chna]\n    tolerence: exact\n    examples:\n      - text: Trade was $5 billion.\n        publishd: 2025-01-01\n        expect: none\n"
+    );
+    let r = with_bad_rule(&yaml);
+    assert_eq!(r.code, 2);
+    for wanted in [
+        "rules/bad.yaml:9:5: metrics[0]: unknown field `tolerence`",
+        "did you mean `tolerance`?",
+        "rules/bad.yaml:12:9: metrics[0].examples[0]: unknown field `publishd`",
+        "did you mean `published`?",
+        "rules/bad.yaml:7:14: `match.all`: invalid regex `(unclosed`",
+        "rules/bad.yaml:8:26: `match.entities`: unknown entity `chna`",
+    ] {
+        assert!(
+            r.stderr.contains(wanted),
+            "{wanted} missing from:\n{}",
+            r.stderr
+        );
+    }
+}
