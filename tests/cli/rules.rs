@@ -185,7 +185,7 @@ fn explain_shows_the_rule_its_examples_and_its_facts() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let out = &r.stdout;
     assert!(
-        out.contains("defined at rules/russia-china.yaml:4:"),
+        out.contains("defined at rules/russia-china.yaml:5:5"),
         "{out}"
     );
     // the rule as written, comments included, and not the next metric
