@@ -88,6 +88,22 @@ struct Memo {
     article: BTreeMap<String, bool>,
 }
 
+/// Currencies named after a country ("US dollars", "Indian rupees"): they
+/// name a currency, not the country, so entity patterns must not see them.
+static CURRENCY_NAMES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    regex::Regex::new(
+        r"\b(?:US|U\.S\.|USA|American|Chinese|Russian|Indian|Hong Kong|Australian|Canadian|Singapore|New Zealand)\s*(?:\$|(?i:dollars?|yuan|renminbi|roubles?|rubles?|rupees?)\b)",
+    )
+    .expect("valid regex")
+});
+
+/// `text` with every currency named after a country blanked out (same
+/// length, so offsets stay).
+fn currency_names_blanked(text: &str) -> std::borrow::Cow<'_, str> {
+    CURRENCY_NAMES.replace_all(text, |c: &regex::Captures<'_>| " ".repeat(c[0].len()))
+}
+
 impl Memo {
     fn matches(&mut self, doc: &Document, s: usize, i: usize, metric: &Metric) -> bool {
         if let Some(&known) = self.sentences.get(&(i, s)) {
@@ -101,12 +117,12 @@ impl Memo {
     /// Whether sentence `s` (with its context) names `metric`.
     fn compute(&mut self, doc: &Document, s: usize, metric: &Metric) -> bool {
         let m = &metric.matcher;
-        let sentence = &doc.text[doc.sentences[s].clone()];
+        let sentence = &*currency_names_blanked(&doc.text[doc.sentences[s].clone()]);
         let window_start = match (m.context, s) {
             (Context::PreviousSentence, 1..) => doc.sentences[s - 1].start,
             _ => doc.sentences[s].start,
         };
-        let window = &doc.text[window_start..doc.sentences[s].end];
+        let window = &*currency_names_blanked(&doc.text[window_start..doc.sentences[s].end]);
         if !m.all.iter().all(|r| r.is_match(window))
             || (!m.any.is_empty() && !m.any.iter().any(|r| r.is_match(window)))
             || m.none.iter().any(|r| r.is_match(sentence))
@@ -118,6 +134,9 @@ impl Memo {
         // whatever the sentence before it or the article says.
         let names_all = m.entities.iter().all(|e| e.regex.is_match(sentence));
         if !names_all && m.other_entities.iter().any(|r| r.is_match(sentence)) {
+            return false;
+        }
+        if m.rivals.iter().any(|r| r.is_match(sentence)) {
             return false;
         }
         let refers_back =

@@ -16,6 +16,8 @@ use crate::rules::{Expected, RuleSet};
 /// What a rule found in an example, in the terms an example states.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Observed {
+    /// The metric, for a template's examples (which see several).
+    pub metric: Option<String>,
     pub period: Option<Period>,
     pub value: Option<Decimal>,
     pub min: Option<Decimal>,
@@ -44,14 +46,21 @@ pub fn run(rules: &RuleSet) -> Vec<ExampleResult> {
         for (i, ex) in metric.examples.iter().enumerate() {
             let doc = Document::from_body("<example>", &ex.text, ex.published);
             let quantities = extract::extract(&doc);
+            // a template's examples see the facts of all its metrics
+            let ours = |id: &str| match &metric.template {
+                None => id == metric.id,
+                Some(t) => rules
+                    .metric(id)
+                    .is_some_and(|m| m.template.as_ref() == Some(t)),
+            };
             let found: Vec<Observed> = facts::claim(&doc, &quantities, rules)
                 .iter()
-                .filter(|f| f.metric == metric.id)
-                .map(observe)
+                .filter(|f| ours(&f.metric))
+                .map(|f| observe(f, metric.template.is_some()))
                 .collect();
             let passed = satisfied(&ex.expect, &found);
             results.push(ExampleResult {
-                metric: metric.id.clone(),
+                metric: metric.template.clone().unwrap_or_else(|| metric.id.clone()),
                 number: i + 1,
                 text: ex.text.clone(),
                 location: ex.location.clone(),
@@ -64,9 +73,10 @@ pub fn run(rules: &RuleSet) -> Vec<ExampleResult> {
     results
 }
 
-fn observe(f: &Fact) -> Observed {
+fn observe(f: &Fact, template: bool) -> Observed {
     let interval = f.quantity.interval(f.slack);
     Observed {
+        metric: template.then(|| f.metric.clone()),
         period: f.period,
         value: f.quantity.value.map(|v| v.normalize()),
         min: interval.lo.map(|b| b.value.normalize()),
@@ -95,7 +105,10 @@ fn fits(e: &Expected, o: &Observed) -> bool {
     let same = |want: Option<Decimal>, got: Option<Decimal>| {
         want.is_none_or(|w| Some(w.normalize()) == got)
     };
-    e.period.is_none_or(|p| o.period == Some(p))
+    e.metric
+        .as_ref()
+        .is_none_or(|m| o.metric.as_ref() == Some(m))
+        && e.period.is_none_or(|p| o.period == Some(p))
         && same(e.value, o.value)
         && same(e.min, o.min)
         && same(e.max, o.max)

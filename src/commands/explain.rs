@@ -24,7 +24,7 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
     let text = render::rule_block(&file, metric.location.line);
     let examples: Vec<_> = rule_tests::run(&rules)
         .into_iter()
-        .filter(|r| r.metric == metric.id)
+        .filter(|r| r.metric == metric.id || metric.template.as_ref() == Some(&r.metric))
         .collect();
     let paths = super::or_default(&args.corpus.paths, super::DEFAULT_CORPUS);
     let analysis = crate::corpus::analyse(&paths, &rules)?;

@@ -53,6 +53,9 @@ fn num(d: Option<Decimal>) -> String {
 
 fn expected(e: &Expected) -> String {
     let mut parts = Vec::new();
+    if let Some(m) = &e.metric {
+        parts.push(format!("metric {m}"));
+    }
     if let Some(p) = e.period {
         parts.push(format!("period {p}"));
     }
@@ -73,8 +76,12 @@ fn expected(e: &Expected) -> String {
 
 fn observed(o: &Observed) -> String {
     let period = o.period.map_or_else(|| "unknown".into(), |p| p.to_string());
+    let metric = o
+        .metric
+        .as_ref()
+        .map_or_else(String::new, |m| format!("metric {m}, "));
     format!(
-        "period {period}, value {}, min {}, max {}, forecast {} (`{}`)",
+        "{metric}period {period}, value {}, min {}, max {}, forecast {} (`{}`)",
         num(o.value),
         num(o.min),
         num(o.max),

@@ -24,16 +24,27 @@ pub fn write_list(out: &mut dyn Write, rules: &RuleSet) -> io::Result<()> {
             "examples",
             "description",
         ]);
+    // a template's examples are kept on its first metric and shared by all
+    let mut shared: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for m in &rules.metrics {
+        if let Some(t) = &m.template {
+            *shared.entry(t.as_str()).or_default() += m.examples.len();
+        }
+    }
     let mut metrics: Vec<&Metric> = rules.metrics.iter().collect();
     metrics.sort_by(|a, b| a.id.cmp(&b.id));
     for m in &metrics {
+        let examples = match &m.template {
+            Some(t) => format!("{} ({t})", shared.get(t.as_str()).copied().unwrap_or(0)),
+            None => m.examples.len().to_string(),
+        };
         t.add_row([
             m.id.clone(),
             kind(m),
             period(m.period).to_string(),
             tolerance(m.tolerance),
             m.severity.to_string(),
-            m.examples.len().to_string(),
+            examples,
             m.description.clone(),
         ]);
     }

@@ -55,6 +55,10 @@ pub struct Metric {
     pub examples: Vec<Example>,
     /// Where the metric's `id` is written.
     pub location: Location,
+    /// For a metric made from a template (`pairs:`): the template's id as
+    /// written (`trade.{pair}.total`). Its examples are kept on the first
+    /// metric of the template and see the facts of all of them.
+    pub template: Option<String>,
 }
 
 impl Metric {
@@ -105,6 +109,10 @@ pub struct Matcher {
     /// one of them, and not all of the rule's, is about something else
     /// ("China-US bilateral trade" in an article about Russia and China).
     pub other_entities: Vec<Regex>,
+    /// For a metric made from a template: the template's other entities. A
+    /// sentence that names one is about another pair or a group ("Russia's
+    /// trade with China and India"), never this pair.
+    pub rivals: Vec<Regex>,
     pub context: Context,
 }
 
@@ -203,6 +211,8 @@ pub struct Example {
 /// One expected fact; fields left out are not checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Expected {
+    /// For a template's example: which of its metrics.
+    pub metric: Option<String>,
     pub period: Option<Period>,
     pub value: Option<Decimal>,
     pub min: Option<Decimal>,

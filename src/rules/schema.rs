@@ -38,10 +38,10 @@ pub(crate) struct RawEntity {
 }
 
 /// One metric.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawMetric {
-    /// Unique id, dotted: `trade.russia_china.total`.
+    /// Unique id, dotted: `trade.china_russia.total`.
     pub id: String,
     /// One line for people: what the figure is.
     pub description: String,
@@ -83,9 +83,26 @@ pub(crate) struct RawMetric {
     /// Texts and the facts the rule must find in them, run by `rules test`.
     #[serde(default)]
     pub examples: Vec<RawExample>,
+    /// Makes this metric a template: one metric for every pair of these
+    /// entities, its `id` naming the pair with `{pair}` (or `{a}` and `{b}`).
+    pub pairs: Option<RawPairs>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+/// The entity pairs a template metric stands for.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPairs {
+    /// Entity names from `entities:`; every pair of two of them.
+    pub of: Vec<String>,
+    /// `false` (default): a pair is unordered and written in alphabetical
+    /// order (`china_russia`), so "Russia–China trade" and "trade between
+    /// China and Russia" are one metric. `true`: both orders, for metrics
+    /// with a direction (`{a}` to `{b}`).
+    #[serde(default)]
+    pub ordered: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawMatch {
     /// Regexes that must all match the context (case-insensitive).
@@ -117,9 +134,15 @@ pub(crate) struct RawMatch {
     #[serde(default = "default_context")]
     #[schemars(extend("enum" = ["sentence", "previous-sentence"]))]
     pub context: String,
+    /// Not written in YAML: for a metric made from a template, the other
+    /// entities of the template; a sentence that names one is about another
+    /// pair or a group, and is not claimed.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub rivals: Vec<String>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawExample {
     /// The text, one or more sentences.
@@ -131,7 +154,7 @@ pub(crate) struct RawExample {
 }
 
 /// `none`, one expected fact, or a list of them.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub(crate) enum RawExpect {
     Keyword(String),
@@ -139,7 +162,7 @@ pub(crate) enum RawExpect {
     Many(Vec<RawExpected>),
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawExpected {
     /// The fact's period: `2024`, `2025-01..2025-10`, `FY2025`.
@@ -152,6 +175,8 @@ pub(crate) struct RawExpected {
     pub max: Option<RawScalar>,
     /// Whether the fact is a forecast.
     pub forecast: Option<bool>,
+    /// For a template: which of its metrics (`trade.china_india.total`).
+    pub metric: Option<String>,
 }
 
 /// A YAML scalar that may be written as a number or a string (`244.8e9`,

@@ -10,7 +10,9 @@ use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::locate::Locator;
-use super::schema::{RawEntity, RawExpect, RawExpected, RawFile, RawMatch, RawMetric, RawScalar};
+use super::schema::{
+    RawEntity, RawExpect, RawExpected, RawFile, RawMatch, RawMetric, RawPairs, RawScalar,
+};
 use super::{
     Context, EntityMatcher, Example, Expected, Matcher, Metric, MetricKind, PeriodRule, RuleSet,
     Severity, Tolerance, Undated,
@@ -58,27 +60,41 @@ pub(super) fn load_files(files: &[PathBuf]) -> Result<RuleSet, Errors> {
             raw,
         });
     }
-    let entities = collect_entities(&mut sources, &mut errors);
+    let (entities, names) = collect_entities(&mut sources, &mut errors);
     let mut metrics: Vec<Metric> = Vec::new();
     let mut seen: BTreeMap<String, Location> = BTreeMap::new();
     for source in &mut sources {
-        for raw in std::mem::take(&mut source.raw.metrics) {
+        for mut raw in std::mem::take(&mut source.raw.metrics) {
             let id = raw.id.clone();
             let at = Locator {
                 path: &source.path,
                 text: &source.text,
                 id: &id,
             };
-            if let Some(first) = seen.get(&raw.id) {
-                errors.push(at.error(
-                    "id",
-                    format!("duplicate metric id; first defined at {first}"),
-                ));
-                continue;
-            }
-            seen.insert(raw.id.clone(), at.key("id"));
-            if let Some(metric) = metric(raw, &entities, &at, &mut errors) {
-                metrics.push(metric);
+            let expanded = match raw.pairs.take() {
+                None => vec![(raw, None)],
+                Some(pairs) => expand(&raw, &pairs, &names, &at, &mut errors)
+                    .into_iter()
+                    .map(|m| (m, Some(id.clone())))
+                    .collect(),
+            };
+            for (raw, template) in expanded {
+                if let Some(first) = seen.get(&raw.id) {
+                    let which = match &template {
+                        Some(_) => format!(" `{}` (from this template)", raw.id),
+                        None => String::new(),
+                    };
+                    errors.push(at.error(
+                        "id",
+                        format!("duplicate metric id{which}; first defined at {first}"),
+                    ));
+                    continue;
+                }
+                seen.insert(raw.id.clone(), at.key("id"));
+                if let Some(mut metric) = metric(raw, &entities, &at, &mut errors) {
+                    metric.template = template;
+                    metrics.push(metric);
+                }
             }
         }
     }
@@ -97,8 +113,104 @@ fn as_rule_error(e: Error) -> Error {
 /// metonyms too.
 type Entities = BTreeMap<String, (String, String)>;
 
-fn collect_entities(sources: &mut [Source], errors: &mut Errors) -> Entities {
+/// Entity name -> the name it is shown by (its first `names` entry).
+type Names = BTreeMap<String, String>;
+
+/// The metrics of a template (`pairs:`), one per pair, with `{pair}`, `{a}`,
+/// `{b}` (entity names) and `{A}`, `{B}` (shown names) filled in in the id
+/// and description, `{a}`/`{b}` in `match.entities`, and `{A}`/`{B}` in the
+/// patterns (as the entity's names and demonyms). The examples stay with the
+/// first metric.
+fn expand(
+    raw: &RawMetric,
+    pairs: &RawPairs,
+    names: &Names,
+    at: &Locator,
+    errors: &mut Errors,
+) -> Vec<RawMetric> {
+    let before = errors.0.len();
+    for e in &pairs.of {
+        if !names.contains_key(e) {
+            let known: Vec<&str> = names.keys().map(String::as_str).collect();
+            errors.push(at.error_at(
+                e,
+                format!(
+                    "`pairs.of`: unknown entity `{e}`; known: {}",
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
+    let mut of: Vec<&String> = pairs.of.iter().collect();
+    of.sort();
+    of.dedup();
+    if of.len() < 2 {
+        errors.push(at.error("pairs", "`pairs.of` needs at least two entities".into()));
+    }
+    let named = raw.id.contains("{pair}") || (raw.id.contains("{a}") && raw.id.contains("{b}"));
+    if !named {
+        errors.push(at.error(
+            "id",
+            "a template's id names its pair with `{pair}`, or `{a}` and `{b}`".into(),
+        ));
+    }
+    if errors.0.len() > before {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, a) in of.iter().enumerate() {
+        for (j, b) in of.iter().enumerate() {
+            let keep = if pairs.ordered { i != j } else { i < j };
+            if keep {
+                out.push(one_pair(raw, &of, a, b, names, out.is_empty()));
+            }
+        }
+    }
+    out
+}
+
+fn one_pair(
+    raw: &RawMetric,
+    of: &[&String],
+    a: &str,
+    b: &str,
+    names: &Names,
+    first: bool,
+) -> RawMetric {
+    let shown = |e: &str| names.get(e).cloned().unwrap_or_else(|| e.to_string());
+    let plain = |s: &str| {
+        s.replace("{pair}", &format!("{a}_{b}"))
+            .replace("{a}", a)
+            .replace("{b}", b)
+            .replace("{A}", &shown(a))
+            .replace("{B}", &shown(b))
+    };
+    let pattern = |s: &String| {
+        s.replace("{A}", &format!("(?:{})", regex::escape(&shown(a))))
+            .replace("{B}", &format!("(?:{})", regex::escape(&shown(b))))
+    };
+    let mut m = raw.clone();
+    m.id = plain(&raw.id);
+    m.description = plain(&raw.description);
+    m.matcher.entities = raw.matcher.entities.iter().map(|e| plain(e)).collect();
+    m.matcher.all = raw.matcher.all.iter().map(pattern).collect();
+    m.matcher.any = raw.matcher.any.iter().map(pattern).collect();
+    m.matcher.none = raw.matcher.none.iter().map(pattern).collect();
+    m.matcher.anaphora = raw.matcher.anaphora.as_ref().map(pattern);
+    m.matcher.rivals = of
+        .iter()
+        .filter(|e| e.as_str() != a && e.as_str() != b)
+        .map(|e| (*e).clone())
+        .collect();
+    if !first {
+        m.examples.clear();
+    }
+    m
+}
+
+fn collect_entities(sources: &mut [Source], errors: &mut Errors) -> (Entities, Names) {
     let mut out = Entities::new();
+    let mut names = Names::new();
     for source in sources.iter_mut() {
         for (name, raw) in std::mem::take(&mut source.raw.entities) {
             let at = Locator {
@@ -120,10 +232,12 @@ fn collect_entities(sources: &mut [Source], errors: &mut Errors) -> Entities {
                 ));
                 continue;
             }
+            let shown = raw.names.first().cloned().unwrap_or_else(|| name.clone());
+            names.insert(name.clone(), shown);
             out.insert(name, entity_patterns(&raw));
         }
     }
-    out
+    (out, names)
 }
 
 fn entity_patterns(raw: &RawEntity) -> (String, String) {
@@ -163,7 +277,7 @@ fn metric(
     if !valid_id(&raw.id) {
         errors.push(at.error(
             "id",
-            "metric ids are dotted lowercase words, like `trade.russia_china.total`".into(),
+            "metric ids are dotted lowercase words, like `trade.china_russia.total`".into(),
         ));
     }
     let kind = match raw.kind.as_str() {
@@ -218,6 +332,7 @@ fn metric(
         return None;
     }
     Some(Metric {
+        template: None,
         location: at.key("id"),
         id: raw.id,
         description: raw.description,
@@ -357,9 +472,16 @@ fn matcher(
     if errors.0.len() > before {
         return None;
     }
+    let rivals = raw
+        .rivals
+        .iter()
+        .filter_map(|name| entities.get(name))
+        .filter_map(|(plain, _)| Regex::new(plain).ok())
+        .collect();
     Some(Matcher {
         entities_anywhere,
         other_entities,
+        rivals,
         all,
         any,
         none,
@@ -492,6 +614,7 @@ fn expected(raw: &RawExpected) -> Result<Expected, String> {
         }
     };
     Ok(Expected {
+        metric: raw.metric.clone(),
         period,
         value: num("value", &raw.value)?,
         min: num("min", &raw.min)?,
@@ -537,7 +660,7 @@ mod tests {
     fn slacks_and_ids() {
         assert_eq!(slack(&RawScalar::Str("5%".into())), Ok(Decimal::new(5, 2)));
         assert!(slack(&RawScalar::Str("150%".into())).is_err());
-        assert!(valid_id("trade.russia_china.total"));
+        assert!(valid_id("trade.china_russia.total"));
         assert!(!valid_id("Trade.total"));
         assert!(!valid_id("trade"));
         assert_eq!(decimal("244.8e9"), Some(Decimal::from(244_800_000_000u64)));

@@ -11,7 +11,7 @@ fn check_fails_on_the_seed_conflict_and_names_both_files() {
     assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
     assert!(
         r.stdout
-            .contains("error[conflict]: trade.russia_china.total, 2024"),
+            .contains("error[conflict]: trade.china_russia.total, 2024"),
         "{}",
         r.stdout
     );
@@ -75,7 +75,7 @@ fn a_new_article_with_another_2024_figure_fails_and_is_named() {
             r.stdout
         );
         assert!(
-            r.stdout.contains("trade.russia_china.total, 2024"),
+            r.stdout.contains("trade.china_russia.total, 2024"),
             "{text}\n{}",
             r.stdout
         );
@@ -99,7 +99,7 @@ fn a_new_article_that_agrees_keeps_check_clean() {
     assert!(
         report
             .stdout
-            .contains("info[agree] trade.russia_china.total, 2024"),
+            .contains("info[agree] trade.china_russia.total, 2024"),
         "{}",
         report.stdout
     );
@@ -150,7 +150,7 @@ fn an_unreadable_source_is_an_error_but_the_rest_is_checked() {
     );
     assert!(
         r.stdout
-            .contains("error[conflict]: trade.russia_china.total, 2024"),
+            .contains("error[conflict]: trade.china_russia.total, 2024"),
         "{}",
         r.stdout
     );

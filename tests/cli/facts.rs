@@ -50,7 +50,7 @@ fn trade_2024_from_001_and_004() {
     let facts = seed_facts();
     let a = find(
         &facts,
-        "trade.russia_china.total",
+        "trade.china_russia.total",
         "001-putin-xi-video-call.md",
         "2024",
     );
@@ -64,7 +64,7 @@ fn trade_2024_from_001_and_004() {
     assert_eq!(a[0]["line"], 19);
     let b = find(
         &facts,
-        "trade.russia_china.total",
+        "trade.china_russia.total",
         "004-putin-li-qiang-sco.md",
         "2024",
     );
@@ -81,7 +81,7 @@ fn the_2025_forecast_whose_sentence_names_no_metric() {
     let facts = seed_facts();
     let f = find(
         &facts,
-        "trade.russia_china.total",
+        "trade.china_russia.total",
         "004-putin-li-qiang-sco.md",
         "2025",
     );

@@ -11,3 +11,4 @@ mod report;
 mod rules;
 mod schema;
 mod support;
+mod templates;

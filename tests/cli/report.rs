@@ -8,7 +8,7 @@ fn report_shows_the_2024_trade_conflict_with_quotes_and_rounding_note() {
     let r = run(ws.path(), &["report"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     for needle in [
-        "error[conflict] trade.russia_china.total, 2024: $245 billion vs US$244.8 billion",
+        "error[conflict] trade.china_russia.total, 2024: $245 billion vs US$244.8 billion",
         "fixtures/001-putin-xi-video-call.md:19",
         "fixtures/004-putin-li-qiang-sco.md:16",
         "trade reaching $245 billion in 2024",

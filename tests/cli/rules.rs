@@ -10,7 +10,7 @@ fn shipped_rule_examples_pass() {
     let r = run(ws.path(), &["rules", "test"]);
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert!(
-        r.stdout.contains("PASS trade.russia_china.total example 1"),
+        r.stdout.contains("PASS trade.{pair}.total example 1"),
         "{}",
         r.stdout
     );
@@ -21,11 +21,11 @@ fn shipped_rule_examples_pass() {
 #[test]
 fn a_broken_example_fails_with_expected_and_found() {
     let ws = workspace();
-    let path = ws.path().join("rules/russia-china.yaml");
+    let path = ws.path().join("rules/trade.yaml");
     let yaml = fs::read_to_string(&path).unwrap();
     let broken = yaml.replacen(
-        "expect: { period: 2024, value: 244.8e9 }",
-        "expect: { period: 2024, value: 250e9 }",
+        "expect: { metric: trade.china_russia.total, period: 2024, value: 244.8e9 }",
+        "expect: { metric: trade.china_russia.total, period: 2024, value: 250e9 }",
         1,
     );
     assert_ne!(yaml, broken);
@@ -33,24 +33,22 @@ fn a_broken_example_fails_with_expected_and_found() {
     let r = run(ws.path(), &["rules", "test"]);
     assert_eq!(r.code, 1, "{}", r.stdout);
     assert!(
-        r.stdout.contains("FAIL trade.russia_china.total example 1"),
+        r.stdout.contains("FAIL trade.{pair}.total example 1"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("--> rules/trade.yaml:"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(
+            "  - expected: metric trade.china_russia.total, period 2024, value 250000000000"
+        ),
         "{}",
         r.stdout
     );
     assert!(
-        r.stdout.contains("--> rules/russia-china.yaml:"),
-        "{}",
-        r.stdout
-    );
-    assert!(
-        r.stdout
-            .contains("  - expected: period 2024, value 250000000000"),
-        "{}",
-        r.stdout
-    );
-    assert!(
-        r.stdout
-            .contains("  + found:    period 2024, value 244800000000"),
+        r.stdout.contains(
+            "  + found:    metric trade.china_russia.total, period 2024, value 244800000000"
+        ),
         "{}",
         r.stdout
     );
@@ -156,7 +154,7 @@ fn rules_list_prints_every_metric_sorted_with_its_description() {
         "rank.russia_partners.china",
         "tourism.china_to_russia.tourists",
         "tourism.russia_china.trips",
-        "trade.russia_china.total",
+        "trade.china_russia.total",
     ];
     let at: Vec<usize> = ids
         .iter()
@@ -173,26 +171,25 @@ fn rules_list_prints_every_metric_sorted_with_its_description() {
     );
     assert!(r
         .stdout
-        .contains("Total goods trade (turnover) between Russia and China"));
+        .contains("Total goods trade (turnover) between China and Russia"));
     assert!(r.stdout.contains("money (USD)"));
-    assert!(r.stdout.contains("6 metrics"));
+    assert!(r.stdout.contains("11 metrics"));
+    // a template's examples are shared by its metrics
+    assert!(r.stdout.contains("12 (trade.{pair}.total)"), "{}", r.stdout);
 }
 
 #[test]
 fn explain_shows_the_rule_its_examples_and_its_facts() {
     let ws = workspace();
-    let r = run(ws.path(), &["explain", "trade.russia_china.total"]);
+    let r = run(ws.path(), &["explain", "trade.china_russia.total"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let out = &r.stdout;
-    assert!(
-        out.contains("defined at rules/russia-china.yaml:5:5"),
-        "{out}"
-    );
+    assert!(out.contains("defined at rules/trade.yaml:7:5"), "{out}");
     // the rule as written, comments included, and not the next metric
     assert!(out.contains("tolerance: exact"), "{out}");
     assert!(out.contains("# a negated figure claims nothing"), "{out}");
     assert!(!out.contains("id: tourism.russia_china.trips"), "{out}");
-    assert!(out.contains("Examples: 9 passed, 0 failed"), "{out}");
+    assert!(out.contains("Examples: 12 passed, 0 failed"), "{out}");
     assert!(out.contains("Facts in the corpus: 3"), "{out}");
     assert!(
         out.contains("US$244.8 billion") && out.contains("$245 billion"),
@@ -203,12 +200,12 @@ fn explain_shows_the_rule_its_examples_and_its_facts() {
 #[test]
 fn explain_names_the_closest_metric_when_the_id_is_unknown() {
     let ws = workspace();
-    let r = run(ws.path(), &["explain", "trade.russia_china.totl"]);
+    let r = run(ws.path(), &["explain", "trade.china_russia.totl"]);
     assert_eq!(r.code, 2);
     assert!(
-        r.stderr.contains("no metric `trade.russia_china.totl`")
+        r.stderr.contains("no metric `trade.china_russia.totl`")
             && r.stderr
-                .contains("did you mean `trade.russia_china.total`?"),
+                .contains("did you mean `trade.china_russia.total`?"),
         "{}",
         r.stderr
     );
