@@ -177,7 +177,11 @@ fn fact(doc: &Document, s: usize, q: &Quantity, metric: &Metric, source: &Source
         metric: metric.id.clone(),
         period,
         quantity: q.clone(),
-        unit: metric.unit.clone().unwrap_or_else(|| q.unit.to_string()),
+        // a stated change keeps its own unit ("fell 9%" is in percent)
+        unit: match q.kind {
+            crate::extract::Kind::Change => q.unit.to_string(),
+            _ => metric.unit.clone().unwrap_or_else(|| q.unit.to_string()),
+        },
         source: source.clone(),
         line,
         column,

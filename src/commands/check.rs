@@ -19,16 +19,25 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
     let failing: Vec<Finding> = run
         .findings
         .into_iter()
-        .filter(|f| f.class == Class::Conflict && f.severity >= threshold)
+        .filter(|f| f.class.is_problem() && f.severity >= threshold)
         .collect();
     let a = &run.analysis;
     let written = match args.format {
         CheckFormat::Text => diagnostic::write_findings(out, &failing).and_then(|()| {
+            let violations = failing
+                .iter()
+                .filter(|f| f.class == Class::Violation)
+                .count();
+            let conflicts = failing.len() - violations;
+            let checks = match violations {
+                0 => String::new(),
+                1 => " and 1 check violation".to_string(),
+                n => format!(" and {n} check violations"),
+            };
             writeln!(
                 out,
-                "crosscheck: {} conflict{} at or above `{threshold}` in {} sources ({} facts)",
-                failing.len(),
-                if failing.len() == 1 { "" } else { "s" },
+                "crosscheck: {conflicts} conflict{}{checks} at or above `{threshold}` in {} sources ({} facts)",
+                if conflicts == 1 { "" } else { "s" },
                 a.sources,
                 a.facts.len()
             )

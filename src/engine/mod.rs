@@ -2,6 +2,7 @@
 //! of each group under the metric's tolerance. Never all-pairs over the
 //! corpus: only facts of one key meet.
 
+mod checks;
 mod compare;
 
 use std::collections::BTreeMap;
@@ -22,6 +23,15 @@ pub enum Class {
     Conflict,
     /// Every claim of a key is consistent with every other.
     Agree,
+    /// A check across metrics does not hold (`checks:` in the rules).
+    Violation,
+}
+
+impl Class {
+    /// Whether the finding is a problem (`check` fails on it).
+    pub fn is_problem(self) -> bool {
+        matches!(self, Class::Conflict | Class::Violation)
+    }
 }
 
 impl std::fmt::Display for Class {
@@ -29,6 +39,7 @@ impl std::fmt::Display for Class {
         f.write_str(match self {
             Class::Conflict => "conflict",
             Class::Agree => "agree",
+            Class::Violation => "violation",
         })
     }
 }
@@ -64,8 +75,11 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
         let Some(metric) = rules.metric(&fact.metric) else {
             continue;
         };
-        // a yearly metric with no known period cannot be compared
-        if metric.period == PeriodRule::Year && fact.period.is_none() {
+        // a yearly metric with no known period cannot be compared; stated
+        // changes are not levels (the `change` checks read them)
+        if metric.period == PeriodRule::Year && fact.period.is_none()
+            || fact.quantity.kind == crate::extract::Kind::Change
+        {
             continue;
         }
         let key = FactKey {
@@ -113,6 +127,7 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
             });
         }
     }
+    findings.extend(checks::run(facts, &rules.checks));
     findings
 }
 

@@ -113,12 +113,15 @@ pub(super) fn resolve(doc: &Document, found: &mut Vec<Found>) {
 fn resolve_sentence(doc: &Document, sentence: Range<usize>, found: &mut [Found]) {
     let candidates = candidates(doc, sentence.clone(), found);
     // which figure, if any, each candidate directly follows ("$240bn in 2023")
+    // a period owned by a stated change ("fell 9% in 2025, to $228 billion")
+    // is the period of the level the change leads to as well: not owned
     let owners: Vec<Option<usize>> = candidates
         .iter()
         .map(|c| {
             found
                 .iter()
                 .position(|f| f.quantity.kind.is_metric() && follows(doc, f.quantity.end, c.at))
+                .filter(|&o| found[o].quantity.kind != Kind::Change)
         })
         .collect();
     let mut clause_start = sentence.start;

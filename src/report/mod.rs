@@ -2,7 +2,7 @@
 //! formats text; nothing here decides anything.
 
 pub mod diagnostic;
-mod human;
+pub(crate) mod human;
 pub mod json;
 pub mod rule_tests;
 pub mod rules;

@@ -35,10 +35,19 @@ pub fn write_report(
         .iter()
         .filter(|f| f.class == Class::Conflict)
         .count();
-    let agreements = findings.len() - conflicts;
+    let violations = findings
+        .iter()
+        .filter(|f| f.class == Class::Violation)
+        .count();
+    let agreements = findings.len() - conflicts - violations;
+    let checks = if violations > 0 {
+        format!(", {violations} check violation{}", plural(violations))
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "crosscheck report: {sources} sources, {} facts, {conflicts} conflict{}, {agreements} agreement{}\n",
+        "crosscheck report: {sources} sources, {} facts, {conflicts} conflict{}, {agreements} agreement{}{checks}\n",
         facts.len(),
         plural(conflicts),
         plural(agreements)

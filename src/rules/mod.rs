@@ -26,6 +26,29 @@ use crate::period::{Date, Period};
 #[derive(Debug, Default)]
 pub struct RuleSet {
     pub metrics: Vec<Metric>,
+    /// Checks across metrics.
+    pub checks: Vec<Check>,
+}
+
+/// A check across metrics, run on facts of the same period.
+#[derive(Debug, Clone)]
+pub struct Check {
+    pub id: String,
+    pub description: Option<String>,
+    pub rule: CheckRule,
+    pub severity: Severity,
+    pub location: Location,
+}
+
+/// What a check requires.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckRule {
+    /// A part may not exceed its whole.
+    PartOf { part: String, whole: String },
+    /// The parts add up to the total.
+    Sum { parts: Vec<String>, total: String },
+    /// Stated changes agree with the levels of this and the previous year.
+    Change { metric: String },
 }
 
 impl RuleSet {
@@ -59,11 +82,18 @@ pub struct Metric {
     /// written (`trade.{pair}.total`). Its examples are kept on the first
     /// metric of the template and see the facts of all of them.
     pub template: Option<String>,
+    /// Whether the rule also claims stated changes ("fell 9%"): set for the
+    /// metrics a `change` check names.
+    pub claims_changes: bool,
 }
 
 impl Metric {
     /// Whether a quantity of `kind` in `unit` can be this metric.
     pub fn accepts(&self, kind: Kind, unit: &str) -> bool {
+        // a relative change ("fell 9%", "down by a third") of the metric
+        if kind == Kind::Change {
+            return self.claims_changes && matches!(unit, "percent" | "fraction");
+        }
         match self.kind {
             MetricKind::Money => {
                 let Some(want) = self.unit.as_deref() else {

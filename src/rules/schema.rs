@@ -19,6 +19,61 @@ pub(crate) struct RawFile {
     /// The metrics: what each is, how to find it, how to compare it.
     #[serde(default)]
     pub metrics: Vec<RawMetric>,
+    /// Checks across metrics, on facts of the same period: a part within
+    /// its whole, parts that add up to a total, a stated change that agrees
+    /// with the levels it implies.
+    #[serde(default)]
+    pub checks: Vec<RawCheck>,
+}
+
+/// One check across metrics; exactly one of `part_of`, `sum`, `change`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCheck {
+    /// Unique id, dotted: `tourism.china_to_russia.within_trips`.
+    pub id: String,
+    /// One line for people: what must hold.
+    pub description: Option<String>,
+    /// A part may not exceed its whole.
+    pub part_of: Option<RawPartOf>,
+    /// Parts that must add up to a total, within the rounding of all.
+    pub sum: Option<RawSum>,
+    /// Stated changes of a metric ("fell 9% in 2025") must agree with its
+    /// levels in that period and the one a year before.
+    pub change: Option<RawChange>,
+    /// `error`, `warning` or `info`: how a violation is reported.
+    #[serde(default = "default_severity")]
+    #[schemars(extend("enum" = ["error", "warning", "info"]))]
+    pub severity: String,
+}
+
+/// `part_of: { part: METRIC, whole: METRIC }`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPartOf {
+    /// The metric that is a part.
+    pub part: String,
+    /// The metric that is the whole.
+    pub whole: String,
+}
+
+/// `sum: { parts: [METRIC, ...], total: METRIC }`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSum {
+    /// The metrics that add up.
+    pub parts: Vec<String>,
+    /// The metric they add up to.
+    pub total: String,
+}
+
+/// `change: { metric: METRIC }`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawChange {
+    /// The metric whose stated changes are checked; its rule also claims
+    /// the changes ("rose 5%", "fell by a third") its sentences state.
+    pub metric: String,
 }
 
 /// How an entity (a country first) is named in text.

@@ -11,11 +11,11 @@ use rust_decimal::Decimal;
 
 use super::locate::Locator;
 use super::schema::{
-    RawEntity, RawExpect, RawExpected, RawFile, RawMatch, RawMetric, RawPairs, RawScalar,
+    RawCheck, RawEntity, RawExpect, RawExpected, RawFile, RawMatch, RawMetric, RawPairs, RawScalar,
 };
 use super::{
-    Context, EntityMatcher, Example, Expected, Matcher, Metric, MetricKind, PeriodRule, RuleSet,
-    Severity, Tolerance, Undated,
+    Check, CheckRule, Context, EntityMatcher, Example, Expected, Matcher, Metric, MetricKind,
+    PeriodRule, RuleSet, Severity, Tolerance, Undated,
 };
 use crate::error::{Error, Errors, Location};
 use crate::period::{Date, Period};
@@ -98,7 +98,124 @@ pub(super) fn load_files(files: &[PathBuf]) -> Result<RuleSet, Errors> {
             }
         }
     }
-    errors.into_result(RuleSet { metrics })
+    let mut checks = Vec::new();
+    let mut check_ids: BTreeMap<String, Location> = BTreeMap::new();
+    for source in &mut sources {
+        for raw in std::mem::take(&mut source.raw.checks) {
+            let at = Locator {
+                path: &source.path,
+                text: &source.text,
+                id: &raw.id,
+            };
+            if let Some(first) = check_ids.get(&raw.id) {
+                errors.push(at.error(
+                    "id",
+                    format!("duplicate check id; first defined at {first}"),
+                ));
+                continue;
+            }
+            check_ids.insert(raw.id.clone(), at.key("id"));
+            if let Some(c) = check(&raw, &metrics, &at, &mut errors) {
+                checks.push(c);
+            }
+        }
+    }
+    for c in &checks {
+        if let CheckRule::Change { metric } = &c.rule {
+            if let Some(m) = metrics.iter_mut().find(|m| &m.id == metric) {
+                m.claims_changes = true;
+            }
+        }
+    }
+    errors.into_result(RuleSet { metrics, checks })
+}
+
+/// A check across metrics: one rule, naming metrics that exist.
+fn check(raw: &RawCheck, metrics: &[Metric], at: &Locator, errors: &mut Errors) -> Option<Check> {
+    let before = errors.0.len();
+    if !valid_id(&raw.id) {
+        errors.push(
+            at.error(
+                "id",
+                "check ids are dotted lowercase words, like `tourism.china_to_russia.within_trips`"
+                    .into(),
+            ),
+        );
+    }
+    let rules: Vec<CheckRule> = [
+        raw.part_of.as_ref().map(|p| CheckRule::PartOf {
+            part: p.part.clone(),
+            whole: p.whole.clone(),
+        }),
+        raw.sum.as_ref().map(|s| CheckRule::Sum {
+            parts: s.parts.clone(),
+            total: s.total.clone(),
+        }),
+        raw.change.as_ref().map(|c| CheckRule::Change {
+            metric: c.metric.clone(),
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let [rule] = rules.as_slice() else {
+        errors.push(at.error(
+            "id",
+            format!(
+                "a check has exactly one of `part_of`, `sum` and `change`; this one has {}",
+                rules.len()
+            ),
+        ));
+        return None;
+    };
+    let named: Vec<&String> = match rule {
+        CheckRule::PartOf { part, whole } => vec![part, whole],
+        CheckRule::Sum { parts, total } => parts.iter().chain([total]).collect(),
+        CheckRule::Change { metric } => vec![metric],
+    };
+    for id in &named {
+        if !metrics.iter().any(|m| &m.id == *id) {
+            let hint = crate::yaml::closest(id, metrics.iter().map(|m| m.id.as_str()))
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_default();
+            errors.push(at.error_at(id, format!("unknown metric `{id}`{hint}")));
+        }
+    }
+    if let CheckRule::Sum { parts, .. } = rule {
+        if parts.len() < 2 {
+            errors.push(at.error("parts", "a sum needs at least two parts".into()));
+        }
+    }
+    // a part and its whole, or parts and their total, are in one unit
+    if let CheckRule::PartOf { .. } | CheckRule::Sum { .. } = rule {
+        let units: Vec<(MetricKind, Option<&String>, &String)> = named
+            .iter()
+            .filter_map(|id| metrics.iter().find(|m| &m.id == *id))
+            .map(|m| (m.kind, m.unit.as_ref(), &m.id))
+            .collect();
+        if let Some((kind, unit, first)) = units.first() {
+            if let Some((_, _, other)) = units.iter().find(|(k, u, _)| k != kind || u != unit) {
+                errors.push(at.error_at(
+                    other,
+                    format!("`{first}` and `{other}` are not in the same unit: they cannot be added or compared"),
+                ));
+            }
+        }
+    }
+    let severity = raw
+        .severity
+        .parse::<Severity>()
+        .map_err(|m| errors.push(at.error("severity", m)));
+    if errors.0.len() > before {
+        return None;
+    }
+    Some(Check {
+        id: raw.id.clone(),
+        description: raw.description.clone(),
+        rule: rule.clone(),
+        severity: severity.ok()?,
+        location: at.key("id"),
+    })
 }
 
 /// serde's errors come back as input errors; in a rule file they are rule errors.
@@ -333,6 +450,7 @@ fn metric(
     }
     Some(Metric {
         template: None,
+        claims_changes: false,
         location: at.key("id"),
         id: raw.id,
         description: raw.description,

@@ -2,6 +2,7 @@
 //! temporary copies of the fixtures and on corpora written by the tests.
 
 mod check;
+mod checks;
 mod conformance;
 mod exit_codes;
 mod extract;

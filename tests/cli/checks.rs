@@ -1,0 +1,238 @@
+//! Checks across metrics (`checks:`): part of a whole, sums, stated changes.
+
+use std::fs;
+
+use crate::support::{article, run, workspace};
+
+/// The shipped rules (plus `extra` rule files) over new articles only.
+fn corpus(extra: &[(&str, &str)], articles: &[(&str, &str, &str)]) -> tempfile::TempDir {
+    let ws = workspace();
+    fs::remove_dir_all(ws.path().join("fixtures")).unwrap();
+    fs::create_dir(ws.path().join("fixtures")).unwrap();
+    for (name, yaml) in extra {
+        fs::write(ws.path().join("rules").join(name), yaml).unwrap();
+    }
+    for (name, published, body) in articles {
+        article(&ws.path().join("fixtures"), name, published, body);
+    }
+    ws
+}
+
+#[test]
+fn a_part_larger_than_its_whole_is_a_violation_with_the_arithmetic() {
+    let ws = corpus(
+        &[],
+        &[
+            (
+                "a.md",
+                "2025-03-01",
+                "In 2024, 1.2 million Chinese tourists traveled to Russia.",
+            ),
+            (
+                "b.md",
+                "2025-03-02",
+                "Tourist trips between Russia and China reached 900,000 in 2024.",
+            ),
+        ],
+    );
+    let r = run(ws.path(), &["check", "--fail-on", "warning"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    let out = &r.stdout;
+    assert!(
+        out.contains("warning[violation]: tourism.china_to_russia.within_trips, 2024"),
+        "{out}"
+    );
+    assert!(
+        out.contains("--> fixtures/a.md:") && out.contains("::: fixtures/b.md:"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1.2 million is [1.15 mn count, 1.25 mn count]")
+            && out
+                .contains("900,000 is [850,000 count, 950,000 count]: the part exceeds its whole"),
+        "{out}"
+    );
+    assert!(out.contains("0 conflicts and 1 check violation"), "{out}");
+}
+
+#[test]
+fn a_part_within_its_whole_gives_no_finding() {
+    let ws = corpus(
+        &[],
+        &[
+            (
+                "a.md",
+                "2025-03-01",
+                "In 2024, 800,000 Chinese tourists traveled to Russia.",
+            ),
+            (
+                "b.md",
+                "2025-03-02",
+                "Tourist trips between Russia and China reached 2.1 million in 2024.",
+            ),
+        ],
+    );
+    let r = run(ws.path(), &["check", "--fail-on", "info"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+}
+
+#[test]
+fn a_stated_change_that_contradicts_the_levels_is_a_violation() {
+    let ws = corpus(
+        &[],
+        &[
+            ("a.md", "2026-01-20", "Russia-China trade fell 9% in 2025."),
+            (
+                "b.md",
+                "2026-01-21",
+                "Trade between Russia and China was $228 billion in 2025.",
+            ),
+            (
+                "c.md",
+                "2025-01-21",
+                "Trade between Russia and China was $245 billion in 2024.",
+            ),
+        ],
+    );
+    let r = run(ws.path(), &["check"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    let out = &r.stdout;
+    assert!(
+        out.contains("error[violation]: trade.china_russia.change, 2025"),
+        "{out}"
+    );
+    assert!(
+        out.contains("stated: 9% (-9.5% to -8.5%); but $245 billion in 2024 to $228 billion in 2025 is a change of -7.33% to -6.54%"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_stated_change_that_agrees_gives_no_finding() {
+    let ws = corpus(
+        &[],
+        &[
+            (
+                "a.md",
+                "2026-01-20",
+                "Russia-China trade fell 6.9% in 2025.",
+            ),
+            (
+                "b.md",
+                "2026-01-21",
+                "Trade between Russia and China was $228 billion in 2025.",
+            ),
+            (
+                "c.md",
+                "2025-01-21",
+                "Trade between Russia and China was $245 billion in 2024.",
+            ),
+        ],
+    );
+    let r = run(ws.path(), &["check", "--fail-on", "info"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    // the change is a fact of the metric, in percent, and not compared with levels
+    let facts = run(ws.path(), &["facts", "--format", "jsonl"]);
+    assert!(
+        facts.stdout.contains(r#""unit":"percent""#),
+        "{}",
+        facts.stdout
+    );
+}
+
+const FLOWS: &str = r"
+metrics:
+  - id: exports.china_to_russia.total
+    description: China's exports to Russia in a calendar year
+    kind: money
+    unit: USD
+    match: { all: ['\bexports\b'], entities: [china, russia] }
+  - id: imports.china_from_russia.total
+    description: China's imports from Russia in a calendar year
+    kind: money
+    unit: USD
+    match: { all: ['\bimports\b'], entities: [china, russia] }
+checks:
+  - id: trade.china_russia.exports_plus_imports
+    sum:
+      parts: [exports.china_to_russia.total, imports.china_from_russia.total]
+      total: trade.china_russia.total
+";
+
+#[test]
+fn parts_that_do_not_add_up_are_a_violation_and_parts_that_do_are_not() {
+    let wrong = corpus(
+        &[("flows.yaml", FLOWS)],
+        &[
+            (
+                "a.md",
+                "2025-01-14",
+                "China's exports to Russia were $115.5 billion in 2024.",
+            ),
+            (
+                "b.md",
+                "2025-01-14",
+                "China's imports from Russia came to $129.3 billion in 2024.",
+            ),
+            (
+                "c.md",
+                "2025-01-15",
+                "Trade between China and Russia reached $260 billion in 2024.",
+            ),
+        ],
+    );
+    let r = run(wrong.path(), &["check"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains("$115.5 billion [115.45 bn USD, 115.55 bn USD] + $129.3 billion [129.25 bn USD, 129.35 bn USD] = [244.7 bn USD, 244.9 bn USD], but trade.china_russia.total $260 billion is [255 bn USD, 265 bn USD]"),
+        "{}",
+        r.stdout
+    );
+    let right = corpus(
+        &[("flows.yaml", FLOWS)],
+        &[
+            (
+                "a.md",
+                "2025-01-14",
+                "China's exports to Russia were $115.5 billion in 2024.",
+            ),
+            (
+                "b.md",
+                "2025-01-14",
+                "China's imports from Russia came to $129.3 billion in 2024.",
+            ),
+            (
+                "c.md",
+                "2025-01-15",
+                "Trade between China and Russia reached $244.8 billion in 2024.",
+            ),
+        ],
+    );
+    let r = run(right.path(), &["check", "--fail-on", "info"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+}
+
+#[test]
+fn a_check_naming_an_unknown_metric_or_two_rules_is_an_error() {
+    let ws = corpus(
+        &[(
+            "bad.yaml",
+            "checks:\n  - id: a.b\n    part_of: { part: trade.china_russia.totl, whole: trade.china_russia.total }\n    change: { metric: trade.china_russia.total }\n  - id: c.d\n    change: { metric: trade.china_russia.totl }\n",
+        )],
+        &[],
+    );
+    let r = run(ws.path(), &["rules", "list"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("rules/bad.yaml:2:5: `id`: a check has exactly one of `part_of`, `sum` and `change`; this one has 2"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(
+            "unknown metric `trade.china_russia.totl`; did you mean `trade.china_russia.total`?"
+        ),
+        "{}",
+        r.stderr
+    );
+}
