@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::documents::Document;
 use crate::extract::Quantity;
+use crate::interval::{Bound, Interval};
 use crate::period::{Date, Period};
 use crate::rules::{Context, EntityMatcher, Metric, PeriodRule, RuleSet, Undated};
 
@@ -40,9 +41,57 @@ pub struct Fact {
     pub quote_span: (usize, usize),
     /// The approximation slack of the metric, kept for the interval.
     pub slack: Decimal,
+    /// A figure in another currency, converted at the metric's rate: the
+    /// quantity holds the converted values.
+    pub conversion: Option<Conversion>,
+    /// Why the fact is listed but never compared (a currency with no rate).
+    pub not_comparable: Option<String>,
+}
+
+/// How a figure in another currency became the metric's unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conversion {
+    /// The currency as written (`CNY`).
+    pub from: String,
+    /// The value as written, in `from`.
+    pub value: Option<Decimal>,
+    /// Metric units per unit of `from`.
+    pub rate: Decimal,
+    /// A fraction that widens the converted interval.
+    pub uncertainty: Decimal,
+}
+
+impl Conversion {
+    /// `i` widened by the rate's uncertainty, away from zero on both ends.
+    fn widen(&self, i: Interval) -> Interval {
+        let u = self.uncertainty;
+        Interval {
+            lo: i.lo.map(|b| Bound {
+                value: b.value - b.value.abs() * u,
+                ..b
+            }),
+            hi: i.hi.map(|b| Bound {
+                value: b.value + b.value.abs() * u,
+                ..b
+            }),
+        }
+    }
 }
 
 impl Fact {
+    /// The interval of true values in the metric's unit: the quantity's,
+    /// widened by a conversion's uncertainty.
+    pub fn interval(&self) -> Interval {
+        let i = self.quantity.interval(self.slack);
+        self.conversion.as_ref().map_or(i, |c| c.widen(i))
+    }
+
+    /// The interval without rounding (the `exact` tolerance).
+    pub fn stated_interval(&self) -> Interval {
+        let i = self.quantity.stated_interval(self.slack);
+        self.conversion.as_ref().map_or(i, |c| c.widen(i))
+    }
+
     /// The figure as written in the text ("US$244.8 billion").
     pub fn surface(&self) -> &str {
         let (a, b) = self.quote_span;
@@ -173,15 +222,21 @@ fn fact(doc: &Document, s: usize, q: &Quantity, metric: &Metric, source: &Source
             Undated::Unknown => None,
         }),
     };
+    let (quantity, conversion, not_comparable) = convert(q, metric, period);
+    // a stated change keeps its own unit ("fell 9%" is in percent), and so
+    // does a figure in a currency with no rate
+    let unit = match q.kind {
+        crate::extract::Kind::Change => q.unit.to_string(),
+        _ if not_comparable.is_some() => q.unit.to_string(),
+        _ => metric.unit.clone().unwrap_or_else(|| q.unit.to_string()),
+    };
     Fact {
+        unit,
+        conversion,
+        not_comparable,
         metric: metric.id.clone(),
         period,
-        quantity: q.clone(),
-        // a stated change keeps its own unit ("fell 9%" is in percent)
-        unit: match q.kind {
-            crate::extract::Kind::Change => q.unit.to_string(),
-            _ => metric.unit.clone().unwrap_or_else(|| q.unit.to_string()),
-        },
+        quantity,
         source: source.clone(),
         line,
         column,
@@ -195,4 +250,46 @@ fn fact(doc: &Document, s: usize, q: &Quantity, metric: &Metric, source: &Source
         ),
         slack: metric.slack,
     }
+}
+
+/// A money figure in another currency than the metric's: converted at the
+/// metric's rate for the fact's year, or marked not comparable.
+fn convert(
+    q: &Quantity,
+    metric: &Metric,
+    period: Option<Period>,
+) -> (Quantity, Option<Conversion>, Option<String>) {
+    let Some(want) = metric.unit.as_deref() else {
+        return (q.clone(), None, None);
+    };
+    let same = q.unit == want || (want == "USD" && q.unit == "dollar");
+    if q.kind != crate::extract::Kind::Money || same {
+        return (q.clone(), None, None);
+    }
+    let year = period
+        .filter(|p| p.through.is_none() && !p.fiscal)
+        .map(|p| p.year);
+    let rate = year.and_then(|y| {
+        metric
+            .rates
+            .iter()
+            .find(|r| r.from == q.unit && r.year == y)
+    });
+    let Some(rate) = rate else {
+        let when = year.map_or_else(|| "its period".to_string(), |y| y.to_string());
+        let why = format!("no {}→{want} rate for {when}", q.unit);
+        return (q.clone(), None, Some(why));
+    };
+    let times = |d: Decimal| d.checked_mul(rate.rate).unwrap_or(d);
+    let mut converted = q.clone();
+    converted.value = q.value.map(times);
+    converted.range = q.range.map(|(a, b)| (times(a), times(b)));
+    converted.step = times(q.step);
+    let conversion = Conversion {
+        from: q.unit.to_string(),
+        value: q.value,
+        rate: rate.rate,
+        uncertainty: rate.uncertainty,
+    };
+    (converted, Some(conversion), None)
 }

@@ -74,7 +74,7 @@ pub fn run(rules: &RuleSet) -> Vec<ExampleResult> {
 }
 
 fn observe(f: &Fact, template: bool) -> Observed {
-    let interval = f.quantity.interval(f.slack);
+    let interval = f.interval();
     Observed {
         metric: template.then(|| f.metric.clone()),
         period: f.period,

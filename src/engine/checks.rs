@@ -53,7 +53,7 @@ struct Span {
 
 impl Span {
     fn of(f: &Fact) -> Span {
-        let i = f.quantity.interval(f.slack);
+        let i = f.interval();
         Span {
             lo: i.lo.map(|b| b.value),
             hi: i.hi.map(|b| b.value),

@@ -28,8 +28,8 @@ pub struct Comparison {
 /// Compares `a` and `b` (facts of one metric and period).
 pub fn compare(a: &Fact, b: &Fact, tolerance: Tolerance) -> Comparison {
     let (qa, qb) = (&a.quantity, &b.quantity);
-    let rounded = |f: &Fact| f.quantity.interval(f.slack);
-    let stated = |f: &Fact| f.quantity.stated_interval(f.slack);
+    let rounded = |f: &Fact| f.interval();
+    let stated = |f: &Fact| f.stated_interval();
     let conflict = match tolerance {
         Tolerance::Exact => stated(a).gap(&stated(b)).is_some(),
         Tolerance::Rounding => rounded(a).gap(&rounded(b)).is_some(),
@@ -75,10 +75,7 @@ fn difference(a: &Fact, b: &Fact) -> Difference {
         });
         return Difference { absolute, relative };
     }
-    let gap = a
-        .quantity
-        .interval(a.slack)
-        .gap(&b.quantity.interval(b.slack));
+    let gap = a.interval().gap(&b.interval());
     Difference {
         absolute: gap.unwrap_or_default(),
         relative: None,
@@ -163,6 +160,8 @@ mod tests {
             quote_span: (q.start, q.end),
             slack: DEFAULT_SLACK,
             quantity: q,
+            conversion: None,
+            not_comparable: None,
         }
     }
 

@@ -79,6 +79,7 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
         // changes are not levels (the `change` checks read them)
         if metric.period == PeriodRule::Year && fact.period.is_none()
             || fact.quantity.kind == crate::extract::Kind::Change
+            || fact.not_comparable.is_some()
         {
             continue;
         }
@@ -110,7 +111,7 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
                         period: key.period,
                         facts: vec![(*a).clone(), (*b).clone()],
                         difference: Some(c.difference),
-                        note: c.note,
+                        note: with_conversions(c.note, &[a, b]),
                     });
                 }
             }
@@ -129,6 +130,35 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
     }
     findings.extend(checks::run(facts, &rules.checks));
     findings
+}
+
+/// The comparison's note, with how each converted figure was converted.
+fn with_conversions(note: Option<String>, facts: &[&Fact]) -> Option<String> {
+    let mut notes: Vec<String> = note.into_iter().collect();
+    for f in facts {
+        let Some(c) = &f.conversion else {
+            continue;
+        };
+        let (Some(from), Some(to)) = (c.value, f.quantity.value) else {
+            continue;
+        };
+        let pm = if c.uncertainty.is_zero() {
+            String::new()
+        } else {
+            let pct = c.uncertainty * rust_decimal::Decimal::ONE_HUNDRED;
+            format!(" (±{}%)", pct.normalize())
+        };
+        notes.push(format!(
+            "{} is {} × {} {}/{}{pm} = {}",
+            f.surface(),
+            crate::report::human::amount(from, &c.from),
+            c.rate.normalize(),
+            f.unit,
+            c.from,
+            crate::report::human::amount(to, &f.unit),
+        ));
+    }
+    (!notes.is_empty()).then(|| notes.join("; "))
 }
 
 #[cfg(test)]

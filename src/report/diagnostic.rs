@@ -41,10 +41,7 @@ pub fn write_findings(out: &mut dyn Write, findings: &[Finding]) -> io::Result<(
                 } else {
                     ""
                 };
-                format!(
-                    "{}{forecast}",
-                    human::interval(x.quantity.interval(x.slack), &x.unit)
-                )
+                format!("{}{forecast}", human::interval(x.interval(), &x.unit))
             })
             .collect();
         let lvl = level(f.severity);

@@ -83,6 +83,20 @@ struct FactJson<'a> {
     column: usize,
     text: &'a str,
     quote: &'a str,
+    /// For a figure in another currency: how it was converted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    converted_from: Option<ConvertedJson>,
+    /// Why the fact is never compared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    not_comparable: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ConvertedJson {
+    unit: String,
+    value: Option<String>,
+    rate: String,
+    uncertainty: String,
 }
 
 #[derive(Serialize)]
@@ -154,7 +168,7 @@ fn fact_json(f: &Fact) -> FactJson<'_> {
         value: q.value.map(dec),
         unit: &f.unit,
         kind: q.kind,
-        bounds: q.interval(f.slack).into(),
+        bounds: f.interval().into(),
         qualifier: q.qualifier_text.as_deref(),
         qualifier_kind: q.qualifier,
         approx: q.qualifier.is_approx(),
@@ -166,6 +180,13 @@ fn fact_json(f: &Fact) -> FactJson<'_> {
         column: f.column,
         text: f.surface(),
         quote: &f.quote,
+        converted_from: f.conversion.as_ref().map(|c| ConvertedJson {
+            unit: c.from.clone(),
+            value: c.value.map(dec),
+            rate: dec(c.rate),
+            uncertainty: dec(c.uncertainty),
+        }),
+        not_comparable: f.not_comparable.as_deref(),
     }
 }
 

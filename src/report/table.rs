@@ -110,10 +110,20 @@ fn fact_cells(f: &Fact) -> Vec<String> {
         (None, None) => String::new(),
     };
     let forecast = if q.forecast { " (forecast)" } else { "" };
+    let normalized = match (&f.conversion, &f.not_comparable) {
+        (Some(c), _) => format!(
+            "{normalized} (at {} {}/{})",
+            c.rate.normalize(),
+            f.unit,
+            c.from
+        ),
+        (None, Some(why)) => format!("not comparable: {why}"),
+        (None, None) => normalized,
+    };
     vec![
         format!("{written}{forecast}"),
         normalized,
-        human::interval(q.interval(f.slack), &f.unit),
+        human::interval(f.interval(), &f.unit),
         format!("{}:{}", f.source.path.display(), f.line),
         excerpt(&f.quote, f.quote_span),
     ]

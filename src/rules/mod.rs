@@ -85,6 +85,19 @@ pub struct Metric {
     /// Whether the rule also claims stated changes ("fell 9%"): set for the
     /// metrics a `change` check names.
     pub claims_changes: bool,
+    /// Conversion rates into `unit`, by currency and year.
+    pub rates: Vec<Rate>,
+}
+
+/// A conversion rate of a money metric: `rate` units of the metric's
+/// currency per unit of `from`, for `year`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rate {
+    pub from: String,
+    pub year: i32,
+    pub rate: Decimal,
+    /// A fraction (0.01 for "1%") that widens converted intervals.
+    pub uncertainty: Decimal,
 }
 
 impl Metric {
@@ -99,7 +112,10 @@ impl Metric {
                 let Some(want) = self.unit.as_deref() else {
                     return false;
                 };
-                kind == Kind::Money && (unit == want || (want == "USD" && unit == "dollar"))
+                // figures in another currency (an ISO code) are claimed too:
+                // converted at a stated rate, or listed as not comparable
+                let iso = unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase());
+                kind == Kind::Money && (unit == want || (want == "USD" && unit == "dollar") || iso)
             }
             MetricKind::Count => kind == Kind::Number,
             MetricKind::Percent => kind == Kind::Percent,

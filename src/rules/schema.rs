@@ -141,6 +141,26 @@ pub(crate) struct RawMetric {
     /// Makes this metric a template: one metric for every pair of these
     /// entities, its `id` naming the pair with `{pair}` (or `{a}` and `{b}`).
     pub pairs: Option<RawPairs>,
+    /// For money: conversion rates by year, so figures in another currency
+    /// are compared with this metric's unit. Without a rate such figures
+    /// are listed as not comparable, never compared.
+    #[serde(default)]
+    pub rates: Vec<RawRate>,
+}
+
+/// One conversion rate: `{ from: CNY, year: 2024, rate: 0.1389, uncertainty: "1%" }`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRate {
+    /// The ISO 4217 code converted from.
+    pub from: String,
+    /// The calendar year the rate is for (an average of the year).
+    pub year: i32,
+    /// Units of the metric's currency per unit of `from` (USD per CNY).
+    pub rate: RawScalar,
+    /// How uncertain the rate is, as a percentage (`"1%"`, default `"0%"`):
+    /// it widens every converted interval.
+    pub uncertainty: Option<RawScalar>,
 }
 
 /// The entity pairs a template metric stands for.

@@ -15,7 +15,7 @@ use super::schema::{
 };
 use super::{
     Check, CheckRule, Context, EntityMatcher, Example, Expected, Matcher, Metric, MetricKind,
-    PeriodRule, RuleSet, Severity, Tolerance, Undated,
+    PeriodRule, Rate, RuleSet, Severity, Tolerance, Undated,
 };
 use crate::error::{Error, Errors, Location};
 use crate::period::{Date, Period};
@@ -445,12 +445,14 @@ fn metric(
         .map_err(|m| errors.push(at.error("severity", m)))
         .ok();
     let examples = examples(&raw, at, errors);
+    let rates = rates(&raw, at, errors);
     if errors.0.len() > before {
         return None;
     }
     Some(Metric {
         template: None,
         claims_changes: false,
+        rates,
         location: at.key("id"),
         id: raw.id,
         description: raw.description,
@@ -637,6 +639,63 @@ fn tolerance(raw: &RawScalar) -> Result<Tolerance, String> {
 }
 
 /// `"5%"` or a fraction below 1.
+/// The conversion rates of a money metric.
+fn rates(raw: &RawMetric, at: &Locator, errors: &mut Errors) -> Vec<Rate> {
+    let mut out: Vec<Rate> = Vec::new();
+    if !raw.rates.is_empty() && raw.kind != "money" {
+        errors.push(at.error("rates", "only money metrics have conversion rates".into()));
+        return out;
+    }
+    for r in &raw.rates {
+        if !UNITS.contains(&r.from.as_str()) || Some(&r.from) == raw.unit.as_ref() {
+            errors.push(at.error_at(
+                &r.from,
+                format!(
+                    "`rates.from`: expected another ISO code of {}, found `{}`",
+                    UNITS.join(", "),
+                    r.from
+                ),
+            ));
+            continue;
+        }
+        let rate = decimal(&r.rate.text()).filter(|v| *v > Decimal::ZERO);
+        let Some(rate) = rate else {
+            errors.push(at.error_at(
+                &r.rate.text(),
+                format!(
+                    "`rates.rate`: expected a positive number, found `{}`",
+                    r.rate.text()
+                ),
+            ));
+            continue;
+        };
+        let uncertainty = match &r.uncertainty {
+            None => Decimal::ZERO,
+            Some(u) => match slack(u) {
+                Ok(u) => u,
+                Err(m) => {
+                    errors.push(at.error_at(&u.text(), format!("`rates.uncertainty`: {m}")));
+                    continue;
+                }
+            },
+        };
+        if out.iter().any(|o| o.from == r.from && o.year == r.year) {
+            errors.push(at.error_at(
+                &r.from,
+                format!("`rates`: two rates for {} in {}", r.from, r.year),
+            ));
+            continue;
+        }
+        out.push(Rate {
+            from: r.from.clone(),
+            year: r.year,
+            rate,
+            uncertainty,
+        });
+    }
+    out
+}
+
 fn slack(raw: &RawScalar) -> Result<Decimal, String> {
     let text = raw.text();
     let v = match text.strip_suffix('%') {

@@ -236,3 +236,94 @@ fn a_check_naming_an_unknown_metric_or_two_rules_is_an_error() {
         r.stderr
     );
 }
+
+#[test]
+fn a_yuan_figure_is_compared_with_dollars_through_the_rate_with_the_arithmetic() {
+    let ws = corpus(
+        &[],
+        &[
+            (
+                "a.md",
+                "2025-01-14",
+                "China-Russia trade reached 1.5 trillion yuan in 2024, Chinese customs said.",
+            ),
+            (
+                "b.md",
+                "2025-01-21",
+                "Trade between Russia and China was $245 billion in 2024.",
+            ),
+        ],
+    );
+    let r = run(ws.path(), &["check"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout
+            .contains("trade.china_russia.total, 2024: 1.5 trillion yuan vs $245 billion"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("1.5 trillion yuan is 1.5 tn CNY × 0.1389 USD/CNY (±1%) = 208.35 bn USD"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_yuan_figure_that_agrees_through_the_rate_gives_no_finding() {
+    let ws = corpus(
+        &[],
+        &[
+            (
+                "a.md",
+                "2025-01-14",
+                "China-Russia trade reached 1.76 trillion yuan in 2024.",
+            ),
+            (
+                "b.md",
+                "2025-01-21",
+                "Trade between Russia and China was $245 billion in 2024.",
+            ),
+        ],
+    );
+    let r = run(ws.path(), &["check", "--fail-on", "info"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+}
+
+#[test]
+fn a_currency_with_no_rate_is_listed_as_not_comparable_and_never_compared() {
+    let ws = corpus(
+        &[],
+        &[
+            (
+                "a.md",
+                "2026-01-14",
+                "China-Russia trade reached 1.2 trillion yuan in 2025.",
+            ),
+            (
+                "b.md",
+                "2026-01-21",
+                "Trade between Russia and China was $228 billion in 2025.",
+            ),
+        ],
+    );
+    let r = run(ws.path(), &["check", "--fail-on", "info"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let facts = run(ws.path(), &["facts", "--format", "jsonl"]);
+    assert!(
+        facts
+            .stdout
+            .contains(r#""not_comparable":"no CNY→USD rate for 2025""#),
+        "{}",
+        facts.stdout
+    );
+    let table = run(ws.path(), &["facts"]);
+    assert!(
+        table
+            .stdout
+            .contains("not comparable: no CNY→USD rate for 2025"),
+        "{}",
+        table.stdout
+    );
+}
