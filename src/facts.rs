@@ -46,6 +46,9 @@ pub struct Fact {
     pub conversion: Option<Conversion>,
     /// Why the fact is listed but never compared (a currency with no rate).
     pub not_comparable: Option<String>,
+    /// The statistical source the sentence attributes the figure to, by the
+    /// rule's name for it (`chinese_customs`).
+    pub attribution: Option<String>,
 }
 
 /// How a figure in another currency became the metric's unit.
@@ -230,7 +233,14 @@ fn fact(doc: &Document, s: usize, q: &Quantity, metric: &Metric, source: &Source
         _ if not_comparable.is_some() => q.unit.to_string(),
         _ => metric.unit.clone().unwrap_or_else(|| q.unit.to_string()),
     };
+    let quote = &doc.text[sentence.clone()];
+    let attribution = metric
+        .attributions
+        .iter()
+        .find(|(_, r)| r.is_match(quote))
+        .map(|(name, _)| name.clone());
     Fact {
+        attribution,
         unit,
         conversion,
         not_comparable,

@@ -162,6 +162,7 @@ mod tests {
             quantity: q,
             conversion: None,
             not_comparable: None,
+            attribution: None,
         }
     }
 

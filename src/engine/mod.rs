@@ -25,6 +25,9 @@ pub enum Class {
     Agree,
     /// A check across metrics does not hold (`checks:` in the rules).
     Violation,
+    /// Figures attributed to different statistical sources that disagree,
+    /// where the rule says such sources legitimately differ.
+    Difference,
 }
 
 impl Class {
@@ -40,6 +43,7 @@ impl std::fmt::Display for Class {
             Class::Conflict => "conflict",
             Class::Agree => "agree",
             Class::Violation => "violation",
+            Class::Difference => "difference",
         })
     }
 }
@@ -104,14 +108,34 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
             for b in &group[i + 1..] {
                 let c = compare(a, b, metric.tolerance);
                 if c.conflict {
+                    // two sources the rule says may differ ("according to
+                    // Chinese customs" against "Russian data")
+                    let documented = metric.attributions_differ
+                        && matches!((&a.attribution, &b.attribution), (Some(x), Some(y)) if x != y);
+                    let (class, severity, note) = if documented {
+                        let why = format!(
+                            "attributed to {} and {}, which this rule says may differ",
+                            a.attribution.as_deref().unwrap_or_default(),
+                            b.attribution.as_deref().unwrap_or_default()
+                        );
+                        let note = with_conversions(c.note, &[a, b])
+                            .map_or(why.clone(), |n| format!("{why}; {n}"));
+                        (Class::Difference, Severity::Info, Some(note))
+                    } else {
+                        (
+                            Class::Conflict,
+                            metric.severity,
+                            with_conversions(c.note, &[a, b]),
+                        )
+                    };
                     findings.push(Finding {
-                        class: Class::Conflict,
-                        severity: metric.severity,
+                        class,
+                        severity,
                         metric: key.metric.clone(),
                         period: key.period,
                         facts: vec![(*a).clone(), (*b).clone()],
                         difference: Some(c.difference),
-                        note: with_conversions(c.note, &[a, b]),
+                        note,
                     });
                 }
             }

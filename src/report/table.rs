@@ -39,12 +39,24 @@ pub fn write_report(
         .iter()
         .filter(|f| f.class == Class::Violation)
         .count();
-    let agreements = findings.len() - conflicts - violations;
-    let checks = if violations > 0 {
-        format!(", {violations} check violation{}", plural(violations))
-    } else {
-        String::new()
-    };
+    let differences = findings
+        .iter()
+        .filter(|f| f.class == Class::Difference)
+        .count();
+    let agreements = findings.len() - conflicts - violations - differences;
+    let mut checks = String::new();
+    if violations > 0 {
+        checks.push_str(&format!(
+            ", {violations} check violation{}",
+            plural(violations)
+        ));
+    }
+    if differences > 0 {
+        checks.push_str(&format!(
+            ", {differences} documented difference{}",
+            plural(differences)
+        ));
+    }
     writeln!(
         out,
         "crosscheck report: {sources} sources, {} facts, {conflicts} conflict{}, {agreements} agreement{}{checks}\n",

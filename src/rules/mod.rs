@@ -87,6 +87,12 @@ pub struct Metric {
     pub claims_changes: bool,
     /// Conversion rates into `unit`, by currency and year.
     pub rates: Vec<Rate>,
+    /// Statistical sources by name, in the order written; a fact's
+    /// attribution is the first whose pattern matches its sentence.
+    pub attributions: Vec<(String, Regex)>,
+    /// Whether figures of different attributions that disagree are a
+    /// documented difference rather than a conflict.
+    pub attributions_differ: bool,
 }
 
 /// A conversion rate of a money metric: `rate` units of the metric's

@@ -146,6 +146,17 @@ pub(crate) struct RawMetric {
     /// are listed as not comparable, never compared.
     #[serde(default)]
     pub rates: Vec<RawRate>,
+    /// Statistical sources a figure may be attributed to, by a name of your
+    /// choosing: a regex over the figure's sentence ("according to Chinese
+    /// customs"). The first that matches is the fact's attribution.
+    #[serde(default)]
+    pub attributions: BTreeMap<String, String>,
+    /// Two figures attributed to different sources that disagree:
+    /// `conflict` (default) or `difference` (a documented difference,
+    /// reported but never failing `check`).
+    #[serde(default = "default_across")]
+    #[schemars(extend("enum" = ["conflict", "difference"]))]
+    pub across_attributions: String,
 }
 
 /// One conversion rate: `{ from: CNY, year: 2024, rate: 0.1389, uncertainty: "1%" }`.
@@ -284,6 +295,10 @@ pub fn json_schema() -> String {
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text
+}
+
+fn default_across() -> String {
+    "conflict".into()
 }
 
 fn default_period() -> String {

@@ -446,6 +446,27 @@ fn metric(
         .ok();
     let examples = examples(&raw, at, errors);
     let rates = rates(&raw, at, errors);
+    let mut attributions = Vec::new();
+    for (name, pattern) in &raw.attributions {
+        match Regex::new(&format!("(?i){pattern}")) {
+            Ok(r) => attributions.push((name.clone(), r)),
+            Err(e) => errors.push(at.error_at(
+                pattern,
+                format!("`attributions.{name}`: invalid regex `{pattern}`: {e}"),
+            )),
+        }
+    }
+    let attributions_differ = match raw.across_attributions.as_str() {
+        "conflict" => false,
+        "difference" => true,
+        other => {
+            errors.push(at.error(
+                "across_attributions",
+                format!("expected `conflict` or `difference`, found `{other}`"),
+            ));
+            false
+        }
+    };
     if errors.0.len() > before {
         return None;
     }
@@ -453,6 +474,8 @@ fn metric(
         template: None,
         claims_changes: false,
         rates,
+        attributions,
+        attributions_differ,
         location: at.key("id"),
         id: raw.id,
         description: raw.description,

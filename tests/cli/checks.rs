@@ -327,3 +327,58 @@ fn a_currency_with_no_rate_is_listed_as_not_comparable_and_never_compared() {
         table.stdout
     );
 }
+
+#[test]
+fn figures_of_two_statistical_sources_are_a_documented_difference_not_a_conflict() {
+    let ws = corpus(
+        &[],
+        &[
+            (
+                "a.md",
+                "2025-01-14",
+                "According to Chinese customs, China-Russia trade was $244.8 billion in 2024.",
+            ),
+            (
+                "b.md",
+                "2025-02-14",
+                "Russian customs data put trade between Russia and China at $228 billion in 2024.",
+            ),
+        ],
+    );
+    let check = run(ws.path(), &["check"]);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+    let r = run(ws.path(), &["report"]);
+    assert!(r.stdout.contains("1 documented difference"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("info[difference] trade.china_russia.total, 2024"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "attributed to chinese_customs and russian_customs, which this rule says may differ"
+        ),
+        "{}",
+        r.stdout
+    );
+    // the same source twice is still a conflict
+    let same = corpus(
+        &[],
+        &[
+            (
+                "a.md",
+                "2025-01-14",
+                "According to Chinese customs, China-Russia trade was $244.8 billion in 2024.",
+            ),
+            (
+                "b.md",
+                "2025-02-14",
+                "Chinese customs data put trade between Russia and China at $228 billion in 2024.",
+            ),
+        ],
+    );
+    let r = run(same.path(), &["check"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("error[conflict]"), "{}", r.stdout);
+}
