@@ -73,7 +73,7 @@ pub(super) fn load_files(files: &[PathBuf]) -> Result<RuleSet, Errors> {
             };
             let expanded = match raw.pairs.take() {
                 None => vec![(raw, None)],
-                Some(pairs) => expand(&raw, &pairs, &names, &at, &mut errors)
+                Some(pairs) => expand(&raw, &pairs, (&names, &entities), &at, &mut errors)
                     .into_iter()
                     .map(|m| (m, Some(id.clone())))
                     .collect(),
@@ -241,7 +241,7 @@ type Names = BTreeMap<String, String>;
 fn expand(
     raw: &RawMetric,
     pairs: &RawPairs,
-    names: &Names,
+    (names, entities): (&Names, &Entities),
     at: &Locator,
     errors: &mut Errors,
 ) -> Vec<RawMetric> {
@@ -279,7 +279,7 @@ fn expand(
         for (j, b) in of.iter().enumerate() {
             let keep = if pairs.ordered { i != j } else { i < j };
             if keep {
-                out.push(one_pair(raw, &of, a, b, names, out.is_empty()));
+                out.push(one_pair(raw, &of, (a, b), (names, entities), out.is_empty()));
             }
         }
     }
@@ -289,9 +289,8 @@ fn expand(
 fn one_pair(
     raw: &RawMetric,
     of: &[&String],
-    a: &str,
-    b: &str,
-    names: &Names,
+    (a, b): (&str, &str),
+    (names, entities): (&Names, &Entities),
     first: bool,
 ) -> RawMetric {
     let shown = |e: &str| names.get(e).cloned().unwrap_or_else(|| e.to_string());
@@ -302,10 +301,15 @@ fn one_pair(
             .replace("{A}", &shown(a))
             .replace("{B}", &shown(b))
     };
-    let pattern = |s: &String| {
-        s.replace("{A}", &format!("(?:{})", regex::escape(&shown(a))))
-            .replace("{B}", &format!("(?:{})", regex::escape(&shown(b))))
+    // in patterns, an entity is any of its names and demonyms, matched with
+    // their case (patterns are otherwise case-insensitive: "US" is no "us")
+    let any_name = |e: &str| {
+        let p = entities
+            .get(e)
+            .map_or_else(|| regex::escape(&shown(e)), |(plain, _)| plain.clone());
+        format!("(?-i:{p})")
     };
+    let pattern = |s: &String| s.replace("{A}", &any_name(a)).replace("{B}", &any_name(b));
     let mut m = raw.clone();
     m.id = plain(&raw.id);
     m.description = plain(&raw.description);
