@@ -233,12 +233,22 @@ fn fact(doc: &Document, s: usize, q: &Quantity, metric: &Metric, source: &Source
         _ if not_comparable.is_some() => q.unit.to_string(),
         _ => metric.unit.clone().unwrap_or_else(|| q.unit.to_string()),
     };
+    // the source the sentence names; else the one source the article names
     let quote = &doc.text[sentence.clone()];
-    let attribution = metric
-        .attributions
-        .iter()
-        .find(|(_, r)| r.is_match(quote))
-        .map(|(name, _)| name.clone());
+    let in_sentence = metric.attributions.iter().find(|(_, r)| r.is_match(quote));
+    let attribution = match in_sentence {
+        Some((name, _)) => Some(name.clone()),
+        None => {
+            let mut cited = metric
+                .attributions
+                .iter()
+                .filter(|(_, r)| r.is_match(doc.body()));
+            match (cited.next(), cited.next()) {
+                (Some((name, _)), None) => Some(name.clone()),
+                _ => None,
+            }
+        }
+    };
     Fact {
         attribution,
         unit,

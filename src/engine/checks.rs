@@ -5,7 +5,9 @@
 //!
 //! Intervals are the facts' own (stated precision, "about", bounds); an open
 //! end counts as closed, which can only hide a violation, never invent one.
-//! Forecasts take no part.
+//! Forecasts take no part, and facts attributed to different statistical
+//! sources ("according to INEGI" against "Census Bureau data") are never
+//! combined: each source's figures are checked among themselves.
 
 use std::collections::BTreeMap;
 
@@ -98,6 +100,14 @@ fn periods(index: &Index, metric: &str) -> Vec<Option<Period>> {
         .collect()
 }
 
+/// Whether the facts may be checked together: no two of them attributed to
+/// different statistical sources.
+fn one_source(facts: &[&Fact]) -> bool {
+    let mut named = facts.iter().filter_map(|f| f.attribution.as_deref());
+    let first = named.next();
+    named.all(|a| Some(a) == first)
+}
+
 fn finding(check: &Check, period: Option<Period>, facts: Vec<&Fact>, note: String) -> Finding {
     Finding {
         class: Class::Violation,
@@ -114,6 +124,9 @@ fn part_of(check: &Check, index: &Index, part: &str, whole: &str, out: &mut Vec<
     for period in periods(index, part) {
         for p in levels(index, part, period) {
             for w in levels(index, whole, period) {
+                if !one_source(&[p, w]) {
+                    continue;
+                }
                 let (ps, ws) = (Span::of(p), Span::of(w));
                 let exceeds = matches!((ps.lo, ws.hi), (Some(lo), Some(hi)) if lo > hi);
                 if exceeds {
@@ -139,6 +152,11 @@ fn sum(check: &Check, index: &Index, parts: &[String], total: &str, out: &mut Ve
         }
         for t in levels(index, total, period) {
             for combo in combinations(&part_facts) {
+                let mut all = combo.clone();
+                all.push(t);
+                if !one_source(&all) {
+                    continue;
+                }
                 let mut lo = Some(Decimal::ZERO);
                 let mut hi = Some(Decimal::ZERO);
                 for f in &combo {
@@ -210,6 +228,9 @@ fn change(check: &Check, index: &Index, metric: &str, out: &mut Vec<Finding>) {
         };
         for now in levels(index, metric, Some(period)) {
             for then in levels(index, metric, Some(before)) {
+                if !one_source(&[c, then, now]) {
+                    continue;
+                }
                 let Some(implied) = implied_percent(Span::of(then), Span::of(now)) else {
                     continue;
                 };

@@ -73,7 +73,7 @@ pub(super) fn load_files(files: &[PathBuf]) -> Result<RuleSet, Errors> {
             };
             let expanded = match raw.pairs.take() {
                 None => vec![(raw, None)],
-                Some(pairs) => expand(&raw, &pairs, (&names, &entities), &at, &mut errors)
+                Some(pairs) => expand(&raw, &pairs, &names, &at, &mut errors)
                     .into_iter()
                     .map(|m| (m, Some(id.clone())))
                     .collect(),
@@ -230,8 +230,9 @@ fn as_rule_error(e: Error) -> Error {
 /// metonyms too.
 type Entities = BTreeMap<String, (String, String)>;
 
-/// Entity name -> the name it is shown by (its first `names` entry).
-type Names = BTreeMap<String, String>;
+/// Entity name -> the name it is shown by (its first `names` entry), and a
+/// pattern of all its names and demonyms as whole words, for templates.
+type Names = BTreeMap<String, (String, String)>;
 
 /// The metrics of a template (`pairs:`), one per pair, with `{pair}`, `{a}`,
 /// `{b}` (entity names) and `{A}`, `{B}` (shown names) filled in in the id
@@ -241,7 +242,7 @@ type Names = BTreeMap<String, String>;
 fn expand(
     raw: &RawMetric,
     pairs: &RawPairs,
-    (names, entities): (&Names, &Entities),
+    names: &Names,
     at: &Locator,
     errors: &mut Errors,
 ) -> Vec<RawMetric> {
@@ -279,7 +280,7 @@ fn expand(
         for (j, b) in of.iter().enumerate() {
             let keep = if pairs.ordered { i != j } else { i < j };
             if keep {
-                out.push(one_pair(raw, &of, (a, b), (names, entities), out.is_empty()));
+                out.push(one_pair(raw, &of, (a, b), names, out.is_empty()));
             }
         }
     }
@@ -290,10 +291,10 @@ fn one_pair(
     raw: &RawMetric,
     of: &[&String],
     (a, b): (&str, &str),
-    (names, entities): (&Names, &Entities),
+    names: &Names,
     first: bool,
 ) -> RawMetric {
-    let shown = |e: &str| names.get(e).cloned().unwrap_or_else(|| e.to_string());
+    let shown = |e: &str| names.get(e).map_or_else(|| e.to_string(), |n| n.0.clone());
     let plain = |s: &str| {
         s.replace("{pair}", &format!("{a}_{b}"))
             .replace("{a}", a)
@@ -304,9 +305,9 @@ fn one_pair(
     // in patterns, an entity is any of its names and demonyms, matched with
     // their case (patterns are otherwise case-insensitive: "US" is no "us")
     let any_name = |e: &str| {
-        let p = entities
+        let p = names
             .get(e)
-            .map_or_else(|| regex::escape(&shown(e)), |(plain, _)| plain.clone());
+            .map_or_else(|| regex::escape(&shown(e)), |n| n.1.clone());
         format!("(?-i:{p})")
     };
     let pattern = |s: &String| s.replace("{A}", &any_name(a)).replace("{B}", &any_name(b));
@@ -354,11 +355,32 @@ fn collect_entities(sources: &mut [Source], errors: &mut Errors) -> (Entities, N
                 continue;
             }
             let shown = raw.names.first().cloned().unwrap_or_else(|| name.clone());
-            names.insert(name.clone(), shown);
+            names.insert(name.clone(), (shown, words_pattern(&raw)));
             out.insert(name, entity_patterns(&raw));
         }
     }
     (out, names)
+}
+
+/// All names and demonyms as whole words, longest first, consuming nothing
+/// around them: what `{A}` stands for in a template's patterns.
+fn words_pattern(raw: &RawEntity) -> String {
+    let mut words: Vec<&String> = raw.names.iter().chain(&raw.demonyms).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let parts: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let start = if word(w.chars().next()) { r"\b" } else { "" };
+            let end = if word(w.chars().next_back()) {
+                r"\b"
+            } else {
+                ""
+            };
+            format!("{start}{}{end}", regex::escape(w))
+        })
+        .collect();
+    format!("(?:{})", parts.join("|"))
 }
 
 fn entity_patterns(raw: &RawEntity) -> (String, String) {

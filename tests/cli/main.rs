@@ -8,6 +8,7 @@ mod exit_codes;
 mod extract;
 mod facts;
 mod labelled;
+mod packs;
 mod report;
 mod rules;
 mod schema;
