@@ -125,7 +125,77 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
             }
         }
     }
+    // "trade decreased during 2025": a direction with no figure, for the
+    // metrics whose changes are checked (only their sign can be)
+    for (i, metric) in rules.metrics.iter().enumerate() {
+        if !metric.claims_changes {
+            continue;
+        }
+        for s in 0..doc.sentences.len() {
+            let range = doc.sentences[s].clone();
+            let stated = facts.iter().any(|f| {
+                f.metric == metric.id
+                    && f.quantity.kind == crate::extract::Kind::Change
+                    && range.contains(&f.quantity.start)
+            });
+            if stated {
+                continue;
+            }
+            let Some(q) = bare_direction(doc, range.clone()) else {
+                continue;
+            };
+            if memo.matches(doc, s, i, metric) {
+                facts.push(fact(doc, s, &q, metric, &source));
+            }
+        }
+    }
     facts
+}
+
+/// A verb of change with no figure ("decreased", "rose"), with a year after
+/// "in" or "during" in the same sentence, as a figureless change; none
+/// under a negation.
+fn bare_direction(doc: &Document, sentence: std::ops::Range<usize>) -> Option<Quantity> {
+    static VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        // cannot fail: a constant, valid pattern
+        regex::Regex::new(
+            r"(?i)\b(?:(increased|rose|grew|expanded|climbed|went up)|(decreased|fell|declined|shrank|contracted|dropped|went down))\b(?:\s+(?:in|during|over)\s+((?:19|20)\d\d)\b)",
+        )
+        .expect("valid regex")
+    });
+    static NEGATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        // cannot fail: a constant, valid pattern
+        regex::Regex::new(r"(?i)\b(?:not|never|n't)\b|n't\b").expect("valid regex")
+    });
+    let text = doc.text.get(sentence.clone())?;
+    let c = VERB.captures(text)?;
+    let verb = c.get(1).or(c.get(2))?;
+    if NEGATION.is_match(&text[..verb.start()]) {
+        return None;
+    }
+    let direction = if c.get(1).is_some() {
+        crate::extract::Direction::Up
+    } else {
+        crate::extract::Direction::Down
+    };
+    let year: i32 = c.get(3)?.as_str().parse().ok()?;
+    Some(Quantity {
+        kind: crate::extract::Kind::Change,
+        value: None,
+        range: None,
+        range_inclusive: (true, true),
+        step: Decimal::ZERO,
+        unit: "percent",
+        qualifier: crate::extract::Qualifier::Exact,
+        qualifier_text: None,
+        forecast: false,
+        direction: Some(direction),
+        negated: false,
+        period: Some(Period::year(year)),
+        start: sentence.start + verb.start(),
+        end: sentence.start + verb.end(),
+        written: verb.as_str().to_string(),
+    })
 }
 
 /// What one document has already answered, so that a sentence with several

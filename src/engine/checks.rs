@@ -254,6 +254,19 @@ fn change(check: &Check, index: &Index, metric: &str, out: &mut Vec<Finding>) {
 /// A stated relative change as a signed percentage interval ("fell 9%" is
 /// [-9.5, -8.5]); `None` without a direction.
 fn signed_percent(c: &Fact) -> Option<Span> {
+    // "decreased in 2025": only the sign is stated
+    if c.quantity.value.is_none() && c.quantity.range.is_none() {
+        return match c.quantity.direction? {
+            Direction::Up => Some(Span {
+                lo: Some(Decimal::ZERO),
+                hi: None,
+            }),
+            Direction::Down => Some(Span {
+                lo: None,
+                hi: Some(Decimal::ZERO),
+            }),
+        };
+    }
     let s = Span::of(c);
     let scale = if c.quantity.unit == "fraction" {
         Decimal::ONE_HUNDRED

@@ -382,3 +382,30 @@ fn figures_of_two_statistical_sources_are_a_documented_difference_not_a_conflict
     assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("error[conflict]"), "{}", r.stdout);
 }
+
+#[test]
+fn a_direction_word_without_a_figure_is_checked_for_sign() {
+    let wrong = corpus(
+        &[],
+        &[
+            ("a.md", "2026-01-20", "Trade between Russia and China decreased in 2025, officials said."),
+            ("b.md", "2026-01-21", "Trade between Russia and China was $251.3 billion in 2025 and $245 billion in 2024."),
+        ],
+    );
+    let r = run(wrong.path(), &["check"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains("stated: decreased (-∞ to 0%); but $245 billion in 2024 to $251.3 billion in 2025 is a change of 2.34% to 2.8%"),
+        "{}",
+        r.stdout
+    );
+    let right = corpus(
+        &[],
+        &[
+            ("a.md", "2026-01-20", "Trade between Russia and China increased in 2025, officials said."),
+            ("b.md", "2026-01-21", "Trade between Russia and China was $251.3 billion in 2025 and $245 billion in 2024."),
+        ],
+    );
+    let r = run(right.path(), &["check", "--fail-on", "info"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+}

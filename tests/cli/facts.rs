@@ -79,12 +79,19 @@ fn trade_2024_from_001_and_004() {
 #[test]
 fn the_2025_forecast_whose_sentence_names_no_metric() {
     let facts = seed_facts();
-    let f = find(
+    let all = find(
         &facts,
         "trade.china_russia.total",
         "004-putin-li-qiang-sco.md",
         "2025",
     );
+    // the forecast, and "trade has decreased during 2025" (a change with
+    // no figure, kept for the sign check)
+    assert_eq!(all.len(), 2, "{all:?}");
+    let (f, change): (Vec<_>, Vec<_>) = all.into_iter().partition(|f| f["kind"] == "money");
+    assert_eq!(change[0]["kind"], "change");
+    assert_eq!(change[0]["text"], "decreased");
+    assert_eq!(change[0]["value"], serde_json::Value::Null);
     assert_eq!(f.len(), 1);
     assert_eq!(f[0]["value"], "218000000000");
     assert_eq!(f[0]["forecast"], true);
@@ -176,7 +183,7 @@ fn no_fact_is_made_from_a_year_date_ordinal_or_year_range() {
             assert_ne!(text, bad, "{f}");
         }
         assert!(
-            ["money", "number", "percent", "rank"].contains(&f["kind"].as_str().unwrap()),
+            ["money", "number", "percent", "rank", "change"].contains(&f["kind"].as_str().unwrap()),
             "{f}"
         );
     }
@@ -185,7 +192,8 @@ fn no_fact_is_made_from_a_year_date_ordinal_or_year_range() {
         .iter()
         .all(|f| !f["source"].as_str().unwrap().contains("000-")
             && !f["source"].as_str().unwrap().contains("003-")));
-    assert_eq!(facts.len(), 8, "{facts:#?}");
+    // eight figures and "trade has decreased during 2025"
+    assert_eq!(facts.len(), 9, "{facts:#?}");
 }
 
 #[test]

@@ -190,7 +190,7 @@ fn explain_shows_the_rule_its_examples_and_its_facts() {
     assert!(out.contains("# a negated figure claims nothing"), "{out}");
     assert!(!out.contains("id: tourism.russia_china.trips"), "{out}");
     assert!(out.contains("Examples: 13 passed, 0 failed"), "{out}");
-    assert!(out.contains("Facts in the corpus: 3"), "{out}");
+    assert!(out.contains("Facts in the corpus: 4"), "{out}");
     assert!(
         out.contains("US$244.8 billion") && out.contains("$245 billion"),
         "{out}"
