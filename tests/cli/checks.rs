@@ -1,22 +1,6 @@
 //! Checks across metrics (`checks:`): part of a whole, sums, stated changes.
 
-use std::fs;
-
-use crate::support::{article, run, workspace};
-
-/// The shipped rules (plus `extra` rule files) over new articles only.
-fn corpus(extra: &[(&str, &str)], articles: &[(&str, &str, &str)]) -> tempfile::TempDir {
-    let ws = workspace();
-    fs::remove_dir_all(ws.path().join("fixtures")).unwrap();
-    fs::create_dir(ws.path().join("fixtures")).unwrap();
-    for (name, yaml) in extra {
-        fs::write(ws.path().join("rules").join(name), yaml).unwrap();
-    }
-    for (name, published, body) in articles {
-        article(&ws.path().join("fixtures"), name, published, body);
-    }
-    ws
-}
+use crate::support::{assert_clean, corpus, run};
 
 #[test]
 fn a_part_larger_than_its_whole_is_a_violation_with_the_arithmetic() {
@@ -72,8 +56,7 @@ fn a_part_within_its_whole_gives_no_finding() {
             ),
         ],
     );
-    let r = run(ws.path(), &["check", "--fail-on", "info"]);
-    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_clean(&ws);
 }
 
 #[test]
@@ -129,8 +112,7 @@ fn a_stated_change_that_agrees_gives_no_finding() {
             ),
         ],
     );
-    let r = run(ws.path(), &["check", "--fail-on", "info"]);
-    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_clean(&ws);
     // the change is a fact of the metric, in percent, and not compared with levels
     let facts = run(ws.path(), &["facts", "--format", "jsonl"]);
     assert!(
@@ -208,8 +190,7 @@ fn parts_that_do_not_add_up_are_a_violation_and_parts_that_do_are_not() {
             ),
         ],
     );
-    let r = run(right.path(), &["check", "--fail-on", "info"]);
-    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_clean(&right);
 }
 
 #[test]
@@ -287,8 +268,7 @@ fn a_yuan_figure_that_agrees_through_the_rate_gives_no_finding() {
             ),
         ],
     );
-    let r = run(ws.path(), &["check", "--fail-on", "info"]);
-    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_clean(&ws);
 }
 
 #[test]
@@ -308,8 +288,7 @@ fn a_currency_with_no_rate_is_listed_as_not_comparable_and_never_compared() {
             ),
         ],
     );
-    let r = run(ws.path(), &["check", "--fail-on", "info"]);
-    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_clean(&ws);
     let facts = run(ws.path(), &["facts", "--format", "jsonl"]);
     assert!(
         facts
@@ -406,6 +385,5 @@ fn a_direction_word_without_a_figure_is_checked_for_sign() {
             ("b.md", "2026-01-21", "Trade between Russia and China was $251.3 billion in 2025 and $245 billion in 2024."),
         ],
     );
-    let r = run(right.path(), &["check", "--fail-on", "info"]);
-    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_clean(&right);
 }

@@ -54,6 +54,27 @@ pub(crate) fn workspace() -> TempDir {
     dir
 }
 
+/// The shipped rules, plus `extra` rule files, over new articles only (no
+/// fixtures): `(file name, published, body)`.
+pub(crate) fn corpus(extra: &[(&str, &str)], articles: &[(&str, &str, &str)]) -> TempDir {
+    let ws = workspace();
+    fs::remove_dir_all(ws.path().join("fixtures")).unwrap();
+    fs::create_dir(ws.path().join("fixtures")).unwrap();
+    for (name, yaml) in extra {
+        fs::write(ws.path().join("rules").join(name), yaml).unwrap();
+    }
+    for (name, published, body) in articles {
+        article(&ws.path().join("fixtures"), name, published, body);
+    }
+    ws
+}
+
+/// `check --fail-on info` on a corpus passes: no finding of any severity.
+pub(crate) fn assert_clean(ws: &TempDir) {
+    let r = run(ws.path(), &["check", "--fail-on", "info"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+}
+
 /// An article with front matter, written to `dir/name`.
 pub(crate) fn article(dir: &Path, name: &str, published: &str, body: &str) -> PathBuf {
     let path = dir.join(name);

@@ -2,17 +2,15 @@
 
 use std::fs;
 
-use crate::support::{article, run, workspace};
+use crate::support::{run, workspace};
 
-/// A corpus of new articles (no fixtures) with the shipped rules.
+/// New articles, all published on one day, with the shipped rules.
 fn corpus(articles: &[(&str, &str)]) -> tempfile::TempDir {
-    let ws = workspace();
-    fs::remove_dir_all(ws.path().join("fixtures")).unwrap();
-    fs::create_dir(ws.path().join("fixtures")).unwrap();
-    for (name, body) in articles {
-        article(&ws.path().join("fixtures"), name, "2025-03-01", body);
-    }
-    ws
+    let dated: Vec<(&str, &str, &str)> = articles
+        .iter()
+        .map(|(n, b)| (*n, "2025-03-01", *b))
+        .collect();
+    crate::support::corpus(&[], &dated)
 }
 
 #[test]
