@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::cli::{CheckArgs, CheckFormat, FailOn};
 use crate::engine::{Class, Finding};
 use crate::error::Errors;
-use crate::report::{diagnostic, json};
+use crate::report::{diagnostic, github, json, markdown, sarif};
 use crate::rules::Severity;
 use crate::{ExitStatus, Outcome};
 
@@ -43,6 +43,10 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
             )
         }),
         CheckFormat::Json => json::write_report(out, a.sources, &failing, &a.facts),
+        CheckFormat::Jsonl => json::write_findings_jsonl(out, &failing),
+        CheckFormat::Sarif => sarif::write(out, &failing, &run.rules),
+        CheckFormat::Github => github::write(out, &failing),
+        CheckFormat::Markdown => markdown::write(out, a.sources, a.facts.len(), &failing),
     };
     written.map_err(crate::output_error)?;
     let status = if failing.is_empty() {

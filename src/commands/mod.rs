@@ -34,6 +34,7 @@ pub(crate) fn load_rules(paths: &[PathBuf]) -> Result<RuleSet, Errors> {
 
 /// Rules, facts and findings of a corpus.
 pub(crate) struct Run {
+    pub rules: RuleSet,
     pub analysis: Analysis,
     pub findings: Vec<Finding>,
 }
@@ -42,5 +43,9 @@ pub(crate) fn run_corpus(args: &CorpusArgs) -> Result<Run, Errors> {
     let rules = load_rules(&args.rules)?;
     let analysis = corpus::analyse(&or_default(&args.paths, DEFAULT_CORPUS), &rules)?;
     let findings = engine::run(&analysis.facts, &rules);
-    Ok(Run { analysis, findings })
+    Ok(Run {
+        rules,
+        analysis,
+        findings,
+    })
 }

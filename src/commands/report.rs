@@ -4,7 +4,7 @@ use std::io::Write;
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::error::Errors;
-use crate::report::{json, table};
+use crate::report::{github, json, markdown, sarif, table};
 use crate::{ExitStatus, Outcome};
 
 pub fn run(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
@@ -13,6 +13,10 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
     let written = match args.format {
         ReportFormat::Table => table::write_report(out, a.sources, findings, &a.facts),
         ReportFormat::Json => json::write_report(out, a.sources, findings, &a.facts),
+        ReportFormat::Jsonl => json::write_findings_jsonl(out, findings),
+        ReportFormat::Sarif => sarif::write(out, findings, &run.rules),
+        ReportFormat::Github => github::write(out, findings),
+        ReportFormat::Markdown => markdown::write(out, a.sources, a.facts.len(), findings),
     };
     written.map_err(crate::output_error)?;
     Ok(Outcome::after_reading(

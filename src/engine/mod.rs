@@ -4,12 +4,14 @@
 
 mod checks;
 mod compare;
+mod fingerprint;
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 pub use compare::{compare, Comparison, Difference};
+pub use fingerprint::fingerprint;
 
 use crate::facts::Fact;
 use crate::period::Period;

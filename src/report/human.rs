@@ -70,6 +70,35 @@ pub(crate) fn interval(i: Interval, unit: &str) -> String {
     format!("{lo}, {hi}{word} {unit}")
 }
 
+/// One line for a finding, for formats with room for a sentence (SARIF,
+/// GitHub annotations): "conflict in trade.x, 2024: $245 billion vs
+/// US$244.8 billion (difference 200 mn USD; note)".
+pub(crate) fn finding_summary(f: &crate::engine::Finding) -> String {
+    let period = f
+        .period
+        .map_or_else(|| "any period".to_string(), |p| p.to_string());
+    let claims: Vec<&str> = f.facts.iter().map(|x| x.surface()).collect();
+    let mut extra = Vec::new();
+    if let Some(d) = f.difference {
+        let unit = f.facts.first().map_or("", |x| x.unit.as_str());
+        extra.push(format!("difference {}", amount(d.absolute, unit)));
+    }
+    if let Some(n) = &f.note {
+        extra.push(n.clone());
+    }
+    let extra = if extra.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", extra.join("; "))
+    };
+    format!(
+        "{} in {}, {period}: {}{extra}",
+        f.class,
+        f.metric,
+        claims.join(" vs ")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -109,6 +109,9 @@ struct DifferenceJson {
 struct FindingJson<'a> {
     class: Class,
     severity: Severity,
+    /// Stable across line moves and renames with the same `id`; see
+    /// `engine::fingerprint`.
+    fingerprint: String,
     metric: &'a str,
     period: Option<Period>,
     difference: Option<DifferenceJson>,
@@ -275,6 +278,7 @@ fn finding_json(f: &Finding) -> FindingJson<'_> {
     FindingJson {
         class: f.class,
         severity: f.severity,
+        fingerprint: crate::engine::fingerprint(f),
         metric: &f.metric,
         period: f.period,
         difference: f.difference.map(|d| DifferenceJson {
@@ -331,6 +335,14 @@ pub fn write_facts_json(out: &mut dyn Write, facts: &[Fact]) -> io::Result<()> {
     let all: Vec<FactJson> = facts.iter().map(fact_json).collect();
     serde_json::to_writer_pretty(&mut *out, &all)?;
     writeln!(out)
+}
+
+/// One JSON object per finding (`--format jsonl`), as in the report.
+pub fn write_findings_jsonl(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
+    for f in findings {
+        line(out, &finding_json(f))?;
+    }
+    Ok(())
 }
 
 /// The whole report: findings and facts, versioned.

@@ -2,8 +2,11 @@
 //! formats text; nothing here decides anything.
 
 pub mod diagnostic;
+pub mod github;
 pub(crate) mod human;
 pub mod json;
+pub mod markdown;
 pub mod rule_tests;
 pub mod rules;
+pub mod sarif;
 pub mod table;

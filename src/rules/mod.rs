@@ -52,6 +52,17 @@ pub enum CheckRule {
 }
 
 impl RuleSet {
+    /// The description and documentation link of a metric or check id.
+    pub fn describe(&self, id: &str) -> Option<(&str, Option<&str>)> {
+        if let Some(m) = self.metric(id) {
+            return Some((m.description.as_str(), m.link.as_deref()));
+        }
+        self.checks
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| (c.description.as_deref().unwrap_or(c.id.as_str()), None))
+    }
+
     pub fn metric(&self, id: &str) -> Option<&Metric> {
         self.metrics.iter().find(|m| m.id == id)
     }

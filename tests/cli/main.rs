@@ -7,6 +7,7 @@ mod conformance;
 mod exit_codes;
 mod extract;
 mod facts;
+mod formats;
 mod labelled;
 mod packs;
 mod report;

@@ -1,0 +1,56 @@
+//! GitHub Actions workflow commands (`--format github`): an annotation per
+//! claim of every finding, so each file involved is marked at the figure.
+//! `::error file=…,line=…,col=…,title=…::message`.
+
+use std::io::{self, Write};
+
+use crate::engine::Finding;
+use crate::rules::Severity;
+
+/// One annotation per claim.
+pub fn write(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
+    for f in findings {
+        let command = match f.severity {
+            Severity::Error if f.class.is_problem() => "error",
+            Severity::Warning if f.class.is_problem() => "warning",
+            _ => "notice",
+        };
+        let title = format!("{} {}", f.class, f.metric);
+        let summary = super::human::finding_summary(f);
+        for x in &f.facts {
+            writeln!(
+                out,
+                "::{command} file={},line={},col={},title={}::{}",
+                property(&x.source.path.display().to_string()),
+                x.line,
+                x.column,
+                property(&title),
+                data(&summary)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Escapes a workflow command's message.
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_as_the_runner_expects() {
+        assert_eq!(data("a%b\nc"), "a%25b%0Ac");
+        assert_eq!(property("x:y,z"), "x%3Ay%2Cz");
+    }
+}
