@@ -39,6 +39,18 @@ pub enum Command {
     /// Show one metric: its rule as written, its examples run, and the facts
     /// of the corpus it matched.
     Explain(ExplainArgs),
+    /// Accept the current findings: write them to the baseline file, which
+    /// `check` then reads.
+    Baseline(BaselineArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    /// The file to write [default: crosscheck-baseline.yaml]
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -78,6 +90,13 @@ pub struct CheckArgs {
     pub fail_on: FailOn,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+    /// Findings accepted as they are (`crosscheck baseline`): only findings
+    /// not in it fail [default: crosscheck-baseline.yaml, when it exists]
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Baseline entries that no longer occur fail the check too.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@
 //! subcommand, and `corpus` runs documents through the stages in parallel.
 //! The library never prints except through `report`.
 
+pub mod baseline;
 pub mod cli;
 pub mod commands;
 pub mod corpus;
@@ -86,6 +87,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Outcome {
         Command::Extract(args) => commands::extract::run(args, out),
         Command::Rules(cmd) => commands::rules::run(cmd, out),
         Command::Explain(args) => commands::explain::run(args, out),
+        Command::Baseline(args) => commands::baseline::run(args, out),
     };
     result.unwrap_or_else(failed)
 }

@@ -18,6 +18,11 @@ pub(crate) fn parse<T: DeserializeOwned>(
     serde_yaml::from_str(text).map_err(|e| located(path, first_line, &e))
 }
 
+/// `value` as YAML text.
+pub(crate) fn to_string<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_yaml::to_string(value).map_err(|e| e.to_string())
+}
+
 /// The most misspelt keys reported from one file before giving up.
 const MAX_UNKNOWN_KEYS: usize = 64;
 

@@ -1,5 +1,6 @@
 //! One file per subcommand; each only wires the stages together.
 
+pub mod baseline;
 pub mod check;
 pub mod explain;
 pub mod extract;

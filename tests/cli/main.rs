@@ -1,6 +1,7 @@
 //! The one integration test binary: the `crosscheck` command line, run on
 //! temporary copies of the fixtures and on corpora written by the tests.
 
+mod baseline;
 mod check;
 mod checks;
 mod conformance;

@@ -1,0 +1,203 @@
+//! The CI workflow: a baseline accepts the findings of today's corpus; a new
+//! article that conflicts fails `check` and is named; one that agrees does
+//! not; moved lines and renamed files keep the baseline valid; stale
+//! entries warn (or fail with --strict); writing the baseline is atomic.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::{article, run, workspace};
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The seed corpus and rules in a git repository, with a committed baseline.
+fn repository() -> tempfile::TempDir {
+    let ws = workspace();
+    let dir = ws.path();
+    git(dir, &["init", "-q"]);
+    git(dir, &["config", "user.email", "ci@example.com"]);
+    git(dir, &["config", "user.name", "CI"]);
+    let r = run(dir, &["baseline"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "crosscheck: wrote 1 finding to crosscheck-baseline.yaml\n"
+    );
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-q", "-m", "corpus and baseline"]);
+    ws
+}
+
+#[test]
+fn the_baseline_accepts_todays_findings_and_keeps_their_details() {
+    let ws = repository();
+    let r = run(ws.path(), &["check"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("(1 more in the baseline)"),
+        "{}",
+        r.stdout
+    );
+    let text = fs::read_to_string(ws.path().join("crosscheck-baseline.yaml")).unwrap();
+    for wanted in [
+        "version: 1",
+        "metric: trade.china_russia.total",
+        "period: '2024'",
+        "- $245 billion",
+        "- US$244.8 billion",
+        "- 001-putin-xi-video-call",
+        "reason: ''",
+    ] {
+        assert!(text.contains(wanted), "{wanted} missing:\n{text}");
+    }
+    // a reason filled in by a person survives writing the baseline again
+    fs::write(
+        ws.path().join("crosscheck-baseline.yaml"),
+        text.replace("reason: ''", "reason: rounding of the same customs figure"),
+    )
+    .unwrap();
+    assert_eq!(run(ws.path(), &["baseline"]).code, 0);
+    let again = fs::read_to_string(ws.path().join("crosscheck-baseline.yaml")).unwrap();
+    assert!(
+        again.contains("reason: rounding of the same customs figure"),
+        "{again}"
+    );
+}
+
+#[test]
+fn a_new_conflicting_article_fails_and_is_named_and_an_agreeing_one_passes() {
+    let ws = repository();
+    let dir = ws.path();
+    article(
+        &dir.join("fixtures"),
+        "005-customs-annual.md",
+        "2025-02-10",
+        "Trade between China and Russia hit $240 billion last year, customs figures show.",
+    );
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-q", "-m", "a new article"]);
+    let r = run(dir, &["check"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout.starts_with(
+            "crosscheck: fixtures/005-customs-annual.md conflicts with 2 sources already in the corpus: 001-putin-xi-video-call, 004-putin-li-qiang-sco\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains(
+        "note: fixtures/005-customs-annual.md conflicts with 1 source already in the corpus"
+    ));
+    git(dir, &["rm", "-q", "fixtures/005-customs-annual.md"]);
+    article(
+        &dir.join("fixtures"),
+        "006-tourism.md",
+        "2024-09-01",
+        "In 2023 about 220,000 Chinese tourists traveled to Russia, a tour operator said.",
+    );
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-q", "-m", "an agreeing article"]);
+    let r = run(dir, &["check", "--fail-on", "info"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+}
+
+#[test]
+fn moved_lines_and_a_renamed_file_keep_the_baseline_valid() {
+    let ws = repository();
+    let dir = ws.path();
+    let path = dir.join("fixtures/004-putin-li-qiang-sco.md");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replacen(
+            "RPA: 2024",
+            "A new first paragraph.\n\nAnother one.\n\nRPA: 2024",
+            1,
+        ),
+    )
+    .unwrap();
+    git(
+        dir,
+        &[
+            "mv",
+            "fixtures/001-putin-xi-video-call.md",
+            "fixtures/putin-xi-call.md",
+        ],
+    );
+    git(dir, &["commit", "-q", "-am", "moves and renames"]);
+    let r = run(dir, &["check", "--strict"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(!r.stdout.contains("stale"), "{}", r.stdout);
+}
+
+#[test]
+fn an_entry_that_no_longer_occurs_is_stale_a_warning_or_with_strict_a_failure() {
+    let ws = repository();
+    let dir = ws.path();
+    git(dir, &["rm", "-q", "fixtures/001-putin-xi-video-call.md"]);
+    let r = run(dir, &["check"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("warning: stale baseline entry 17259b6202f03126: conflict trade.china_russia.total, 2024: $245 billion vs US$244.8 billion no longer occurs"),
+        "{}",
+        r.stdout
+    );
+    let strict = run(dir, &["check", "--strict"]);
+    assert_eq!(strict.code, 1, "{}", strict.stdout);
+    assert!(
+        strict.stdout.contains("error: stale baseline entry"),
+        "{}",
+        strict.stdout
+    );
+}
+
+#[test]
+fn a_failed_baseline_write_leaves_the_old_baseline_intact() {
+    let ws = repository();
+    let dir = ws.path();
+    let before = fs::read_to_string(dir.join("crosscheck-baseline.yaml")).unwrap();
+    // the write goes to `.crosscheck-baseline.yaml.tmp` first: a directory
+    // in its place makes it fail
+    fs::create_dir(dir.join(".crosscheck-baseline.yaml.tmp")).unwrap();
+    article(
+        &dir.join("fixtures"),
+        "005-x.md",
+        "2025-02-10",
+        "Trade between China and Russia hit $240 billion last year.",
+    );
+    let r = run(dir, &["baseline"]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr.contains("crosscheck-baseline.yaml"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("crosscheck-baseline.yaml")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn a_named_baseline_that_does_not_exist_is_an_error() {
+    let ws = workspace();
+    let r = run(ws.path(), &["check", "--baseline", "nowhere.yaml"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("--baseline: no such file: nowhere.yaml"),
+        "{}",
+        r.stderr
+    );
+}
