@@ -19,6 +19,10 @@ pub struct Cli {
     /// Output is identical whatever the count.
     #[arg(long, global = true, value_name = "N")]
     pub threads: Option<usize>,
+    /// Colour in `check` diagnostics: `auto` when standard output is a
+    /// terminal and NO_COLOR is not set.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -144,6 +148,25 @@ pub enum RulesCommand {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour, given whether the output is a terminal and
+    /// whether NO_COLOR is set (to anything but the empty string).
+    pub fn resolve(self, terminal: bool, no_color: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && !no_color,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Table,
     /// The whole report, versioned (`version`, `sources`, `findings`, `facts`).
@@ -191,4 +214,18 @@ pub enum FailOn {
     Error,
     Warning,
     Info,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ColorChoice;
+
+    #[test]
+    fn colour_is_auto_on_a_terminal_unless_no_color() {
+        assert!(ColorChoice::Auto.resolve(true, false));
+        assert!(!ColorChoice::Auto.resolve(true, true));
+        assert!(!ColorChoice::Auto.resolve(false, false));
+        assert!(ColorChoice::Always.resolve(false, true));
+        assert!(!ColorChoice::Never.resolve(true, false));
+    }
 }

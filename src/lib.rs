@@ -70,8 +70,9 @@ impl Outcome {
     }
 }
 
-/// Runs a parsed command line, writing results to `out`.
-pub fn run(cli: &Cli, out: &mut dyn Write) -> Outcome {
+/// Runs a parsed command line, writing results to `out`; `color` says
+/// whether diagnostics are coloured (see `ColorChoice::resolve`).
+pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Outcome {
     if let Some(n) = cli.threads {
         if let Err(e) = rayon::ThreadPoolBuilder::new()
             .num_threads(n)
@@ -82,7 +83,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Outcome {
     }
     let result = match &cli.command {
         Command::Report(args) => commands::report::run(args, out),
-        Command::Check(args) => commands::check::run(args, out),
+        Command::Check(args) => commands::check::run(args, color, out),
         Command::Facts(args) => commands::facts::run(args, out),
         Command::Extract(args) => commands::extract::run(args, out),
         Command::Rules(cmd) => commands::rules::run(cmd, out),

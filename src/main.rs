@@ -1,6 +1,6 @@
 //! The `crosscheck` binary: parse arguments, run, print errors, exit 0/1/2.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -15,8 +15,10 @@ fn main() -> ExitCode {
         }
     };
     let stdout = std::io::stdout();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = cli.color.resolve(stdout.is_terminal(), no_color);
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let outcome = crosscheck::run(&cli, &mut out);
+    let outcome = crosscheck::run(&cli, color, &mut out);
     let flushed = out.flush();
     let mut stderr = std::io::stderr().lock();
     for error in &outcome.errors.0 {

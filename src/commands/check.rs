@@ -12,7 +12,7 @@ use crate::report::{diagnostic, github, json, markdown, sarif};
 use crate::rules::Severity;
 use crate::{ExitStatus, Outcome};
 
-pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
+pub fn run(args: &CheckArgs, color: bool, out: &mut dyn Write) -> Result<Outcome, Errors> {
     let accepted = match &args.baseline {
         Some(path) => match baseline::load(path)? {
             Some(b) => Some(b),
@@ -51,7 +51,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
     let a = &run.analysis;
     let written = match args.format {
         CheckFormat::Text => new_sources(out, &failing, accepted.as_ref())
-            .and_then(|()| diagnostic::write_findings(out, &failing))
+            .and_then(|()| diagnostic::write_findings(out, &failing, color))
             .and_then(|()| {
             let violations = failing
                 .iter()

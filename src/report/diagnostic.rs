@@ -19,8 +19,12 @@ fn level(s: Severity) -> Level {
 }
 
 /// Writes one diagnostic per finding.
-pub fn write_findings(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
-    let renderer = Renderer::plain();
+pub fn write_findings(out: &mut dyn Write, findings: &[Finding], color: bool) -> io::Result<()> {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     for f in findings {
         let period = f
             .period

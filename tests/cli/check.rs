@@ -155,3 +155,26 @@ fn an_unreadable_source_is_an_error_but_the_rest_is_checked() {
         r.stdout
     );
 }
+
+#[test]
+fn colour_follows_color_and_no_color() {
+    let ws = workspace();
+    let esc = |args: &[&str], no_color: Option<&str>| {
+        let mut cmd = crate::support::crosscheck(ws.path());
+        cmd.env_remove("NO_COLOR");
+        if let Some(v) = no_color {
+            cmd.env("NO_COLOR", v);
+        }
+        let out = cmd.args(args).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).contains('\u{1b}')
+    };
+    assert!(esc(&["check", "--color", "always"], None));
+    assert!(
+        esc(&["check", "--color", "always"], Some("1")),
+        "always wins over NO_COLOR"
+    );
+    assert!(!esc(&["check", "--color", "never"], None));
+    // output to a pipe is no terminal: auto means plain
+    assert!(!esc(&["check"], None));
+    assert!(!esc(&["check", "--color", "auto"], Some("1")));
+}
