@@ -7,7 +7,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 const EXIT_CODES: &str = "\
 Exit status:
   0  clean: no findings at or above the threshold (report: ran)
-  1  findings: `check` found conflicts at or above --fail-on, or `rules test` failed
+  1  findings: `check` found conflicts or check violations at or above --fail-on
+     that are not in the baseline (or stale baseline entries, with --strict),
+     or `rules test` had a failing example
   2  error: bad usage, an invalid rule file, or a source that could not be read";
 
 /// Fact-consistency checker: extracts quantitative claims from articles and
@@ -19,6 +21,10 @@ pub struct Cli {
     /// Output is identical whatever the count.
     #[arg(long, global = true, value_name = "N")]
     pub threads: Option<usize>,
+    /// Settings file [default: crosscheck.yaml in the working folder or the
+    /// nearest folder above it]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// Colour in `check` diagnostics: `auto` when standard output is a
     /// terminal and NO_COLOR is not set.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
@@ -52,7 +58,8 @@ pub enum Command {
 pub struct BaselineArgs {
     #[command(flatten)]
     pub corpus: CorpusArgs,
-    /// The file to write [default: crosscheck-baseline.yaml]
+    /// The file to write [default: crosscheck-baseline.yaml, or the
+    /// configuration's `baseline`]
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -89,9 +96,10 @@ pub struct ReportArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub corpus: CorpusArgs,
-    /// Lowest severity that fails the check.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// Lowest severity that fails the check [default: error, or the
+    /// configuration's `fail_on`]
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
     /// Findings accepted as they are (`crosscheck baseline`): only findings

@@ -11,6 +11,7 @@
 pub mod baseline;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod corpus;
 pub mod documents;
 pub mod engine;
@@ -81,14 +82,19 @@ pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Outcome {
             return failed(Error::Usage(format!("--threads: {e}")).into());
         }
     }
+    let here = std::env::current_dir().unwrap_or_default();
+    let config = match config::load(cli.config.as_deref(), &here) {
+        Ok(c) => c,
+        Err(e) => return failed(e),
+    };
     let result = match &cli.command {
-        Command::Report(args) => commands::report::run(args, out),
-        Command::Check(args) => commands::check::run(args, color, out),
-        Command::Facts(args) => commands::facts::run(args, out),
+        Command::Report(args) => commands::report::run(args, &config, out),
+        Command::Check(args) => commands::check::run(args, &config, color, out),
+        Command::Facts(args) => commands::facts::run(args, &config, out),
         Command::Extract(args) => commands::extract::run(args, out),
-        Command::Rules(cmd) => commands::rules::run(cmd, out),
-        Command::Explain(args) => commands::explain::run(args, out),
-        Command::Baseline(args) => commands::baseline::run(args, out),
+        Command::Rules(cmd) => commands::rules::run(cmd, &config, out),
+        Command::Explain(args) => commands::explain::run(args, &config, out),
+        Command::Baseline(args) => commands::baseline::run(args, &config, out),
     };
     result.unwrap_or_else(failed)
 }

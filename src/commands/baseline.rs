@@ -1,19 +1,19 @@
 //! `crosscheck baseline`: accept the current findings.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use crate::baseline::{self, Baseline};
 use crate::cli::BaselineArgs;
+use crate::config::Config;
 use crate::error::Errors;
 use crate::{ExitStatus, Outcome};
 
-pub fn run(args: &BaselineArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
-    let run = super::run_corpus(&args.corpus)?;
+pub fn run(args: &BaselineArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Errors> {
+    let run = super::run_corpus(&args.corpus, config)?;
     let path = args
         .output
         .clone()
-        .unwrap_or_else(|| PathBuf::from(baseline::DEFAULT_FILE));
+        .unwrap_or_else(|| config.baseline.clone());
     let old = baseline::load(&path)?;
     let problems: Vec<_> = run
         .findings

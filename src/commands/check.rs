@@ -2,17 +2,21 @@
 
 use std::io::Write;
 
-use std::path::Path;
-
 use crate::baseline::{self, Baseline};
 use crate::cli::{CheckArgs, CheckFormat, FailOn};
+use crate::config::Config;
 use crate::engine::{Class, Finding};
 use crate::error::{Error, Errors};
 use crate::report::{diagnostic, github, json, markdown, sarif};
 use crate::rules::Severity;
 use crate::{ExitStatus, Outcome};
 
-pub fn run(args: &CheckArgs, color: bool, out: &mut dyn Write) -> Result<Outcome, Errors> {
+pub fn run(
+    args: &CheckArgs,
+    config: &Config,
+    color: bool,
+    out: &mut dyn Write,
+) -> Result<Outcome, Errors> {
     let accepted = match &args.baseline {
         Some(path) => match baseline::load(path)? {
             Some(b) => Some(b),
@@ -22,10 +26,10 @@ pub fn run(args: &CheckArgs, color: bool, out: &mut dyn Write) -> Result<Outcome
                 )
             }
         },
-        None => baseline::load(Path::new(baseline::DEFAULT_FILE))?,
+        None => baseline::load(&config.baseline)?,
     };
-    let run = super::run_corpus(&args.corpus)?;
-    let threshold = match args.fail_on {
+    let run = super::run_corpus(&args.corpus, config)?;
+    let threshold = match args.fail_on.unwrap_or(config.fail_on) {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
         FailOn::Info => Severity::Info,

@@ -3,12 +3,13 @@
 use std::io::Write;
 
 use crate::cli::ExplainArgs;
+use crate::config::Config;
 use crate::error::{Error, Errors};
 use crate::report::rules as render;
 use crate::{rule_tests, ExitStatus, Outcome};
 
-pub fn run(args: &ExplainArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
-    let rules = super::load_rules(&args.corpus.rules)?;
+pub fn run(args: &ExplainArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Errors> {
+    let rules = super::load_rules(&args.corpus.rules, config)?;
     let Some(metric) = rules.metric(&args.metric) else {
         let hint = crate::yaml::closest(&args.metric, rules.metrics.iter().map(|m| m.id.as_str()))
             .map(|id| format!(" (did you mean `{id}`?)"))
@@ -26,7 +27,7 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
         .into_iter()
         .filter(|r| r.metric == metric.id || metric.template.as_ref() == Some(&r.metric))
         .collect();
-    let paths = super::or_default(&args.corpus.paths, super::DEFAULT_CORPUS);
+    let paths = super::or_default(&args.corpus.paths, &config.corpus);
     let analysis = crate::corpus::analyse(&paths, &rules)?;
     let facts: Vec<_> = analysis
         .facts

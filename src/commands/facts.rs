@@ -3,13 +3,14 @@
 use std::io::Write;
 
 use crate::cli::{FactsArgs, FactsFormat};
+use crate::config::Config;
 use crate::error::Errors;
 use crate::report::{json, table};
 use crate::{ExitStatus, Outcome};
 
-pub fn run(args: &FactsArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
-    let rules = super::load_rules(&args.corpus.rules)?;
-    let paths = super::or_default(&args.corpus.paths, super::DEFAULT_CORPUS);
+pub fn run(args: &FactsArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Errors> {
+    let rules = super::load_rules(&args.corpus.rules, config)?;
+    let paths = super::or_default(&args.corpus.paths, &config.corpus);
     let a = crate::corpus::analyse(&paths, &rules)?;
     let written = match args.format {
         FactsFormat::Table => table::write_facts(out, &a.facts),

@@ -11,26 +11,23 @@ pub mod rules;
 use std::path::PathBuf;
 
 use crate::cli::CorpusArgs;
+use crate::config::Config;
 use crate::corpus::{self, Analysis};
 use crate::engine::{self, Finding};
 use crate::error::Errors;
 use crate::rules::RuleSet;
 
-/// The corpus when no PATH is given.
-pub const DEFAULT_CORPUS: &str = "fixtures";
-/// The rules when no --rules is given.
-pub const DEFAULT_RULES: &str = "rules";
-
-fn or_default(paths: &[PathBuf], default: &str) -> Vec<PathBuf> {
+/// `paths` as given, else the configuration's.
+fn or_default(paths: &[PathBuf], default: &[PathBuf]) -> Vec<PathBuf> {
     if paths.is_empty() {
-        vec![PathBuf::from(default)]
+        default.to_vec()
     } else {
         paths.to_vec()
     }
 }
 
-pub(crate) fn load_rules(paths: &[PathBuf]) -> Result<RuleSet, Errors> {
-    crate::rules::load(&or_default(paths, DEFAULT_RULES))
+pub(crate) fn load_rules(paths: &[PathBuf], config: &Config) -> Result<RuleSet, Errors> {
+    crate::rules::load(&or_default(paths, &config.rules))
 }
 
 /// Rules, facts and findings of a corpus.
@@ -40,9 +37,9 @@ pub(crate) struct Run {
     pub findings: Vec<Finding>,
 }
 
-pub(crate) fn run_corpus(args: &CorpusArgs) -> Result<Run, Errors> {
-    let rules = load_rules(&args.rules)?;
-    let analysis = corpus::analyse(&or_default(&args.paths, DEFAULT_CORPUS), &rules)?;
+pub(crate) fn run_corpus(args: &CorpusArgs, config: &Config) -> Result<Run, Errors> {
+    let rules = load_rules(&args.rules, config)?;
+    let analysis = corpus::analyse(&or_default(&args.paths, &config.corpus), &rules)?;
     let findings = engine::run(&analysis.facts, &rules);
     Ok(Run {
         rules,

@@ -3,12 +3,13 @@
 use std::io::Write;
 
 use crate::cli::{ReportArgs, ReportFormat};
+use crate::config::Config;
 use crate::error::Errors;
 use crate::report::{github, json, markdown, sarif, table};
 use crate::{ExitStatus, Outcome};
 
-pub fn run(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
-    let run = super::run_corpus(&args.corpus)?;
+pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Errors> {
+    let run = super::run_corpus(&args.corpus, config)?;
     let (a, findings) = (&run.analysis, &run.findings);
     let written = match args.format {
         ReportFormat::Table => table::write_report(out, a.sources, findings, &a.facts),

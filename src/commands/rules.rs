@@ -4,14 +4,15 @@
 use std::io::Write;
 
 use crate::cli::RulesCommand;
+use crate::config::Config;
 use crate::error::Errors;
 use crate::report::rule_tests as render;
 use crate::{rule_tests, ExitStatus, Outcome};
 
-pub fn run(cmd: &RulesCommand, out: &mut dyn Write) -> Result<Outcome, Errors> {
+pub fn run(cmd: &RulesCommand, config: &Config, out: &mut dyn Write) -> Result<Outcome, Errors> {
     match cmd {
         RulesCommand::Test { paths } => {
-            let rules = super::load_rules(paths)?;
+            let rules = super::load_rules(paths, config)?;
             let results = rule_tests::run(&rules);
             render::write_results(out, &results).map_err(crate::output_error)?;
             let status = if results.iter().all(|r| r.passed) {
@@ -27,7 +28,7 @@ pub fn run(cmd: &RulesCommand, out: &mut dyn Write) -> Result<Outcome, Errors> {
             Ok(Outcome::after_reading(ExitStatus::Clean, Errors::default()))
         }
         RulesCommand::List { paths } => {
-            let rules = super::load_rules(paths)?;
+            let rules = super::load_rules(paths, config)?;
             crate::report::rules::write_list(out, &rules).map_err(crate::output_error)?;
             Ok(Outcome::after_reading(ExitStatus::Clean, Errors::default()))
         }

@@ -4,6 +4,7 @@
 mod baseline;
 mod check;
 mod checks;
+mod config;
 mod conformance;
 mod exit_codes;
 mod extract;
@@ -11,6 +12,7 @@ mod facts;
 mod formats;
 mod labelled;
 mod packs;
+mod recipes;
 mod report;
 mod rules;
 mod schema;
