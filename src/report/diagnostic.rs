@@ -45,7 +45,20 @@ pub fn write_findings(out: &mut dyn Write, findings: &[Finding], color: bool) ->
                 } else {
                     ""
                 };
-                format!("{}{forecast}", human::interval(x.interval(), &x.unit))
+                // the normalized value, then the interval it stands for
+                let value = match (x.quantity.value, x.quantity.range) {
+                    (Some(v), _) => format!("{}, interval ", human::amount(v, &x.unit)),
+                    (None, Some((lo, hi))) => format!(
+                        "{} to {}, interval ",
+                        human::amount(lo, &x.unit),
+                        human::amount(hi, &x.unit)
+                    ),
+                    (None, None) => String::new(),
+                };
+                format!(
+                    "{value}{}{forecast}",
+                    human::interval(x.interval(), &x.unit)
+                )
             })
             .collect();
         let lvl = level(f.severity);
