@@ -133,6 +133,61 @@ impl fmt::Display for Period {
     }
 }
 
+impl std::str::FromStr for Period {
+    type Err = String;
+
+    /// The forms `Display` writes: `2024`, `2025-02`, `2025-01..2025-10`,
+    /// `FY2025`, `2024/25`, `2026..2027`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || {
+            format!(
+                "expected a period like 2024, 2025-02, 2025-01..2025-10, FY2025, 2024/25 or 2026..2027, found `{s}`"
+            )
+        };
+        let year = |t: &str| -> Result<i32, String> {
+            (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.parse().ok())
+                .flatten()
+                .ok_or_else(bad)
+        };
+        let month = |t: &str| -> Result<(i32, u8), String> {
+            let (y, m) = t.split_once('-').ok_or_else(bad)?;
+            let m: u8 = m.parse().map_err(|_| bad())?;
+            if m.to_string().len() > 2 || !(1..=12).contains(&m) {
+                return Err(bad());
+            }
+            Ok((year(y)?, m))
+        };
+        if let Some(y) = s.strip_prefix("FY") {
+            return Ok(Period::fiscal(year(y)?));
+        }
+        if let Some((a, b)) = s.split_once('/') {
+            let first = year(a)?;
+            let last: i32 = b.parse().map_err(|_| bad())?;
+            return (b.len() == 2 && last == (first + 1).rem_euclid(100))
+                .then(|| Period::split_year(first))
+                .ok_or_else(bad);
+        }
+        if let Some((a, b)) = s.split_once("..") {
+            if a.contains('-') {
+                let ((ya, ma), (yb, mb)) = (month(a)?, month(b)?);
+                return (ya == yb && ma <= mb)
+                    .then(|| Period::months(ya, ma, mb))
+                    .ok_or_else(bad);
+            }
+            let (first, last) = (year(a)?, year(b)?);
+            return (first < last)
+                .then(|| Period::years(first, last))
+                .ok_or_else(bad);
+        }
+        if s.contains('-') {
+            let (y, m) = month(s)?;
+            return Ok(Period::months(y, m, m));
+        }
+        Ok(Period::year(year(s)?))
+    }
+}
+
 impl Serialize for Period {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -173,6 +228,28 @@ mod tests {
         assert_eq!(Period::split_year(1999).to_string(), "1999/00");
         assert_eq!(Period::years(2026, 2027).to_string(), "2026..2027");
         assert_eq!(Period::years(2026, 2026), Period::year(2026));
+        for p in [
+            Period::year(2024),
+            Period::months(2025, 2, 2),
+            Period::months(2025, 1, 10),
+            Period::fiscal(2025),
+            Period::split_year(2024),
+            Period::split_year(1999),
+            Period::years(2026, 2027),
+        ] {
+            assert_eq!(p.to_string().parse::<Period>(), Ok(p), "{p}");
+        }
+        for bad in [
+            "24",
+            "2024/26",
+            "2027..2026",
+            "2025-13",
+            "FY25",
+            "2025-01..2024-02",
+            "",
+        ] {
+            assert!(bad.parse::<Period>().is_err(), "{bad}");
+        }
         // a fiscal year is never the calendar year of the same number
         assert_ne!(Period::fiscal(2025), Period::year(2025));
         assert_ne!(Period::split_year(2024), Period::years(2024, 2025));

@@ -829,15 +829,11 @@ fn expected(raw: &RawExpected) -> Result<Expected, String> {
     };
     let period = match &raw.period {
         None => None,
-        Some(p) => {
-            let year: i32 = p.text().parse().map_err(|_| {
-                format!(
-                    "example `expect.period`: expected a year, found `{}`",
-                    p.text()
-                )
-            })?;
-            Some(Period::year(year))
-        }
+        Some(p) => Some(
+            p.text()
+                .parse::<Period>()
+                .map_err(|m| format!("example `expect.period`: {m}"))?,
+        ),
     };
     Ok(Expected {
         metric: raw.metric.clone(),
