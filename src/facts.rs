@@ -370,11 +370,25 @@ fn convert(
         let why = format!("no {}→{want} rate for {when}", q.unit);
         return (q.clone(), None, Some(why));
     };
-    let times = |d: Decimal| d.checked_mul(rate.rate).unwrap_or(d);
+    let times = |d: Decimal| d.checked_mul(rate.rate);
+    let value = q.value.map(times);
+    let range = q.range.map(|(a, b)| (times(a), times(b)));
+    let step = times(q.step);
+    // beyond Decimal's range: never a wrong number, only not comparable
+    let overflow = value.is_some_and(|v| v.is_none())
+        || range.is_some_and(|(a, b)| a.is_none() || b.is_none())
+        || step.is_none();
+    if overflow {
+        let why = format!(
+            "{} at {} {want}/{} is beyond what can be computed",
+            q.unit, rate.rate, q.unit
+        );
+        return (q.clone(), None, Some(why));
+    }
     let mut converted = q.clone();
-    converted.value = q.value.map(times);
-    converted.range = q.range.map(|(a, b)| (times(a), times(b)));
-    converted.step = times(q.step);
+    converted.value = value.flatten();
+    converted.range = range.and_then(|(a, b)| a.zip(b));
+    converted.step = step.unwrap_or(q.step);
     let conversion = Conversion {
         from: q.unit.to_string(),
         value: q.value,

@@ -295,7 +295,7 @@ fn implied_percent(then: Span, now: Span) -> Option<Span> {
     }
     let pct = |n: Option<Decimal>, d: Decimal| {
         n.and_then(|n| n.checked_div(d))
-            .map(|r| (r - Decimal::ONE) * Decimal::ONE_HUNDRED)
+            .and_then(|r| (r - Decimal::ONE).checked_mul(Decimal::ONE_HUNDRED))
     };
     Some(Span {
         lo: pct(now.lo, then_hi),

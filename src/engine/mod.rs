@@ -265,3 +265,51 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use crate::documents::Document;
+    use crate::{extract, facts};
+
+    /// Loaded once for all cases: compiling the rules' patterns is most of
+    /// the time of a case otherwise.
+    static RULES: std::sync::LazyLock<crate::rules::RuleSet> = std::sync::LazyLock::new(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        // cannot fail: the shipped rules are tested to load
+        crate::rules::load(&[dir]).expect("the shipped rules load")
+    });
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Claims, conversions, attributions, comparisons and checks never
+        /// panic, whatever mix of sentences the corpus holds.
+        #[test]
+        fn the_whole_pipeline_never_panics(
+            sentences in prop::collection::vec(
+                (
+                    prop::sample::select(vec!["Russia-China trade", "Trade between China and India", "Chinese tourists to Russia", "Tourist trips between Russia and China", "China-Russia trade, according to Russian customs,"]),
+                    prop::sample::select(vec!["reached", "fell 9% to", "rose", "decreased in 2025 to", "was about", "did not reach"]),
+                    prop::sample::select(vec!["$245 billion", "1.5 trillion yuan", "99999999999999999999 rubles", "0", "-3 billion dollars", "900,000", "1.2 million", "a third"]),
+                    prop::sample::select(vec!["in 2024", "in 2025", "last year", "in FY2024", "in 2024/25", ""]),
+                ),
+                1..8,
+            ),
+        ) {
+            let rules = &*RULES;
+            let mut all = Vec::new();
+            for (i, (who, verb, figure, when)) in sentences.iter().enumerate() {
+                let text = format!("{who} {verb} {figure} {when}.");
+                let published = "2025-06-01".parse().ok();
+                let doc = Document::from_body(format!("{i}.md"), &text, published);
+                all.extend(facts::claim(&doc, &extract::extract(&doc), rules));
+            }
+            let findings = super::run(&all, rules);
+            for f in &findings {
+                let _ = super::fingerprint(f);
+            }
+        }
+    }
+}
