@@ -39,8 +39,11 @@ pub(crate) fn parse(text: &str, toks: &[Token]) -> Vec<Found> {
     let mut i = 0;
     while i < toks.len() {
         // nothing in a URL or an e-mail address is a figure
-        if let Some(link) = links.iter().find(|r| r.contains(&toks[i].start)) {
-            i += toks[i..].iter().take_while(|t| t.start < link.end).count();
+        if let Some(link) = links.iter().find(|r| r.contains(&toks[i].start())) {
+            i += toks[i..]
+                .iter()
+                .take_while(|t| t.start() < link.end)
+                .count();
             continue;
         }
         match p.at(i) {
@@ -432,12 +435,16 @@ pub(super) struct Parser<'t> {
 
 impl<'t> Parser<'t> {
     pub(super) fn s(&self, i: usize) -> &'t str {
-        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.text[t.start()..t.end()])
     }
 
     /// Token `i` with ASCII letters lowercased, without allocating.
     pub(super) fn low(&self, i: usize) -> &'t str {
-        self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.lower[t.start()..t.end()])
     }
 
     pub(super) fn kind(&self, i: usize) -> Option<TokKind> {
@@ -716,13 +723,13 @@ impl<'t> Parser<'t> {
             j.checked_sub(1).and_then(|p| self.toks.get(p)),
             self.toks.get(j),
         ) {
-            (Some(a), Some(b)) => &self.text[a.end..b.start],
+            (Some(a), Some(b)) => &self.text[a.end()..b.start()],
             _ => "",
         }
     }
 
     pub(super) fn written(&self, first: usize, last: usize) -> String {
-        let (a, b) = (self.toks[first].start, self.toks[last].end);
+        let (a, b) = (self.toks[first].start(), self.toks[last].end());
         self.text[a..b].to_string()
     }
 
@@ -1032,7 +1039,7 @@ impl<'t> Parser<'t> {
         let mut found = self.metric(fig, Some((lo.min(hi), lo.max(hi))))?;
         found.quantity.qualifier = Qualifier::Between;
         found.quantity.qualifier_text = Some(self.s(i).to_string());
-        found.lead = self.toks[i].start;
+        found.lead = self.toks[i].start();
         Some((found, b.last + 1))
     }
 
@@ -1190,7 +1197,7 @@ impl<'t> Parser<'t> {
         {
             last += 1;
         }
-        found.quantity.end = self.toks[last].end;
+        found.quantity.end = self.toks[last].end();
         Some((found, last + 1))
     }
 
@@ -1238,8 +1245,8 @@ impl<'t> Parser<'t> {
             negated: false,
             direction: None,
             period: None,
-            start: self.toks[fig.first].start,
-            end: self.toks[fig.last].end,
+            start: self.toks[fig.first].start(),
+            end: self.toks[fig.last].end(),
             written: fig.written.clone(),
         };
         Found {
@@ -1311,7 +1318,7 @@ impl<'t> Parser<'t> {
                 }
                 _ => (kind, unit, None),
             };
-        let start = self.toks[fig.first].start;
+        let start = self.toks[fig.first].start();
         let quantity = Quantity {
             direction,
             kind,
@@ -1330,10 +1337,10 @@ impl<'t> Parser<'t> {
             negated: false,
             period: None,
             start,
-            end: self.toks[fig.last].end,
+            end: self.toks[fig.last].end(),
             written: fig.written,
         };
-        let lead = qualifier_first.map_or(start, |i| self.toks[i].start);
+        let lead = qualifier_first.map_or(start, |i| self.toks[i].start());
         Some(Found {
             quantity,
             lead,
@@ -1364,7 +1371,7 @@ impl<'t> Parser<'t> {
             Some((q, n)) => {
                 let q_first = first - n;
                 let text =
-                    self.text[self.toks[q_first].start..self.toks[first - 1].end].to_string();
+                    self.text[self.toks[q_first].start()..self.toks[first - 1].end()].to_string();
                 (Some((q, text)), Some(q_first))
             }
             None => (None, None),
@@ -1380,7 +1387,7 @@ impl<'t> Parser<'t> {
             .collect();
         let (q, n) = qualifier::starting(&words)?;
         let end = last + n;
-        let text = self.text[self.toks[last + 1].start..self.toks[end].end].to_string();
+        let text = self.text[self.toks[last + 1].start()..self.toks[end].end()].to_string();
         Some((q, text, end))
     }
 

@@ -25,17 +25,33 @@ pub(crate) enum Gap {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
+    /// Byte offsets as `u32`: a token is 12 bytes, so a chunk's tokens stay
+    /// in the cache (chunks are far below 4 GiB: see `paragraph_chunks`).
+    start: u32,
+    end: u32,
     pub kind: TokKind,
-    pub start: usize,
-    pub end: usize,
     pub gap: Gap,
     /// A word no reading can start with, known from its shape alone while
     /// its bytes are at hand: the parser passes over it at once.
     pub quiet: bool,
 }
 
-/// Splits `text` into tokens; offsets are relative to `text`.
+impl Token {
+    pub(crate) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub(crate) fn end(&self) -> usize {
+        self.end as usize
+    }
+}
+
+/// Splits `text` into tokens; offsets are relative to `text`. A text of
+/// 4 GiB or more has no tokens (its chunks are far smaller).
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    if u32::try_from(text.len()).is_err() {
+        return Vec::new();
+    }
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
@@ -78,8 +94,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         let quiet = kind == TokKind::Word && !super::parse::word_may_start(&bytes[i..end]);
         tokens.push(Token {
             kind,
-            start: i,
-            end,
+            // cannot truncate: `tokenize` refuses texts of 4 GiB and more
+            start: i as u32,
+            end: end as u32,
             gap,
             quiet,
         });
@@ -202,7 +219,7 @@ mod tests {
     fn show(text: &str) -> Vec<(String, Gap)> {
         tokenize(text)
             .into_iter()
-            .map(|t| (text[t.start..t.end].to_string(), t.gap))
+            .map(|t| (text[t.start()..t.end()].to_string(), t.gap))
             .collect()
     }
 
