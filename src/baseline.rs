@@ -84,9 +84,9 @@ impl Baseline {
         }
     }
 
-    pub fn contains(&self, f: &Finding) -> bool {
-        let fp = fingerprint(f);
-        self.findings.iter().any(|e| e.fingerprint == fp)
+    /// Whether the finding with this fingerprint is accepted.
+    pub fn accepts(&self, fingerprint: &str) -> bool {
+        self.findings.iter().any(|e| e.fingerprint == fingerprint)
     }
 
     /// Every source `id` some entry involves.
@@ -97,12 +97,11 @@ impl Baseline {
             .collect()
     }
 
-    /// Entries none of `findings` matches.
-    pub fn stale<'b>(&'b self, findings: &[Finding]) -> Vec<&'b Entry> {
-        let current: BTreeSet<String> = findings.iter().map(fingerprint).collect();
+    /// Entries whose fingerprint is none of `current`.
+    pub fn stale<'b>(&'b self, current: &BTreeSet<&str>) -> Vec<&'b Entry> {
         self.findings
             .iter()
-            .filter(|e| !current.contains(&e.fingerprint))
+            .filter(|e| !current.contains(e.fingerprint.as_str()))
             .collect()
     }
 }

@@ -121,93 +121,52 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
         };
         for (i, metric) in rules.metrics.iter().enumerate() {
             if metric.accepts(q.kind, q.unit) && memo.matches(doc, s, i, metric) {
-                facts.push(fact(doc, s, q, metric, &source));
+                facts.push(fact(doc, s, q, (i, metric), &source, &mut memo));
             }
         }
     }
     // "trade decreased during 2025": a direction with no figure, for the
-    // metrics whose changes are checked (only their sign can be)
-    for (i, metric) in rules.metrics.iter().enumerate() {
-        if !metric.claims_changes {
-            continue;
-        }
-        for s in 0..doc.sentences.len() {
-            let range = doc.sentences[s].clone();
-            let stated = facts.iter().any(|f| {
-                f.metric == metric.id
-                    && f.quantity.kind == crate::extract::Kind::Change
-                    && range.contains(&f.quantity.start)
-            });
-            if stated {
-                continue;
-            }
-            let Some(q) = bare_direction(doc, range.clone()) else {
+    // metrics whose changes are checked (only their sign can be), in the
+    // sentences where no change figure was claimed for them
+    if rules.metrics.iter().any(|m| m.claims_changes) {
+        for (s, range) in doc.sentences.iter().enumerate() {
+            let Some(q) =
+                crate::extract::direction_without_figure(&doc.text[range.clone()], range.start)
+            else {
                 continue;
             };
-            if memo.matches(doc, s, i, metric) {
-                facts.push(fact(doc, s, &q, metric, &source));
+            for (i, metric) in rules.metrics.iter().enumerate() {
+                let stated = || {
+                    facts.iter().any(|f| {
+                        f.metric == metric.id
+                            && f.quantity.kind == crate::extract::Kind::Change
+                            && range.contains(&f.quantity.start)
+                    })
+                };
+                if metric.claims_changes && memo.matches(doc, s, i, metric) && !stated() {
+                    facts.push(fact(doc, s, &q, (i, metric), &source, &mut memo));
+                }
             }
         }
     }
     facts
 }
 
-/// A verb of change with no figure ("decreased", "rose"), with a year after
-/// "in" or "during" in the same sentence, as a figureless change; none
-/// under a negation.
-fn bare_direction(doc: &Document, sentence: std::ops::Range<usize>) -> Option<Quantity> {
-    static VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        // cannot fail: a constant, valid pattern
-        regex::Regex::new(
-            r"(?i)\b(?:(increased|rose|grew|expanded|climbed|went up)|(decreased|fell|declined|shrank|contracted|dropped|went down))\b(?:\s+(?:in|during|over)\s+((?:19|20)\d\d)\b)",
-        )
-        .expect("valid regex")
-    });
-    static NEGATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        // cannot fail: a constant, valid pattern
-        regex::Regex::new(r"(?i)\b(?:not|never|n't)\b|n't\b").expect("valid regex")
-    });
-    let text = doc.text.get(sentence.clone())?;
-    let c = VERB.captures(text)?;
-    let verb = c.get(1).or(c.get(2))?;
-    if NEGATION.is_match(&text[..verb.start()]) {
-        return None;
-    }
-    let direction = if c.get(1).is_some() {
-        crate::extract::Direction::Up
-    } else {
-        crate::extract::Direction::Down
-    };
-    let year: i32 = c.get(3)?.as_str().parse().ok()?;
-    Some(Quantity {
-        kind: crate::extract::Kind::Change,
-        value: None,
-        range: None,
-        range_inclusive: (true, true),
-        step: Decimal::ZERO,
-        unit: "percent",
-        qualifier: crate::extract::Qualifier::Exact,
-        qualifier_text: None,
-        forecast: false,
-        direction: Some(direction),
-        negated: false,
-        period: Some(Period::year(year)),
-        start: sentence.start + verb.start(),
-        end: sentence.start + verb.end(),
-        written: verb.as_str().to_string(),
-    })
-}
-
 /// What one document has already answered, so that a sentence with several
 /// figures is matched once per metric, and the whole text is searched for an
 /// entity at most once.
 #[derive(Default)]
-struct Memo {
+struct Memo<'d> {
+    /// The document's text with currency names blanked (see
+    /// `currency_names_blanked`), made at the first match.
+    text: Option<std::borrow::Cow<'d, str>>,
     /// (metric index, sentence index) -> whether the sentence names the metric.
     sentences: BTreeMap<(usize, usize), bool>,
     /// entity pattern -> whether the article (body or title) names it (the
     /// pattern, not the name: with and without metonyms they differ).
     article: BTreeMap<String, bool>,
+    /// metric index -> the one statistical source the article names, if one.
+    cited: BTreeMap<usize, Option<String>>,
 }
 
 /// Currencies named after a country ("US dollars", "Indian rupees"): they
@@ -226,10 +185,13 @@ fn currency_names_blanked(text: &str) -> std::borrow::Cow<'_, str> {
     CURRENCY_NAMES.replace_all(text, |c: &regex::Captures<'_>| " ".repeat(c[0].len()))
 }
 
-impl Memo {
-    fn matches(&mut self, doc: &Document, s: usize, i: usize, metric: &Metric) -> bool {
+impl<'d> Memo<'d> {
+    fn matches(&mut self, doc: &'d Document, s: usize, i: usize, metric: &Metric) -> bool {
         if let Some(&known) = self.sentences.get(&(i, s)) {
             return known;
+        }
+        if self.text.is_none() {
+            self.text = Some(currency_names_blanked(&doc.text));
         }
         let found = self.compute(doc, s, metric);
         self.sentences.insert((i, s), found);
@@ -239,12 +201,14 @@ impl Memo {
     /// Whether sentence `s` (with its context) names `metric`.
     fn compute(&mut self, doc: &Document, s: usize, metric: &Metric) -> bool {
         let m = &metric.matcher;
-        let sentence = &*currency_names_blanked(&doc.text[doc.sentences[s].clone()]);
+        // set by `matches`, which alone calls this
+        let text: &str = self.text.as_deref().unwrap_or(&doc.text);
+        let sentence = &text[doc.sentences[s].clone()];
         let window_start = match (m.context, s) {
             (Context::PreviousSentence, 1..) => doc.sentences[s - 1].start,
             _ => doc.sentences[s].start,
         };
-        let window = &*currency_names_blanked(&doc.text[window_start..doc.sentences[s].end]);
+        let window = &text[window_start..doc.sentences[s].end];
         if !m.all.iter().all(|r| r.is_match(window))
             || (!m.any.is_empty() && !m.any.iter().any(|r| r.is_match(window)))
             || m.none.iter().any(|r| r.is_match(sentence))
@@ -254,36 +218,73 @@ impl Memo {
         // A sentence that names another country and not all of the rule's
         // is about something else ("China-US bilateral trade reached ..."),
         // whatever the sentence before it or the article says.
+        // A template's other entity in the sentence means another pair or a
+        // group, even with this pair named too.
         let names_all = m.entities.iter().all(|e| e.regex.is_match(sentence));
-        if !names_all && m.other_entities.iter().any(|r| r.is_match(sentence)) {
-            return false;
-        }
-        if m.rivals.iter().any(|r| r.is_match(sentence)) {
+        let elsewhere = m
+            .other_entities
+            .iter()
+            .any(|o| (o.rival || !names_all) && o.regex.is_match(sentence));
+        if elsewhere {
             return false;
         }
         let refers_back =
             m.entities_anywhere || m.anaphora.as_ref().is_some_and(|r| r.is_match(window));
-        m.entities
-            .iter()
-            .all(|e| e.regex.is_match(window) || (refers_back && self.named_in_article(doc, e)))
+        let body = &text[doc.body_start..];
+        let article = &mut self.article;
+        m.entities.iter().all(|e| {
+            e.regex.is_match(window) || (refers_back && named_in_article(article, doc, body, e))
+        })
     }
 
-    fn named_in_article(&mut self, doc: &Document, e: &EntityMatcher) -> bool {
-        if let Some(&known) = self.article.get(e.regex.as_str()) {
-            return known;
-        }
-        let title = doc
-            .meta
-            .title
-            .as_deref()
-            .is_some_and(|t| e.regex.is_match(t));
-        let named = title || e.regex.is_match(doc.body());
-        self.article.insert(e.regex.as_str().to_string(), named);
-        named
+    /// The one statistical source of `metric` (index `i`) that the article
+    /// names, if exactly one.
+    fn cited(&mut self, doc: &Document, i: usize, metric: &Metric) -> Option<String> {
+        self.cited
+            .entry(i)
+            .or_insert_with(|| {
+                let mut cited = metric
+                    .attributions
+                    .iter()
+                    .filter(|(_, r)| r.is_match(doc.body()));
+                match (cited.next(), cited.next()) {
+                    (Some((name, _)), None) => Some(name.clone()),
+                    _ => None,
+                }
+            })
+            .clone()
     }
 }
 
-fn fact(doc: &Document, s: usize, q: &Quantity, metric: &Metric, source: &Source) -> Fact {
+/// Whether the article (its title, or `body`) names entity `e`, memoized by
+/// pattern in `article`.
+fn named_in_article(
+    article: &mut BTreeMap<String, bool>,
+    doc: &Document,
+    body: &str,
+    e: &EntityMatcher,
+) -> bool {
+    if let Some(&known) = article.get(e.regex.as_str()) {
+        return known;
+    }
+    let title = doc
+        .meta
+        .title
+        .as_deref()
+        .is_some_and(|t| e.regex.is_match(t));
+    let named = title || e.regex.is_match(body);
+    article.insert(e.regex.as_str().to_string(), named);
+    named
+}
+
+fn fact(
+    doc: &Document,
+    s: usize,
+    q: &Quantity,
+    (i, metric): (usize, &Metric),
+    source: &Source,
+    memo: &mut Memo,
+) -> Fact {
     let sentence = doc.sentences[s].clone();
     let (line, column) = doc.locate(q.start);
     let period = match metric.period {
@@ -305,19 +306,9 @@ fn fact(doc: &Document, s: usize, q: &Quantity, metric: &Metric, source: &Source
     };
     // the source the sentence names; else the one source the article names
     let quote = &doc.text[sentence.clone()];
-    let in_sentence = metric.attributions.iter().find(|(_, r)| r.is_match(quote));
-    let attribution = match in_sentence {
+    let attribution = match metric.attributions.iter().find(|(_, r)| r.is_match(quote)) {
         Some((name, _)) => Some(name.clone()),
-        None => {
-            let mut cited = metric
-                .attributions
-                .iter()
-                .filter(|(_, r)| r.is_match(doc.body()));
-            match (cited.next(), cited.next()) {
-                (Some((name, _)), None) => Some(name.clone()),
-                _ => None,
-            }
-        }
+        None => memo.cited(doc, i, metric),
     };
     Fact {
         attribution,

@@ -5,8 +5,11 @@ use std::io::Write;
 use crate::baseline::{self, Baseline};
 use crate::cli::{CheckArgs, CheckFormat, FailOn};
 use crate::config::Config;
-use crate::engine::{Class, Finding};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::engine::{fingerprint, Class, Finding};
 use crate::error::{Error, Errors};
+use crate::facts::Fact;
 use crate::report::{diagnostic, github, json, markdown, sarif};
 use crate::rules::Severity;
 use crate::{ExitStatus, Outcome};
@@ -34,27 +37,28 @@ pub fn run(
         FailOn::Warning => Severity::Warning,
         FailOn::Info => Severity::Info,
     };
-    let problems: Vec<&Finding> = run
+    // every problem with its fingerprint, computed once
+    let problems: Vec<(String, &Finding)> = run
         .findings
         .iter()
         .filter(|f| f.class.is_problem())
+        .map(|f| (fingerprint(f), f))
         .collect();
-    let stale: Vec<&baseline::Entry> = accepted.as_ref().map_or_else(Vec::new, |b| {
-        let owned: Vec<Finding> = problems.iter().map(|f| (*f).clone()).collect();
-        b.stale(&owned)
-    });
-    let known = accepted
+    let current: BTreeSet<&str> = problems.iter().map(|(p, _)| p.as_str()).collect();
+    let stale: Vec<&baseline::Entry> = accepted
         .as_ref()
-        .map_or(0, |b| problems.iter().filter(|f| b.contains(f)).count());
+        .map_or_else(Vec::new, |b| b.stale(&current));
+    let accepted_print = |p: &str| accepted.as_ref().is_some_and(|b| b.accepts(p));
+    let known = problems.iter().filter(|(p, _)| accepted_print(p)).count();
+    let old_sources = accepted.as_ref().map(Baseline::sources);
     let failing: Vec<Finding> = problems
         .iter()
-        .filter(|f| f.severity >= threshold)
-        .filter(|f| !accepted.as_ref().is_some_and(|b| b.contains(f)))
-        .map(|f| introduced_by(f, accepted.as_ref()))
+        .filter(|(p, f)| f.severity >= threshold && !accepted_print(p))
+        .map(|(_, f)| introduced_by(f, old_sources.as_ref()))
         .collect();
     let a = &run.analysis;
     let written = match args.format {
-        CheckFormat::Text => new_sources(out, &failing, accepted.as_ref())
+        CheckFormat::Text => new_sources(out, &failing, old_sources.as_ref())
             .and_then(|()| diagnostic::write_findings(out, &failing, color))
             .and_then(|()| {
             let violations = failing
@@ -107,31 +111,30 @@ pub fn run(
     Ok(Outcome::after_reading(status, run.analysis.errors))
 }
 
+/// The facts of `f` from sources no baseline entry involves, and the ids of
+/// those it does.
+fn split_sources<'f>(f: &'f Finding, known: &BTreeSet<&str>) -> (Vec<&'f Fact>, BTreeSet<&'f str>) {
+    let (old, new): (Vec<&Fact>, Vec<&Fact>) = f
+        .facts
+        .iter()
+        .partition(|x| known.contains(x.source.id.as_str()));
+    (new, old.iter().map(|x| x.source.id.as_str()).collect())
+}
+
 /// With a baseline: one line per source that brought new findings, naming
 /// the sources already in the corpus it disagrees with.
 fn new_sources(
     out: &mut dyn Write,
     failing: &[Finding],
-    accepted: Option<&Baseline>,
+    known: Option<&BTreeSet<&str>>,
 ) -> std::io::Result<()> {
-    let Some(b) = accepted else {
+    let Some(known) = known else {
         return Ok(());
     };
-    let known = b.sources();
-    let mut by_new: std::collections::BTreeMap<String, std::collections::BTreeSet<&str>> =
-        std::collections::BTreeMap::new();
+    let mut by_new: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
     for f in failing {
-        let old: Vec<&str> = f
-            .facts
-            .iter()
-            .map(|x| x.source.id.as_str())
-            .filter(|id| known.contains(id))
-            .collect();
-        for x in f
-            .facts
-            .iter()
-            .filter(|x| !known.contains(x.source.id.as_str()))
-        {
+        let (new, old) = split_sources(f, known);
+        for x in new {
             by_new
                 .entry(x.source.path.display().to_string())
                 .or_default()
@@ -164,28 +167,20 @@ fn new_sources(
 /// `f`, with a note naming the sources that brought it when a baseline
 /// knows the others: "fixtures/new.md conflicts with 2 sources already in
 /// the corpus".
-fn introduced_by(f: &Finding, accepted: Option<&Baseline>) -> Finding {
-    let mut f = f.clone();
-    let Some(b) = accepted else {
-        return f;
+fn introduced_by(f: &Finding, known: Option<&BTreeSet<&str>>) -> Finding {
+    let mut out = f.clone();
+    let Some(known) = known else {
+        return out;
     };
-    let known = b.sources();
-    let mut new: Vec<String> = Vec::new();
-    let mut old: Vec<&str> = Vec::new();
-    for x in &f.facts {
-        if known.contains(x.source.id.as_str()) {
-            old.push(x.source.id.as_str());
-        } else {
-            new.push(x.source.path.display().to_string());
-        }
-    }
-    old.sort_unstable();
-    old.dedup();
-    new.sort();
-    new.dedup();
+    let (new, old) = split_sources(f, known);
+    let new: BTreeSet<String> = new
+        .iter()
+        .map(|x| x.source.path.display().to_string())
+        .collect();
     if new.is_empty() {
-        return f;
+        return out;
     }
+    let new: Vec<String> = new.into_iter().collect();
     let verb = if f.class == Class::Violation {
         "breaks a check with"
     } else {
@@ -201,9 +196,9 @@ fn introduced_by(f: &Finding, accepted: Option<&Baseline>) -> Finding {
             if old.len() == 1 { "" } else { "s" }
         )
     };
-    f.note = Some(match f.note.take() {
+    out.note = Some(match out.note.take() {
         Some(n) => format!("{line}; {n}"),
         None => line,
     });
-    f
+    out
 }

@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::parse::{Figure, Parser};
-use super::{Found, Kind};
+use super::{Found, Kind, Qualifier, Quantity};
 
 /// Which way a change goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -228,4 +228,47 @@ impl Parser<'_> {
         found.quantity.direction = Some(direction);
         Some((found, i + 1))
     }
+}
+
+/// Verbs of change followed by "in", "during" or "over" and a year.
+static BARE_DIRECTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    regex::Regex::new(
+        r"(?i)(?-u:\b)(?:(increased|rose|grew|expanded|climbed|went up)|(decreased|fell|declined|shrank|contracted|dropped|went down))(?-u:\b)\s+(?:in|during|over)\s+((?:19|20)\d\d)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+
+/// "trade decreased during 2025": a change stated by its direction alone,
+/// as a figureless `Change` of that year (only its sign can be checked).
+/// `sentence` starts at byte `offset` of the document; none under a negation.
+pub fn direction_without_figure(sentence: &str, offset: usize) -> Option<Quantity> {
+    let c = BARE_DIRECTION.captures(sentence)?;
+    let verb = c.get(1).or(c.get(2))?;
+    if super::period::NEGATION.is_match(&sentence[..verb.start()]) {
+        return None;
+    }
+    let direction = if c.get(1).is_some() {
+        Direction::Up
+    } else {
+        Direction::Down
+    };
+    let year: i32 = c.get(3)?.as_str().parse().ok()?;
+    Some(Quantity {
+        kind: Kind::Change,
+        value: None,
+        range: None,
+        range_inclusive: (true, true),
+        step: Decimal::ZERO,
+        unit: "percent",
+        qualifier: Qualifier::Exact,
+        qualifier_text: None,
+        forecast: false,
+        direction: Some(direction),
+        negated: false,
+        period: Some(crate::period::Period::year(year)),
+        start: offset + verb.start(),
+        end: offset + verb.end(),
+        written: verb.as_str().to_string(),
+    })
 }

@@ -27,7 +27,7 @@ mod words;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-pub use change::Direction;
+pub use change::{direction_without_figure, Direction};
 pub use qualifier::Qualifier;
 
 use crate::documents::Document;

@@ -311,14 +311,10 @@ impl Shapes {
         Shapes(table)
     }
 
-    /// False only when no trigger word has this shape; words that are not
-    /// plain ASCII letters are left to the full look-up. Upper-case letters
-    /// count as lower case.
-    fn may_hold(&self, w: &str) -> bool {
-        self.may_hold_bytes(w.as_bytes())
-    }
-
-    fn may_hold_bytes(&self, b: &[u8]) -> bool {
+    /// False only when no trigger word has the shape of `b`; words that are
+    /// not plain ASCII letters are left to the full look-up. Upper-case
+    /// letters count as lower case.
+    fn may_hold(&self, b: &[u8]) -> bool {
         let lower = |b: Option<&u8>| b.map(u8::to_ascii_lowercase);
         match (
             Self::slot(lower(b.first()).as_ref()),
@@ -341,7 +337,7 @@ static TRIGGER_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::build(TRIGGER
 /// surely not; true means look closer (`Parser::triggers`).
 pub(super) fn word_may_start(w: &[u8]) -> bool {
     let upper = (3..=4).contains(&w.len()) && w.iter().all(u8::is_ascii_uppercase);
-    upper || TRIGGER_SHAPES.may_hold_bytes(w)
+    upper || TRIGGER_SHAPES.may_hold(w)
 }
 
 /// Words after digits that the number-word grammar continues with.
@@ -516,8 +512,9 @@ impl<'t> Parser<'t> {
         if upper && currency::code(s).is_some() {
             return true;
         }
-        let w = self.low(i);
-        TRIGGER_SHAPES.may_hold(w) && TRIGGERS.contains(w)
+        // the shape test already ran in the tokenizer: this word is not
+        // `quiet`, so only the set can say
+        TRIGGERS.contains(self.low(i))
     }
 
     /// Whether word `i` can start a figure: a number word, a currency code,

@@ -41,7 +41,7 @@ static FIRST_MONTHS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     Regex::new(
         r"(?i)(?-u:\b)(not|never|no\s+longer|failed\s+to|fail\s+to|did\s*n[o']t|didn't|won't|cannot|can't|isn't|wasn't|aren't|weren't|hasn't|haven't|hadn't|doesn't|don't|neither|nor)(?-u:\b)",
@@ -242,7 +242,7 @@ fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Ca
         let (Some(all), Some(n), Some(y)) = (m.get(0), m.get(1), m.get(2)) else {
             continue;
         };
-        let (Some(n), Ok(year)) = (month_count(n.as_str()), y.as_str().parse::<i32>()) else {
+        let (Some(n), Ok(year)) = (small_count(n.as_str()), y.as_str().parse::<i32>()) else {
             continue;
         };
         let at = sentence.start + all.start();
@@ -287,9 +287,8 @@ fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Ca
         let (Some(all), Some(n), Some(word)) = (m.get(0), m.get(1), m.get(2)) else {
             continue;
         };
-        let Some(n) = month_count(n.as_str()).map(i32::from).or_else(|| {
-            matches!(n.as_str().to_ascii_lowercase().as_str(), "a" | "one").then_some(1)
-        }) else {
+        let a = n.as_str().eq_ignore_ascii_case("a").then_some(1);
+        let Some(n) = small_count(n.as_str()).map(i32::from).or(a) else {
             continue;
         };
         let at = sentence.start + all.start();
@@ -361,7 +360,9 @@ fn month_number(name: &str) -> Option<u8> {
     super::date::month(name)
 }
 
-fn month_count(s: &str) -> Option<u8> {
+/// A count from one to eleven, in words ("ten") or digits: months in "the
+/// first ten months", years in "two years earlier".
+fn small_count(s: &str) -> Option<u8> {
     const WORDS: &[&str] = &[
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     ];

@@ -170,9 +170,10 @@ fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
         if x & HIGH != 0 {
             return i; // a byte beyond ASCII: left to the byte loop
         }
-        let folded = x | (0x20 * ONES); // upper case to lower case
-                                        // per byte: high bit set when the byte is >= 'a', and when >= '{';
-                                        // no carry crosses bytes, as every byte is below 0x80
+        // upper case to lower case; then per byte, the high bit set when the
+        // byte is >= 'a', and when it is >= '{' (no carry crosses bytes, as
+        // every byte is below 0x80)
+        let folded = x | (0x20 * ONES);
         let at_least_a = folded + (0x80 - u64::from(b'a')) * ONES;
         let past_z = folded + (0x80 - u64::from(b'z' + 1)) * ONES;
         let letters = at_least_a & !past_z & HIGH;

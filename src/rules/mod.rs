@@ -171,12 +171,18 @@ pub struct Matcher {
     /// The entities the rule does not name: a figure's sentence that names
     /// one of them, and not all of the rule's, is about something else
     /// ("China-US bilateral trade" in an article about Russia and China).
-    pub other_entities: Vec<Regex>,
-    /// For a metric made from a template: the template's other entities. A
-    /// sentence that names one is about another pair or a group ("Russia's
-    /// trade with China and India"), never this pair.
-    pub rivals: Vec<Regex>,
+    pub other_entities: Vec<OtherEntity>,
     pub context: Context,
+}
+
+/// An entity a rule does not name.
+#[derive(Debug)]
+pub struct OtherEntity {
+    pub regex: Regex,
+    /// Another entity of the rule's template (`pairs.of`): a sentence that
+    /// names it is about another pair or a group ("Russia's trade with China
+    /// and India"), never this pair, even if it names this pair too.
+    pub rival: bool,
 }
 
 /// An entity as a rule looks for it: one regex over all its names.

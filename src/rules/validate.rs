@@ -15,7 +15,7 @@ use super::schema::{
 };
 use super::{
     Check, CheckRule, Context, EntityMatcher, Example, Expected, Matcher, Metric, MetricKind,
-    PeriodRule, Rate, RuleSet, Severity, Tolerance, Undated,
+    OtherEntity, PeriodRule, Rate, RuleSet, Severity, Tolerance, Undated,
 };
 use crate::error::{Error, Errors, Location};
 use crate::period::{Date, Period};
@@ -362,48 +362,43 @@ fn collect_entities(sources: &mut [Source], errors: &mut Errors) -> (Entities, N
     (out, names)
 }
 
-/// All names and demonyms as whole words, longest first, consuming nothing
-/// around them: what `{A}` stands for in a template's patterns.
+/// All names and demonyms as whole words, consuming nothing around them:
+/// what `{A}` stands for in a template's patterns.
 fn words_pattern(raw: &RawEntity) -> String {
-    let mut words: Vec<&String> = raw.names.iter().chain(&raw.demonyms).collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    let parts: Vec<String> = words
-        .iter()
-        .map(|w| {
-            let start = if word(w.chars().next()) { r"\b" } else { "" };
-            let end = if word(w.chars().next_back()) {
-                r"\b"
-            } else {
-                ""
-            };
-            format!("{start}{}{end}", regex::escape(w))
-        })
-        .collect();
+    alternation(raw.names.iter().chain(&raw.demonyms), r"\b")
+}
+
+/// After a name when entities are found: never right before `$`, so "US"
+/// does not match "US$244.8 billion".
+const NOT_BEFORE_DOLLAR: &str = r"(?:[^\w$]|$)";
+
+/// The patterns entities are found by: names and demonyms, and those with
+/// the metonyms too.
+fn entity_patterns(raw: &RawEntity) -> (String, String) {
+    let plain = raw.names.iter().chain(&raw.demonyms);
+    (
+        alternation(plain.clone(), NOT_BEFORE_DOLLAR),
+        alternation(plain.chain(&raw.metonyms), NOT_BEFORE_DOLLAR),
+    )
+}
+
+/// The names as whole words, longest first (so "Russian Federation" wins
+/// over "Russia"), `end` after a name that ends in a word character.
+fn alternation<'a>(names: impl Iterator<Item = &'a String>, end: &str) -> String {
+    let mut names: Vec<&String> = names.collect();
+    names.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let parts: Vec<String> = names.iter().map(|w| whole_name(w, end)).collect();
     format!("(?:{})", parts.join("|"))
 }
 
-fn entity_patterns(raw: &RawEntity) -> (String, String) {
-    let mut plain: Vec<&String> = raw.names.iter().chain(&raw.demonyms).collect();
-    let mut with_metonyms = plain.clone();
-    with_metonyms.extend(&raw.metonyms);
-    let alternation = |words: &mut Vec<&String>| {
-        // longest first, so "Russian Federation" wins over "Russia"
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let parts: Vec<String> = words.iter().map(|w| whole_name(w)).collect();
-        format!("(?:{})", parts.join("|"))
-    };
-    (alternation(&mut plain), alternation(&mut with_metonyms))
-}
-
-/// A name as a whole word: word boundaries only where the name starts or ends
-/// with a letter ("U.S." ends with a full stop), and never right before `$`, so
-/// "US" does not match "US$244.8 billion".
-fn whole_name(name: &str) -> String {
+/// A name as a whole word: a word boundary before it where it starts with a
+/// letter, `end` after it where it ends with one ("U.S." ends with a full
+/// stop and takes neither).
+fn whole_name(name: &str, end: &str) -> String {
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
     let start = if word(name.chars().next()) { r"\b" } else { "" };
     let end = if word(name.chars().next_back()) {
-        r"(?:[^\w$]|$)"
+        end
     } else {
         ""
     };
@@ -633,7 +628,10 @@ fn matcher(
     for (name, (plain, _)) in entities {
         if !raw.entities.contains(name) {
             match Regex::new(plain) {
-                Ok(r) => other_entities.push(r),
+                Ok(regex) => other_entities.push(OtherEntity {
+                    regex,
+                    rival: raw.rivals.contains(name),
+                }),
                 Err(e) => errors.push(at.error_at(name, format!("entity `{name}`: {e}"))),
             }
         }
@@ -641,16 +639,9 @@ fn matcher(
     if errors.0.len() > before {
         return None;
     }
-    let rivals = raw
-        .rivals
-        .iter()
-        .filter_map(|name| entities.get(name))
-        .filter_map(|(plain, _)| Regex::new(plain).ok())
-        .collect();
     Some(Matcher {
         entities_anywhere,
         other_entities,
-        rivals,
         all,
         any,
         none,
@@ -869,12 +860,12 @@ mod tests {
 
     #[test]
     fn entity_names_are_whole_words() {
-        let r = Regex::new(&whole_name("US")).unwrap();
+        let r = Regex::new(&whole_name("US", NOT_BEFORE_DOLLAR)).unwrap();
         assert!(r.is_match("US negotiators") && r.is_match("the US") && r.is_match("US-China"));
         assert!(!r.is_match("US$244.8 billion") && !r.is_match("USA") && !r.is_match("BUS"));
-        let dotted = Regex::new(&whole_name("U.S.")).unwrap();
+        let dotted = Regex::new(&whole_name("U.S.", NOT_BEFORE_DOLLAR)).unwrap();
         assert!(dotted.is_match("a U.S. strategy") && !dotted.is_match("aU.S."));
-        let russia = Regex::new(&whole_name("Russia")).unwrap();
+        let russia = Regex::new(&whole_name("Russia", NOT_BEFORE_DOLLAR)).unwrap();
         assert!(russia.is_match("Russia’s trade") && !russia.is_match("Russian"));
     }
 

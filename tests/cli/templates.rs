@@ -73,13 +73,24 @@ fn another_pair_of_the_template_needs_no_new_rule() {
 
 #[test]
 fn a_sentence_naming_a_third_country_of_the_template_is_no_pair() {
-    let ws = corpus(&[(
-        "a.md",
-        "Russia's trade with China and India rose to $300 billion in 2024.",
-    )]);
+    let ws = corpus(&[
+        (
+            "a.md",
+            "Russia's trade with China and India rose to $300 billion in 2024.",
+        ),
+        // the same wording with two countries is claimed: the control
+        (
+            "b.md",
+            "Russia's trade with China rose to $245 billion in 2024.",
+        ),
+    ]);
     let r = run(ws.path(), &["facts", "--format", "jsonl"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(!r.stdout.contains("trade."), "{}", r.stdout);
+    let facts = crate::support::json_lines(&r.stdout);
+    let sources: Vec<&str> = facts.iter().map(|f| f["id"].as_str().unwrap()).collect();
+    assert_eq!(sources, ["b"], "{}", r.stdout);
+    assert_eq!(facts[0]["metric"], "trade.china_russia.total");
+    assert!(!r.stdout.contains("300000000000"), "{}", r.stdout);
 }
 
 #[test]
