@@ -114,21 +114,20 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
                     // Chinese customs" against "Russian data")
                     let documented = metric.attributions_differ
                         && matches!((&a.attribution, &b.attribution), (Some(x), Some(y)) if x != y);
+                    let note = with_conversions(c.note, &[a, b]);
                     let (class, severity, note) = if documented {
                         let why = format!(
                             "attributed to {} and {}, which this rule says may differ",
                             a.attribution.as_deref().unwrap_or_default(),
                             b.attribution.as_deref().unwrap_or_default()
                         );
-                        let note = with_conversions(c.note, &[a, b])
-                            .map_or(why.clone(), |n| format!("{why}; {n}"));
+                        let note = match note {
+                            Some(n) => format!("{why}; {n}"),
+                            None => why,
+                        };
                         (Class::Difference, Severity::Info, Some(note))
                     } else {
-                        (
-                            Class::Conflict,
-                            metric.severity,
-                            with_conversions(c.note, &[a, b]),
-                        )
+                        (Class::Conflict, metric.severity, note)
                     };
                     findings.push(Finding {
                         class,

@@ -26,11 +26,7 @@ pub fn write_findings(out: &mut dyn Write, findings: &[Finding], color: bool) ->
         Renderer::plain()
     };
     for f in findings {
-        let period = f
-            .period
-            .map_or_else(|| "any period".to_string(), |p| p.to_string());
-        let claims: Vec<&str> = f.facts.iter().map(|x| x.surface()).collect();
-        let title = format!("{}, {period}: {}", f.metric, claims.join(" vs "));
+        let title = human::finding_title(f);
         let paths: Vec<String> = f
             .facts
             .iter()
@@ -74,13 +70,7 @@ pub fn write_findings(out: &mut dyn Write, findings: &[Finding], color: bool) ->
                     .annotation(lvl.span(a..b).label(label)),
             );
         }
-        let difference = f.difference.map(|d| {
-            let unit = f.facts.first().map_or("", |x| x.unit.as_str());
-            let relative = d
-                .relative
-                .map_or_else(String::new, |r| format!(" ({}%)", r.normalize()));
-            format!("difference: {}{relative}", human::amount(d.absolute, unit))
-        });
+        let difference = human::finding_difference(f).map(|d| format!("difference: {d}"));
         if let Some(d) = &difference {
             message = message.footer(Level::Note.title(d));
         }

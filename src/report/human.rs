@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::engine::Finding;
 use crate::interval::Interval;
 
 const SCALES: &[(u32, &str)] = &[(12, "tn"), (9, "bn"), (6, "mn")];
@@ -70,33 +71,40 @@ pub(crate) fn interval(i: Interval, unit: &str) -> String {
     format!("{lo}, {hi}{word} {unit}")
 }
 
-/// One line for a finding, for formats with room for a sentence (SARIF,
-/// GitHub annotations): "conflict in trade.x, 2024: $245 billion vs
-/// US$244.8 billion (difference 200 mn USD; note)".
-pub(crate) fn finding_summary(f: &crate::engine::Finding) -> String {
+/// A finding's headline: "trade.x, 2024: $245 billion vs US$244.8 billion".
+pub(crate) fn finding_title(f: &Finding) -> String {
     let period = f
         .period
         .map_or_else(|| "any period".to_string(), |p| p.to_string());
     let claims: Vec<&str> = f.facts.iter().map(|x| x.surface()).collect();
-    let mut extra = Vec::new();
-    if let Some(d) = f.difference {
-        let unit = f.facts.first().map_or("", |x| x.unit.as_str());
-        extra.push(format!("difference {}", amount(d.absolute, unit)));
-    }
-    if let Some(n) = &f.note {
-        extra.push(n.clone());
-    }
+    format!("{}, {period}: {}", f.metric, claims.join(" vs "))
+}
+
+/// A finding's difference: "200 mn USD (0.08%)".
+pub(crate) fn finding_difference(f: &Finding) -> Option<String> {
+    let d = f.difference?;
+    let unit = f.facts.first().map_or("", |x| x.unit.as_str());
+    let relative = d
+        .relative
+        .map_or_else(String::new, |r| format!(" ({}%)", r.normalize()));
+    Some(format!("{}{relative}", amount(d.absolute, unit)))
+}
+
+/// One line for a finding, for formats with room for a sentence (SARIF,
+/// GitHub annotations): "conflict in trade.x, 2024: $245 billion vs
+/// US$244.8 billion (difference 200 mn USD (0.08%); note)".
+pub(crate) fn finding_summary(f: &Finding) -> String {
+    let extra: Vec<String> = finding_difference(f)
+        .map(|d| format!("difference {d}"))
+        .into_iter()
+        .chain(f.note.clone())
+        .collect();
     let extra = if extra.is_empty() {
         String::new()
     } else {
         format!(" ({})", extra.join("; "))
     };
-    format!(
-        "{} in {}, {period}: {}{extra}",
-        f.class,
-        f.metric,
-        claims.join(" vs ")
-    )
+    format!("{} in {}{extra}", f.class, finding_title(f))
 }
 
 #[cfg(test)]

@@ -72,33 +72,20 @@ pub fn write_report(
 }
 
 fn write_finding(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
-    let period = f
-        .period
-        .map_or_else(|| "any period".to_string(), |p| p.to_string());
-    let claims: Vec<&str> = f.facts.iter().map(|x| x.surface()).collect();
     writeln!(
         out,
-        "{}[{}] {}, {period}: {}",
+        "{}[{}] {}",
         f.severity,
         f.class,
-        f.metric,
-        claims.join(" vs ")
+        human::finding_title(f)
     )?;
     let mut t = table(&["as written", "normalized", "interval", "source", "quote"]);
     for fact in &f.facts {
         t.add_row(fact_cells(fact));
     }
     writeln!(out, "{t}")?;
-    if let Some(d) = f.difference {
-        let unit = f.facts.first().map_or("", |x| x.unit.as_str());
-        let relative = d
-            .relative
-            .map_or_else(String::new, |r| format!(" ({}%)", r.normalize()));
-        writeln!(
-            out,
-            "  difference: {}{relative}",
-            human::amount(d.absolute, unit)
-        )?;
+    if let Some(d) = human::finding_difference(f) {
+        writeln!(out, "  difference: {d}")?;
     }
     if let Some(note) = &f.note {
         writeln!(out, "  note: {note}")?;
