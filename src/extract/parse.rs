@@ -70,8 +70,12 @@ static WEB_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Byte ranges of URLs and e-mail addresses in `text`.
 fn web_addresses(text: &str) -> Vec<std::ops::Range<usize>> {
-    // a cheap test first: most texts have none
-    if !text.contains("://") && !text.contains("www.") && !text.contains('@') {
+    // a cheap test first (vector searches): most texts have none
+    let bytes = text.as_bytes();
+    let none = memchr::memchr(b'@', bytes).is_none()
+        && memchr::memmem::find(bytes, b"://").is_none()
+        && memchr::memmem::find(bytes, b"www.").is_none();
+    if none {
         return Vec::new();
     }
     WEB_ADDRESS.find_iter(text).map(|m| m.range()).collect()
@@ -87,6 +91,9 @@ fn merge_bounds(text: &str, prev: &mut Found, next: &Found) -> bool {
     };
     let pair = (a.qualifier.is_lower_bound() && b.qualifier.is_upper_bound())
         || (a.qualifier.is_upper_bound() && b.qualifier.is_lower_bound());
+    if !(pair && a.kind == b.kind && a.unit == b.unit) {
+        return false;
+    }
     let raw = text.get(a.end..next.lead).unwrap_or("");
     // nothing is read across a blank line
     if raw.matches('\n').count() >= 2 {
@@ -97,7 +104,7 @@ fn merge_bounds(text: &str, prev: &mut Found, next: &Found) -> bool {
         between.as_str(),
         "and" | "but" | "," | ", and" | ", but" | "and yet"
     );
-    if !(pair && joined && a.kind == b.kind && a.unit == b.unit) {
+    if !joined {
         return false;
     }
     let (lo, hi) = if a.qualifier.is_lower_bound() {
@@ -283,48 +290,55 @@ static TRIGGERS: LazyLock<foldhash::HashSet<String>> = LazyLock::new(|| {
 
 /// The shapes of the trigger words: for each pair of leading letters, a bit
 /// per word length. Checking it costs a few instructions and turns away most
-/// words ("the", "and", "of") before `TRIGGERS` hashes them.
-struct Shapes([[u32; 27]; 26]);
+/// words ("the", "and", "of") before `TRIGGERS` hashes them. (A table of
+/// last letters as well turned away more words but cost the tokenizer more
+/// than it saved.)
+pub(super) struct Shapes([[u32; 27]; 26]);
+
+/// Index of an ASCII letter of either case (0 for 'a'), past 25 for any
+/// other byte: `| 0x20` maps no other byte into 'a'..='z'.
+fn letter_index(b: u8) -> usize {
+    usize::from(b | 0x20).wrapping_sub(usize::from(b'a'))
+}
 
 impl Shapes {
-    /// Index of a lowercase ASCII letter, or 26 for "no letter" (the end of
-    /// a one-letter word).
-    fn slot(b: Option<&u8>) -> Option<usize> {
-        match b {
-            Some(b @ b'a'..=b'z') => Some(usize::from(b - b'a')),
-            Some(_) => None,
-            None => Some(26),
-        }
-    }
-
     fn build(words: impl Iterator<Item = impl AsRef<str>>) -> Self {
-        let mut table = [[0u32; 27]; 26];
+        let mut table = [[0; 27]; 26];
         for w in words {
             let b = w.as_ref().as_bytes();
-            let (Some(first), Some(second)) = (Self::slot(b.first()), Self::slot(b.get(1))) else {
+            let Some(&first) = b.first() else {
                 continue;
             };
-            if first < 26 && b.len() < 32 {
+            let second = b.get(1).map_or(26, |&s| letter_index(s));
+            let first = letter_index(first);
+            // a word with other bytes is never passed over (`may_start`)
+            if first < 26 && second <= 26 && b.len() < 32 {
                 table[first][second] |= 1 << b.len();
             }
         }
         Shapes(table)
     }
 
-    /// False only when no trigger word has the shape of `b`; words that are
-    /// not plain ASCII letters are left to the full look-up. Upper-case
+    /// Whether the word `w` (as written) may start a reading: an upper-case
+    /// currency code, or a word of the shape of a trigger word. False means
+    /// surely not; true means look closer (`Parser::triggers`). Words that
+    /// are not plain ASCII letters are left to the full look-up; upper-case
     /// letters count as lower case.
-    fn may_hold(&self, b: &[u8]) -> bool {
-        let lower = |b: Option<&u8>| b.map(u8::to_ascii_lowercase);
-        match (
-            Self::slot(lower(b.first()).as_ref()),
-            Self::slot(lower(b.get(1)).as_ref()),
-        ) {
-            (Some(first), Some(second)) if first < 26 && b.len() < 32 => {
-                self.0[first][second] & (1 << b.len()) != 0
-            }
-            _ => true,
+    #[inline]
+    pub(super) fn may_start(&self, w: &[u8]) -> bool {
+        let len = w.len();
+        let Some(&first) = w.first() else {
+            return true;
+        };
+        let second = w.get(1).map_or(26, |&s| letter_index(s));
+        let first = letter_index(first);
+        if len >= 32 || first >= 26 || second > 26 {
+            return true;
         }
+        if self.0[first][second] & (1 << len) != 0 {
+            return true;
+        }
+        (3..=4).contains(&len) && w.iter().all(u8::is_ascii_uppercase)
     }
 }
 
@@ -332,12 +346,9 @@ impl Shapes {
 #[allow(clippy::iter_over_hash_type)]
 static TRIGGER_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::build(TRIGGERS.iter()));
 
-/// Whether the word `w` (as written) may start a reading: an upper-case
-/// currency code, or a word of the shape of a trigger word. False means
-/// surely not; true means look closer (`Parser::triggers`).
-pub(super) fn word_may_start(w: &[u8]) -> bool {
-    let upper = (3..=4).contains(&w.len()) && w.iter().all(u8::is_ascii_uppercase);
-    upper || TRIGGER_SHAPES.may_hold(w)
+/// The shapes of the trigger words, for the tokenizer to mark quiet words.
+pub(super) fn trigger_shapes() -> &'static Shapes {
+    &TRIGGER_SHAPES
 }
 
 /// Words after digits that the number-word grammar continues with.
@@ -579,6 +590,12 @@ impl<'t> Parser<'t> {
 
     /// `[currency] number [scale] [percent | currency [scale]] [minor part]` at `i`.
     fn figure(&self, i: usize) -> Option<Figure> {
+        // the words `at` passes over start no figure here either ("between
+        // the two", "between Russia and")
+        let t = self.toks.get(i)?;
+        if t.quiet || (t.kind == TokKind::Word && !self.triggers(i)) {
+            return None;
+        }
         if let Some(after) = self.sign(i) {
             let mut fig = self.figure(after)?;
             fig.value = -fig.value;

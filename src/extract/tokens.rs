@@ -46,6 +46,42 @@ impl Token {
     }
 }
 
+/// What a byte is, for the tokenizer's one table look-up per byte.
+/// Ordered: letters and wide bytes last, for one comparison in `tokenize`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Class {
+    /// ASCII white space other than a line feed.
+    Space,
+    Newline,
+    Digit,
+    /// Any other ASCII byte.
+    Symbol,
+    Letter,
+    /// A byte of a character beyond ASCII.
+    Wide,
+}
+
+static CLASSES: [Class; 256] = {
+    let mut table = [Class::Wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte == b'\n' {
+            Class::Newline
+        } else if byte.is_ascii_whitespace() {
+            Class::Space
+        } else if byte.is_ascii_digit() {
+            Class::Digit
+        } else if byte.is_ascii_alphabetic() {
+            Class::Letter
+        } else {
+            Class::Symbol
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Splits `text` into tokens; offsets are relative to `text`. A text of
 /// 4 GiB or more has no tokens (its chunks are far smaller).
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
@@ -53,58 +89,101 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         return Vec::new();
     }
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let shapes = super::parse::trigger_shapes();
+    let mut tokens = Vec::with_capacity(text.len() / 4);
     let mut i = 0;
-    let mut newlines = 0;
+    let mut newlines = 0u32;
     let mut spaced = false;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            spaced = true;
-            newlines += usize::from(b == b'\n');
-            i += 1;
-            continue;
-        }
-        let gap = match (spaced, newlines) {
-            (_, n) if n >= 2 => Gap::Paragraph,
-            (true, _) => Gap::Space,
-            _ => Gap::Glued,
-        };
-        let (kind, end) = if b.is_ascii_digit() {
-            (TokKind::Digits, digits_end(text, i))
-        } else if b.is_ascii_alphabetic() {
-            (TokKind::Word, word_end(text, i))
-        } else if b.is_ascii() {
-            (TokKind::Symbol, i + 1)
-        } else {
-            // cannot fail: `i` is always on a char boundary (we only step by
-            // whole ASCII bytes or whole chars)
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if c.is_alphabetic() {
-                (TokKind::Word, word_end(text, i))
-            } else if c.is_whitespace() {
-                // non-ASCII white space (no-break space and the like)
+    while let Some(&b) = bytes.get(i) {
+        let class = CLASSES[usize::from(b)];
+        let start = i;
+        let (kind, quiet) = match class {
+            Class::Space | Class::Newline => {
                 spaced = true;
-                i += c.len_utf8();
+                newlines += u32::from(class == Class::Newline);
+                i += 1;
                 continue;
-            } else {
-                (TokKind::Symbol, i + c.len_utf8())
             }
+            Class::Letter => {
+                i = letters_end(text, i);
+                let quiet = !shapes.may_start(&bytes[start..i]);
+                (TokKind::Word, quiet)
+            }
+            Class::Digit => {
+                i = digits_end(text, i);
+                (TokKind::Digits, false)
+            }
+            Class::Symbol => {
+                i += 1;
+                (TokKind::Symbol, false)
+            }
+            Class::Wide => match wide(text, i) {
+                (Some(kind), end) => {
+                    i = end;
+                    let quiet = kind == TokKind::Word && !shapes.may_start(&bytes[start..i]);
+                    (kind, quiet)
+                }
+                (None, end) => {
+                    // non-ASCII white space (no-break space and the like)
+                    spaced = true;
+                    i = end;
+                    continue;
+                }
+            },
         };
-        let quiet = kind == TokKind::Word && !super::parse::word_may_start(&bytes[i..end]);
+        let gap = if newlines >= 2 {
+            Gap::Paragraph
+        } else if spaced {
+            Gap::Space
+        } else {
+            Gap::Glued
+        };
         tokens.push(Token {
             kind,
             // cannot truncate: `tokenize` refuses texts of 4 GiB and more
-            start: i as u32,
-            end: end as u32,
+            start: start as u32,
+            end: i as u32,
             gap,
             quiet,
         });
-        i = end;
-        spaced = false;
         newlines = 0;
+        // one space before the next token, the common case: skipped here
+        spaced = bytes.get(i) == Some(&b' ');
+        i += usize::from(spaced);
     }
     tokens
+}
+
+/// The end of the word that starts with the ASCII letter at `start`. Most
+/// words are ASCII letters that end within eight bytes: one block read;
+/// the rest goes on in `word_end`.
+#[inline(always)]
+fn letters_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let end = ascii_letters_end(bytes, start);
+    if end > start
+        && bytes
+            .get(end)
+            .is_none_or(|&b| CLASSES[usize::from(b)] < Class::Letter)
+    {
+        return end;
+    }
+    word_end(text, end.max(start))
+}
+
+/// The token that starts with a character beyond ASCII at `i`: a word, a
+/// symbol, or white space (`None`), and where it ends.
+fn wide(text: &str, i: usize) -> (Option<TokKind>, usize) {
+    // cannot fail: `i` is always on a char boundary (we only step by whole
+    // ASCII bytes or whole chars)
+    let c = text[i..].chars().next().unwrap_or(' ');
+    if c.is_alphabetic() {
+        (Some(TokKind::Word), word_end(text, i))
+    } else if c.is_whitespace() {
+        (None, i + c.len_utf8())
+    } else {
+        (Some(TokKind::Symbol), i + c.len_utf8())
+    }
 }
 
 fn digits_end(text: &str, start: usize) -> usize {
@@ -160,6 +239,7 @@ fn word_end(text: &str, start: usize) -> usize {
 /// The end of the run of ASCII letters at `i`, read eight bytes at a time
 /// while all eight are letters; stops early (the caller finishes byte by
 /// byte) at the block that holds a non-letter.
+#[inline(always)]
 fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
