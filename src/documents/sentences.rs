@@ -85,9 +85,6 @@ fn split_one(text: &str) -> Vec<Range<usize>> {
 /// Where the sentence ends when the terminator at `i` ends it.
 fn terminator_end(text: &str, i: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    if bytes[i] == b'.' && is_abbreviation(&text[..i]) {
-        return None;
-    }
     let mut end = i + 1;
     // closing quotes and brackets belong to the sentence they close
     while let Some(c) = text[end..].chars().next() {
@@ -105,6 +102,10 @@ fn terminator_end(text: &str, i: usize) -> Option<usize> {
     if after_space.len() == rest.len() && !rest.is_empty() {
         return None; // "244.8", "U.S.-China": no space, no boundary
     }
+    // checked after the space, which turns away decimals at less cost
+    if bytes[i] == b'.' && is_abbreviation(&text[..i]) {
+        return None;
+    }
     let next = after_space.chars().next();
     match next {
         None => Some(end),
@@ -115,12 +116,21 @@ fn terminator_end(text: &str, i: usize) -> Option<usize> {
 
 /// Whether the word before a full stop is an abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
-    let start = before
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.')
-        .last()
-        .map_or(before.len(), |(i, _)| i);
+    // the word is read back byte by byte while it is ASCII, char by char
+    // from the first byte beyond ASCII
+    let bytes = before.as_bytes();
+    let mut start = bytes.len();
+    while start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'.') {
+        start -= 1;
+    }
+    if start > 0 && !bytes[start - 1].is_ascii() {
+        start = before[..start]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric() || *c == '.')
+            .last()
+            .map_or(start, |(i, _)| i);
+    }
     let word = &before[start..];
     if word.is_empty() {
         return false;
@@ -132,7 +142,8 @@ fn is_abbreviation(before: &str) -> bool {
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return c.is_uppercase(); // an initial: "J. Smith"
     }
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    // no abbreviation is longer than six letters: most words end here
+    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Whether the line break at `i` ends a sentence; returns the end offset.
@@ -156,8 +167,18 @@ fn line_break_end(text: &str, i: usize) -> Option<usize> {
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let slice = &text[range.clone()];
-    let lead = slice.len() - slice.trim_start().len();
-    let trail = slice.len() - slice.trim_end().len();
+    // most sentences start after one space and end at their full stop
+    let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    let lead = if plain(slice.as_bytes().first()) {
+        0
+    } else {
+        slice.len() - slice.trim_start().len()
+    };
+    let trail = if plain(slice.as_bytes().last()) {
+        0
+    } else {
+        slice.len() - slice.trim_end().len()
+    };
     let (s, e) = (range.start + lead, range.end - trail);
     if s < e {
         out.push(s..e);

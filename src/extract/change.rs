@@ -220,7 +220,7 @@ impl Parser<'_> {
             i,
             Decimal::from(n) / Decimal::from(d),
             Decimal::ZERO,
-            self.s(i).to_string(),
+            self.s(i),
             false,
         );
         let mut found = self.non_metric(Kind::Change, &fig, None);

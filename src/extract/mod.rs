@@ -284,8 +284,9 @@ pub(crate) struct Found {
     pub lead: usize,
     /// For years and dates: the period they name.
     pub names_period: Option<Period>,
-    /// The lowercase word right before the figure, for "since 2022".
-    pub preceded_by: Option<String>,
+    /// Right after a word that keeps a year from being a period ("since
+    /// 2022", "until 2030"): `period::NOT_A_PERIOD_AFTER`.
+    pub after_bound_word: bool,
     /// Part of a period phrase ("the first ten months of 2025"): dropped.
     pub in_period_phrase: bool,
 }

@@ -65,6 +65,13 @@ impl Parser<'_> {
         if self.kind(i) != Some(TokKind::Digits) {
             return None;
         }
+        // every reading below goes on with a token glued to the digits
+        // ("1e10", "10^3", "3/4", "2½") or with digits after a space ("1 234
+        // 567", "2 1/4"): most numbers have neither
+        let spaced_digits = self.kind(i + 1) == Some(TokKind::Digits) && self.joined(i + 1);
+        if !(self.glued(i + 1) || spaced_digits) {
+            return None;
+        }
         self.scientific(i)
             .or_else(|| self.power(i))
             .or_else(|| self.fraction(i))

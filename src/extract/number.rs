@@ -29,6 +29,18 @@ pub(crate) fn parse_digits(s: &str) -> Option<Number> {
     if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
+    // the common case, plain digits ("2024", "245"): read at once
+    if s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let value = s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        let zeros = s.bytes().rev().take_while(|b| *b == b'0').count();
+        // "0" and "000" are stated to the unit
+        let zeros = if zeros == s.len() { 0 } else { zeros };
+        return Some(Number {
+            value: Decimal::from(value),
+            // cannot truncate: at most 18
+            step: pow10(zeros as u32),
+        });
+    }
     // "1.111,11": dots group thousands, the comma is the decimal mark
     if let Some((int, frac)) = s.split_once(',') {
         let european = int.contains('.')

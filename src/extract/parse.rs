@@ -383,7 +383,7 @@ enum Suffix {
 
 /// A figure before classification: tokens `first..=last`.
 #[derive(Debug, Clone)]
-pub(super) struct Figure {
+pub(super) struct Figure<'t> {
     pub(super) first: usize,
     pub(super) last: usize,
     pub(super) value: Decimal,
@@ -394,19 +394,21 @@ pub(super) struct Figure {
     pub(super) percent: bool,
     /// "percentage points" rather than "percent".
     pub(super) points: bool,
-    pub(super) written: String,
+    /// The number as written, borrowed: a `String` only when it becomes a
+    /// quantity.
+    pub(super) written: &'t str,
     /// A lone digit token with no separators or decimals ("2024", "30").
     pub(super) bare_integer: bool,
 }
 
-impl Figure {
+impl<'t> Figure<'t> {
     /// A figure with no scale, currency or percent sign yet.
     pub(super) fn plain(
         first: usize,
         last: usize,
         value: Decimal,
         step: Decimal,
-        written: String,
+        written: &'t str,
         bare_integer: bool,
     ) -> Self {
         Figure {
@@ -589,7 +591,7 @@ impl<'t> Parser<'t> {
     }
 
     /// `[currency] number [scale] [percent | currency [scale]] [minor part]` at `i`.
-    fn figure(&self, i: usize) -> Option<Figure> {
+    fn figure(&self, i: usize) -> Option<Figure<'t>> {
         // the words `at` passes over start no figure here either ("between
         // the two", "between Russia and")
         let t = self.toks.get(i)?;
@@ -742,9 +744,9 @@ impl<'t> Parser<'t> {
         }
     }
 
-    pub(super) fn written(&self, first: usize, last: usize) -> String {
+    pub(super) fn written(&self, first: usize, last: usize) -> &'t str {
         let (a, b) = (self.toks[first].start(), self.toks[last].end());
-        self.text[a..b].to_string()
+        &self.text[a..b]
     }
 
     /// A currency symbol or code before a number: `$`, `US$`, `€`, `USD`,
@@ -1066,7 +1068,7 @@ impl<'t> Parser<'t> {
         let s = self.s(i);
         let num = number::parse_digits(s)?;
         let bare = !s.contains([',', '.']);
-        let fig = Figure::plain(i, i, num.value, num.step, s.to_string(), bare);
+        let fig = Figure::plain(i, i, num.value, num.step, s, bare);
         let next = i + 1;
         let glued_next = self.glued(next);
         // "COVID-19", "G20", "Boeing737": a number glued to a name
@@ -1198,7 +1200,7 @@ impl<'t> Parser<'t> {
         }
         let mut found = self.non_metric(
             Kind::Unparsed,
-            &Figure::plain(i, i, Decimal::ZERO, Decimal::ZERO, s.to_string(), false),
+            &Figure::plain(i, i, Decimal::ZERO, Decimal::ZERO, s, false),
             None,
         );
         found.quantity.value = None;
@@ -1261,13 +1263,15 @@ impl<'t> Parser<'t> {
             period: None,
             start: self.toks[fig.first].start(),
             end: self.toks[fig.last].end(),
-            written: fig.written.clone(),
+            written: fig.written.to_string(),
         };
         Found {
             lead: quantity.start,
             quantity,
             names_period,
-            preceded_by: self.word_before(fig.first),
+            after_bound_word: self
+                .word_before(fig.first)
+                .is_some_and(|w| super::period::NOT_A_PERIOD_AFTER.contains(&w)),
             in_period_phrase: false,
         }
     }
@@ -1301,7 +1305,7 @@ impl<'t> Parser<'t> {
         let words = self.kind(fig.first) == Some(TokKind::Word);
         let determiner = self
             .word_before(fig.first)
-            .is_some_and(|w| matches!(w.as_str(), "the" | "these" | "those" | "both" | "all"));
+            .is_some_and(|w| matches!(w, "the" | "these" | "those" | "both" | "all"));
         if kind == Kind::Number && words && determiner && fig.scale.is_none() {
             return None;
         }
@@ -1352,14 +1356,14 @@ impl<'t> Parser<'t> {
             period: None,
             start,
             end: self.toks[fig.last].end(),
-            written: fig.written,
+            written: fig.written.to_string(),
         };
         let lead = qualifier_first.map_or(start, |i| self.toks[i].start());
         Some(Found {
             quantity,
             lead,
             names_period: None,
-            preceded_by: None,
+            after_bound_word: false,
             in_period_phrase: false,
         })
     }
@@ -1405,9 +1409,9 @@ impl<'t> Parser<'t> {
         Some((q, text, end))
     }
 
-    pub(super) fn word_before(&self, i: usize) -> Option<String> {
-        (i > 0 && self.kind(i - 1) == Some(TokKind::Word))
-            .then(|| self.s(i - 1).to_ascii_lowercase())
+    /// The word right before token `i`, lowercase.
+    pub(super) fn word_before(&self, i: usize) -> Option<&'t str> {
+        (i > 0 && self.kind(i - 1) == Some(TokKind::Word)).then(|| self.low(i - 1))
     }
 }
 

@@ -27,7 +27,8 @@ use crate::documents::Document;
 use crate::period::Period;
 
 /// Words before a year that keep it from being the period of a figure.
-const NOT_A_PERIOD_AFTER: &[&str] = &["since", "until", "till", "through", "before", "after", "to"];
+pub(super) const NOT_A_PERIOD_AFTER: &[&str] =
+    &["since", "until", "till", "through", "before", "after", "to"];
 
 static RELATIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
@@ -177,28 +178,33 @@ fn follows(doc: &Document, end: usize, at: usize) -> bool {
         .get(end..at)
         .unwrap_or("")
         .trim()
-        .trim_start_matches(',')
-        .trim()
-        .to_ascii_lowercase();
-    // "in fiscal 2024", "in fiscal year 2024", "in FY2024"
-    let between = ["fiscal year", "financial year", "fiscal", "fy"]
-        .iter()
-        .find_map(|w| between.strip_suffix(w))
-        .unwrap_or(&between)
-        .trim_end();
-    matches!(
-        between,
-        "" | "in"
-            | "for"
-            | "during"
-            | "over"
-            | "of"
-            | "in the"
-            | "for the"
-            | "during the"
-            | "over the"
-            | "by"
-    )
+        .trim_start_matches(',');
+    // at most four words, read without copying: a preposition, "the", and
+    // "fiscal year" ("in fiscal 2024", "in the fiscal year 2024", "in FY2024")
+    let mut words = [""; 4];
+    let mut n = 0;
+    for w in between.split_whitespace() {
+        if n == words.len() {
+            return false;
+        }
+        words[n] = w;
+        n += 1;
+    }
+    let is = |w: &str, of: &str| w.eq_ignore_ascii_case(of);
+    let fiscal = match &words[..n] {
+        [.., a, b] if is(a, "fiscal") && is(b, "year") => 2,
+        [.., a, b] if is(a, "financial") && is(b, "year") => 2,
+        [.., a] if is(a, "fiscal") || is(a, "fy") => 1,
+        _ => 0,
+    };
+    match &words[..n - fiscal] {
+        [] => true,
+        [p] => ["in", "for", "during", "over", "of", "by"]
+            .iter()
+            .any(|w| is(p, w)),
+        [p, the] => is(the, "the") && ["in", "for", "during", "over"].iter().any(|w| is(p, w)),
+        _ => false,
+    }
 }
 
 fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Candidate> {
@@ -207,11 +213,9 @@ fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Ca
         let Some(period) = f.names_period else {
             continue;
         };
-        let excluded = f
-            .preceded_by
-            .as_deref()
-            .is_some_and(|w| NOT_A_PERIOD_AFTER.contains(&w));
-        if matches!(f.quantity.kind, Kind::Year | Kind::YearRange | Kind::Date) && !excluded {
+        if matches!(f.quantity.kind, Kind::Year | Kind::YearRange | Kind::Date)
+            && !f.after_bound_word
+        {
             out.push(Candidate {
                 at: f.quantity.start,
                 period,

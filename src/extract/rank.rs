@@ -37,14 +37,7 @@ impl Parser<'_> {
         if !(self.joined(k) && RANK_WORDS.contains(&self.s(k))) {
             return None;
         }
-        let fig = Figure::plain(
-            i,
-            k,
-            Decimal::from(n),
-            Decimal::ONE,
-            self.s(i).to_string(),
-            false,
-        );
+        let fig = Figure::plain(i, k, Decimal::from(n), Decimal::ONE, self.s(i), false);
         Some((self.ranked(&fig), k + 1))
     }
 
@@ -58,14 +51,7 @@ impl Parser<'_> {
         if !(possessive || pronoun) || !self.joined(i) {
             return None;
         }
-        let fig = Figure::plain(
-            i,
-            i,
-            Decimal::ONE,
-            Decimal::ONE,
-            self.s(i).to_string(),
-            false,
-        );
+        let fig = Figure::plain(i, i, Decimal::ONE, Decimal::ONE, self.s(i), false);
         Some((self.ranked(&fig), i + 1))
     }
 
