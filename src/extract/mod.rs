@@ -22,6 +22,7 @@ mod rank;
 mod scale;
 mod tokens;
 mod vague;
+mod word_set;
 mod words;
 
 use rust_decimal::Decimal;

@@ -20,6 +20,7 @@ use super::qualifier::{self, Qualifier};
 use super::rank::RANK_WORDS;
 use super::scale;
 use super::tokens::{Gap, TokKind, Token};
+use super::word_set::WordSet;
 use super::words;
 use super::{Found, Kind, Quantity};
 use crate::period::Period;
@@ -218,15 +219,14 @@ const STARTERS: &[&str] = &[
 
 /// Whether `w` (lowercase) is one of `STARTERS`.
 fn is_starter(w: &str) -> bool {
-    static SET: LazyLock<foldhash::HashSet<&'static str>> =
-        LazyLock::new(|| STARTERS.iter().copied().collect());
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STARTERS.iter().copied()));
     SET.contains(w)
 }
 
 /// Every lowercase word some reading starts with; `triggers` checks a word
 /// against it before anything else is tried.
-static TRIGGERS: LazyLock<foldhash::HashSet<String>> = LazyLock::new(|| {
-    let mut set: foldhash::HashSet<String> = STARTERS.iter().map(|w| (*w).to_string()).collect();
+static TRIGGER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&'static str> = STARTERS.to_vec();
     let more = [
         "a",
         "an",
@@ -281,12 +281,14 @@ static TRIGGERS: LazyLock<foldhash::HashSet<String>> = LazyLock::new(|| {
         "december",
         "rmb",
     ];
-    set.extend(more.iter().map(|w| (*w).to_string()));
+    words.extend(more);
     // upper-case codes ("USD", "MUSD") are checked apart, in `triggers`: in
     // lower case most are English words ("all", "top", "try")
-    set.extend(currency::lowercase_codes().iter().map(|c| (*c).to_string()));
-    set
+    words.extend(currency::lowercase_codes().iter().copied());
+    words
 });
+
+static TRIGGERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TRIGGER_WORDS.iter().copied()));
 
 /// The shapes of the trigger words: for each pair of leading letters, a bit
 /// per word length. Checking it costs a few instructions and turns away most
@@ -342,9 +344,7 @@ impl Shapes {
     }
 }
 
-// the order of the set does not matter: the table ORs bits together
-#[allow(clippy::iter_over_hash_type)]
-static TRIGGER_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::build(TRIGGERS.iter()));
+static TRIGGER_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::build(TRIGGER_WORDS.iter()));
 
 /// The shapes of the trigger words, for the tokenizer to mark quiet words.
 pub(super) fn trigger_shapes() -> &'static Shapes {
@@ -577,8 +577,10 @@ impl<'t> Parser<'t> {
             return Some(r);
         }
         let next = fig.last + 1;
-        let qualified = self.qualifier_before(fig.first).0.is_some();
-        if let (Some(y), false) = (fig.year(), qualified) {
+        let year = fig
+            .year()
+            .filter(|_| self.qualifier_before(fig.first).0.is_none());
+        if let Some(y) = year {
             let period = if self.fiscal_before(fig.first) {
                 Period::fiscal(y)
             } else {
@@ -1375,17 +1377,19 @@ impl<'t> Parser<'t> {
         if first == 0 || !self.joined(first) || !qualifier::ends_a_phrase(self.low(first - 1)) {
             return (None, None);
         }
-        let mut words = Vec::new();
+        // up to five words, read backwards into the end of the array
+        let mut words = [""; 5];
+        let mut n = 0;
         let mut j = first;
-        while j > 0 && words.len() < 5 && self.joined(j) {
+        while j > 0 && n < words.len() && self.joined(j) {
             j -= 1;
             if !qualifier::is_phrase_token(self.s(j)) {
                 break;
             }
-            words.push(self.low(j));
+            n += 1;
+            words[words.len() - n] = self.low(j);
         }
-        words.reverse();
-        match qualifier::ending(&words) {
+        match qualifier::ending(&words[words.len() - n..]) {
             Some((q, n)) => {
                 let q_first = first - n;
                 let text =

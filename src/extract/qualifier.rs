@@ -171,23 +171,31 @@ pub(crate) fn is_phrase_token(s: &str) -> bool {
 /// Whether `s` (lowercase) is the last token of some qualifier phrase: the
 /// one look-up that rejects almost every word before a figure.
 pub(crate) fn ends_a_phrase(s: &str) -> bool {
-    static LAST: std::sync::LazyLock<foldhash::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            PHRASES
-                .iter()
-                .filter_map(|(p, _)| p.last().copied())
-                .collect()
-        });
+    static LAST: std::sync::LazyLock<super::word_set::WordSet> = std::sync::LazyLock::new(|| {
+        super::word_set::WordSet::new(PHRASES.iter().filter_map(|(p, _)| p.last().copied()))
+    });
     LAST.contains(s)
 }
 
 /// The qualifier that `before` (the lowercase tokens right before a figure,
 /// in text order) ends with, and how many tokens it takes.
 pub(crate) fn ending(before: &[&str]) -> Option<(Qualifier, usize)> {
+    type Phrase = (&'static [&'static str], Qualifier);
+    // the phrases by their last word: most words end one or two
+    static BY_LAST: std::sync::LazyLock<foldhash::HashMap<&'static str, Vec<Phrase>>> =
+        std::sync::LazyLock::new(|| {
+            let mut map: foldhash::HashMap<&'static str, Vec<Phrase>> = Default::default();
+            for &(phrase, q) in PHRASES {
+                if let Some(last) = phrase.last() {
+                    map.entry(*last).or_default().push((phrase, q));
+                }
+            }
+            map
+        });
     let last = before.last()?;
-    PHRASES
+    BY_LAST
+        .get(last)?
         .iter()
-        .filter(|(phrase, _)| phrase.last() == Some(last))
         .filter(|(phrase, _)| before.ends_with(phrase))
         .max_by_key(|(phrase, _)| phrase.len())
         .map(|(phrase, q)| (*q, phrase.len()))
@@ -196,6 +204,10 @@ pub(crate) fn ending(before: &[&str]) -> Option<(Qualifier, usize)> {
 /// The qualifier that `after` (the lowercase tokens right after a figure)
 /// starts with, and how many tokens it takes.
 pub(crate) fn starting(after: &[&str]) -> Option<(Qualifier, usize)> {
+    // every phrase after a figure starts with "or" or "and"
+    if !matches!(after.first(), Some(&("or" | "and"))) {
+        return None;
+    }
     AFTER
         .iter()
         .find(|(phrase, _)| after.starts_with(phrase))
@@ -222,6 +234,15 @@ impl Qualifier {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_after_a_figure_start_with_or_or_and() {
+        assert!(AFTER
+            .iter()
+            .all(|(p, _)| matches!(p.first(), Some(&("or" | "and")))));
+        assert_eq!(starting(&["or", "more"]), Some((Qualifier::AtLeast, 2)));
+        assert_eq!(starting(&["people", "or"]), None);
+    }
 
     #[test]
     fn matches_the_words_right_before() {

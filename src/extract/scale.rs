@@ -32,11 +32,13 @@ const SCALES: &[(&str, u32)] = &[
 /// The power of ten of `word` as a scale word. `glued_money` says the word
 /// is glued to an amount of money, which admits "m".
 pub(crate) fn scale_word(word: &str, glued_money: bool) -> Option<u32> {
-    let lower = word.to_ascii_lowercase();
-    if glued_money && lower == "m" {
+    if glued_money && word.eq_ignore_ascii_case("m") {
         return Some(6);
     }
-    SCALES.iter().find(|(w, _)| *w == lower).map(|(_, e)| *e)
+    SCALES
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(_, e)| *e)
 }
 
 #[cfg(test)]

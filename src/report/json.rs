@@ -234,11 +234,17 @@ fn quantity_line(buf: &mut Vec<u8>, q: &Quantity, doc: &Document) -> io::Result<
         Some(p) => write!(buf, "\"{p}\"")?,
         None => buf.extend_from_slice(b"null"),
     }
-    write!(
-        buf,
-        ",\"start\":{},\"end\":{},\"line\":{line},\"column\":{column},\"text\":",
-        q.start, q.end
-    )?;
+    let mut int = itoa::Buffer::new();
+    for (key, n) in [
+        (&b",\"start\":"[..], q.start),
+        (b",\"end\":", q.end),
+        (b",\"line\":", line),
+        (b",\"column\":", column),
+    ] {
+        buf.extend_from_slice(key);
+        buf.extend_from_slice(int.format(n).as_bytes());
+    }
+    buf.extend_from_slice(b",\"text\":");
     string(buf, doc.text.get(q.start..q.end).unwrap_or(""))?;
     buf.extend_from_slice(b"}\n");
     Ok(())
@@ -306,18 +312,21 @@ pub fn write_quantities(
     // of its time. `quantity_json` is the reference (tested equal below).
     // blocks of lines are formatted in parallel and written in order
     use rayon::prelude::*;
-    let blocks: Vec<io::Result<Vec<u8>>> = quantities
-        .par_chunks(1024)
-        .map(|chunk| {
-            let mut buf = Vec::with_capacity(chunk.len() * 320);
-            for q in chunk {
-                quantity_line(&mut buf, q, doc)?;
-            }
-            Ok(buf)
-        })
-        .collect();
-    for block in blocks {
-        out.write_all(&block?)?;
+    // a group at a time, so the output is never held whole in memory
+    for group in quantities.chunks(16 * 1024) {
+        let blocks: Vec<io::Result<Vec<u8>>> = group
+            .par_chunks(1024)
+            .map(|chunk| {
+                let mut buf = Vec::with_capacity(chunk.len() * 320);
+                for q in chunk {
+                    quantity_line(&mut buf, q, doc)?;
+                }
+                Ok(buf)
+            })
+            .collect();
+        for block in blocks {
+            out.write_all(&block?)?;
+        }
     }
     Ok(())
 }

@@ -1,0 +1,122 @@
+//! A set of short lowercase words for the extractor's hot look-ups: a word
+//! of up to 16 bytes is one 128-bit key in an open-addressing table, found
+//! in one or two probes without hashing bytes one by one. Longer words go
+//! to an ordinary hash set.
+
+use foldhash::HashSet;
+
+pub(crate) struct WordSet {
+    /// Keys of the short words; 0 marks an empty slot (no word is empty).
+    slots: Box<[u128]>,
+    /// `slots.len()` is a power of two: a key's home slot is its hash's
+    /// top bits.
+    shift: u32,
+    long: HashSet<String>,
+}
+
+/// The word as a key: its bytes in the low bytes of a `u128`, the rest 0.
+/// `None` for an empty word or one longer than 16 bytes.
+fn key(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 16 {
+        return None;
+    }
+    // byte by byte: a copy of a variable length would call memcpy
+    let mut k = 0u128;
+    for (i, &c) in b.iter().enumerate() {
+        k |= u128::from(c) << (8 * i);
+    }
+    Some(k)
+}
+
+impl WordSet {
+    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let words: Vec<&str> = words.into_iter().collect();
+        // at most a quarter full: probes stay short
+        let size = (words.len() * 4).next_power_of_two().max(16);
+        let mut set = WordSet {
+            slots: vec![0; size].into_boxed_slice(),
+            shift: 64 - size.trailing_zeros(),
+            long: HashSet::default(),
+        };
+        for w in words {
+            match key(w) {
+                Some(k) => {
+                    let mut i = set.home(k);
+                    while set.slots[i] != 0 && set.slots[i] != k {
+                        i = (i + 1) & (set.slots.len() - 1);
+                    }
+                    set.slots[i] = k;
+                }
+                None => {
+                    set.long.insert(w.to_string());
+                }
+            }
+        }
+        set
+    }
+
+    fn home(&self, k: u128) -> usize {
+        // cannot truncate: the shift leaves at most as many bits as a slot
+        // index needs
+        let folded = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// Whether `w` is in the set (bytes compared exactly: pass it
+    /// lowercase).
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        let Some(k) = key(w) else {
+            return !w.is_empty() && self.long.contains(w);
+        };
+        let mut i = self.home(k);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                s if s == k => return true,
+                _ => i = (i + 1) & (self.slots.len() - 1),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holds_exactly_its_words() {
+        let words = [
+            "a",
+            "an",
+            "between",
+            "seventeen",
+            "sixteen-letters!",
+            "seventeen-letters",
+            "quadrillionths-and-more",
+        ];
+        let set = WordSet::new(words);
+        for w in words {
+            assert!(set.contains(w), "{w}");
+        }
+        for w in [
+            "",
+            "b",
+            "betwee",
+            "betweenn",
+            "A",
+            "seventeen-letter",
+            "x".repeat(40).as_str(),
+        ] {
+            assert!(!set.contains(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_full_vocabulary_probes_every_slot_right() {
+        let words: Vec<String> = (0..500).map(|i| format!("w{i}")).collect();
+        let set = WordSet::new(words.iter().map(String::as_str));
+        assert!(words.iter().all(|w| set.contains(w)));
+        assert!((500..1500).all(|i| !set.contains(&format!("w{i}"))));
+    }
+}
