@@ -129,7 +129,7 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
     // metrics whose changes are checked (only their sign can be), in the
     // sentences where no change figure was claimed for them
     if rules.metrics.iter().any(|m| m.claims_changes) {
-        for (s, range) in doc.sentences.iter().enumerate() {
+        for (s, range) in doc.sentences().iter().enumerate() {
             let Some(q) =
                 crate::extract::direction_without_figure(&doc.text[range.clone()], range.start)
             else {
@@ -203,12 +203,12 @@ impl<'d> Memo<'d> {
         let m = &metric.matcher;
         // set by `matches`, which alone calls this
         let text: &str = self.text.as_deref().unwrap_or(&doc.text);
-        let sentence = &text[doc.sentences[s].clone()];
+        let sentence = &text[doc.sentences()[s].clone()];
         let window_start = match (m.context, s) {
-            (Context::PreviousSentence, 1..) => doc.sentences[s - 1].start,
-            _ => doc.sentences[s].start,
+            (Context::PreviousSentence, 1..) => doc.sentences()[s - 1].start,
+            _ => doc.sentences()[s].start,
         };
-        let window = &text[window_start..doc.sentences[s].end];
+        let window = &text[window_start..doc.sentences()[s].end];
         if !m.all.iter().all(|r| r.is_match(window))
             || (!m.any.is_empty() && !m.any.iter().any(|r| r.is_match(window)))
             || m.none.iter().any(|r| r.is_match(sentence))
@@ -285,7 +285,7 @@ fn fact(
     source: &Source,
     memo: &mut Memo,
 ) -> Fact {
-    let sentence = doc.sentences[s].clone();
+    let sentence = doc.sentences()[s].clone();
     let (line, column) = doc.locate(q.start);
     let period = match metric.period {
         PeriodRule::None => None,

@@ -22,14 +22,22 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
             .map_err(|m| Error::Usage(format!("--published: {m}")))?;
         doc.meta.published = Some(published);
     }
-    let quantities = if args.each_line {
-        by_line(&doc)
-    } else {
-        extract::extract(&doc)
-    };
-    let written = match args.format {
-        ExtractFormat::Jsonl => json::write_quantities(out, &doc, &quantities),
-        ExtractFormat::Table => table::write_quantities(out, &doc, &quantities),
+    let written = match (args.format, args.each_line) {
+        // streamed: lines go out as their part of the text is read
+        (ExtractFormat::Jsonl, false) => extract::extract_with(
+            &doc,
+            |quantities| json::quantity_lines(&doc, &quantities),
+            |lines| out.write_all(&lines?),
+        ),
+        (ExtractFormat::Jsonl, true) => json::write_quantities(out, &doc, &by_line(&doc)),
+        (ExtractFormat::Table, each_line) => {
+            let quantities = if each_line {
+                by_line(&doc)
+            } else {
+                extract::extract(&doc)
+            };
+            table::write_quantities(out, &doc, &quantities)
+        }
     };
     written.map_err(crate::output_error)?;
     Ok(Outcome::after_reading(ExitStatus::Clean, Errors::default()))

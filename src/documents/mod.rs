@@ -30,8 +30,9 @@ pub struct Document {
     /// Where the body starts in `text`.
     pub body_start: usize,
     pub lines: LineIndex,
-    /// Sentence ranges of the body, as offsets into `text`.
-    pub sentences: Vec<Range<usize>>,
+    /// Sentence ranges of the body, as offsets into `text`: split when
+    /// first asked for (`extract` splits its chunks itself).
+    sentences: std::sync::OnceLock<Vec<Range<usize>>>,
 }
 
 impl Document {
@@ -39,17 +40,13 @@ impl Document {
     pub fn parse(path: impl Into<PathBuf>, text: String) -> Result<Self, Error> {
         let path = path.into();
         let (meta, body_start) = front_matter::split(&path, &text)?;
-        let sentences = sentences::split(&text[body_start..])
-            .into_iter()
-            .map(|r| r.start + body_start..r.end + body_start)
-            .collect();
         Ok(Document {
             lines: LineIndex::new(&text),
             path,
             meta,
             text,
             body_start,
-            sentences,
+            sentences: std::sync::OnceLock::new(),
         })
     }
 
@@ -60,7 +57,7 @@ impl Document {
         let text = body.to_string();
         Document {
             lines: LineIndex::new(&text),
-            sentences: sentences::split(&text),
+            sentences: std::sync::OnceLock::new(),
             meta: FrontMatter {
                 published,
                 ..FrontMatter::default()
@@ -116,13 +113,21 @@ impl Document {
         self.lines.locate(&self.text, offset)
     }
 
+    /// Sentence ranges of the body, as offsets into `text`.
+    pub fn sentences(&self) -> &[Range<usize>] {
+        self.sentences.get_or_init(|| {
+            sentences::split(self.body())
+                .into_iter()
+                .map(|r| r.start + self.body_start..r.end + self.body_start)
+                .collect()
+        })
+    }
+
     /// Index of the sentence that holds `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.end <= offset);
-        self.sentences
-            .get(i)
-            .filter(|s| s.start <= offset)
-            .map(|_| i)
+        let sentences = self.sentences();
+        let i = sentences.partition_point(|s| s.end <= offset);
+        sentences.get(i).filter(|s| s.start <= offset).map(|_| i)
     }
 }
 
@@ -240,10 +245,14 @@ mod tests {
     fn sentences_are_file_offsets() {
         let text = "---\nid: x\n---\nFirst one. Second one.\n".to_string();
         let doc = Document::parse("a.md", text).unwrap();
-        let got: Vec<&str> = doc.sentences.iter().map(|r| &doc.text[r.clone()]).collect();
+        let got: Vec<&str> = doc
+            .sentences()
+            .iter()
+            .map(|r| &doc.text[r.clone()])
+            .collect();
         assert_eq!(got, ["First one.", "Second one."]);
-        assert_eq!(doc.locate(doc.sentences[1].start), (4, 12));
-        assert_eq!(doc.sentence_at(doc.sentences[1].start + 2), Some(1));
+        assert_eq!(doc.locate(doc.sentences()[1].start), (4, 12));
+        assert_eq!(doc.sentence_at(doc.sentences()[1].start + 2), Some(1));
         assert_eq!(doc.sentence_at(0), None);
         assert_eq!(doc.id(), "x");
     }

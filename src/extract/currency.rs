@@ -398,15 +398,12 @@ static NAME_INDEX: LazyLock<BTreeMap<&'static str, Vec<Name>>> = LazyLock::new(|
 
 /// `¥` is the yen in a sentence about Japan and the yuan in one about China;
 /// with neither or both, it stays the family `yen_yuan`.
-pub(crate) fn resolve_yen_yuan(
-    doc: &crate::documents::Document,
-    quantities: &mut [super::Quantity],
-) {
+pub(crate) fn resolve_yen_yuan(cx: &super::Context<'_>, quantities: &mut [super::Quantity]) {
     for q in quantities.iter_mut().filter(|q| q.unit == "yen_yuan") {
-        let Some(s) = doc.sentence_at(q.start) else {
+        let Some(s) = cx.sentence_at(q.start) else {
             continue;
         };
-        let sentence = &doc.text[doc.sentences[s].clone()];
+        let sentence = &cx.text[cx.sentences[s].clone()];
         let japan = sentence.contains("Japan") || sentence.contains("Tokyo");
         let china = ["China", "Chinese", "yuan", "renminbi", "Beijing"]
             .iter()

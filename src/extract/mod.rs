@@ -242,14 +242,26 @@ impl Quantity {
 /// Every quantity in `doc`'s body, in text order, with periods resolved
 /// against the document's publication date.
 pub fn extract(doc: &Document) -> Vec<Quantity> {
-    let mut found = parse_body(doc.body(), CHUNK_BYTES);
-    for f in &mut found {
-        *f += doc.body_start;
+    extract_in_chunks(doc, CHUNK_BYTES)
+}
+
+/// What the passes after parsing read: the whole text, the sentences of the
+/// part being read (file offsets), and the publication date.
+pub(crate) struct Context<'d> {
+    pub text: &'d str,
+    pub sentences: &'d [std::ops::Range<usize>],
+    pub published: Option<crate::period::Date>,
+}
+
+impl Context<'_> {
+    /// Index of the sentence that holds `offset`, if any.
+    pub(crate) fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= offset);
+        self.sentences
+            .get(i)
+            .filter(|s| s.start <= offset)
+            .map(|_| i)
     }
-    period::resolve(doc, &mut found);
-    let mut quantities: Vec<Quantity> = found.into_iter().map(|f| f.quantity).collect();
-    currency::resolve_yen_yuan(doc, &mut quantities);
-    quantities
 }
 
 /// Bodies longer than this are read in chunks that end at blank lines, in
@@ -259,22 +271,69 @@ pub fn extract(doc: &Document) -> Vec<Quantity> {
 /// last-level misses than with 1 MiB chunks on 8 MB of news text.
 const CHUNK_BYTES: usize = 1 << 16;
 
-/// Every figure of `body`, read in chunks of about `chunk` bytes.
-fn parse_body(body: &str, chunk: usize) -> Vec<Found> {
+/// Every quantity of `doc`'s body, read in chunks of about `chunk` bytes
+/// from tokens to periods: a chunk is split in sentences, parsed and its
+/// periods resolved on its own (sentences never cross a blank line), so the
+/// document's sentences are never needed whole.
+fn extract_in_chunks(doc: &Document, chunk: usize) -> Vec<Quantity> {
     use rayon::prelude::*;
-    let parts: Vec<Vec<Found>> = crate::documents::paragraph_chunks(body, chunk)
+    let parts: Vec<Vec<Quantity>> = crate::documents::paragraph_chunks(doc.body(), chunk)
         .into_par_iter()
-        .map(|range| {
-            let text = &body[range.clone()];
-            let tokens = tokens::tokenize(text);
-            let mut found = parse::parse(text, &tokens);
-            for f in &mut found {
-                *f += range.start;
-            }
-            found
-        })
+        .map(|range| chunk_quantities(doc, range))
         .collect();
     parts.concat()
+}
+
+/// How many chunks `extract_with` reads in parallel before it hands their
+/// results on: 4 MiB of text.
+const BATCH_CHUNKS: usize = 64;
+
+/// Every quantity of `doc`'s body as `extract` gives them, chunk by chunk:
+/// `map` turns a chunk's quantities into a `T` (in parallel), `sink` takes
+/// the `T`s in text order, a batch of chunks at a time, so nothing is held
+/// for the whole document. The first error of `sink` ends the reading.
+pub fn extract_with<T: Send, E>(
+    doc: &Document,
+    map: impl Fn(Vec<Quantity>) -> T + Sync,
+    mut sink: impl FnMut(T) -> Result<(), E>,
+) -> Result<(), E> {
+    use rayon::prelude::*;
+    let chunks = crate::documents::paragraph_chunks(doc.body(), CHUNK_BYTES);
+    for batch in chunks.chunks(BATCH_CHUNKS) {
+        let parts: Vec<T> = batch
+            .par_iter()
+            .map(|range| map(chunk_quantities(doc, range.clone())))
+            .collect();
+        for part in parts {
+            sink(part)?;
+        }
+    }
+    Ok(())
+}
+
+/// The quantities of one chunk of `doc`'s body (a range of the body that
+/// starts at a paragraph break): tokens, figures, its sentences, periods.
+fn chunk_quantities(doc: &Document, range: std::ops::Range<usize>) -> Vec<Quantity> {
+    let text = &doc.body()[range.clone()];
+    let offset = doc.body_start + range.start;
+    let tokens = tokens::tokenize(text);
+    let mut found = parse::parse(text, &tokens);
+    for f in &mut found {
+        *f += offset;
+    }
+    let sentences: Vec<std::ops::Range<usize>> = crate::documents::sentences::split_serial(text)
+        .into_iter()
+        .map(|s| s.start + offset..s.end + offset)
+        .collect();
+    let cx = Context {
+        text: &doc.text,
+        sentences: &sentences,
+        published: doc.meta.published,
+    };
+    period::resolve(&cx, &mut found);
+    let mut quantities: Vec<Quantity> = found.into_iter().map(|f| f.quantity).collect();
+    currency::resolve_yen_yuan(&cx, &mut quantities);
+    quantities
 }
 
 /// A quantity as the parser found it, with what the period pass needs.

@@ -22,8 +22,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Found, Kind};
-use crate::documents::Document;
+use super::{Context, Found, Kind};
 use crate::period::Period;
 
 /// Words before a year that keep it from being the period of a figure.
@@ -92,27 +91,27 @@ struct Candidate {
 
 /// Sets `period` and `forecast` of every metric figure in `found`, and drops
 /// the numbers that are part of a period phrase ("the first ten months").
-pub(super) fn resolve(doc: &Document, found: &mut Vec<Found>) {
+pub(super) fn resolve(cx: &Context<'_>, found: &mut Vec<Found>) {
     let mut i = 0;
     while i < found.len() {
-        let Some(s) = doc.sentence_at(found[i].quantity.start) else {
+        let Some(s) = cx.sentence_at(found[i].quantity.start) else {
             i += 1;
             continue;
         };
-        let sentence = doc.sentences[s].clone();
+        let sentence = cx.sentences[s].clone();
         let j = i + found[i..]
             .iter()
             .take_while(|f| f.quantity.start < sentence.end)
             .count();
-        resolve_sentence(doc, sentence, &mut found[i..j]);
+        resolve_sentence(cx, sentence, &mut found[i..j]);
         i = j;
     }
     found.retain(|f| !f.in_period_phrase);
 }
 
 /// Resolves one sentence, and marks the figures inside its period phrases.
-fn resolve_sentence(doc: &Document, sentence: Range<usize>, found: &mut [Found]) {
-    let candidates = candidates(doc, sentence.clone(), found);
+fn resolve_sentence(cx: &Context<'_>, sentence: Range<usize>, found: &mut [Found]) {
+    let candidates = candidates(cx, sentence.clone(), found);
     // which figure, if any, each candidate directly follows ("$240bn in 2023")
     // a period owned by a stated change ("fell 9% in 2025, to $228 billion")
     // is the period of the level the change leads to as well: not owned
@@ -121,7 +120,7 @@ fn resolve_sentence(doc: &Document, sentence: Range<usize>, found: &mut [Found])
         .map(|c| {
             found
                 .iter()
-                .position(|f| f.quantity.kind.is_metric() && follows(doc, f.quantity.end, c.at))
+                .position(|f| f.quantity.kind.is_metric() && follows(cx, f.quantity.end, c.at))
                 .filter(|&o| found[o].quantity.kind != Kind::Change)
         })
         .collect();
@@ -134,8 +133,8 @@ fn resolve_sentence(doc: &Document, sentence: Range<usize>, found: &mut [Found])
         f.in_period_phrase = candidates
             .iter()
             .any(|c| c.span.start <= q.start && q.end <= c.span.end);
-        q.period = choose(doc, q, &candidates, &owners);
-        let before = doc.text.get(clause_start..f.lead).unwrap_or("");
+        q.period = choose(cx, q, &candidates, &owners);
+        let before = cx.text.get(clause_start..f.lead).unwrap_or("");
         q.forecast = FORECAST.is_match(before);
         q.negated = NEGATION.is_match(before);
         clause_start = q.end;
@@ -146,7 +145,7 @@ fn resolve_sentence(doc: &Document, sentence: Range<usize>, found: &mut [Found])
 /// 2023"); else the nearest that does not stand right after another figure;
 /// else none.
 fn choose(
-    doc: &Document,
+    cx: &Context<'_>,
     q: &super::Quantity,
     candidates: &[Candidate],
     owners: &[Option<usize>],
@@ -155,7 +154,7 @@ fn choose(
     if let Some(c) = candidates
         .iter()
         .filter(usable)
-        .find(|c| follows(doc, q.end, c.at))
+        .find(|c| follows(cx, q.end, c.at))
     {
         return Some(c.period);
     }
@@ -169,11 +168,11 @@ fn choose(
 
 /// Whether a period at `at` directly follows a figure ending at `end`: only
 /// a preposition or a comma between them.
-fn follows(doc: &Document, end: usize, at: usize) -> bool {
+fn follows(cx: &Context<'_>, end: usize, at: usize) -> bool {
     if at < end {
         return false;
     }
-    let between = doc
+    let between = cx
         .text
         .get(end..at)
         .unwrap_or("")
@@ -207,7 +206,7 @@ fn follows(doc: &Document, end: usize, at: usize) -> bool {
     }
 }
 
-fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Candidate> {
+fn candidates(cx: &Context<'_>, sentence: Range<usize>, found: &[Found]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for f in found {
         let Some(period) = f.names_period else {
@@ -223,8 +222,8 @@ fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Ca
             });
         }
     }
-    let text = &doc.text[sentence.clone()];
-    if let Some(published) = doc.meta.published {
+    let text = &cx.text[sentence.clone()];
+    if let Some(published) = cx.published {
         for m in RELATIVE_YEAR.captures_iter(text) {
             let (Some(all), Some(word)) = (m.get(0), m.get(1)) else {
                 continue;
@@ -273,7 +272,7 @@ fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Ca
             continue;
         }
         let stated = m.get(5).and_then(|y| y.as_str().parse::<i32>().ok());
-        let Some(year) = stated.or_else(|| most_recent(doc, first)) else {
+        let Some(year) = stated.or_else(|| most_recent(cx, first)) else {
             continue;
         };
         let at = sentence.start + all.start();
@@ -297,7 +296,7 @@ fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Ca
         };
         let at = sentence.start + all.start();
         let anchor = if word.as_str().eq_ignore_ascii_case("ago") {
-            doc.meta.published.map(|p| p.year)
+            cx.published.map(|p| p.year)
         } else {
             out.iter()
                 .filter(|c| c.at < at && c.period.through.is_none() && !c.period.fiscal)
@@ -326,7 +325,7 @@ fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Ca
             .get(2)
             .and_then(|b| month_number(b.as_str()))
             .unwrap_or(first);
-        let Some(year) = most_recent(doc, last) else {
+        let Some(year) = most_recent(cx, last) else {
             continue;
         };
         let at = sentence.start + a.start();
@@ -340,8 +339,8 @@ fn candidates(doc: &Document, sentence: Range<usize>, found: &[Found]) -> Vec<Ca
 }
 
 /// The year of the most recent `month` at or before publication.
-fn most_recent(doc: &Document, month: u8) -> Option<i32> {
-    let published = doc.meta.published?;
+fn most_recent(cx: &Context<'_>, month: u8) -> Option<i32> {
+    let published = cx.published?;
     Some(if month <= published.month {
         published.year
     } else {

@@ -559,16 +559,23 @@ fn chunked_reading_equals_one_pass() {
         );
         body.push_str(if n % 3 == 0 { "\n\n" } else { "\n" });
     }
-    let show = |found: Vec<Found>| -> Vec<String> {
-        found
-            .iter()
-            .map(|f| format!("{:?} {}..{}", f.quantity, f.lead, f.quantity.end))
-            .collect()
+    // with front matter, so offsets are file offsets past the body start,
+    // and a publication date, so relative periods are resolved
+    let text = format!("---\npublished: 2025-11-18\n---\n{body}");
+    let doc = Document::parse("t.md", text).unwrap();
+    let show = |quantities: Vec<Quantity>| -> Vec<String> {
+        quantities.iter().map(|q| format!("{q:?}")).collect()
     };
-    let whole = show(parse_body(&body, usize::MAX));
+    let whole = show(extract_in_chunks(&doc, usize::MAX));
     assert!(whole.len() > 400, "{}", whole.len());
+    let periods = whole.iter().filter(|q| q.contains("period: Some")).count();
+    assert!(periods > 50, "{periods}");
     for chunk in [1, 50, 333, 4096] {
         assert!(crate::documents::paragraph_chunks(&body, chunk).len() > 1);
-        assert_eq!(show(parse_body(&body, chunk)), whole, "chunks of {chunk}");
+        assert_eq!(
+            show(extract_in_chunks(&doc, chunk)),
+            whole,
+            "chunks of {chunk}"
+        );
     }
 }

@@ -301,6 +301,16 @@ fn line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     writeln!(out)
 }
 
+/// The JSON lines of `quantities` (of `doc`), as `write_quantities` writes
+/// them.
+pub fn quantity_lines(doc: &Document, quantities: &[Quantity]) -> io::Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(quantities.len() * 320);
+    for q in quantities {
+        quantity_line(&mut buf, q, doc)?;
+    }
+    Ok(buf)
+}
+
 /// One JSON object per quantity.
 pub fn write_quantities(
     out: &mut dyn Write,
@@ -316,13 +326,7 @@ pub fn write_quantities(
     for group in quantities.chunks(16 * 1024) {
         let blocks: Vec<io::Result<Vec<u8>>> = group
             .par_chunks(1024)
-            .map(|chunk| {
-                let mut buf = Vec::with_capacity(chunk.len() * 320);
-                for q in chunk {
-                    quantity_line(&mut buf, q, doc)?;
-                }
-                Ok(buf)
-            })
+            .map(|chunk| quantity_lines(doc, chunk))
             .collect();
         for block in blocks {
             out.write_all(&block?)?;
