@@ -342,6 +342,16 @@ impl Shapes {
         }
         (3..=4).contains(&len) && w.iter().all(u8::is_ascii_uppercase)
     }
+
+    /// `may_start` for a word the tokenizer read in one block.
+    #[inline(always)]
+    pub(super) fn may_start_short(&self, w: &super::tokens::ShortWord) -> bool {
+        // letters: both indexes are in range (a one-letter word's second
+        // byte is 0, which maps to 26, "no letter")
+        let first = usize::from(w.first - b'a');
+        let second = usize::from(w.second.wrapping_sub(b'a')).min(26);
+        self.0[first][second] & (1 << w.len) != 0 || ((3..=4).contains(&w.len) && w.upper)
+    }
 }
 
 static TRIGGER_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::build(TRIGGER_WORDS.iter()));

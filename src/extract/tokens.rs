@@ -104,11 +104,18 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 i += 1;
                 continue;
             }
-            Class::Letter => {
-                i = letters_end(text, i);
-                let quiet = !shapes.may_start(&bytes[start..i]);
-                (TokKind::Word, quiet)
-            }
+            Class::Letter => match short_word(bytes, i) {
+                // the common case: a word of ASCII letters that ends within
+                // the eight bytes read at its start
+                Some(word) => {
+                    i += word.len;
+                    (TokKind::Word, !shapes.may_start_short(&word))
+                }
+                None => {
+                    i = letters_end(text, i);
+                    (TokKind::Word, !shapes.may_start(&bytes[start..i]))
+                }
+            },
             Class::Digit => {
                 i = digits_end(text, i);
                 (TokKind::Digits, false)
@@ -236,13 +243,63 @@ fn word_end(text: &str, start: usize) -> usize {
     }
 }
 
+/// A word of ASCII letters read from one block of eight bytes.
+pub(super) struct ShortWord {
+    pub(super) len: usize,
+    /// The first two bytes, lowercase (the second is 0 for a one-letter
+    /// word).
+    pub(super) first: u8,
+    pub(super) second: u8,
+    /// Whether every letter is upper case.
+    pub(super) upper: bool,
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Per byte of `x` (all below 0x80), the high bit set when it is an ASCII
+/// letter.
+#[inline(always)]
+fn letter_bits(x: u64) -> u64 {
+    // upper case to lower case; then per byte, the high bit set when the
+    // byte is >= 'a', and when it is >= '{' (no carry crosses bytes, as
+    // every byte is below 0x80)
+    let folded = x | (0x20 * ONES);
+    let at_least_a = folded + (0x80 - u64::from(b'a')) * ONES;
+    let past_z = folded + (0x80 - u64::from(b'z' + 1)) * ONES;
+    at_least_a & !past_z & HIGH
+}
+
+/// The word at `i` (an ASCII letter) when the eight bytes from `i` are all
+/// ASCII and hold its end; `None` sends the caller to the general path.
+#[inline(always)]
+fn short_word(bytes: &[u8], i: usize) -> Option<ShortWord> {
+    let block: [u8; 8] = bytes.get(i..i + 8)?.try_into().ok()?;
+    let x = u64::from_le_bytes(block);
+    if x & HIGH != 0 {
+        return None;
+    }
+    let letters = letter_bits(x);
+    if letters == HIGH {
+        return None; // eight letters or more
+    }
+    // at least 1: the byte at `i` is a letter
+    let len = ((!letters & HIGH).trailing_zeros() / 8) as usize;
+    let in_word = u64::MAX >> (64 - 8 * len);
+    Some(ShortWord {
+        len,
+        first: block[0] | 0x20,
+        second: if len > 1 { block[1] | 0x20 } else { 0 },
+        // a letter is upper case when its 0x20 bit is clear
+        upper: x & in_word & (0x20 * ONES) == 0,
+    })
+}
+
 /// The end of the run of ASCII letters at `i`, read eight bytes at a time
 /// while all eight are letters; stops early (the caller finishes byte by
 /// byte) at the block that holds a non-letter.
 #[inline(always)]
 fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     while let Some(block) = bytes.get(i..i + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(block);
@@ -250,13 +307,7 @@ fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
         if x & HIGH != 0 {
             return i; // a byte beyond ASCII: left to the byte loop
         }
-        // upper case to lower case; then per byte, the high bit set when the
-        // byte is >= 'a', and when it is >= '{' (no carry crosses bytes, as
-        // every byte is below 0x80)
-        let folded = x | (0x20 * ONES);
-        let at_least_a = folded + (0x80 - u64::from(b'a')) * ONES;
-        let past_z = folded + (0x80 - u64::from(b'z' + 1)) * ONES;
-        let letters = at_least_a & !past_z & HIGH;
+        let letters = letter_bits(x);
         if letters != HIGH {
             // the first byte that is not a letter
             let first = (!letters & HIGH).trailing_zeros() / 8;

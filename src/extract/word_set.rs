@@ -21,12 +21,13 @@ fn key(w: &str) -> Option<u128> {
     if b.is_empty() || b.len() > 16 {
         return None;
     }
-    // byte by byte: a copy of a variable length would call memcpy
-    let mut k = 0u128;
-    for (i, &c) in b.iter().enumerate() {
-        k |= u128::from(c) << (8 * i);
+    // byte by byte into a fixed array (a copy of a variable length would
+    // call memcpy, shifts into a u128 cost more), read as one number
+    let mut bytes = [0u8; 16];
+    for (to, from) in bytes.iter_mut().zip(b) {
+        *to = *from;
     }
-    Some(k)
+    Some(u128::from_le_bytes(bytes))
 }
 
 impl WordSet {
