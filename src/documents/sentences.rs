@@ -172,20 +172,23 @@ fn line_break_end(text: &str, i: usize) -> Option<usize> {
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let slice = &text[range.clone()];
-    // most sentences start after one space and end at their full stop
-    let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
-    let lead = if plain(slice.as_bytes().first()) {
-        0
-    } else {
-        slice.len() - slice.trim_start().len()
-    };
-    let trail = if plain(slice.as_bytes().last()) {
-        0
-    } else {
-        slice.len() - slice.trim_end().len()
-    };
-    let (s, e) = (range.start + lead, range.end - trail);
+    // spaces and line breaks skipped byte by byte; any other byte that is
+    // not a visible ASCII character (a no-break space, a control) goes to
+    // `trim_start`/`trim_end`, which know all of Unicode's white space
+    let bytes = text.as_bytes();
+    let (mut s, mut e) = (range.start, range.end);
+    while s < e && matches!(bytes[s], b' ' | b'\n' | b'\r' | b'\t') {
+        s += 1;
+    }
+    if s < e && !bytes[s].is_ascii_graphic() {
+        s = e - text[s..e].trim_start().len();
+    }
+    while e > s && matches!(bytes[e - 1], b' ' | b'\n' | b'\r' | b'\t') {
+        e -= 1;
+    }
+    if e > s && !bytes[e - 1].is_ascii_graphic() {
+        e = s + text[s..e].trim_end().len();
+    }
     if s < e {
         out.push(s..e);
     }
