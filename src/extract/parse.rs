@@ -39,6 +39,11 @@ pub(crate) fn parse(text: &str, toks: &[Token]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // most tokens start nothing: passed over in a tight loop
+        match toks[i..].iter().position(|t| !t.quiet) {
+            Some(k) => i += k,
+            None => break,
+        }
         // nothing in a URL or an e-mail address is a figure
         if let Some(link) = links.iter().find(|r| r.contains(&toks[i].start())) {
             i += toks[i..]

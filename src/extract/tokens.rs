@@ -31,8 +31,9 @@ pub(crate) struct Token {
     end: u32,
     pub kind: TokKind,
     pub gap: Gap,
-    /// A word no reading can start with, known from its shape alone while
-    /// its bytes are at hand: the parser passes over it at once.
+    /// A token no reading can start with, known while its bytes are at
+    /// hand: a word of no trigger word's shape, an ASCII symbol other than
+    /// "$" and "-". The parser passes over it at once.
     pub quiet: bool,
 }
 
@@ -122,7 +123,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             }
             Class::Symbol => {
                 i += 1;
-                (TokKind::Symbol, false)
+                // of the ASCII symbols only "$" and "-" start a reading
+                // ("$5", "-1.8"): the rest are context ("," "." "(")
+                (TokKind::Symbol, !matches!(b, b'$' | b'-'))
             }
             Class::Wide => match wide(text, i) {
                 (Some(kind), end) => {
@@ -250,7 +253,7 @@ pub(super) struct ShortWord {
     /// word).
     pub(super) first: u8,
     pub(super) second: u8,
-    /// Whether every letter is upper case.
+    /// Whether every letter is upper case (of the first eight).
     pub(super) upper: bool,
 }
 
@@ -270,8 +273,9 @@ fn letter_bits(x: u64) -> u64 {
     at_least_a & !past_z & HIGH
 }
 
-/// The word at `i` (an ASCII letter) when the eight bytes from `i` are all
-/// ASCII and hold its end; `None` sends the caller to the general path.
+/// The word at `i` (an ASCII letter) when it ends within the eight bytes
+/// from `i`, or within the next eight when those are all letters, and the
+/// bytes read are ASCII; `None` sends the caller to the general path.
 #[inline(always)]
 fn short_word(bytes: &[u8], i: usize) -> Option<ShortWord> {
     let block: [u8; 8] = bytes.get(i..i + 8)?.try_into().ok()?;
@@ -279,13 +283,25 @@ fn short_word(bytes: &[u8], i: usize) -> Option<ShortWord> {
     if x & HIGH != 0 {
         return None;
     }
-    let letters = letter_bits(x);
+    let mut letters = letter_bits(x);
+    let mut len = 0;
     if letters == HIGH {
-        return None; // eight letters or more
+        // eight letters: the end may be in the next block ("economists")
+        let next: [u8; 8] = bytes.get(i + 8..i + 16)?.try_into().ok()?;
+        let y = u64::from_le_bytes(next);
+        if y & HIGH != 0 {
+            return None;
+        }
+        letters = letter_bits(y);
+        if letters == HIGH {
+            return None; // sixteen letters or more
+        }
+        len = 8;
     }
     // at least 1: the byte at `i` is a letter
-    let len = ((!letters & HIGH).trailing_zeros() / 8) as usize;
-    let in_word = u64::MAX >> (64 - 8 * len);
+    len += ((!letters & HIGH).trailing_zeros() / 8) as usize;
+    // the upper-case test matters for three and four letters only
+    let in_word = u64::MAX >> (64 - 8 * len.min(8));
     Some(ShortWord {
         len,
         first: block[0] | 0x20,

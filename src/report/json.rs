@@ -251,13 +251,19 @@ fn quantity_line(buf: &mut Vec<u8>, q: &Quantity, doc: &Document) -> io::Result<
 }
 
 fn opt_decimal(buf: &mut Vec<u8>, d: Option<Decimal>) -> io::Result<()> {
-    match d {
-        Some(d) => write!(buf, "\"{}\"", d.normalize()),
-        None => {
-            buf.extend_from_slice(b"null");
-            Ok(())
-        }
+    let Some(d) = d.map(|d| d.normalize()) else {
+        buf.extend_from_slice(b"null");
+        return Ok(());
+    };
+    buf.push(b'"');
+    if d.scale() == 0 {
+        // a whole number (most are): its digits are the mantissa's
+        buf.extend_from_slice(itoa::Buffer::new().format(d.mantissa()).as_bytes());
+    } else {
+        write!(buf, "{d}")?;
     }
+    buf.push(b'"');
+    Ok(())
 }
 
 fn opt_bool(buf: &mut Vec<u8>, b: Option<bool>) {
@@ -397,6 +403,29 @@ mod tests {
             assert_eq!(
                 String::from_utf8_lossy(&hand),
                 String::from_utf8_lossy(&serde)
+            );
+        }
+        for d in [
+            "0",
+            "-0",
+            "0.000",
+            "-5",
+            "245000000000",
+            "244.80",
+            "-0.05",
+            "1e24",
+            "12.5",
+            "100",
+        ] {
+            let d: Decimal = d
+                .parse()
+                .or_else(|_| Decimal::from_scientific(d))
+                .expect("a decimal");
+            let mut hand = Vec::new();
+            opt_decimal(&mut hand, Some(d)).expect("writes to memory");
+            assert_eq!(
+                String::from_utf8_lossy(&hand),
+                format!("\"{}\"", d.normalize())
             );
         }
         for s in ["plain", "a\"b\\c\nd\u{1}", "€–’"] {
