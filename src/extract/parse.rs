@@ -355,7 +355,7 @@ impl Shapes {
         // byte is 0, which maps to 26, "no letter")
         let first = usize::from(w.first - b'a');
         let second = usize::from(w.second.wrapping_sub(b'a')).min(26);
-        self.0[first][second] & (1 << w.len) != 0 || ((3..=4).contains(&w.len) && w.upper)
+        self.0[first][second] & (1 << w.len) != 0 || ((3..=4).contains(&w.len) && w.upper())
     }
 }
 

@@ -107,10 +107,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             }
             Class::Letter => match short_word(bytes, i) {
                 // the common case: a word of ASCII letters that ends within
-                // the eight bytes read at its start
+                // the bytes read at its start; and so, often, the words
+                // after it, each after one space, read here in a tight loop
                 Some(word) => {
-                    i += word.len;
-                    (TokKind::Word, !shapes.may_start_short(&word))
+                    let gap = gap_of(newlines, spaced);
+                    i = run_of_words(bytes, i, word, gap, shapes, &mut tokens);
+                    spaced = bytes.get(i) == Some(&b' ');
+                    i += usize::from(spaced);
+                    newlines = 0;
+                    continue;
                 }
                 None => {
                     i = letters_end(text, i);
@@ -141,13 +146,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 }
             },
         };
-        let gap = if newlines >= 2 {
-            Gap::Paragraph
-        } else if spaced {
-            Gap::Space
-        } else {
-            Gap::Glued
-        };
+        let gap = gap_of(newlines, spaced);
         tokens.push(Token {
             kind,
             // cannot truncate: `tokenize` refuses texts of 4 GiB and more
@@ -179,6 +178,55 @@ fn letters_end(text: &str, start: usize) -> usize {
         return end;
     }
     word_end(text, end.max(start))
+}
+
+fn gap_of(newlines: u32, spaced: bool) -> Gap {
+    if newlines >= 2 {
+        Gap::Paragraph
+    } else if spaced {
+        Gap::Space
+    } else {
+        Gap::Glued
+    }
+}
+
+/// Pushes `word` (at `i`, after `gap`) and every short word after it that
+/// follows one space; returns where the last one ends.
+#[inline(always)]
+fn run_of_words(
+    bytes: &[u8],
+    mut i: usize,
+    mut word: ShortWord,
+    mut gap: Gap,
+    shapes: &super::parse::Shapes,
+    tokens: &mut Vec<Token>,
+) -> usize {
+    loop {
+        let end = i + word.len;
+        tokens.push(Token {
+            // cannot truncate: `tokenize` refuses texts of 4 GiB and more
+            start: i as u32,
+            end: end as u32,
+            kind: TokKind::Word,
+            gap,
+            quiet: !shapes.may_start_short(&word),
+        });
+        i = end;
+        if bytes.get(i) != Some(&b' ') {
+            return i;
+        }
+        match bytes.get(i + 1).filter(|b| b.is_ascii_alphabetic()) {
+            Some(_) => match short_word(bytes, i + 1) {
+                Some(next) => {
+                    word = next;
+                    gap = Gap::Space;
+                    i += 1;
+                }
+                None => return i,
+            },
+            None => return i,
+        }
+    }
 }
 
 /// The token that starts with a character beyond ASCII at `i`: a word, a
@@ -253,8 +301,18 @@ pub(super) struct ShortWord {
     /// word).
     pub(super) first: u8,
     pub(super) second: u8,
-    /// Whether every letter is upper case (of the first eight).
-    pub(super) upper: bool,
+    /// The first eight bytes, for `upper`.
+    block: u64,
+}
+
+impl ShortWord {
+    /// Whether every letter of a word of at most eight is upper case.
+    #[inline(always)]
+    pub(super) fn upper(&self) -> bool {
+        let in_word = u64::MAX >> (64 - 8 * self.len.min(8));
+        // a letter is upper case when its 0x20 bit is clear
+        self.block & in_word & (0x20 * ONES) == 0
+    }
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -300,14 +358,11 @@ fn short_word(bytes: &[u8], i: usize) -> Option<ShortWord> {
     }
     // at least 1: the byte at `i` is a letter
     len += ((!letters & HIGH).trailing_zeros() / 8) as usize;
-    // the upper-case test matters for three and four letters only
-    let in_word = u64::MAX >> (64 - 8 * len.min(8));
     Some(ShortWord {
         len,
         first: block[0] | 0x20,
         second: if len > 1 { block[1] | 0x20 } else { 0 },
-        // a letter is upper case when its 0x20 bit is clear
-        upper: x & in_word & (0x20 * ONES) == 0,
+        block: x,
     })
 }
 
@@ -361,6 +416,97 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// The tokens as the rules in this file's comments define them, read
+    /// char by char: what the fast paths must give.
+    fn reference(text: &str) -> Vec<Token> {
+        let shapes = super::super::parse::trigger_shapes();
+        let space = |c: char| {
+            if c.is_ascii() {
+                c.is_ascii_whitespace()
+            } else {
+                c.is_whitespace()
+            }
+        };
+        let mut out = Vec::new();
+        let (mut newlines, mut spaced) = (0, false);
+        let mut i = 0;
+        while let Some(c) = text[i..].chars().next() {
+            if space(c) {
+                spaced = true;
+                newlines += usize::from(c == '\n');
+                i += c.len_utf8();
+                continue;
+            }
+            let (kind, end, quiet) = if c.is_ascii_digit() {
+                (TokKind::Digits, digits_end(text, i), false)
+            } else if c.is_alphabetic() {
+                let len: usize = text[i..]
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .map(char::len_utf8)
+                    .sum();
+                let quiet = !shapes.may_start(&text.as_bytes()[i..i + len]);
+                (TokKind::Word, i + len, quiet)
+            } else {
+                let quiet = c.is_ascii() && c != '$' && c != '-';
+                (TokKind::Symbol, i + c.len_utf8(), quiet)
+            };
+            let gap = match (newlines, spaced) {
+                (2.., _) => Gap::Paragraph,
+                (_, true) => Gap::Space,
+                _ => Gap::Glued,
+            };
+            out.push(Token {
+                start: i as u32,
+                end: end as u32,
+                kind,
+                gap,
+                quiet,
+            });
+            (newlines, spaced) = (0, false);
+            i = end;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_paths_give_the_reference_tokens(
+            chars in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    'a', 'b', 'e', 'm', 'n', 'o', 's', 't', 'w', 'A', 'B', 'M', 'U', 'S', 'D',
+                    '0', '1', '5', ',', '.', ' ', ' ', ' ', '\n', '\t', '\r', '\u{b}',
+                    '$', '-', '%', '(', 'é', 'ß', '’', '—', '\u{a0}', '€', '½',
+                ]),
+                0..300,
+            )
+        ) {
+            let text: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(tokenize(&text), reference(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn long_and_short_words_give_the_reference_tokens() {
+        let words = [
+            "a",
+            "an",
+            "the",
+            "USD",
+            "between",
+            "economists",
+            "internationalization",
+            "twenty-three",
+            "Russia’s",
+            "naïve",
+            "x",
+        ];
+        for sep in [" ", "  ", "\n", "\n\n", ", ", "-"] {
+            let text = words.join(sep);
+            assert_eq!(tokenize(&text), reference(&text), "{text:?}");
         }
     }
 
