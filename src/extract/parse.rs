@@ -512,14 +512,13 @@ impl<'t> Parser<'t> {
             TokKind::Word if self.may_be_vague(i) => self.vague(i),
             // the prefilter: most words cannot start a figure
             TokKind::Word if !self.may_start(i) => None,
-            TokKind::Word => {
-                if number::ordinal_word(self.low(i)).is_some() {
-                    if let Some(r) = self.rank_from_ordinal_word(i) {
-                        return Some(r);
-                    }
-                }
-                self.figure_reading(i)
+            // an ordinal word is a rank ("fifth largest") or nothing: no
+            // number phrase starts with one ("a third", "two thirds" start
+            // before it)
+            TokKind::Word if number::ordinal_word(self.low(i)).is_some() => {
+                self.rank_from_ordinal_word(i)
             }
+            TokKind::Word => self.figure_reading(i),
             TokKind::Digits => self
                 .date_from_day(i)
                 .or_else(|| self.digit_special(i))
@@ -576,13 +575,16 @@ impl<'t> Parser<'t> {
     /// sign, a vulgar fraction.
     fn symbol_may_start(&self, i: usize) -> bool {
         let s = self.s(i);
-        // of the ASCII symbols only these: "$5", "-1.8"
-        if s.len() == 1 {
-            return matches!(s, "-" | "$");
+        // a minus sign only before digits glued to it ("-1.8", "−5%"): a
+        // hyphen between words starts nothing ("forward-looking")
+        if matches!(s, "-" | "−") {
+            return self.glued(i + 1) && self.kind(i + 1) == Some(TokKind::Digits);
         }
-        matches!(s, "-" | "−")
-            || currency::symbol(s).is_some()
-            || super::notation::vulgar(s).is_some()
+        // of the other ASCII symbols only "$" ("$5")
+        if s.len() == 1 {
+            return s == "$";
+        }
+        currency::symbol(s).is_some() || super::notation::vulgar(s).is_some()
     }
 
     /// A money, percent or count figure, or a range of two, at `i`.
