@@ -206,6 +206,16 @@ fn follows(cx: &Context<'_>, end: usize, at: usize) -> bool {
     }
 }
 
+/// The matches of `re` in `text`: first a search that allocates nothing,
+/// as most sentences hold none (`captures_iter` sets up its captures before
+/// it searches).
+fn matches<'r, 't>(re: &'r Regex, text: &'t str) -> impl Iterator<Item = regex::Captures<'t>> + use<'r, 't> {
+    re.is_match(text)
+        .then(|| re.captures_iter(text))
+        .into_iter()
+        .flatten()
+}
+
 fn candidates(cx: &Context<'_>, sentence: Range<usize>, found: &[Found]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for f in found {
@@ -224,7 +234,7 @@ fn candidates(cx: &Context<'_>, sentence: Range<usize>, found: &[Found]) -> Vec<
     }
     let text = &cx.text[sentence.clone()];
     if let Some(published) = cx.published {
-        for m in RELATIVE_YEAR.captures_iter(text) {
+        for m in matches(&RELATIVE_YEAR, text) {
             let (Some(all), Some(word)) = (m.get(0), m.get(1)) else {
                 continue;
             };
@@ -241,7 +251,7 @@ fn candidates(cx: &Context<'_>, sentence: Range<usize>, found: &[Found]) -> Vec<
             });
         }
     }
-    for m in FIRST_MONTHS.captures_iter(text) {
+    for m in matches(&FIRST_MONTHS, text) {
         let (Some(all), Some(n), Some(y)) = (m.get(0), m.get(1), m.get(2)) else {
             continue;
         };
@@ -257,7 +267,7 @@ fn candidates(cx: &Context<'_>, sentence: Range<usize>, found: &[Found]) -> Vec<
             span: at..sentence.start + all.end(),
         });
     }
-    for m in PART_OF_YEAR.captures_iter(text) {
+    for m in matches(&PART_OF_YEAR, text) {
         let Some(all) = m.get(0) else { continue };
         let (first, last) = if let Some(q) = m.get(1).or(m.get(2)) {
             let q = ordinal_or_digit(q.as_str());
@@ -286,7 +296,7 @@ fn candidates(cx: &Context<'_>, sentence: Range<usize>, found: &[Found]) -> Vec<
     }
     // "two years earlier" counts back from the year the sentence stated
     // before it; "two years ago" from publication
-    for m in YEARS_AWAY.captures_iter(text) {
+    for m in matches(&YEARS_AWAY, text) {
         let (Some(all), Some(n), Some(word)) = (m.get(0), m.get(1), m.get(2)) else {
             continue;
         };
@@ -314,7 +324,7 @@ fn candidates(cx: &Context<'_>, sentence: Range<usize>, found: &[Found]) -> Vec<
     }
     // "in October", "in January–October": months without a year are the most
     // recent ones before publication (news reports the past)
-    for m in MONTHS_ALONE.captures_iter(text) {
+    for m in matches(&MONTHS_ALONE, text) {
         let (Some(all), Some(a), None) = (m.get(0), m.get(1), m.get(3)) else {
             continue;
         };
