@@ -28,6 +28,9 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Standard output could not be written.
+    #[error("<stdout>: cannot write: {0}")]
+    Output(std::io::Error),
     #[error("{location}: {message}")]
     Input { location: Location, message: String },
     #[error("{location}: {message}")]
@@ -37,6 +40,12 @@ pub enum Error {
 }
 
 impl Error {
+    /// Whether this is output to a reader that stopped reading (`| head`):
+    /// no error to report, as in grep and ripgrep.
+    pub fn is_closed_output(&self) -> bool {
+        matches!(self, Error::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),

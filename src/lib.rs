@@ -108,5 +108,5 @@ fn failed(errors: Errors) -> Outcome {
 
 /// Writing to standard output failed (a closed pipe, a full disk).
 pub(crate) fn output_error(e: std::io::Error) -> Errors {
-    Error::io("<stdout>", e).into()
+    Error::Output(e).into()
 }

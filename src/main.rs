@@ -20,11 +20,19 @@ fn main() -> ExitCode {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let outcome = crosscheck::run(&cli, color, &mut out);
     let flushed = out.flush();
+    // a reader that stopped reading (`crosscheck extract ... | head`) is no
+    // error: stop quietly, as grep and ripgrep do
+    let closed = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
+    let errors = &outcome.errors.0;
+    if flushed.as_ref().is_err_and(closed) || errors.iter().any(|e| e.is_closed_output()) {
+        return ExitCode::SUCCESS;
+    }
     let mut stderr = std::io::stderr().lock();
-    for error in &outcome.errors.0 {
+    for error in errors {
         let _ = writeln!(stderr, "crosscheck: error: {error}");
     }
-    if flushed.is_err() {
+    if let Err(e) = flushed {
+        let _ = writeln!(stderr, "crosscheck: error: <stdout>: cannot write: {e}");
         return ExitCode::from(2);
     }
     ExitCode::from(outcome.status.code())

@@ -209,7 +209,10 @@ fn follows(cx: &Context<'_>, end: usize, at: usize) -> bool {
 /// The matches of `re` in `text`: first a search that allocates nothing,
 /// as most sentences hold none (`captures_iter` sets up its captures before
 /// it searches).
-fn matches<'r, 't>(re: &'r Regex, text: &'t str) -> impl Iterator<Item = regex::Captures<'t>> + use<'r, 't> {
+fn matches<'r, 't>(
+    re: &'r Regex,
+    text: &'t str,
+) -> impl Iterator<Item = regex::Captures<'t>> + use<'r, 't> {
     re.is_match(text)
         .then(|| re.captures_iter(text))
         .into_iter()

@@ -117,3 +117,31 @@ fn each_line_is_its_own_document() {
     assert_eq!(&text[start..start + 10], "$5 billion");
     assert_eq!(lines.last().unwrap()["line"], 3);
 }
+
+/// `crosscheck extract ... | head`: a reader that stops reading ends the run
+/// quietly (status 0, nothing on stderr), as in grep and ripgrep; the output
+/// itself is streamed, so the first lines arrive before the whole file is read.
+#[test]
+fn a_reader_that_stops_reading_ends_the_run_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let paragraph = "Trade reached $245 billion in 2024, up 5% on the year before.\n\n";
+    std::fs::write(&path, paragraph.repeat(50_000)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["extract", "--format", "jsonl"])
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    lines.read_line(&mut first).unwrap();
+    assert!(first.starts_with("{\"kind\":\"money\""), "{first}");
+    drop(lines);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
