@@ -118,6 +118,10 @@ impl Parser<'_> {
 
 /// The month number of a month name or its abbreviation ("Feb").
 pub(super) fn month(word: &str) -> Option<u8> {
+    // every name is capitalized: most words leave at the first letter
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
     let i = MONTHS
         .iter()
         .position(|m| *m == word)

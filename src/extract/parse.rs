@@ -500,6 +500,11 @@ impl<'t> Parser<'t> {
         match self.kind(i)? {
             // the prefilter: one look-up rejects the words that start nothing
             TokKind::Word if !self.triggers(i) => None,
+            // the commonest trigger: a figure only before a scale or a
+            // number word ("a million", "a third"), none of the readings below
+            TokKind::Word if matches!(self.low(i), "a" | "an") => {
+                self.may_start(i).then(|| self.figure_reading(i)).flatten()
+            }
             TokKind::Word if self.is_word(i, "between") => self.between(i),
             TokKind::Word if matches!(self.s(i), "percent" | "percents" | "per") => {
                 self.percent_of(i)
