@@ -579,3 +579,54 @@ fn chunked_reading_equals_one_pass() {
         );
     }
 }
+
+/// The sentences split around the figures of a chunk are the whole text's
+/// sentences that hold a figure: the period pass finds the same sentence for
+/// every figure as with every sentence split.
+#[test]
+fn sentences_around_figures_are_the_whole_texts() {
+    let body = [
+        include_str!("../../tests/extract/period.txt"),
+        include_str!("../../tests/extract/money.txt"),
+        include_str!("../../tests/extract/non_metric.txt"),
+    ]
+    .iter()
+    .flat_map(|f| f.lines())
+    .filter_map(|l| l.split_once(" => ").map(|(t, _)| t))
+    .enumerate()
+    // and a paragraph with no figure after every fourth
+    .map(|(n, t)| match n % 4 {
+        0 => format!("{t}\n\nOfficials met in the capital. They spoke at length.\n\n"),
+        _ => format!("{t} "),
+    })
+    .collect::<String>();
+    let offset = 17;
+    let tokens = tokens::tokenize(&body);
+    let mut found = parse::parse(&body, &tokens);
+    for f in &mut found {
+        *f += offset;
+    }
+    assert!(found.len() > 100, "{}", found.len());
+    let around = sentences_around(&body, offset, &found);
+    let all: Vec<std::ops::Range<usize>> = crate::documents::sentences::split_serial(&body)
+        .into_iter()
+        .map(|s| s.start + offset..s.end + offset)
+        .collect();
+    let sentence_of = |sentences: &[std::ops::Range<usize>], at: usize| {
+        sentences
+            .iter()
+            .find(|s| s.start <= at && at < s.end)
+            .cloned()
+    };
+    for f in &found {
+        let at = f.quantity.start;
+        assert_eq!(
+            sentence_of(&around, at),
+            sentence_of(&all, at),
+            "figure at {at}"
+        );
+        assert!(sentence_of(&all, at).is_some(), "figure at {at}");
+    }
+    assert!(around.iter().all(|s| all.contains(s)));
+    assert!(around.len() < all.len());
+}
