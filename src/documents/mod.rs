@@ -125,10 +125,14 @@ impl Document {
 
     /// Index of the sentence that holds `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
-        let sentences = self.sentences();
-        let i = sentences.partition_point(|s| s.end <= offset);
-        sentences.get(i).filter(|s| s.start <= offset).map(|_| i)
+        sentence_holding(self.sentences(), offset)
     }
+}
+
+/// Index of the range of `sentences` (sorted, disjoint) that holds `offset`.
+pub fn sentence_holding(sentences: &[Range<usize>], offset: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.end <= offset);
+    sentences.get(i).filter(|s| s.start <= offset).map(|_| i)
 }
 
 /// The longest piece `paragraph_chunks` makes when a text has no blank line

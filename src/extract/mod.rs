@@ -256,11 +256,7 @@ pub(crate) struct Context<'d> {
 impl Context<'_> {
     /// Index of the sentence that holds `offset`, if any.
     pub(crate) fn sentence_at(&self, offset: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.end <= offset);
-        self.sentences
-            .get(i)
-            .filter(|s| s.start <= offset)
-            .map(|_| i)
+        crate::documents::sentence_holding(self.sentences, offset)
     }
 }
 
