@@ -215,15 +215,13 @@ fn run_of_words(
         if bytes.get(i) != Some(&b' ') {
             return i;
         }
-        match bytes.get(i + 1).filter(|b| b.is_ascii_alphabetic()) {
-            Some(_) => match short_word(bytes, i + 1) {
-                Some(next) => {
-                    word = next;
-                    gap = Gap::Space;
-                    i += 1;
-                }
-                None => return i,
-            },
+        // a word after the space (`short_word` says no to any other byte)
+        match short_word(bytes, i + 1) {
+            Some(next) => {
+                word = next;
+                gap = Gap::Space;
+                i += 1;
+            }
             None => return i,
         }
     }
@@ -331,9 +329,10 @@ fn letter_bits(x: u64) -> u64 {
     at_least_a & !past_z & HIGH
 }
 
-/// The word at `i` (an ASCII letter) when it ends within the eight bytes
-/// from `i`, or within the next eight when those are all letters, and the
-/// bytes read are ASCII; `None` sends the caller to the general path.
+/// The word at `i`, if an ASCII letter is there, when it ends within the
+/// eight bytes from `i`, or within the next eight when those are all
+/// letters, and the bytes read are ASCII; `None` sends the caller to the
+/// general path.
 #[inline(always)]
 fn short_word(bytes: &[u8], i: usize) -> Option<ShortWord> {
     let block: [u8; 8] = bytes.get(i..i + 8)?.try_into().ok()?;
@@ -356,8 +355,10 @@ fn short_word(bytes: &[u8], i: usize) -> Option<ShortWord> {
         }
         len = 8;
     }
-    // at least 1: the byte at `i` is a letter
     len += ((!letters & HIGH).trailing_zeros() / 8) as usize;
+    if len == 0 {
+        return None; // the byte at `i` is no letter
+    }
     Some(ShortWord {
         len,
         first: block[0] | 0x20,
