@@ -32,7 +32,11 @@ fn main() -> ExitCode {
         let _ = writeln!(stderr, "crosscheck: error: {error}");
     }
     if let Err(e) = flushed {
-        let _ = writeln!(stderr, "crosscheck: error: <stdout>: cannot write: {e}");
+        let _ = writeln!(
+            stderr,
+            "crosscheck: error: {}",
+            crosscheck::error::Error::Output(e)
+        );
         return ExitCode::from(2);
     }
     ExitCode::from(outcome.status.code())

@@ -150,13 +150,16 @@ pub fn paragraph_chunks(text: &str, chunk: usize) -> Vec<Range<usize>> {
 }
 
 fn chunks_within(text: &str, chunk: usize, max: usize) -> Vec<Range<usize>> {
+    // built once: a chunk of a paragraph or so searches many times
+    static BLANK_LINE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\n\n"));
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     while text.len() - start > chunk {
         let from = start + chunk;
         let limit = (start + max).min(text.len());
-        let blank = memchr::memmem::find(&bytes[from..], b"\n\n").map(|k| from + k);
+        let blank = BLANK_LINE.find(&bytes[from..]).map(|k| from + k);
         let cut = match blank {
             Some(k) if k < limit => k,
             _ if text.len() <= limit => break,

@@ -44,12 +44,7 @@ fn split_in_chunks(text: &str, chunk: usize) -> Vec<Range<usize>> {
 
 /// Sentences of `text` in one pass, on this thread: for a caller that has
 /// already cut the text at blank lines.
-pub fn split_serial(text: &str) -> Vec<Range<usize>> {
-    split_one(text)
-}
-
-/// Sentences of `text` in one pass.
-fn split_one(text: &str) -> Vec<Range<usize>> {
+pub fn split_one(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;

@@ -312,30 +312,19 @@ pub fn extract_with<T: Send, E>(
 /// no other. Sentences never cross a blank line, so a paragraph is split on
 /// its own as it would be in the whole text.
 fn sentences_around(text: &str, offset: usize, found: &[Found]) -> Vec<std::ops::Range<usize>> {
-    let bytes = text.as_bytes();
     let mut sentences = Vec::new();
     let mut next = found.iter().map(|f| f.quantity.start - offset).peekable();
-    let mut split = |piece: std::ops::Range<usize>| {
+    for piece in crate::documents::paragraph_chunks(text, 1) {
         // the figures before this paragraph are done with
         while next.next_if(|&at| at < piece.start).is_some() {}
         if next.peek().is_some_and(|&at| at < piece.end) {
             sentences.extend(
-                crate::documents::sentences::split_serial(&text[piece.clone()])
+                crate::documents::sentences::split_one(&text[piece.clone()])
                     .into_iter()
                     .map(|s| s.start + piece.start + offset..s.end + piece.start + offset),
             );
         }
-    };
-    // paragraphs cut where a blank line starts ("\n\n"), as
-    // `paragraph_chunks` cuts
-    let mut start = 0;
-    for nl in memchr::memchr_iter(b'\n', bytes) {
-        if nl > start && bytes.get(nl + 1) == Some(&b'\n') {
-            split(start..nl);
-            start = nl;
-        }
     }
-    split(start..text.len());
     sentences
 }
 

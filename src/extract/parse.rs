@@ -351,11 +351,7 @@ impl Shapes {
     /// `may_start` for a word the tokenizer read in one block.
     #[inline(always)]
     pub(super) fn may_start_short(&self, w: &super::tokens::ShortWord) -> bool {
-        // letters: both indexes are in range (a one-letter word's second
-        // byte is 0, which maps to 26, "no letter")
-        let first = usize::from(w.first - b'a');
-        let second = usize::from(w.second.wrapping_sub(b'a')).min(26);
-        self.0[first][second] & (1 << w.len) != 0 || ((3..=4).contains(&w.len) && w.upper())
+        self.0[w.first()][w.second()] & (1 << w.len) != 0 || ((3..=4).contains(&w.len) && w.upper())
     }
 }
 
@@ -594,7 +590,8 @@ impl<'t> Parser<'t> {
 
     /// A money, percent or count figure, or a range of two, at `i`.
     fn figure_reading(&self, i: usize) -> Option<(Found, usize)> {
-        let fig = self.figure(i)?;
+        // `at` has already let token `i` through
+        let fig = self.read_figure(i)?;
         if let Some(r) = self.dash_range(&fig) {
             return Some(r);
         }
@@ -614,14 +611,19 @@ impl<'t> Parser<'t> {
         self.metric(fig, None).map(|f| (f, next))
     }
 
-    /// `[currency] number [scale] [percent | currency [scale]] [minor part]` at `i`.
+    /// A figure at any token `i` ("between A and B", "A to B"): the words
+    /// and symbols `at` passes over start none ("between the two").
     fn figure(&self, i: usize) -> Option<Figure<'t>> {
-        // the words `at` passes over start no figure here either ("between
-        // the two", "between Russia and")
         let t = self.toks.get(i)?;
         if t.quiet || (t.kind == TokKind::Word && !self.triggers(i)) {
             return None;
         }
+        self.read_figure(i)
+    }
+
+    /// `[currency] number [scale] [percent | currency [scale]] [minor part]`
+    /// at `i`, a token `at` lets through.
+    fn read_figure(&self, i: usize) -> Option<Figure<'t>> {
         if let Some(after) = self.sign(i) {
             let mut fig = self.figure(after)?;
             fig.value = -fig.value;

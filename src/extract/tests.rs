@@ -608,7 +608,7 @@ fn sentences_around_figures_are_the_whole_texts() {
     }
     assert!(found.len() > 100, "{}", found.len());
     let around = sentences_around(&body, offset, &found);
-    let all: Vec<std::ops::Range<usize>> = crate::documents::sentences::split_serial(&body)
+    let all: Vec<std::ops::Range<usize>> = crate::documents::sentences::split_one(&body)
         .into_iter()
         .map(|s| s.start + offset..s.end + offset)
         .collect();

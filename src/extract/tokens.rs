@@ -98,7 +98,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     while let Some(&b) = bytes.get(i) {
         let class = CLASSES[usize::from(b)];
         let start = i;
-        let (kind, quiet) = match class {
+        // one token to push, or none when a run of words was pushed
+        let single = match class {
             Class::Space | Class::Newline => {
                 spaced = true;
                 newlines += u32::from(class == Class::Newline);
@@ -108,35 +109,32 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             Class::Letter => match short_word(bytes, i) {
                 // the common case: a word of ASCII letters that ends within
                 // the bytes read at its start; and so, often, the words
-                // after it, each after one space, read here in a tight loop
+                // after it, each after one space, read in a tight loop
                 Some(word) => {
                     let gap = gap_of(newlines, spaced);
                     i = run_of_words(bytes, i, word, gap, shapes, &mut tokens);
-                    spaced = bytes.get(i) == Some(&b' ');
-                    i += usize::from(spaced);
-                    newlines = 0;
-                    continue;
+                    None
                 }
                 None => {
-                    i = letters_end(text, i);
-                    (TokKind::Word, !shapes.may_start(&bytes[start..i]))
+                    i = word_end(text, i);
+                    Some((TokKind::Word, !shapes.may_start(&bytes[start..i])))
                 }
             },
             Class::Digit => {
                 i = digits_end(text, i);
-                (TokKind::Digits, false)
+                Some((TokKind::Digits, false))
             }
             Class::Symbol => {
                 i += 1;
                 // of the ASCII symbols only "$" and "-" start a reading
                 // ("$5", "-1.8"): the rest are context ("," "." "(")
-                (TokKind::Symbol, !matches!(b, b'$' | b'-'))
+                Some((TokKind::Symbol, !matches!(b, b'$' | b'-')))
             }
             Class::Wide => match wide(text, i) {
                 (Some(kind), end) => {
                     i = end;
                     let quiet = kind == TokKind::Word && !shapes.may_start(&bytes[start..i]);
-                    (kind, quiet)
+                    Some((kind, quiet))
                 }
                 (None, end) => {
                     // non-ASCII white space (no-break space and the like)
@@ -146,38 +144,22 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 }
             },
         };
-        let gap = gap_of(newlines, spaced);
-        tokens.push(Token {
-            kind,
-            // cannot truncate: `tokenize` refuses texts of 4 GiB and more
-            start: start as u32,
-            end: i as u32,
-            gap,
-            quiet,
-        });
+        if let Some((kind, quiet)) = single {
+            tokens.push(Token {
+                kind,
+                // cannot truncate: `tokenize` refuses texts of 4 GiB and more
+                start: start as u32,
+                end: i as u32,
+                gap: gap_of(newlines, spaced),
+                quiet,
+            });
+        }
         newlines = 0;
         // one space before the next token, the common case: skipped here
         spaced = bytes.get(i) == Some(&b' ');
         i += usize::from(spaced);
     }
     tokens
-}
-
-/// The end of the word that starts with the ASCII letter at `start`. Most
-/// words are ASCII letters that end within eight bytes: one block read;
-/// the rest goes on in `word_end`.
-#[inline(always)]
-fn letters_end(text: &str, start: usize) -> usize {
-    let bytes = text.as_bytes();
-    let end = ascii_letters_end(bytes, start);
-    if end > start
-        && bytes
-            .get(end)
-            .is_none_or(|&b| CLASSES[usize::from(b)] < Class::Letter)
-    {
-        return end;
-    }
-    word_end(text, end.max(start))
 }
 
 fn gap_of(newlines: u32, spaced: bool) -> Gap {
@@ -295,15 +277,27 @@ fn word_end(text: &str, start: usize) -> usize {
 /// A word of ASCII letters read from one block of eight bytes.
 pub(super) struct ShortWord {
     pub(super) len: usize,
-    /// The first two bytes, lowercase (the second is 0 for a one-letter
-    /// word).
-    pub(super) first: u8,
-    pub(super) second: u8,
     /// The first eight bytes, for `upper`.
     block: u64,
 }
 
 impl ShortWord {
+    /// Index of the first letter (0 for "a"), of either case.
+    #[inline(always)]
+    pub(super) fn first(&self) -> usize {
+        usize::from((self.block as u8 | 0x20) - b'a')
+    }
+
+    /// Index of the second letter, 26 for a one-letter word.
+    #[inline(always)]
+    pub(super) fn second(&self) -> usize {
+        if self.len > 1 {
+            usize::from(((self.block >> 8) as u8 | 0x20) - b'a')
+        } else {
+            26
+        }
+    }
+
     /// Whether every letter of a word of at most eight is upper case.
     #[inline(always)]
     pub(super) fn upper(&self) -> bool {
@@ -359,12 +353,7 @@ fn short_word(bytes: &[u8], i: usize) -> Option<ShortWord> {
     if len == 0 {
         return None; // the byte at `i` is no letter
     }
-    Some(ShortWord {
-        len,
-        first: block[0] | 0x20,
-        second: if len > 1 { block[1] | 0x20 } else { 0 },
-        block: x,
-    })
+    Some(ShortWord { len, block: x })
 }
 
 /// The end of the run of ASCII letters at `i`, read eight bytes at a time
