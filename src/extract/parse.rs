@@ -300,27 +300,47 @@ static TRIGGERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TRIGGER_WORDS
 /// words ("the", "and", "of") before `TRIGGERS` hashes them. (A table of
 /// last letters as well turned away more words but cost the tokenizer more
 /// than it saved.)
-pub(super) struct Shapes([[u32; 27]; 26]);
+///
+/// A letter is looked up by its low five bits, the same for both cases (1
+/// for "a" and "A" ... 26 for "z"): a word's first two bytes give one slot,
+/// with no branch. A one-letter word sets its bit in every slot of its first
+/// letter, whatever byte follows it; words of 32 letters and more are never
+/// passed over, so their bits are set everywhere.
+pub(super) struct Shapes([u64; 1024]);
 
-/// Index of an ASCII letter of either case (0 for 'a'), past 25 for any
-/// other byte: `| 0x20` maps no other byte into 'a'..='z'.
-fn letter_index(b: u8) -> usize {
-    usize::from(b | 0x20).wrapping_sub(usize::from(b'a'))
+/// The slot of a word that starts with the bytes `first`, `second`.
+#[inline(always)]
+fn slot(first: u8, second: u8) -> usize {
+    usize::from(first & 31) << 5 | usize::from(second & 31)
+}
+
+/// Whether `w`, letters, is a currency code in capitals ("USD", "MUSD"):
+/// never passed over, whatever its shape.
+#[inline(always)]
+fn upper_code_shape(w: &[u8]) -> bool {
+    (3..=4).contains(&w.len()) && w.iter().all(u8::is_ascii_uppercase)
 }
 
 impl Shapes {
     fn build(words: impl Iterator<Item = impl AsRef<str>>) -> Self {
-        let mut table = [[0; 27]; 26];
+        let mut table = [!0u64 << 32; 1024];
         for w in words {
             let b = w.as_ref().as_bytes();
-            let Some(&first) = b.first() else {
-                continue;
-            };
-            let second = b.get(1).map_or(26, |&s| letter_index(s));
-            let first = letter_index(first);
-            // a word with other bytes is never passed over (`may_start`)
-            if first < 26 && second <= 26 && b.len() < 32 {
-                table[first][second] |= 1 << b.len();
+            // a word with other bytes first is never passed over (`may_start`)
+            match *b {
+                [first] if first.is_ascii_alphabetic() => {
+                    for second in 0..32 {
+                        table[slot(first, second)] |= 1 << 1;
+                    }
+                }
+                [first, second, ..]
+                    if first.is_ascii_alphabetic()
+                        && second.is_ascii_alphabetic()
+                        && b.len() < 32 =>
+                {
+                    table[slot(first, second)] |= 1 << b.len();
+                }
+                _ => {}
             }
         }
         Shapes(table)
@@ -334,24 +354,34 @@ impl Shapes {
     #[inline]
     pub(super) fn may_start(&self, w: &[u8]) -> bool {
         let len = w.len();
-        let Some(&first) = w.first() else {
-            return true;
+        let (first, second) = match *w {
+            [first] => (first, 0),
+            [first, second, ..] => (first, second),
+            [] => return true,
         };
-        let second = w.get(1).map_or(26, |&s| letter_index(s));
-        let first = letter_index(first);
-        if len >= 32 || first >= 26 || second > 26 {
+        let letters = first.is_ascii_alphabetic() && (len == 1 || second.is_ascii_alphabetic());
+        if len >= 32 || !letters {
             return true;
         }
-        if self.0[first][second] & (1 << len) != 0 {
-            return true;
-        }
-        (3..=4).contains(&len) && w.iter().all(u8::is_ascii_uppercase)
+        self.0[slot(first, second)] & (1 << len) != 0 || upper_code_shape(w)
+    }
+
+    /// `may_start` for the word of `len` ASCII letters at `p` in `window`,
+    /// which goes on past the word.
+    #[inline(always)]
+    pub(super) fn may_start_letters(&self, window: &[u8; 64], p: usize, len: usize) -> bool {
+        let first = window.get(p).copied().unwrap_or(0);
+        let second = window.get(p + 1).copied().unwrap_or(0);
+        // `len` is below 64: the window holds the word and a byte after it
+        self.0[slot(first, second)] & (1 << (len & 63)) != 0
+            || (first & 0x20 == 0 && upper_code_shape(window.get(p..p + len).unwrap_or(&[])))
     }
 
     /// `may_start` for a word the tokenizer read in one block.
     #[inline(always)]
     pub(super) fn may_start_short(&self, w: &super::tokens::ShortWord) -> bool {
-        self.0[w.first()][w.second()] & (1 << w.len) != 0 || ((3..=4).contains(&w.len) && w.upper())
+        self.0[slot(w.byte(0), w.byte(1))] & (1 << w.len) != 0
+            || ((3..=4).contains(&w.len) && w.upper())
     }
 }
 

@@ -5,6 +5,8 @@
 //! full stop after a figure stays a symbol. Everything else about meaning is
 //! left to the parsers in this folder.
 
+mod window;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokKind {
     Digits,
@@ -92,12 +94,24 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let shapes = super::parse::trigger_shapes();
     let mut tokens = Vec::with_capacity(text.len() / 4);
+    let mut buf = [window::BLANK; window::WIDTH];
     let mut i = 0;
     let mut newlines = 0u32;
     let mut spaced = false;
     while let Some(&b) = bytes.get(i) {
         let class = CLASSES[usize::from(b)];
         let start = i;
+        // the common case, words and symbols: read 64 bytes at a time
+        if matches!(class, Class::Letter | Class::Symbol) {
+            let gap = gap_of(newlines, spaced);
+            if let Some(end) = window::read(bytes, i, gap, shapes, &mut buf, &mut tokens) {
+                i = end;
+                newlines = 0;
+                spaced = bytes.get(i) == Some(&b' ');
+                i += usize::from(spaced);
+                continue;
+            }
+        }
         // one token to push, or none when a run of words was pushed
         let single = match class {
             Class::Space | Class::Newline => {
@@ -282,20 +296,10 @@ pub(super) struct ShortWord {
 }
 
 impl ShortWord {
-    /// Index of the first letter (0 for "a"), of either case.
+    /// Byte `k` (below 8) of the block: past the word when it is shorter.
     #[inline(always)]
-    pub(super) fn first(&self) -> usize {
-        usize::from((self.block as u8 | 0x20) - b'a')
-    }
-
-    /// Index of the second letter, 26 for a one-letter word.
-    #[inline(always)]
-    pub(super) fn second(&self) -> usize {
-        if self.len > 1 {
-            usize::from(((self.block >> 8) as u8 | 0x20) - b'a')
-        } else {
-            26
-        }
+    pub(super) fn byte(&self, k: u32) -> u8 {
+        (self.block >> (8 * (k & 7))) as u8
     }
 
     /// Whether every letter of a word of at most eight is upper case.
@@ -496,6 +500,41 @@ mod tests {
         ];
         for sep in [" ", "  ", "\n", "\n\n", ", ", "-"] {
             let text = words.join(sep);
+            assert_eq!(tokenize(&text), reference(&text), "{text:?}");
+        }
+        // the 64-byte windows: every word at every offset from a window's
+        // start, and words that run past its end
+        let words = [
+            "a",
+            "I",
+            "s",
+            "USD",
+            "Usd",
+            "MUSD",
+            "usd",
+            "RMB",
+            "one",
+            "One",
+            "ONE",
+            "twenty",
+            "the",
+            "between",
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+            "abcdefghijklmnopqrstuvwxyzabcdef",
+            "naïve",
+            "Russia’s",
+            "$",
+            "-",
+            "%",
+        ];
+        for lead in 0..70 {
+            let text = format!(
+                "{}{}",
+                "x".repeat(lead % 7) + &" ".repeat(lead),
+                words.join(" ")
+            );
+            assert_eq!(tokenize(&text), reference(&text), "{text:?}");
+            let text = words.join(&" ".repeat(lead % 5 + 1));
             assert_eq!(tokenize(&text), reference(&text), "{text:?}");
         }
     }
