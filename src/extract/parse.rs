@@ -376,13 +376,6 @@ impl Shapes {
         self.0[slot(first, second)] & (1 << (len & 63)) != 0
             || (first & 0x20 == 0 && upper_code_shape(window.get(p..p + len).unwrap_or(&[])))
     }
-
-    /// `may_start` for a word the tokenizer read in one block.
-    #[inline(always)]
-    pub(super) fn may_start_short(&self, w: &super::tokens::ShortWord) -> bool {
-        self.0[slot(w.byte(0), w.byte(1))] & (1 << w.len) != 0
-            || ((3..=4).contains(&w.len) && w.upper())
-    }
 }
 
 static TRIGGER_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::build(TRIGGER_WORDS.iter()));

@@ -112,7 +112,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
         }
-        // one token to push, or none when a run of words was pushed
+        // one token to push, or none after white space
         let single = match class {
             Class::Space | Class::Newline => {
                 spaced = true;
@@ -120,20 +120,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 i += 1;
                 continue;
             }
-            Class::Letter => match short_word(bytes, i) {
-                // the common case: a word of ASCII letters that ends within
-                // the bytes read at its start; and so, often, the words
-                // after it, each after one space, read in a tight loop
-                Some(word) => {
-                    let gap = gap_of(newlines, spaced);
-                    i = run_of_words(bytes, i, word, gap, shapes, &mut tokens);
-                    None
-                }
-                None => {
-                    i = word_end(text, i);
-                    Some((TokKind::Word, !shapes.may_start(&bytes[start..i])))
-                }
-            },
+            Class::Letter => {
+                i = word_end(text, i);
+                Some((TokKind::Word, !shapes.may_start(&bytes[start..i])))
+            }
             Class::Digit => {
                 i = digits_end(text, i);
                 Some((TokKind::Digits, false))
@@ -183,43 +173,6 @@ fn gap_of(newlines: u32, spaced: bool) -> Gap {
         Gap::Space
     } else {
         Gap::Glued
-    }
-}
-
-/// Pushes `word` (at `i`, after `gap`) and every short word after it that
-/// follows one space; returns where the last one ends.
-#[inline(always)]
-fn run_of_words(
-    bytes: &[u8],
-    mut i: usize,
-    mut word: ShortWord,
-    mut gap: Gap,
-    shapes: &super::parse::Shapes,
-    tokens: &mut Vec<Token>,
-) -> usize {
-    loop {
-        let end = i + word.len;
-        tokens.push(Token {
-            // cannot truncate: `tokenize` refuses texts of 4 GiB and more
-            start: i as u32,
-            end: end as u32,
-            kind: TokKind::Word,
-            gap,
-            quiet: !shapes.may_start_short(&word),
-        });
-        i = end;
-        if bytes.get(i) != Some(&b' ') {
-            return i;
-        }
-        // a word after the space (`short_word` says no to any other byte)
-        match short_word(bytes, i + 1) {
-            Some(next) => {
-                word = next;
-                gap = Gap::Space;
-                i += 1;
-            }
-            None => return i,
-        }
     }
 }
 
@@ -288,77 +241,8 @@ fn word_end(text: &str, start: usize) -> usize {
     }
 }
 
-/// A word of ASCII letters read from one block of eight bytes.
-pub(super) struct ShortWord {
-    pub(super) len: usize,
-    /// The first eight bytes, for `upper`.
-    block: u64,
-}
-
-impl ShortWord {
-    /// Byte `k` (below 8) of the block: past the word when it is shorter.
-    #[inline(always)]
-    pub(super) fn byte(&self, k: u32) -> u8 {
-        (self.block >> (8 * (k & 7))) as u8
-    }
-
-    /// Whether every letter of a word of at most eight is upper case.
-    #[inline(always)]
-    pub(super) fn upper(&self) -> bool {
-        let in_word = u64::MAX >> (64 - 8 * self.len.min(8));
-        // a letter is upper case when its 0x20 bit is clear
-        self.block & in_word & (0x20 * ONES) == 0
-    }
-}
-
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// Per byte of `x` (all below 0x80), the high bit set when it is an ASCII
-/// letter.
-#[inline(always)]
-fn letter_bits(x: u64) -> u64 {
-    // upper case to lower case; then per byte, the high bit set when the
-    // byte is >= 'a', and when it is >= '{' (no carry crosses bytes, as
-    // every byte is below 0x80)
-    let folded = x | (0x20 * ONES);
-    let at_least_a = folded + (0x80 - u64::from(b'a')) * ONES;
-    let past_z = folded + (0x80 - u64::from(b'z' + 1)) * ONES;
-    at_least_a & !past_z & HIGH
-}
-
-/// The word at `i`, if an ASCII letter is there, when it ends within the
-/// eight bytes from `i`, or within the next eight when those are all
-/// letters, and the bytes read are ASCII; `None` sends the caller to the
-/// general path.
-#[inline(always)]
-fn short_word(bytes: &[u8], i: usize) -> Option<ShortWord> {
-    let block: [u8; 8] = bytes.get(i..i + 8)?.try_into().ok()?;
-    let x = u64::from_le_bytes(block);
-    if x & HIGH != 0 {
-        return None;
-    }
-    let mut letters = letter_bits(x);
-    let mut len = 0;
-    if letters == HIGH {
-        // eight letters: the end may be in the next block ("economists")
-        let next: [u8; 8] = bytes.get(i + 8..i + 16)?.try_into().ok()?;
-        let y = u64::from_le_bytes(next);
-        if y & HIGH != 0 {
-            return None;
-        }
-        letters = letter_bits(y);
-        if letters == HIGH {
-            return None; // sixteen letters or more
-        }
-        len = 8;
-    }
-    len += ((!letters & HIGH).trailing_zeros() / 8) as usize;
-    if len == 0 {
-        return None; // the byte at `i` is no letter
-    }
-    Some(ShortWord { len, block: x })
-}
 
 /// The end of the run of ASCII letters at `i`, read eight bytes at a time
 /// while all eight are letters; stops early (the caller finishes byte by
@@ -372,7 +256,7 @@ fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
         if x & HIGH != 0 {
             return i; // a byte beyond ASCII: left to the byte loop
         }
-        let letters = letter_bits(x);
+        let letters = window::letters(x);
         if letters != HIGH {
             // the first byte that is not a letter
             let first = (!letters & HIGH).trailing_zeros() / 8;

@@ -35,7 +35,7 @@ fn gather(x: u64) -> u64 {
 
 /// The high bit of each byte of `x` that is an ASCII letter.
 #[inline(always)]
-fn letters(x: u64) -> u64 {
+pub(super) fn letters(x: u64) -> u64 {
     // on the low seven bits no sum below carries into the next byte; bytes
     // beyond ASCII are then cleared
     let folded = (x & LOW7) | (0x20 * ONES);
