@@ -4,31 +4,36 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use crate::cli::{ExtractArgs, ExtractFormat};
-use crate::documents::Document;
+use crate::documents::{Document, Pieces};
 use crate::error::{Error, Errors};
 use crate::period::Date;
 use crate::report::{json, table};
 use crate::{extract, ExitStatus, Outcome};
 
 pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
-    let mut doc = match args.file.as_deref() {
+    let published = match &args.published {
+        Some(date) => Some(
+            date.parse::<Date>()
+                .map_err(|m| Error::Usage(format!("--published: {m}")))?,
+        ),
+        None => None,
+    };
+    let file = args.file.as_deref().filter(|p| *p != Path::new("-"));
+    if let (Some(path), ExtractFormat::Jsonl, false) = (file, args.format, args.each_line) {
+        // streamed: a file of any size in a few blocks of memory
+        stream(path, published, out)?;
+        return Ok(Outcome::after_reading(ExitStatus::Clean, Errors::default()));
+    }
+    let mut doc = match file {
         None => read_stdin()?,
-        Some(p) if p == Path::new("-") => read_stdin()?,
         Some(p) => Document::read(p)?,
     };
-    if let Some(date) = &args.published {
-        let published = date
-            .parse::<Date>()
-            .map_err(|m| Error::Usage(format!("--published: {m}")))?;
-        doc.meta.published = Some(published);
+    if published.is_some() {
+        doc.meta.published = published;
     }
     let written = match (args.format, args.each_line) {
         // streamed: lines go out as their part of the text is read
-        (ExtractFormat::Jsonl, false) => extract::extract_with(
-            &doc,
-            |quantities| json::quantity_lines(&doc, &quantities),
-            |lines| out.write_all(&lines?),
-        ),
+        (ExtractFormat::Jsonl, false) => write_lines(&doc, out),
         (ExtractFormat::Jsonl, true) => json::write_quantities(out, &doc, &by_line(&doc)),
         (ExtractFormat::Table, each_line) => {
             let quantities = if each_line {
@@ -41,6 +46,33 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
     };
     written.map_err(crate::output_error)?;
     Ok(Outcome::after_reading(ExitStatus::Clean, Errors::default()))
+}
+
+/// Bytes of a file read at a time when it is streamed.
+const BLOCK_BYTES: usize = 4 << 20;
+
+/// The JSON lines of every quantity of the file at `path`, read a block at
+/// a time (`Pieces`): the same lines as when it is read whole.
+fn stream(path: &Path, published: Option<Date>, out: &mut dyn Write) -> Result<(), Errors> {
+    let mut pieces = Pieces::open(path, BLOCK_BYTES)?;
+    while let Some(mut doc) = pieces.next_piece(extract::CHUNK_BYTES)? {
+        if published.is_some() {
+            doc.meta.published = published;
+        }
+        write_lines(&doc, out).map_err(crate::output_error)?;
+        pieces.give_back(doc);
+    }
+    Ok(())
+}
+
+/// The JSON lines of `doc`'s quantities, written as their part of the text
+/// is read.
+fn write_lines(doc: &Document, out: &mut dyn Write) -> std::io::Result<()> {
+    extract::extract_with(
+        doc,
+        |quantities| json::quantity_lines(doc, &quantities),
+        |lines| out.write_all(&lines?),
+    )
 }
 
 /// Every line of the body as its own document, offsets into the file.

@@ -6,6 +6,7 @@
 
 mod front_matter;
 mod lines;
+mod pieces;
 pub mod sentences;
 
 use std::ops::Range;
@@ -13,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 pub use front_matter::FrontMatter;
 pub use lines::LineIndex;
+pub use pieces::Pieces;
 
 use crate::error::{Error, Location};
 use crate::period::Date;
@@ -33,6 +35,43 @@ pub struct Document {
     /// Sentence ranges of the body, as offsets into `text`: split when
     /// first asked for (`extract` splits its chunks itself).
     sentences: std::sync::OnceLock<Vec<Range<usize>>>,
+    /// Where `text` starts in the file: the start for a whole file, further
+    /// on for a piece of one (`Pieces`).
+    pub origin: Origin,
+}
+
+/// A place in a file: byte offset, and the 0-based line and column (in
+/// characters) it is at.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub byte: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Origin {
+    /// The place right after `text`, which starts here.
+    fn after(self, text: &str) -> Origin {
+        let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        let column = match text.rfind('\n') {
+            Some(k) => text[k + 1..].chars().count(),
+            None => self.column + text.chars().count(),
+        };
+        Origin {
+            byte: self.byte + text.len(),
+            line: self.line + newlines,
+            column,
+        }
+    }
+
+    /// 1-based line and column in the file of `offset` into `text`, a text
+    /// that starts here, indexed by `lines`.
+    fn locate(self, lines: &LineIndex, text: &str, offset: usize) -> (usize, usize) {
+        let (line, col) = lines.locate(text, offset);
+        // only the first line of `text` starts inside a line of the file
+        let col = if line == 1 { col + self.column } else { col };
+        (line + self.line, col)
+    }
 }
 
 impl Document {
@@ -47,7 +86,21 @@ impl Document {
             text,
             body_start,
             sentences: std::sync::OnceLock::new(),
+            origin: Origin::default(),
         })
+    }
+
+    /// A piece of a file's body, starting at `origin` (`Pieces`).
+    fn piece(path: &Path, body: String, meta: FrontMatter, origin: Origin) -> Self {
+        Document {
+            lines: LineIndex::new(&body),
+            sentences: std::sync::OnceLock::new(),
+            meta,
+            path: path.to_path_buf(),
+            text: body,
+            body_start: 0,
+            origin,
+        }
     }
 
     /// A document with no front matter and a given publication date: for rule
@@ -65,6 +118,7 @@ impl Document {
             path,
             text,
             body_start: 0,
+            origin: Origin::default(),
         }
     }
 
@@ -110,7 +164,7 @@ impl Document {
 
     /// 1-based line and column of a file offset.
     pub fn locate(&self, offset: usize) -> (usize, usize) {
-        self.lines.locate(&self.text, offset)
+        self.origin.locate(&self.lines, &self.text, offset)
     }
 
     /// Sentence ranges of the body, as offsets into `text`.

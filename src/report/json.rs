@@ -236,8 +236,8 @@ fn quantity_line(buf: &mut Vec<u8>, q: &Quantity, doc: &Document) -> io::Result<
     }
     let mut int = itoa::Buffer::new();
     for (key, n) in [
-        (&b",\"start\":"[..], q.start),
-        (b",\"end\":", q.end),
+        (&b",\"start\":"[..], q.start + doc.origin.byte),
+        (b",\"end\":", q.end + doc.origin.byte),
         (b",\"line\":", line),
         (b",\"column\":", column),
     ] {

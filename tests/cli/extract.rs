@@ -145,3 +145,57 @@ fn a_reader_that_stops_reading_ends_the_run_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+/// Blank text to pad a file past the first block (four megabytes) cheaply:
+/// lines of spaces between blank lines, `n` lines.
+fn padding(n: usize) -> String {
+    format!("{}\n\n", " ".repeat(1000)).repeat(n)
+}
+
+/// A file is read four megabytes at a time, in pieces that end at blank
+/// lines: the lines are those of the file read whole (standard input is).
+#[test]
+fn a_file_read_in_blocks_gives_the_lines_of_the_whole_file() {
+    let dir = TempDir::new().unwrap();
+    let mut text = String::from("---\npublished: 2025-02-01\n---\n");
+    for i in 0..12 {
+        text += &format!("Trade reached ${i}.5 billion last year, up {i}% on 2023.\n\n");
+        text += &padding(400);
+    }
+    assert!(text.len() > 4 << 20);
+    fs::write(dir.path().join("big.md"), &text).unwrap();
+    let file = run(dir.path(), &["extract", "big.md"]);
+    let stdin = crosscheck(dir.path())
+        .args(["extract", "-"])
+        .write_stdin(text.clone())
+        .output()
+        .unwrap();
+    assert!(file.code == 0 && stdin.status.success());
+    assert!(
+        file.stdout.as_bytes() == stdin.stdout,
+        "the streamed lines differ"
+    );
+    let items = json_lines(&file.stdout);
+    // the last figure, its date from the front matter
+    let last = items.iter().rfind(|q| q["kind"] == "money").unwrap();
+    assert_eq!(last["line"], 3 + 11 * (2 + 2 * 400) + 1);
+    assert_eq!(last["text"], "$11.5 billion");
+    assert_eq!(last["period"], "2024");
+    let start = last["start"].as_u64().unwrap() as usize;
+    assert_eq!(&text[start..start + 13], "$11.5 billion");
+}
+
+/// A byte that is not UTF-8 past the first block is an error at its line,
+/// after the lines of the text before it.
+#[test]
+fn a_byte_that_is_not_utf8_in_a_later_block_is_an_error_at_its_line() {
+    let dir = TempDir::new().unwrap();
+    let mut bytes = format!("Trade reached $5 billion.\n\n{}", padding(4500)).into_bytes();
+    bytes.extend_from_slice(b"Bad \xff byte.\n");
+    fs::write(dir.path().join("bad.txt"), &bytes).unwrap();
+    let out = run(dir.path(), &["extract", "bad.txt"]);
+    assert_eq!(out.code, 2);
+    let err = out.stderr;
+    assert!(err.contains("bad.txt:9003:5: not valid UTF-8"), "{err}");
+    assert!(out.stdout.contains("$5 billion"), "{}", out.stdout);
+}

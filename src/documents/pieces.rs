@@ -1,0 +1,264 @@
+//! A file read a block at a time, as documents that each end where
+//! extraction's chunks end (`paragraph_chunks`): `extract` reads a file of
+//! any size in a few megabytes of memory, and gives the same lines as when
+//! it reads the file whole, since no chunk ever sees another.
+//!
+//! The front matter is read first, whole, whatever the block size; each
+//! piece is a document of the body text it holds, whose `origin` says where
+//! that text starts in the file.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::{front_matter, paragraph_chunks, Document, FrontMatter, LineIndex, Origin};
+use crate::error::{Error, Location};
+
+/// A file's body, a piece at a time.
+pub struct Pieces<R> {
+    path: PathBuf,
+    source: R,
+    /// Bytes to read at a time.
+    block: usize,
+    /// Read and not yet handed out.
+    pending: Vec<u8>,
+    eof: bool,
+    /// Where `pending` starts in the file.
+    origin: Origin,
+    /// The front matter, once read.
+    meta: Option<FrontMatter>,
+    /// The text of the piece handed back last, for the next one.
+    spare: String,
+}
+
+impl Pieces<std::fs::File> {
+    /// Opens `path`, to be read `block` bytes at a time.
+    pub fn open(path: &Path, block: usize) -> Result<Self, Error> {
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        Ok(Pieces::new(path, file, block))
+    }
+}
+
+impl<R: Read> Pieces<R> {
+    pub fn new(path: &Path, source: R, block: usize) -> Self {
+        Pieces {
+            path: path.to_path_buf(),
+            source,
+            block: block.max(1),
+            pending: Vec::new(),
+            eof: false,
+            origin: Origin::default(),
+            meta: None,
+            spare: String::new(),
+        }
+    }
+
+    /// The next piece of the body, `None` after the last. Errors are those
+    /// of `Document::read`, at the same places.
+    pub fn next_piece(&mut self, chunk: usize) -> Result<Option<Document>, Error> {
+        if !self.eof && self.pending.len() < self.block {
+            self.read_block()?;
+        }
+        loop {
+            let valid = self.valid_text()?;
+            // cannot fail: `valid_text` checked these bytes
+            let text = std::str::from_utf8(&self.pending[..valid]).unwrap_or("");
+            let all_read = self.eof && valid == self.pending.len();
+            if self.meta.is_none() {
+                // its opening line ("---", after a byte-order mark) is in
+                // the first eight bytes, and its end is known once a byte
+                // after its closing line is read
+                let split =
+                    (all_read || text.len() >= 8).then(|| front_matter::split(&self.path, text));
+                match split {
+                    Some(Ok((meta, body_start))) if all_read || body_start < text.len() => {
+                        self.meta = Some(meta);
+                        self.consume(body_start);
+                        continue;
+                    }
+                    Some(Err(e)) if all_read => return Err(e),
+                    // the front matter may go on in bytes not read yet
+                    _ => {
+                        self.read_block()?;
+                        continue;
+                    }
+                }
+            }
+            if all_read && text.is_empty() {
+                return Ok(None);
+            }
+            // every chunk but the last ends where it would in the whole
+            // file: its blank line is read; the last may go on
+            let end = if all_read {
+                text.len()
+            } else {
+                let chunks = paragraph_chunks(text, chunk);
+                chunks
+                    .last()
+                    .filter(|_| chunks.len() > 1)
+                    .map_or(0, |c| c.start)
+            };
+            if end == 0 {
+                self.read_block()?;
+                continue;
+            }
+            let mut body = std::mem::take(&mut self.spare);
+            body.clear();
+            body.push_str(&text[..end]);
+            let meta = self.meta.clone().unwrap_or_default();
+            let doc = Document::piece(&self.path, body, meta, self.origin);
+            self.consume(end);
+            return Ok(Some(doc));
+        }
+    }
+
+    /// Takes back a piece's text, so the next piece needs no new memory.
+    pub fn give_back(&mut self, doc: Document) {
+        self.spare = doc.text;
+    }
+
+    /// Appends up to a block of the file to `pending`.
+    fn read_block(&mut self) -> Result<(), Error> {
+        let before = self.pending.len();
+        (&mut self.source)
+            .take(self.block as u64)
+            .read_to_end(&mut self.pending)
+            .map_err(|e| Error::io(&self.path, e))?;
+        self.eof = self.pending.len() == before;
+        Ok(())
+    }
+
+    /// How many bytes of `pending` are text: all, or all but a character
+    /// cut at the end of the block read; an error where a byte is not UTF-8.
+    fn valid_text(&self) -> Result<usize, Error> {
+        match std::str::from_utf8(&self.pending) {
+            Ok(_) => Ok(self.pending.len()),
+            Err(e) if e.error_len().is_none() && !self.eof => Ok(e.valid_up_to()),
+            Err(e) => {
+                let valid = e.valid_up_to();
+                // cannot fail: the first `valid` bytes are valid UTF-8
+                let head = std::str::from_utf8(&self.pending[..valid]).unwrap_or("");
+                let (line, col) = self.origin.locate(&LineIndex::new(head), head, valid);
+                Err(Error::Input {
+                    location: Location {
+                        path: self.path.clone(),
+                        line,
+                        col,
+                    },
+                    message: format!("not valid UTF-8 text (byte {})", self.origin.byte + valid),
+                })
+            }
+        }
+    }
+
+    /// Drops the first `n` bytes of `pending` (text), moving `origin` past them.
+    fn consume(&mut self, n: usize) {
+        let gone = std::str::from_utf8(&self.pending[..n]).unwrap_or("");
+        self.origin = self.origin.after(gone);
+        self.pending.drain(..n);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every piece of `text` read `block` bytes at a time, chunked by `chunk`.
+    fn pieces(text: &[u8], block: usize, chunk: usize) -> Result<Vec<Document>, Error> {
+        let mut p = Pieces::new(Path::new("a.md"), text, block);
+        let mut out = Vec::new();
+        while let Some(doc) = p.next_piece(chunk)? {
+            out.push(doc);
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn pieces_put_together_are_the_body_at_its_file_offsets() {
+        let text = "---\nid: x\npublished: 2025-03-01\n---\nOne é line.\n\nTwo\nlines ½.\n\n\nThree.\n\nFour é.\n";
+        for block in 1..12 {
+            for chunk in 1..8 {
+                let docs = pieces(text.as_bytes(), block, chunk).expect("valid text");
+                let mut at = text.find("One").expect("body");
+                for doc in &docs {
+                    assert_eq!(doc.origin.byte, at, "block {block}, chunk {chunk}");
+                    assert_eq!(&text[at..at + doc.text.len()], doc.text);
+                    assert_eq!(doc.meta.id.as_deref(), Some("x"));
+                    // every offset maps to the line and column of the whole file
+                    let whole = LineIndex::new(text);
+                    for k in 0..doc.text.len() {
+                        assert_eq!(
+                            doc.locate(k),
+                            whole.locate(text, at + k),
+                            "offset {}",
+                            at + k
+                        );
+                    }
+                    at += doc.text.len();
+                }
+                assert_eq!(at, text.len());
+            }
+        }
+    }
+
+    #[test]
+    fn pieces_give_the_quantities_of_the_whole_file() {
+        let text = "---\npublished: 2025-03-01\n---\nTrade rose 5% to $245 billion last year.\n\n\
+            Exports of about ¥1.2trn to China, up from 900 billion yuan in 2023.\n\n\
+            Between 10 and 20 million tourists came; one in five was Chinese.\n";
+        let line = |doc: &Document, q: &crate::extract::Quantity| {
+            let (l, c) = doc.locate(q.start);
+            let t = &doc.text[q.start..q.end];
+            format!(
+                "{} {l}:{c} {t} {:?} {:?}",
+                q.start + doc.origin.byte,
+                q.value,
+                q.period
+            )
+        };
+        let whole = Document::parse("a.md", text.to_string()).expect("valid");
+        let want: Vec<String> = crate::extract::extract(&whole)
+            .iter()
+            .map(|q| line(&whole, q))
+            .collect();
+        assert!(want.len() >= 6, "{want:?}");
+        for block in [1, 5, 16, 64] {
+            for chunk in [1, 30, 100] {
+                let got: Vec<String> = pieces(text.as_bytes(), block, chunk)
+                    .expect("valid")
+                    .iter()
+                    .flat_map(|doc| {
+                        let qs = crate::extract::extract(doc);
+                        qs.iter().map(|q| line(doc, q)).collect::<Vec<_>>()
+                    })
+                    .collect();
+                assert_eq!(got, want, "block {block}, chunk {chunk}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_byte_that_is_not_utf8_is_an_error_at_its_line_in_any_block() {
+        let mut text = b"Line one.\n\nLine two.\n\nLine th".to_vec();
+        text.push(0xff);
+        text.extend_from_slice(b"ree.\n");
+        for block in 1..40 {
+            let err = pieces(&text, block, 4).expect_err("invalid byte");
+            let shown = err.to_string();
+            assert!(shown.contains("a.md:5:8"), "{shown}");
+            assert!(shown.contains("byte 29"), "{shown}");
+        }
+        // a character cut at the end of the file is an error too
+        let err = pieces(&"x é".as_bytes()[..3], 2, 4).expect_err("cut character");
+        assert!(err.to_string().contains("byte 2"), "{err}");
+    }
+
+    #[test]
+    fn an_unterminated_front_matter_is_the_whole_file_error() {
+        let text = "---\nid: x\nno end\n\nbody\n";
+        let whole = Document::parse("a.md", text.to_string()).expect_err("no end");
+        for block in 1..8 {
+            let err = pieces(text.as_bytes(), block, 4).expect_err("no end");
+            assert_eq!(err.to_string(), whole.to_string());
+        }
+    }
+}
