@@ -11,13 +11,10 @@ use crate::report::{json, table};
 use crate::{extract, ExitStatus, Outcome};
 
 pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
-    let published = match &args.published {
-        Some(date) => Some(
-            date.parse::<Date>()
-                .map_err(|m| Error::Usage(format!("--published: {m}")))?,
-        ),
-        None => None,
-    };
+    let published = (args.published.as_ref())
+        .map(|date| date.parse::<Date>())
+        .transpose()
+        .map_err(|m| Error::Usage(format!("--published: {m}")))?;
     let file = args.file.as_deref().filter(|p| *p != Path::new("-"));
     if let (Some(path), ExtractFormat::Jsonl, false) = (file, args.format, args.each_line) {
         // streamed: a file of any size in a few blocks of memory
@@ -28,9 +25,7 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
         None => read_stdin()?,
         Some(p) => Document::read(p)?,
     };
-    if published.is_some() {
-        doc.meta.published = published;
-    }
+    doc.meta.published = published.or(doc.meta.published);
     let written = match (args.format, args.each_line) {
         // streamed: lines go out as their part of the text is read
         (ExtractFormat::Jsonl, false) => write_lines(&doc, out),
@@ -56,9 +51,7 @@ const BLOCK_BYTES: usize = 4 << 20;
 fn stream(path: &Path, published: Option<Date>, out: &mut dyn Write) -> Result<(), Errors> {
     let mut pieces = Pieces::open(path, BLOCK_BYTES)?;
     while let Some(mut doc) = pieces.next_piece(extract::CHUNK_BYTES)? {
-        if published.is_some() {
-            doc.meta.published = published;
-        }
+        doc.meta.published = published.or(doc.meta.published);
         write_lines(&doc, out).map_err(crate::output_error)?;
         pieces.give_back(doc);
     }

@@ -90,7 +90,8 @@ impl Document {
         })
     }
 
-    /// A piece of a file's body, starting at `origin` (`Pieces`).
+    /// A piece of a file's body, starting at `origin` (`Pieces`): a text
+    /// with no front matter.
     fn piece(path: &Path, body: String, meta: FrontMatter, origin: Origin) -> Self {
         Document {
             lines: LineIndex::new(&body),
@@ -106,20 +107,11 @@ impl Document {
     /// A document with no front matter and a given publication date: for rule
     /// examples and `extract --published`.
     pub fn from_body(path: impl Into<PathBuf>, body: &str, published: Option<Date>) -> Self {
-        let path = path.into();
-        let text = body.to_string();
-        Document {
-            lines: LineIndex::new(&text),
-            sentences: std::sync::OnceLock::new(),
-            meta: FrontMatter {
-                published,
-                ..FrontMatter::default()
-            },
-            path,
-            text,
-            body_start: 0,
-            origin: Origin::default(),
-        }
+        let meta = FrontMatter {
+            published,
+            ..FrontMatter::default()
+        };
+        Document::piece(&path.into(), body.to_string(), meta, Origin::default())
     }
 
     /// Reads a file. Text that is not UTF-8 is an error naming the line.
@@ -203,17 +195,22 @@ pub fn paragraph_chunks(text: &str, chunk: usize) -> Vec<Range<usize>> {
     chunks_within(text, chunk, MAX_PIECE)
 }
 
-fn chunks_within(text: &str, chunk: usize, max: usize) -> Vec<Range<usize>> {
+/// Where the first blank line ("\n\n") of `bytes` starts.
+fn find_blank_line(bytes: &[u8]) -> Option<usize> {
     // built once: a chunk of a paragraph or so searches many times
     static BLANK_LINE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\n\n"));
+    BLANK_LINE.find(bytes)
+}
+
+fn chunks_within(text: &str, chunk: usize, max: usize) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     while text.len() - start > chunk {
         let from = start + chunk;
         let limit = (start + max).min(text.len());
-        let blank = BLANK_LINE.find(&bytes[from..]).map(|k| from + k);
+        let blank = find_blank_line(&bytes[from..]).map(|k| from + k);
         let cut = match blank {
             Some(k) if k < limit => k,
             _ if text.len() <= limit => break,

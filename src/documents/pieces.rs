@@ -10,7 +10,10 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::{front_matter, paragraph_chunks, Document, FrontMatter, LineIndex, Origin};
+use super::{
+    find_blank_line, front_matter, paragraph_chunks, Document, FrontMatter, LineIndex, Origin,
+    MAX_PIECE,
+};
 use crate::error::{Error, Location};
 
 /// A file's body, a piece at a time.
@@ -19,11 +22,17 @@ pub struct Pieces<R> {
     source: R,
     /// Bytes to read at a time.
     block: usize,
-    /// Read and not yet handed out.
-    pending: Vec<u8>,
+    /// Read, checked to be UTF-8 and not yet handed out.
+    text: String,
+    /// Read and not checked yet: between reads, a character cut at the end
+    /// of the last block.
+    raw: Vec<u8>,
     eof: bool,
-    /// Where `pending` starts in the file.
+    /// Where `text` starts in the file.
     origin: Origin,
+    /// How far `text` holds no blank line where a chunk could end (see
+    /// `next_piece`), so no byte is searched twice.
+    searched: usize,
     /// The front matter, once read.
     meta: Option<FrontMatter>,
     /// The text of the piece handed back last, for the next one.
@@ -44,9 +53,11 @@ impl<R: Read> Pieces<R> {
             path: path.to_path_buf(),
             source,
             block: block.max(1),
-            pending: Vec::new(),
+            text: String::new(),
+            raw: Vec::new(),
             eof: false,
             origin: Origin::default(),
+            searched: 0,
             meta: None,
             spare: String::new(),
         }
@@ -55,18 +66,16 @@ impl<R: Read> Pieces<R> {
     /// The next piece of the body, `None` after the last. Errors are those
     /// of `Document::read`, at the same places.
     pub fn next_piece(&mut self, chunk: usize) -> Result<Option<Document>, Error> {
-        if !self.eof && self.pending.len() < self.block {
+        if !self.eof && self.text.len() < self.block {
             self.read_block()?;
         }
         loop {
-            let valid = self.valid_text()?;
-            // cannot fail: `valid_text` checked these bytes
-            let text = std::str::from_utf8(&self.pending[..valid]).unwrap_or("");
-            let all_read = self.eof && valid == self.pending.len();
+            let all_read = self.eof && self.raw.is_empty();
             if self.meta.is_none() {
                 // its opening line ("---", after a byte-order mark) is in
                 // the first eight bytes, and its end is known once a byte
                 // after its closing line is read
+                let text = self.text.as_str();
                 let split =
                     (all_read || text.len() >= 8).then(|| front_matter::split(&self.path, text));
                 match split {
@@ -83,27 +92,37 @@ impl<R: Read> Pieces<R> {
                     }
                 }
             }
-            if all_read && text.is_empty() {
+            if all_read && self.text.is_empty() {
                 return Ok(None);
             }
             // every chunk but the last ends where it would in the whole
-            // file: its blank line is read; the last may go on
+            // file: its blank line is read; the last may go on. There is a
+            // chunk end when a blank line follows the first chunk's length
+            // (or the text is longer than any piece): only the bytes read
+            // since the last look are searched
+            let from = self.searched.max(chunk).min(self.text.len());
+            let cut = self.text.len() > MAX_PIECE
+                || find_blank_line(&self.text.as_bytes()[from..]).is_some();
             let end = if all_read {
-                text.len()
-            } else {
-                let chunks = paragraph_chunks(text, chunk);
+                self.text.len()
+            } else if cut {
+                let chunks = paragraph_chunks(&self.text, chunk);
                 chunks
                     .last()
                     .filter(|_| chunks.len() > 1)
                     .map_or(0, |c| c.start)
+            } else {
+                0
             };
             if end == 0 {
+                // a blank line may start in the last byte searched
+                self.searched = self.text.len().saturating_sub(1);
                 self.read_block()?;
                 continue;
             }
             let mut body = std::mem::take(&mut self.spare);
             body.clear();
-            body.push_str(&text[..end]);
+            body.push_str(&self.text[..end]);
             let meta = self.meta.clone().unwrap_or_default();
             let doc = Document::piece(&self.path, body, meta, self.origin);
             self.consume(end);
@@ -116,45 +135,53 @@ impl<R: Read> Pieces<R> {
         self.spare = doc.text;
     }
 
-    /// Appends up to a block of the file to `pending`.
+    /// Reads up to a block of the file and moves what is UTF-8 of it to
+    /// `text`: all of it, or all but a character cut at the block's end; an
+    /// error where a byte is not UTF-8.
     fn read_block(&mut self) -> Result<(), Error> {
-        let before = self.pending.len();
+        let before = self.raw.len();
         (&mut self.source)
             .take(self.block as u64)
-            .read_to_end(&mut self.pending)
+            .read_to_end(&mut self.raw)
             .map_err(|e| Error::io(&self.path, e))?;
-        self.eof = self.pending.len() == before;
+        self.eof = self.raw.len() == before;
+        let valid = match std::str::from_utf8(&self.raw) {
+            Ok(read) => {
+                self.text.push_str(read);
+                self.raw.clear();
+                return Ok(());
+            }
+            Err(e) if e.error_len().is_none() && !self.eof => e.valid_up_to(),
+            Err(e) => return Err(self.not_utf8(e.valid_up_to())),
+        };
+        // cannot fail: the first `valid` bytes are UTF-8
+        let read = std::str::from_utf8(&self.raw[..valid]).unwrap_or("");
+        self.text.push_str(read);
+        self.raw.drain(..valid);
         Ok(())
     }
 
-    /// How many bytes of `pending` are text: all, or all but a character
-    /// cut at the end of the block read; an error where a byte is not UTF-8.
-    fn valid_text(&self) -> Result<usize, Error> {
-        match std::str::from_utf8(&self.pending) {
-            Ok(_) => Ok(self.pending.len()),
-            Err(e) if e.error_len().is_none() && !self.eof => Ok(e.valid_up_to()),
-            Err(e) => {
-                let valid = e.valid_up_to();
-                // cannot fail: the first `valid` bytes are valid UTF-8
-                let head = std::str::from_utf8(&self.pending[..valid]).unwrap_or("");
-                let (line, col) = self.origin.locate(&LineIndex::new(head), head, valid);
-                Err(Error::Input {
-                    location: Location {
-                        path: self.path.clone(),
-                        line,
-                        col,
-                    },
-                    message: format!("not valid UTF-8 text (byte {})", self.origin.byte + valid),
-                })
-            }
+    /// The error for the byte at `valid` in `raw`, after its valid bytes.
+    fn not_utf8(&self, valid: usize) -> Error {
+        // cannot fail: the first `valid` bytes are UTF-8
+        let head = std::str::from_utf8(&self.raw[..valid]).unwrap_or("");
+        let at = self.origin.after(&self.text);
+        let (line, col) = at.locate(&LineIndex::new(head), head, valid);
+        Error::Input {
+            location: Location {
+                path: self.path.clone(),
+                line,
+                col,
+            },
+            message: format!("not valid UTF-8 text (byte {})", at.byte + valid),
         }
     }
 
-    /// Drops the first `n` bytes of `pending` (text), moving `origin` past them.
+    /// Drops the first `n` bytes of `text`, moving `origin` past them.
     fn consume(&mut self, n: usize) {
-        let gone = std::str::from_utf8(&self.pending[..n]).unwrap_or("");
-        self.origin = self.origin.after(gone);
-        self.pending.drain(..n);
+        self.origin = self.origin.after(&self.text[..n]);
+        self.text.drain(..n);
+        self.searched = 0;
     }
 }
 
@@ -174,28 +201,45 @@ mod tests {
 
     #[test]
     fn pieces_put_together_are_the_body_at_its_file_offsets() {
-        let text = "---\nid: x\npublished: 2025-03-01\n---\nOne é line.\n\nTwo\nlines ½.\n\n\nThree.\n\nFour é.\n";
-        for block in 1..12 {
-            for chunk in 1..8 {
-                let docs = pieces(text.as_bytes(), block, chunk).expect("valid text");
-                let mut at = text.find("One").expect("body");
-                for doc in &docs {
-                    assert_eq!(doc.origin.byte, at, "block {block}, chunk {chunk}");
-                    assert_eq!(&text[at..at + doc.text.len()], doc.text);
-                    assert_eq!(doc.meta.id.as_deref(), Some("x"));
-                    // every offset maps to the line and column of the whole file
-                    let whole = LineIndex::new(text);
-                    for k in 0..doc.text.len() {
-                        assert_eq!(
-                            doc.locate(k),
-                            whole.locate(text, at + k),
-                            "offset {}",
-                            at + k
-                        );
+        let texts = [
+            "---\nid: x\npublished: 2025-03-01\n---\nOne é line.\n\nTwo\nlines ½.\n\n\nThree.\n\nFour é.\n",
+            // no blank line: one piece, however small the blocks
+            "---\nid: x\n---\nOne é line,\ntwo lines ½,\nthree lines.\n",
+        ];
+        for text in texts {
+            let body_start = text.find("One").expect("body");
+            let body = &text[body_start..];
+            for block in 1..12 {
+                for chunk in 1..40 {
+                    let docs = pieces(text.as_bytes(), block, chunk).expect("valid text");
+                    // each piece starts where a chunk of the whole body does
+                    let starts: Vec<usize> = paragraph_chunks(body, chunk)
+                        .iter()
+                        .map(|c| body_start + c.start)
+                        .collect();
+                    let mut at = body_start;
+                    for doc in &docs {
+                        assert_eq!(doc.origin.byte, at, "block {block}, chunk {chunk}");
+                        assert!(starts.contains(&at), "{at} starts no chunk of {starts:?}");
+                        assert_eq!(&text[at..at + doc.text.len()], doc.text);
+                        assert_eq!(doc.meta.id.as_deref(), Some("x"));
+                        // every offset maps to the line and column of the whole file
+                        let whole = LineIndex::new(text);
+                        for k in 0..doc.text.len() {
+                            assert_eq!(
+                                doc.locate(k),
+                                whole.locate(text, at + k),
+                                "offset {}",
+                                at + k
+                            );
+                        }
+                        at += doc.text.len();
                     }
-                    at += doc.text.len();
+                    assert_eq!(at, text.len());
+                    if !body.contains("\n\n") {
+                        assert_eq!(docs.len(), 1);
+                    }
                 }
-                assert_eq!(at, text.len());
             }
         }
     }

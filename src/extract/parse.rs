@@ -360,10 +360,10 @@ impl Shapes {
             [] => return true,
         };
         let letters = first.is_ascii_alphabetic() && (len == 1 || second.is_ascii_alphabetic());
-        if len >= 32 || !letters {
+        if len >= 64 || !letters {
             return true;
         }
-        self.0[slot(first, second)] & (1 << len) != 0 || upper_code_shape(w)
+        self.fits(first, second, w)
     }
 
     /// `may_start` for the word of `len` ASCII letters at `p` in `window`,
@@ -372,9 +372,16 @@ impl Shapes {
     pub(super) fn may_start_letters(&self, window: &[u8; 64], p: usize, len: usize) -> bool {
         let first = window.get(p).copied().unwrap_or(0);
         let second = window.get(p + 1).copied().unwrap_or(0);
-        // `len` is below 64: the window holds the word and a byte after it
-        self.0[slot(first, second)] & (1 << (len & 63)) != 0
-            || (first & 0x20 == 0 && upper_code_shape(window.get(p..p + len).unwrap_or(&[])))
+        self.fits(first, second, window.get(p..p + len).unwrap_or(&[]))
+    }
+
+    /// The look-up itself, for a word `w` of fewer than 64 ASCII letters
+    /// that starts with the bytes `first`, `second` (`second` is the byte
+    /// after a one-letter word).
+    #[inline(always)]
+    fn fits(&self, first: u8, second: u8, w: &[u8]) -> bool {
+        self.0[slot(first, second)] & (1 << (w.len() & 63)) != 0
+            || (first & 0x20 == 0 && upper_code_shape(w))
     }
 }
 

@@ -102,39 +102,42 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         let class = CLASSES[usize::from(b)];
         let start = i;
         // the common case, words and symbols: read 64 bytes at a time
-        if matches!(class, Class::Letter | Class::Symbol) {
-            let gap = gap_of(newlines, spaced);
-            if let Some(end) = window::read(bytes, i, gap, shapes, &mut buf, &mut tokens) {
+        let window = match class {
+            Class::Letter | Class::Symbol => window::read(
+                bytes,
+                i,
+                gap_of(newlines, spaced),
+                shapes,
+                &mut buf,
+                &mut tokens,
+            ),
+            _ => None,
+        };
+        // one token to push, none after a window or white space
+        let single = match (window, class) {
+            (Some(end), _) => {
                 i = end;
-                newlines = 0;
-                spaced = bytes.get(i) == Some(&b' ');
-                i += usize::from(spaced);
-                continue;
+                None
             }
-        }
-        // one token to push, or none after white space
-        let single = match class {
-            Class::Space | Class::Newline => {
+            (None, Class::Space | Class::Newline) => {
                 spaced = true;
                 newlines += u32::from(class == Class::Newline);
                 i += 1;
                 continue;
             }
-            Class::Letter => {
+            (None, Class::Letter) => {
                 i = word_end(text, i);
                 Some((TokKind::Word, !shapes.may_start(&bytes[start..i])))
             }
-            Class::Digit => {
+            (None, Class::Digit) => {
                 i = digits_end(text, i);
                 Some((TokKind::Digits, false))
             }
-            Class::Symbol => {
+            (None, Class::Symbol) => {
                 i += 1;
-                // of the ASCII symbols only "$" and "-" start a reading
-                // ("$5", "-1.8"): the rest are context ("," "." "(")
-                Some((TokKind::Symbol, !matches!(b, b'$' | b'-')))
+                Some((TokKind::Symbol, quiet_symbol(b)))
             }
-            Class::Wide => match wide(text, i) {
+            (None, Class::Wide) => match wide(text, i) {
                 (Some(kind), end) => {
                     i = end;
                     let quiet = kind == TokKind::Word && !shapes.may_start(&bytes[start..i]);
@@ -164,6 +167,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         i += usize::from(spaced);
     }
     tokens
+}
+
+/// Whether the ASCII symbol `b` starts no reading: all but "$" and "-"
+/// ("$5", "-1.8") are context ("," "." "(").
+fn quiet_symbol(b: u8) -> bool {
+    !matches!(b, b'$' | b'-')
 }
 
 fn gap_of(newlines: u32, spaced: bool) -> Gap {
@@ -225,9 +234,8 @@ fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = start;
     loop {
-        // ASCII letters eight at a time, then byte by byte; anything else
-        // as a whole char
-        i = ascii_letters_end(bytes, i);
+        // ASCII letters byte by byte (most words are read by a window),
+        // anything else as a whole char
         while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
             i += 1;
         }
@@ -241,61 +249,9 @@ fn word_end(text: &str, start: usize) -> usize {
     }
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The end of the run of ASCII letters at `i`, read eight bytes at a time
-/// while all eight are letters; stops early (the caller finishes byte by
-/// byte) at the block that holds a non-letter.
-#[inline(always)]
-fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(block) = bytes.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(block);
-        let x = u64::from_le_bytes(word);
-        if x & HIGH != 0 {
-            return i; // a byte beyond ASCII: left to the byte loop
-        }
-        let letters = window::letters(x);
-        if letters != HIGH {
-            // the first byte that is not a letter
-            let first = (!letters & HIGH).trailing_zeros() / 8;
-            return i + first as usize;
-        }
-        i += 8;
-    }
-    i
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn letter_runs_read_eight_at_a_time_match_byte_by_byte() {
-        let slow = |b: &[u8], mut i: usize| {
-            while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
-                i += 1;
-            }
-            i
-        };
-        // every byte value in every position of a block of letters
-        for pos in 0..10 {
-            for byte in 0..=255u8 {
-                let mut b = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".to_vec();
-                b[pos] = byte;
-                for start in 0..4 {
-                    let fast = ascii_letters_end(&b, start);
-                    let fast = slow(&b, fast);
-                    assert_eq!(
-                        fast,
-                        slow(&b, start),
-                        "byte {byte:#x} at {pos}, start {start}"
-                    );
-                }
-            }
-        }
-    }
 
     /// The tokens as the rules in this file's comments define them, read
     /// char by char: what the fast paths must give.
