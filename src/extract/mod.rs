@@ -17,6 +17,7 @@ mod notation;
 mod number;
 mod parse;
 mod period;
+mod period_gate;
 mod qualifier;
 mod rank;
 mod scale;
