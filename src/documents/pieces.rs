@@ -120,13 +120,18 @@ impl<R: Read> Pieces<R> {
                 self.read_block()?;
                 continue;
             }
-            let mut body = std::mem::take(&mut self.spare);
-            body.clear();
-            body.push_str(&self.text[..end]);
+            // the piece keeps the text read; what follows it (less than a
+            // chunk, mostly) is what moves, to the spare buffer
+            let mut rest = std::mem::take(&mut self.spare);
+            rest.clear();
+            rest.push_str(&self.text[end..]);
+            let mut body = std::mem::replace(&mut self.text, rest);
+            body.truncate(end);
+            let origin = self.origin;
+            self.origin = origin.after(&body);
+            self.searched = 0;
             let meta = self.meta.clone().unwrap_or_default();
-            let doc = Document::piece(&self.path, body, meta, self.origin);
-            self.consume(end);
-            return Ok(Some(doc));
+            return Ok(Some(Document::piece(&self.path, body, meta, origin)));
         }
     }
 
@@ -135,45 +140,52 @@ impl<R: Read> Pieces<R> {
         self.spare = doc.text;
     }
 
-    /// Reads up to a block of the file and moves what is UTF-8 of it to
-    /// `text`: all of it, or all but a character cut at the block's end; an
-    /// error where a byte is not UTF-8.
+    /// Reads up to a block of the file onto the end of `text`, in its own
+    /// memory, and keeps what is UTF-8 of it there: all of it, or all but a
+    /// character cut at the block's end (left in `raw` for the next read);
+    /// an error where a byte is not UTF-8.
     fn read_block(&mut self) -> Result<(), Error> {
-        let before = self.raw.len();
-        (&mut self.source)
+        let mut bytes = std::mem::take(&mut self.text).into_bytes();
+        let checked = bytes.len();
+        bytes.append(&mut self.raw);
+        let read = (&mut self.source)
             .take(self.block as u64)
-            .read_to_end(&mut self.raw)
-            .map_err(|e| Error::io(&self.path, e))?;
-        self.eof = self.raw.len() == before;
-        let valid = match std::str::from_utf8(&self.raw) {
-            Ok(read) => {
-                self.text.push_str(read);
-                self.raw.clear();
-                return Ok(());
-            }
-            Err(e) if e.error_len().is_none() && !self.eof => e.valid_up_to(),
-            Err(e) => return Err(self.not_utf8(e.valid_up_to())),
+            .read_to_end(&mut bytes);
+        self.eof = matches!(read, Ok(0));
+        // only the bytes after `checked` are new: the ones before were a
+        // `String`'s
+        let (valid, bad) = match std::str::from_utf8(&bytes[checked..]) {
+            Ok(_) => (bytes.len(), false),
+            Err(e) => (
+                checked + e.valid_up_to(),
+                e.error_len().is_some() || self.eof,
+            ),
         };
-        // cannot fail: the first `valid` bytes are UTF-8
-        let read = std::str::from_utf8(&self.raw[..valid]).unwrap_or("");
-        self.text.push_str(read);
-        self.raw.drain(..valid);
+        self.raw = bytes.split_off(valid);
+        // SAFETY: the first `checked` bytes were a whole `String`, so they
+        // are UTF-8 and end at a character's end, and the bytes from there
+        // to `valid` were checked to be UTF-8 just now: together they are
+        // UTF-8
+        self.text = unsafe { String::from_utf8_unchecked(bytes) };
+        read.map_err(|e| Error::io(&self.path, e))?;
+        if bad {
+            return Err(self.not_utf8());
+        }
         Ok(())
     }
 
-    /// The error for the byte at `valid` in `raw`, after its valid bytes.
-    fn not_utf8(&self, valid: usize) -> Error {
-        // cannot fail: the first `valid` bytes are UTF-8
-        let head = std::str::from_utf8(&self.raw[..valid]).unwrap_or("");
+    /// The error for the first byte of `raw`, which is not UTF-8, after all
+    /// of `text`.
+    fn not_utf8(&self) -> Error {
         let at = self.origin.after(&self.text);
-        let (line, col) = at.locate(&LineIndex::new(head), head, valid);
+        let (line, col) = at.locate(&LineIndex::new(""), "", 0);
         Error::Input {
             location: Location {
                 path: self.path.clone(),
                 line,
                 col,
             },
-            message: format!("not valid UTF-8 text (byte {})", at.byte + valid),
+            message: format!("not valid UTF-8 text (byte {})", at.byte),
         }
     }
 
