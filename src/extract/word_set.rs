@@ -16,18 +16,40 @@ pub(crate) struct WordSet {
 
 /// The word as a key: its bytes in the low bytes of a `u128`, the rest 0.
 /// `None` for an empty word or one longer than 16 bytes.
+///
+/// The bytes are read in at most two loads that may overlap (the first and
+/// the last eight, four, or single bytes), shifted into place: a copy of a
+/// variable length into a zeroed array compiled to a call to `memcpy` per
+/// look-up.
+#[inline]
 fn key(w: &str) -> Option<u128> {
     let b = w.as_bytes();
-    if b.is_empty() || b.len() > 16 {
-        return None;
-    }
-    // byte by byte into a fixed array (a copy of a variable length would
-    // call memcpy, shifts into a u128 cost more), read as one number
-    let mut bytes = [0u8; 16];
-    for (to, from) in bytes.iter_mut().zip(b) {
-        *to = *from;
-    }
-    Some(u128::from_le_bytes(bytes))
+    let n = b.len();
+    let (lo, hi) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(first), Some(last)) if n <= 16 => {
+            // the last eight bytes hold bytes 8..n at their top: shifted
+            // down by the bytes they share with the first eight
+            let tail = u64::from_le_bytes(*last).checked_shr(8 * (16 - n) as u32);
+            (u64::from_le_bytes(*first), tail.unwrap_or(0))
+        }
+        (Some(_), _) => return None,
+        _ => match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+            (Some(first), Some(last)) => {
+                let first = u64::from(u32::from_le_bytes(*first));
+                let tail = u64::from(u32::from_le_bytes(*last)) >> (8 * (8 - n));
+                (first | tail << 32, 0)
+            }
+            _ => match *b {
+                [] => return None,
+                // one to three bytes: the first, the middle and the last
+                _ => {
+                    let at = |k: usize| u64::from(b[k]) << (8 * k);
+                    (at(0) | at(n / 2) | at(n - 1), 0)
+                }
+            },
+        },
+    };
+    Some(u128::from(lo) | u128::from(hi) << 64)
 }
 
 impl WordSet {
@@ -110,6 +132,20 @@ mod tests {
             "x".repeat(40).as_str(),
         ] {
             assert!(!set.contains(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn keys_hold_the_bytes_of_every_length() {
+        let text = "abcdefghijklmnopqrstu";
+        for n in 0..=text.len() {
+            let w = &text[..n];
+            let expected = (1..=16).contains(&n).then(|| {
+                let mut bytes = [0u8; 16];
+                bytes[..n].copy_from_slice(w.as_bytes());
+                u128::from_le_bytes(bytes)
+            });
+            assert_eq!(key(w), expected, "{w:?}");
         }
     }
 

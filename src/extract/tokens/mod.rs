@@ -94,7 +94,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let shapes = super::parse::trigger_shapes();
     let mut tokens = Vec::with_capacity(text.len() / 4);
-    let mut buf = [window::BLANK; window::WIDTH];
     let mut i = 0;
     let mut newlines = 0u32;
     let mut spaced = false;
@@ -103,14 +102,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         let start = i;
         // the common case, words and symbols: read 64 bytes at a time
         let window = match class {
-            Class::Letter | Class::Symbol => window::read(
-                bytes,
-                i,
-                gap_of(newlines, spaced),
-                shapes,
-                &mut buf,
-                &mut tokens,
-            ),
+            Class::Letter | Class::Symbol => {
+                window::read(bytes, i, gap_of(newlines, spaced), shapes, &mut tokens)
+            }
             _ => None,
         };
         // one token to push, none after a window or white space

@@ -16,15 +16,6 @@ pub(super) const WIDTH: usize = 64;
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
-/// What fills the scratch space before a window writes it.
-pub(super) const BLANK: Token = Token {
-    start: 0,
-    end: 0,
-    kind: TokKind::Symbol,
-    gap: Gap::Glued,
-    quiet: true,
-};
-
 /// The low seven bits of every byte.
 const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
 
@@ -116,18 +107,22 @@ mod sse2 {
 /// Reads the tokens of the window at `at` (the start of a token, after
 /// `gap`) into `tokens`, and returns where the last one ends; `None` when
 /// the window reads none (the general path reads that token). The tokens
-/// are written to `buf`, room for any window's, and appended at once:
-/// pushed one by one they cost a tenth more instructions.
+/// are written straight into the vector's free room, made large enough for
+/// any window's first: pushed one by one they cost a tenth more
+/// instructions (a capacity check each), and written to a buffer and copied
+/// they cost a call to `memcpy` per window.
 #[inline(always)]
 pub(super) fn read(
     bytes: &[u8],
     at: usize,
     gap: Gap,
     shapes: &Shapes,
-    buf: &mut [Token; WIDTH],
     tokens: &mut Vec<Token>,
 ) -> Option<usize> {
     let window: &[u8; WIDTH] = bytes.get(at..at + WIDTH)?.try_into().ok()?;
+    tokens.reserve(WIDTH);
+    let room = tokens.spare_capacity_mut();
+    let room = room.get_mut(..WIDTH)?;
     let (l, s) = masks(window);
     // token starts: the first letter of each run of letters, and every byte
     // that is neither letter nor space (a symbol, or where the window ends)
@@ -162,18 +157,21 @@ pub(super) fn read(
             (TokKind::Symbol, p + 1, quiet_symbol(b))
         };
         // at most one token per byte: `n` stays below 64
-        buf[n & (WIDTH - 1)] = Token {
+        room[n & (WIDTH - 1)].write(Token {
             kind,
             // cannot truncate: `tokenize` refuses texts of 4 GiB and more
             start: (at + p) as u32,
             end: (at + stop) as u32,
             gap,
             quiet,
-        };
+        });
         n += 1;
         end = stop;
     }
-    tokens.extend_from_slice(&buf[..n.min(WIDTH)]);
+    let len = tokens.len() + n.min(WIDTH);
+    // SAFETY: the first `n` places of the free room (at most all 64 of
+    // them, which `reserve` made) were written just now
+    unsafe { tokens.set_len(len) };
     (n != 0).then_some(at + end)
 }
 
