@@ -306,12 +306,32 @@ static TRIGGERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TRIGGER_WORDS
 /// with no branch. A one-letter word sets its bit in every slot of its first
 /// letter, whatever byte follows it; words of 32 letters and more are never
 /// passed over, so their bits are set everywhere.
-pub(super) struct Shapes([u64; 1024]);
+///
+/// A word of three letters or more that fits a slot is then checked against
+/// a filter of its first three letters and its length (`trigram`): "have"
+/// has the slot of "half", "sides" that of "sixth", "now" that of "nov",
+/// and the filter turns them away. Only the few words that pass the slot
+/// test pay for it.
+pub(super) struct Shapes {
+    slots: [u64; 1024],
+    /// One bit per hash of (first three letters, length), 4,096 bits.
+    trigrams: [u64; 64],
+}
 
 /// The slot of a word that starts with the bytes `first`, `second`.
 #[inline(always)]
 fn slot(first: u8, second: u8) -> usize {
     usize::from(first & 31) << 5 | usize::from(second & 31)
+}
+
+/// The bit of `trigrams` for a word of `len` letters that starts with the
+/// bytes `a`, `b`, `c` (by their low five bits, as `slot`).
+#[inline(always)]
+fn trigram(a: u8, b: u8, c: u8, len: usize) -> usize {
+    let x = u32::from(a & 31) | u32::from(b & 31) << 5 | u32::from(c & 31) << 10;
+    // cannot truncate: lengths are below 64 here
+    let x = x | ((len & 63) as u32) << 15;
+    (x.wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
 /// Whether `w`, letters, is a currency code in capitals ("USD", "MUSD"):
@@ -324,6 +344,7 @@ fn upper_code_shape(w: &[u8]) -> bool {
 impl Shapes {
     fn build(words: impl Iterator<Item = impl AsRef<str>>) -> Self {
         let mut table = [!0u64 << 32; 1024];
+        let mut trigrams = [0u64; 64];
         for w in words {
             let b = w.as_ref().as_bytes();
             // a word with other bytes first is never passed over (`may_start`)
@@ -339,11 +360,23 @@ impl Shapes {
                         && b.len() < 32 =>
                 {
                     table[slot(first, second)] |= 1 << b.len();
+                    match b.get(2) {
+                        Some(&third) if third.is_ascii_alphabetic() => {
+                            let bit = trigram(first, second, third, b.len());
+                            trigrams[bit / 64] |= 1 << (bit % 64);
+                        }
+                        // a word with another byte third is never
+                        // passed over (`may_start`)
+                        _ => {}
+                    }
                 }
                 _ => {}
             }
         }
-        Shapes(table)
+        Shapes {
+            slots: table,
+            trigrams,
+        }
     }
 
     /// Whether the word `w` (as written) may start a reading: an upper-case
@@ -380,8 +413,17 @@ impl Shapes {
     /// after a one-letter word).
     #[inline(always)]
     fn fits(&self, first: u8, second: u8, w: &[u8]) -> bool {
-        self.0[slot(first, second)] & (1 << (w.len() & 63)) != 0
-            || (first & 0x20 == 0 && upper_code_shape(w))
+        let len = w.len();
+        let shape = self.slots[slot(first, second)] & (1 << (len & 63)) != 0
+            && match w.get(2) {
+                Some(&third) if len < 32 => {
+                    let bit = trigram(first, second, third, len);
+                    self.trigrams[bit / 64] >> (bit % 64) & 1 == 1
+                }
+                // one or two letters, or 32 and more: the slot says
+                _ => true,
+            };
+        shape || (first & 0x20 == 0 && upper_code_shape(w))
     }
 }
 
@@ -1489,4 +1531,37 @@ fn shared_scale(a: &Figure, b: &Figure) -> Option<(Decimal, Decimal)> {
         _ => a.value,
     };
     Some((lo, b.value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_trigger_word_is_passed_over() {
+        let shapes = trigger_shapes();
+        for w in TRIGGER_WORDS.iter() {
+            let mut capital = w.to_string();
+            capital[..1].make_ascii_uppercase();
+            for v in [w.to_string(), capital, w.to_ascii_uppercase()] {
+                assert!(shapes.may_start(v.as_bytes()), "{v}");
+            }
+        }
+        for code in ["USD", "MUSD", "RUB", "ALL", "TRY"] {
+            assert!(shapes.may_start(code.as_bytes()), "{code}");
+        }
+    }
+
+    #[test]
+    fn common_words_are_passed_over() {
+        // words that share a trigger word's first two letters and length
+        // ("half", "sixth", "nov", "three") are turned away by the filter
+        // of three letters
+        let shapes = trigger_shapes();
+        for w in [
+            "the", "and", "of", "have", "sides", "now", "their", "Though", "hard",
+        ] {
+            assert!(!shapes.may_start(w.as_bytes()), "{w}");
+        }
+    }
 }
