@@ -566,13 +566,14 @@ impl<'t> Parser<'t> {
             return None;
         }
         match self.kind(i)? {
-            // the prefilter: one look-up rejects the words that start nothing
-            TokKind::Word if !self.triggers(i) => None,
-            // the commonest trigger: a figure only before a scale or a
-            // number word ("a million", "a third"), none of the readings below
+            // the commonest trigger, known by its length before any look-up:
+            // a figure only before a scale or a number word ("a million", "a
+            // third"), none of the readings below
             TokKind::Word if matches!(self.low(i), "a" | "an") => {
                 self.may_start(i).then(|| self.figure_reading(i)).flatten()
             }
+            // the prefilter: one look-up rejects the words that start nothing
+            TokKind::Word if !self.triggers(i) => None,
             TokKind::Word if self.is_word(i, "between") => self.between(i),
             TokKind::Word if matches!(self.s(i), "percent" | "percents" | "per") => {
                 self.percent_of(i)
@@ -636,7 +637,9 @@ impl<'t> Parser<'t> {
                     | "billionth"
                     | "trillionth"
             );
-            return self.joined(i + 1) && (scale || is_starter(next));
+            // a quiet word has no starter's shape: no look-up for it
+            let quiet = self.toks.get(i + 1).is_some_and(|t| t.quiet);
+            return self.joined(i + 1) && (scale || (!quiet && is_starter(next)));
         }
         is_starter(w)
             || currency::code(s).is_some()
