@@ -30,7 +30,7 @@ pub(crate) struct WordNumber {
 /// Reads a number from `w`, lowercase tokens (words, digit literals, and
 /// "-" for hyphens), from the start. `None` when `w` does not start with one.
 pub(crate) fn read(w: &[&str]) -> Option<WordNumber> {
-    let (value, used) = phrase(w)?;
+    let (value, used) = lone_word(w).or_else(|| phrase(w))?;
     let step = if value.fract() == Decimal::ZERO {
         number::step_of_whole(value)
     } else {
@@ -84,6 +84,22 @@ pub(crate) fn in_vocabulary(s: &str) -> bool {
                 | "naught"
                 | "zero"
         )
+}
+
+/// A number word that no word after it continues ("two nations", "one of
+/// them", "twenty."): most number words in news, read without the grammar,
+/// which gives the same (tested below). "Of" continues only a fraction or
+/// "out", never a cardinal word.
+fn lone_word(w: &[&str]) -> Option<(Decimal, usize)> {
+    let (first, rest) = w.split_first()?;
+    let continued = rest
+        .first()
+        .is_some_and(|next| *next != "of" && in_vocabulary(next));
+    if continued {
+        return None;
+    }
+    let v = unit(first).or_else(|| tens(first))?;
+    Some((Decimal::from(v), 1))
 }
 
 fn phrase(w: &[&str]) -> Option<(Decimal, usize)> {
@@ -448,6 +464,72 @@ fn ratio(w: &[&str], i: usize, numerator: Decimal) -> Option<(Decimal, usize)> {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn a_lone_word_reads_as_the_grammar_reads_it() {
+        let words = [
+            "zero", "one", "two", "three", "nine", "ten", "eleven", "twelve", "nineteen", "twenty",
+            "thirty", "ninety", "nought", "naught", "a", "an", "half", "quarter", "third",
+            "fifths",
+        ];
+        // what may follow: the grammar's vocabulary, digits, and strangers
+        let mut after: Vec<&str> = words.to_vec();
+        after.extend([
+            "of",
+            "and",
+            "point",
+            "hundred",
+            "hundreds",
+            "thousand",
+            "million",
+            "lakh",
+            "crore",
+            "billion",
+            "trillions",
+            "dozen",
+            "dozens",
+            "out",
+            "in",
+            "over",
+            "-",
+            "halves",
+            "quarters",
+            "hundredth",
+            "millionths",
+            "first",
+            "second",
+            "fourth",
+            "tenth",
+            "twentieth",
+            "3",
+            "1.5",
+            "nations",
+            "sides",
+            "the",
+            "them",
+            "percent",
+            "years",
+            "dollars",
+            ".",
+            ",",
+            "",
+        ]);
+        for first in &words {
+            for second in &after {
+                for third in &after {
+                    for fourth in ["a", "half", "million", "three", "fifths", "the", ""] {
+                        let w: Vec<&str> = [*first, *second, *third, fourth]
+                            .into_iter()
+                            .take_while(|t| !t.is_empty())
+                            .collect();
+                        if let Some(fast) = lone_word(&w) {
+                            assert_eq!(Some(fast), phrase(&w), "{w:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     fn value(text: &str) -> Option<(String, usize)> {
         let tokens: Vec<String> = text
