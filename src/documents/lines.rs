@@ -8,9 +8,27 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        // counted first, so the vector is made once at its size: growing it
+        // cost more than the count
+        let bytes = text.as_bytes();
+        let mut starts = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
         LineIndex { starts }
+    }
+
+    /// A cursor at `offset`, to locate offsets from there on in order.
+    pub fn cursor_at<'t>(&self, text: &'t str, offset: usize) -> Cursor<'t> {
+        let offset = offset.min(text.len());
+        let line = self.line_of(offset);
+        let (_, col) = self.locate(text, offset);
+        Cursor {
+            text,
+            offset,
+            line: line + 1,
+            line_start: self.starts[line],
+            col,
+        }
     }
 
     /// 1-based line and column of `offset`; the column counts characters.
@@ -50,6 +68,42 @@ impl LineIndex {
     }
 }
 
+/// `LineIndex::locate` for offsets taken in ascending order (the figures of
+/// a text): each step reads only the text since the last offset, newlines
+/// counted by `memchr`, characters from the start of the line only when a
+/// line is crossed, so no offset is searched for in the index.
+#[derive(Debug, Clone)]
+pub struct Cursor<'t> {
+    text: &'t str,
+    /// The last offset located, its 1-based line and column, and the start
+    /// of its line.
+    offset: usize,
+    line: usize,
+    line_start: usize,
+    col: usize,
+}
+
+impl Cursor<'_> {
+    /// 1-based line and column of `offset`, as `LineIndex::locate` gives
+    /// them; `None` for an offset before the last one or inside a
+    /// character (the caller asks the index).
+    pub fn locate(&mut self, offset: usize) -> Option<(usize, usize)> {
+        let offset = offset.min(self.text.len());
+        let step = self.text.get(self.offset..offset)?;
+        let bytes = step.as_bytes();
+        match memchr::memrchr(b'\n', bytes) {
+            Some(last) => {
+                self.line += 1 + memchr::memchr_iter(b'\n', &bytes[..last]).count();
+                self.line_start = self.offset + last + 1;
+                self.col = self.text.get(self.line_start..offset)?.chars().count() + 1;
+            }
+            None => self.col += step.chars().count(),
+        }
+        self.offset = offset;
+        Some((self.line, self.col))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +123,34 @@ mod tests {
         assert_eq!(idx.line(text, 3), "");
         assert_eq!(idx.line(text, 9), "");
         assert_eq!(idx.line_start(4), 11);
+    }
+
+    #[test]
+    fn cursor_locates_as_the_index() {
+        for text in [
+            "ab\ncdé f\n\nx",
+            "",
+            "\n\n",
+            "é\r\nü\n ab",
+            "no break at all",
+        ] {
+            let idx = LineIndex::new(text);
+            let ends = text.len() + 3;
+            // from every start, every later offset, one step or two at a time
+            for from in 0..=ends {
+                for stride in [1, 2, 5] {
+                    let mut cursor = idx.cursor_at(text, from);
+                    for at in (from..=ends).step_by(stride) {
+                        let expected = text
+                            .is_char_boundary(at.min(text.len()))
+                            .then(|| idx.locate(text, at));
+                        assert_eq!(cursor.locate(at), expected, "{text:?} {from} -> {at}");
+                        if expected.is_none() {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
     }
 }

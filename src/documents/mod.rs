@@ -13,7 +13,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 pub use front_matter::FrontMatter;
-pub use lines::LineIndex;
+pub use lines::{Cursor, LineIndex};
 pub use pieces::Pieces;
 
 use crate::error::{Error, Location};
@@ -67,7 +67,12 @@ impl Origin {
     /// 1-based line and column in the file of `offset` into `text`, a text
     /// that starts here, indexed by `lines`.
     fn locate(self, lines: &LineIndex, text: &str, offset: usize) -> (usize, usize) {
-        let (line, col) = lines.locate(text, offset);
+        self.place(lines.locate(text, offset))
+    }
+
+    /// The place in the file of a 1-based `line` and `col` of a text that
+    /// starts here.
+    fn place(self, (line, col): (usize, usize)) -> (usize, usize) {
         // only the first line of `text` starts inside a line of the file
         let col = if line == 1 { col + self.column } else { col };
         (line + self.line, col)
@@ -157,6 +162,16 @@ impl Document {
     /// 1-based line and column of a file offset.
     pub fn locate(&self, offset: usize) -> (usize, usize) {
         self.origin.locate(&self.lines, &self.text, offset)
+    }
+
+    /// Locates offsets taken in ascending order from `offset` on, each from
+    /// the last (`Cursor`), as `locate` does.
+    pub fn locator(&self, offset: usize) -> impl FnMut(usize) -> (usize, usize) + '_ {
+        let mut cursor = self.lines.cursor_at(&self.text, offset);
+        move |at| match cursor.locate(at) {
+            Some(place) => self.origin.place(place),
+            None => self.locate(at),
+        }
     }
 
     /// Sentence ranges of the body, as offsets into `text`.

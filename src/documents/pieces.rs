@@ -148,6 +148,9 @@ impl<R: Read> Pieces<R> {
         let mut bytes = std::mem::take(&mut self.text).into_bytes();
         let checked = bytes.len();
         bytes.append(&mut self.raw);
+        // room for the block at once: `read_to_end` would grow the buffer
+        // step by step, copying it each time
+        bytes.reserve(self.block);
         let read = (&mut self.source)
             .take(self.block as u64)
             .read_to_end(&mut bytes);
