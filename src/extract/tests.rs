@@ -630,3 +630,26 @@ fn sentences_around_figures_are_the_whole_texts() {
     assert!(around.iter().all(|s| all.contains(s)));
     assert!(around.len() < all.len());
 }
+
+#[test]
+fn nothing_in_web_addresses_is_a_figure() {
+    check(&[
+        (
+            "The report is at https://www.example.com/trade/2024/245-billion today.",
+            &[],
+        ),
+        ("See ftp://data.example.org/5-percent now.", &[]),
+        (
+            "Write to trade2024@ministry.example.org before Friday.",
+            &[],
+        ),
+        // the two cases apart: one finding the other's would hide a miss
+        ("See WWW.EXAMPLE.COM/5-percent for the tables.", &[]),
+        ("See www.example.ru/300-million for more.", &[]),
+        // a colon, slash or full stop alone is no address
+        (
+            "Trade rose to 5 percent: see the site/page at www.",
+            &["percent | 5 percent | 5 | percent | [4.5, 5.5]"],
+        ),
+    ]);
+}
