@@ -902,7 +902,18 @@ impl<'t> Parser<'t> {
                     && WORD_CONTINUATIONS
                         .iter()
                         .any(|w| next.eq_ignore_ascii_case(w));
-                let words = continues.then(|| self.words_from(i)).flatten();
+                // after digits and a scale word ("245 billion"), words are
+                // taken only when they go on past the scale (below); they
+                // cannot when the grammar reads no third token: then the
+                // grammar is not run at all
+                let scaled_only = continues
+                    && scale::scale_word(next, false).is_some()
+                    && !(self.joined(i + 2)
+                        && self.kind(i + 2).is_some()
+                        && words::in_vocabulary(self.low(i + 2)));
+                let words = (continues && !scaled_only)
+                    .then(|| self.words_from(i))
+                    .flatten();
                 if let Some(w) = words.filter(|w| w.used > 1) {
                     let plain_scale =
                         w.used == 2 && scale::scale_word(self.s(i + 1), false).is_some();

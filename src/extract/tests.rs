@@ -653,3 +653,32 @@ fn nothing_in_web_addresses_is_a_figure() {
         ),
     ]);
 }
+
+#[test]
+fn digits_before_a_scale_word_and_more_words() {
+    // words after "digits scale" are read on only when the grammar can
+    // read the word after the scale: each case as the full grammar reads it
+    for (text, figure) in [
+        (
+            "Some 4 thousand 3 hundred and 21 people came.",
+            "4 thousand 3 hundred and 21",
+        ),
+        (
+            "It cost 3 million and a half dollars.",
+            "3 million and a half dollars",
+        ),
+        ("Trade was 245 billion according to data.", "245 billion"),
+        ("Exports hit 12 billion, up 5%.", "12 billion"),
+        ("Imports were 7 million in 2023.", "7 million"),
+        (
+            "A deal for 6 thousand 2 hundred jobs.",
+            "6 thousand 2 hundred",
+        ),
+    ] {
+        let first = show(text).into_iter().next().unwrap_or_default();
+        assert!(
+            first.contains(&format!(" | {figure} | ")),
+            "{text}: {first}"
+        );
+    }
+}
