@@ -22,6 +22,8 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+use super::word_set::WordSet;
+
 /// A currency read from the text: its unit and the power of ten from the
 /// written unit to the major unit (-2 for cents, 6 for `MUSD`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -425,7 +427,11 @@ pub(crate) fn lowercase_codes() -> &'static [&'static str] {
 /// Whether some currency name starts with `word` (lowercase): the cheap test
 /// before reading a name.
 pub(crate) fn name_starts_with(word: &str) -> bool {
-    NAME_INDEX.contains_key(word)
+    // the set of first words: one hashed probe instead of a walk down the
+    // ordered index, which compared the word with a dozen names
+    static FIRST_WORDS: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(NAME_INDEX.keys().copied()));
+    FIRST_WORDS.contains(word)
 }
 
 /// The longest currency name that `words` (lowercase tokens after a
