@@ -11,8 +11,11 @@
 //! Commodity volumes stay counts ("30 million tonnes", "1.2 million barrels",
 //! "38 billion cubic metres"): news compares them like any figure.
 
+use std::sync::LazyLock;
+
 use super::parse::{Figure, Parser};
 use super::tokens::TokKind;
+use super::word_set::WordSet;
 
 /// Words after a number that make it a duration or an age.
 const DURATIONS: &[&str] = &[
@@ -275,17 +278,31 @@ const FUNCTION_WORDS: &[&str] = &[
     "Fully",
 ];
 
+/// The lists above as word sets, built once: a plain count is checked
+/// against them all, and a scan of the lists compared it with each word.
+struct Sets {
+    units: WordSet,
+    labels: WordSet,
+    streets: WordSet,
+    function_words: WordSet,
+}
+
+static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
+    units: WordSet::new(DURATIONS.iter().chain(MEASURES).copied()),
+    labels: WordSet::new(LABELS.iter().copied()),
+    streets: WordSet::new(STREETS.iter().copied()),
+    function_words: WordSet::new(FUNCTION_WORDS.iter().copied()),
+});
+
 impl Parser<'_> {
     /// Whether the plain number `fig` is a duration, age, measure, time or
     /// a name rather than a count.
     pub(super) fn not_an_amount(&self, fig: &Figure) -> bool {
         let next = fig.last + 1;
+        let sets = &*SETS;
         let next_word = |j: usize| self.joined(j) && self.kind(j) == Some(TokKind::Word);
         // "15 years", "5 km", "9 a.m."; "a 10-year plan", "the 71-year-old"
-        let unit_at = |j: usize| {
-            let w = self.low(j);
-            DURATIONS.contains(&w) || MEASURES.contains(&w)
-        };
+        let unit_at = |j: usize| sets.units.contains(self.low(j));
         if next_word(next) && unit_at(next) {
             return true;
         }
@@ -314,7 +331,7 @@ impl Parser<'_> {
             return true;
         }
         // "12 Tverskaya Street": an address
-        let street = (next..next + 3).any(|j| self.joined(j) && STREETS.contains(&self.s(j)));
+        let street = (next..next + 3).any(|j| self.joined(j) && sets.streets.contains(self.s(j)));
         if fig.bare_integer && street {
             return true;
         }
@@ -323,7 +340,7 @@ impl Parser<'_> {
             return false;
         }
         let word = self.s(prev);
-        if LABELS.contains(&self.low(prev)) {
+        if sets.labels.contains(self.low(prev)) {
             return true;
         }
         if !fig.bare_integer {
@@ -331,6 +348,6 @@ impl Parser<'_> {
         }
         let capitalized =
             word.starts_with(char::is_uppercase) || word.chars().skip(1).any(char::is_uppercase);
-        capitalized && !FUNCTION_WORDS.contains(&word)
+        capitalized && !sets.function_words.contains(word)
     }
 }
