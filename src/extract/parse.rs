@@ -1519,11 +1519,17 @@ impl<'t> Parser<'t> {
     /// A qualifier right after the figure ending at token `last` ("or more"),
     /// and the last token of it.
     fn qualifier_after(&self, last: usize) -> Option<(Qualifier, String, usize)> {
-        let words: Vec<&str> = (last + 1..last + 3)
-            .take_while(|&j| self.joined(j) && self.kind(j) == Some(TokKind::Word))
-            .map(|j| self.low(j))
-            .collect();
-        let (q, n) = qualifier::starting(&words)?;
+        // two words at most, on the stack: this runs for every count
+        let mut words = [""; 2];
+        let mut n = 0;
+        for j in last + 1..last + 3 {
+            if !(self.joined(j) && self.kind(j) == Some(TokKind::Word)) {
+                break;
+            }
+            words[n] = self.low(j);
+            n += 1;
+        }
+        let (q, n) = qualifier::starting(&words[..n])?;
         let end = last + n;
         let text = self.text[self.toks[last + 1].start()..self.toks[end].end()].to_string();
         Some((q, text, end))
