@@ -8,25 +8,33 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        // counted first, so the vector is made once at its size: growing it
-        // cost more than the count
-        let bytes = text.as_bytes();
-        let mut starts = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+        // room for a line per 64 bytes at first (news lines are paragraphs,
+        // far longer): the vector seldom grows, and the text is read once
+        let mut starts = Vec::with_capacity(text.len() / 64 + 1);
         starts.push(0);
-        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
 
-    /// A cursor at `offset`, to locate offsets from there on in order.
-    pub fn cursor_at<'t>(&self, text: &'t str, offset: usize) -> Cursor<'t> {
+    /// How many line breaks the text has, and where its last line starts.
+    pub fn last_line(&self) -> (usize, usize) {
+        (
+            self.starts.len() - 1,
+            self.starts.last().copied().unwrap_or(0),
+        )
+    }
+
+    /// A cursor at `offset` of `text` (the text indexed), to locate offsets
+    /// from there on in order.
+    pub fn cursor_at<'a>(&'a self, text: &'a str, offset: usize) -> Cursor<'a> {
         let offset = offset.min(text.len());
         let line = self.line_of(offset);
         let (_, col) = self.locate(text, offset);
         Cursor {
+            index: self,
             text,
             offset,
-            line: line + 1,
-            line_start: self.starts[line],
+            line,
             col,
         }
     }
@@ -69,17 +77,17 @@ impl LineIndex {
 }
 
 /// `LineIndex::locate` for offsets taken in ascending order (the figures of
-/// a text): each step reads only the text since the last offset, newlines
-/// counted by `memchr`, characters from the start of the line only when a
-/// line is crossed, so no offset is searched for in the index.
+/// a text): each step walks on from the last offset's line, one line at a
+/// time (news has about one figure per line), and counts characters from
+/// the last offset on its line, or from the start of a new line, so no
+/// offset is searched for in the index and no line counted twice.
 #[derive(Debug, Clone)]
-pub struct Cursor<'t> {
-    text: &'t str,
-    /// The last offset located, its 1-based line and column, and the start
-    /// of its line.
+pub struct Cursor<'a> {
+    index: &'a LineIndex,
+    text: &'a str,
+    /// The last offset located, its 0-based line, and its 1-based column.
     offset: usize,
     line: usize,
-    line_start: usize,
     col: usize,
 }
 
@@ -90,17 +98,18 @@ impl Cursor<'_> {
     pub fn locate(&mut self, offset: usize) -> Option<(usize, usize)> {
         let offset = offset.min(self.text.len());
         let step = self.text.get(self.offset..offset)?;
-        let bytes = step.as_bytes();
-        match memchr::memrchr(b'\n', bytes) {
-            Some(last) => {
-                self.line += 1 + memchr::memchr_iter(b'\n', &bytes[..last]).count();
-                self.line_start = self.offset + last + 1;
-                self.col = self.text.get(self.line_start..offset)?.chars().count() + 1;
-            }
-            None => self.col += step.chars().count(),
+        let starts = &self.index.starts;
+        let line = self.line;
+        while starts.get(self.line + 1).is_some_and(|&s| s <= offset) {
+            self.line += 1;
         }
+        self.col = if self.line == line {
+            self.col + step.chars().count()
+        } else {
+            self.text.get(starts[self.line]..offset)?.chars().count() + 1
+        };
         self.offset = offset;
-        Some((self.line, self.col))
+        Some((self.line + 1, self.col))
     }
 }
 

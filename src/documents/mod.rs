@@ -50,6 +50,21 @@ pub struct Origin {
 }
 
 impl Origin {
+    /// The place right after `text`, which starts here and is indexed by
+    /// `lines`.
+    fn after_indexed(self, text: &str, lines: &LineIndex) -> Origin {
+        let (newlines, last) = lines.last_line();
+        let column = match newlines {
+            0 => self.column + text.chars().count(),
+            _ => text.get(last..).map_or(0, |t| t.chars().count()),
+        };
+        Origin {
+            byte: self.byte + text.len(),
+            line: self.line + newlines,
+            column,
+        }
+    }
+
     /// The place right after `text`, which starts here.
     fn after(self, text: &str) -> Origin {
         let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).count();

@@ -127,11 +127,12 @@ impl<R: Read> Pieces<R> {
             rest.push_str(&self.text[end..]);
             let mut body = std::mem::replace(&mut self.text, rest);
             body.truncate(end);
-            let origin = self.origin;
-            self.origin = origin.after(&body);
-            self.searched = 0;
             let meta = self.meta.clone().unwrap_or_default();
-            return Ok(Some(Document::piece(&self.path, body, meta, origin)));
+            let doc = Document::piece(&self.path, body, meta, self.origin);
+            // the piece's line index says where the next one starts
+            self.origin = self.origin.after_indexed(&doc.text, &doc.lines);
+            self.searched = 0;
+            return Ok(Some(doc));
         }
     }
 
@@ -149,8 +150,10 @@ impl<R: Read> Pieces<R> {
         let checked = bytes.len();
         bytes.append(&mut self.raw);
         // room for the block at once: `read_to_end` would grow the buffer
-        // step by step, copying it each time
-        bytes.reserve(self.block);
+        // step by step, copying it each time. A quarter more than a block,
+        // for the text left from the last piece: buffers handed back are
+        // then large enough for the next block as they are
+        bytes.reserve(self.block + self.block / 4);
         let read = (&mut self.source)
             .take(self.block as u64)
             .read_to_end(&mut bytes);

@@ -235,11 +235,18 @@ fn quantity_line(
     buf.extend_from_slice(b",\"negated\":");
     opt_bool(buf, Some(q.negated));
     buf.extend_from_slice(b",\"period\":");
+    let mut int = itoa::Buffer::new();
     match q.period {
+        // a calendar year, most periods: its digits, without the
+        // formatting machinery
+        Some(p) if p == crate::period::Period::year(p.year) => {
+            buf.push(b'"');
+            buf.extend_from_slice(int.format(p.year).as_bytes());
+            buf.push(b'"');
+        }
         Some(p) => write!(buf, "\"{p}\"")?,
         None => buf.extend_from_slice(b"null"),
     }
-    let mut int = itoa::Buffer::new();
     for (key, n) in [
         (&b",\"start\":"[..], q.start + doc.origin.byte),
         (b",\"end\":", q.end + doc.origin.byte),
