@@ -309,12 +309,17 @@ pub fn extract_with<T: Send, E>(
 }
 
 /// The sentences (file offsets) of the paragraphs of `text` (a chunk at file
-/// offset `offset`) that hold a figure of `found`: the later passes ask for
-/// no other. Sentences never cross a blank line, so a paragraph is split on
-/// its own as it would be in the whole text.
+/// offset `offset`) that hold a metric figure of `found`: the later passes
+/// ask for no other (periods, forecasts and currencies are only resolved
+/// for metric figures). Sentences never cross a blank line, so a paragraph
+/// is split on its own as it would be in the whole text.
 fn sentences_around(text: &str, offset: usize, found: &[Found]) -> Vec<std::ops::Range<usize>> {
     let mut sentences = Vec::new();
-    let mut next = found.iter().map(|f| f.quantity.start - offset).peekable();
+    let mut next = found
+        .iter()
+        .filter(|f| f.quantity.kind.is_metric())
+        .map(|f| f.quantity.start - offset)
+        .peekable();
     for piece in crate::documents::paragraph_chunks(text, 1) {
         // the figures before this paragraph are done with
         while next.next_if(|&at| at < piece.start).is_some() {}

@@ -112,6 +112,12 @@ pub(super) fn resolve(cx: &Context<'_>, found: &mut Vec<Found>) {
 
 /// Resolves one sentence, and marks the figures inside its period phrases.
 fn resolve_sentence(cx: &Context<'_>, sentence: Range<usize>, found: &mut [Found]) {
+    // only metric figures take periods, forecasts, negations, or are
+    // dropped inside period phrases: a sentence of years and dates has
+    // nothing to resolve
+    if !found.iter().any(|f| f.quantity.kind.is_metric()) {
+        return;
+    }
     let present = cx
         .text
         .get(sentence.clone())
