@@ -46,7 +46,8 @@ fn split_in_chunks(text: &str, chunk: usize) -> Vec<Range<usize>> {
 /// already cut the text at blank lines.
 pub fn split_one(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    // room for a sentence per 64 bytes: the vector seldom grows
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut start = 0;
     let mut i = 0;
     // the next terminator and the next line break at or after `i`, found by
@@ -143,8 +144,18 @@ fn is_abbreviation(before: &str) -> bool {
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return c.is_uppercase(); // an initial: "J. Smith"
     }
-    // no abbreviation is longer than six letters: most words end here
-    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    // no abbreviation is longer than six letters: most words end here; the
+    // rest are lowercased on the stack and looked up once
+    if word.len() > 6 {
+        return false;
+    }
+    static SET: std::sync::LazyLock<crate::extract::WordSet> =
+        std::sync::LazyLock::new(|| crate::extract::WordSet::new(ABBREVIATIONS.iter().copied()));
+    let mut lower = [0u8; 6];
+    let lower = &mut lower[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| SET.contains(w))
 }
 
 /// Whether the line break at `i` ends a sentence; returns the end offset.

@@ -31,6 +31,7 @@ use serde::Serialize;
 
 pub use change::{direction_without_figure, Direction};
 pub use qualifier::Qualifier;
+pub(crate) use word_set::WordSet;
 
 use crate::documents::Document;
 use crate::interval::{Bound, Interval};
