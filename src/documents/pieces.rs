@@ -150,10 +150,13 @@ impl<R: Read> Pieces<R> {
         let checked = bytes.len();
         bytes.append(&mut self.raw);
         // room for the block at once: `read_to_end` would grow the buffer
-        // step by step, copying it each time. A quarter more than a block,
-        // for the text left from the last piece: buffers handed back are
-        // then large enough for the next block as they are
-        bytes.reserve(self.block + self.block / 4);
+        // step by step, copying it each time. When it must grow, a quarter
+        // more than a block, for the text left from the last piece: buffers
+        // handed back are then large enough for the next block as they are,
+        // and their memory is not given up and faulted in again
+        if bytes.capacity() - bytes.len() < self.block {
+            bytes.reserve(self.block + self.block / 4);
+        }
         let read = (&mut self.source)
             .take(self.block as u64)
             .read_to_end(&mut bytes);
