@@ -9,7 +9,7 @@ use super::tokens::TokKind;
 use super::{Found, Kind};
 use crate::period::Period;
 
-const MONTHS: &[&str] = &[
+pub(super) const MONTHS: &[&str] = &[
     "January",
     "February",
     "March",

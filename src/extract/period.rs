@@ -445,20 +445,7 @@ mod tests {
             out.push(format!("{n} years {w}"));
             out.push(format!("{n} year {w}"));
         }
-        let months = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
+        let months = super::super::date::MONTHS;
         for (k, m) in months.iter().enumerate() {
             let p = ["in", "during", "for", "of", "since"][k % 5];
             out.push(format!("{p} {m}"));
