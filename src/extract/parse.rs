@@ -980,19 +980,25 @@ impl<'t> Parser<'t> {
         }
         let s = self.s(k);
         let word = |j: usize, w: &str| self.is_word(j, w);
-        if s == "%" || word(k, "percent") || word(k, "percents") || word(k, "pct") {
+        // the word after the figure, lowercase, compared once per form
+        let next = if self.kind(k) == Some(TokKind::Word) {
+            self.low(k)
+        } else {
+            ""
+        };
+        if s == "%" || matches!(next, "percent" | "percents" | "pct") {
             return Some(Suffix::Percent {
                 points: false,
                 end: k,
             });
         }
-        if word(k, "per") && word(k + 1, "cent") {
+        if next == "per" && word(k + 1, "cent") {
             return Some(Suffix::Percent {
                 points: false,
                 end: k + 1,
             });
         }
-        if word(k, "percentage") {
+        if next == "percentage" {
             let points = word(k + 1, "points") || word(k + 1, "point");
             return Some(Suffix::Percent {
                 points,
