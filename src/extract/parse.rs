@@ -584,7 +584,7 @@ impl<'t> Parser<'t> {
             }
             // the prefilter: one look-up rejects the words that start nothing
             TokKind::Word if !self.triggers(i) => None,
-            TokKind::Word if self.is_word(i, "between") => self.between(i),
+            TokKind::Word if self.low(i) == "between" => self.between(i),
             TokKind::Word if matches!(self.s(i), "percent" | "percents" | "per") => {
                 self.percent_of(i)
             }
@@ -1039,7 +1039,8 @@ impl<'t> Parser<'t> {
     /// B" states two levels, read one by one).
     fn dash_range(&self, a: &Figure) -> Option<(Found, usize)> {
         let k = a.last + 1;
-        let word_link = ["to", "through", "thru"].iter().any(|w| self.is_word(k, w));
+        let word_link = self.kind(k) == Some(TokKind::Word)
+            && matches!(self.low(k), "to" | "through" | "thru");
         let link = self.is_dash(k) || self.s(k) == "~" || word_link;
         if !(self.joined(k) && link && self.joined(k + 1)) {
             return None;

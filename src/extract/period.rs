@@ -183,12 +183,10 @@ fn follows(cx: &Context<'_>, end: usize, at: usize) -> bool {
     if at < end {
         return false;
     }
-    let between = cx
-        .text
-        .get(end..at)
-        .unwrap_or("")
-        .trim()
-        .trim_start_matches(',');
+    let between = cx.text.get(end..at).unwrap_or("").trim();
+    // leading commas, byte by byte (a `char` pattern sets up a searcher)
+    let commas = between.bytes().take_while(|b| *b == b',').count();
+    let between = &between[commas..];
     // at most four words, read without copying: a preposition, "the", and
     // "fiscal year" ("in fiscal 2024", "in the fiscal year 2024", "in FY2024")
     let mut words = [""; 4];
