@@ -35,7 +35,7 @@ pub(crate) fn parse(text: &str, toks: &[Token]) -> Vec<Found> {
         lower: &lower,
         toks,
     };
-    let links = web_addresses(text);
+    let links = web_addresses(text, &lower);
     // room for a figure per 400 bytes, more than news has: growing the
     // vector of these large values one doubling at a time cost more
     let mut out: Vec<Found> = Vec::with_capacity(text.len() / 400);
@@ -76,22 +76,17 @@ static WEB_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Byte ranges of URLs and e-mail addresses in `text`.
-fn web_addresses(text: &str) -> Vec<std::ops::Range<usize>> {
+/// Byte ranges of URLs and e-mail addresses in `text`, whose ASCII letters
+/// `lower` has in lower case.
+fn web_addresses(text: &str, lower: &str) -> Vec<std::ops::Range<usize>> {
     // a cheap test first, vector searches for what each form needs: "@",
-    // the "/" of "://", and the "w." of "www." in either case (the pattern
-    // ignores case); most texts have none. ('.' itself is too common to
-    // look for: a search stopping at every one cost more.)
+    // the "/" of "://", and "www." in `lower` (`text` lowercased: the
+    // pattern ignores case); most texts have none
     let bytes = text.as_bytes();
     let slashes = memchr::memchr2_iter(b'@', b'/', bytes).any(|k| {
         bytes[k] == b'@' || (k > 0 && bytes[k - 1] == b':' && bytes.get(k + 1) == Some(&b'/'))
     });
-    let www = |tail: &[u8]| {
-        memchr::memmem::find_iter(bytes, tail)
-            .any(|k| k >= 2 && bytes[k - 2..k].eq_ignore_ascii_case(b"ww"))
-    };
-    let none = !slashes && !www(b"w.") && !www(b"W.");
-    if none {
+    if !slashes && memchr::memmem::find(lower.as_bytes(), b"www.").is_none() {
         return Vec::new();
     }
     WEB_ADDRESS.find_iter(text).map(|m| m.range()).collect()
