@@ -1034,8 +1034,8 @@ impl<'t> Parser<'t> {
     /// B" states two levels, read one by one).
     fn dash_range(&self, a: &Figure) -> Option<(Found, usize)> {
         let k = a.last + 1;
-        let word_link = self.kind(k) == Some(TokKind::Word)
-            && matches!(self.low(k), "to" | "through" | "thru");
+        let word_link =
+            self.kind(k) == Some(TokKind::Word) && matches!(self.low(k), "to" | "through" | "thru");
         let link = self.is_dash(k) || self.s(k) == "~" || word_link;
         if !(self.joined(k) && link && self.joined(k + 1)) {
             return None;
