@@ -145,7 +145,8 @@ mod tests {
         ] {
             let idx = LineIndex::new(text);
             let ends = text.len() + 3;
-            // from every start, every later offset, one step or two at a time
+            // from every start, every later offset, one, two or five bytes at
+            // a time
             for from in 0..=ends {
                 for stride in [1, 2, 5] {
                     let mut cursor = idx.cursor_at(text, from);

@@ -13,7 +13,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 pub use front_matter::FrontMatter;
-pub use lines::{Cursor, LineIndex};
+pub use lines::LineIndex;
 pub use pieces::Pieces;
 
 use crate::error::{Error, Location};

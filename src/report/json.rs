@@ -193,8 +193,8 @@ fn fact_json(f: &Fact) -> FactJson<'_> {
     }
 }
 
-/// One `extract` line, the same bytes as `quantity_json` through serde.
-/// The line of `q`, which is at `line` and `column` of `doc`.
+/// The `extract` line of `q`, which is at `line` and `column` of `doc`: the
+/// same bytes as `quantity_json` through serde.
 fn quantity_line(
     buf: &mut Vec<u8>,
     q: &Quantity,
