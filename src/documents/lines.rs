@@ -28,13 +28,12 @@ impl LineIndex {
     /// from there on in order.
     pub fn cursor_at<'a>(&'a self, text: &'a str, offset: usize) -> Cursor<'a> {
         let offset = offset.min(text.len());
-        let line = self.line_of(offset);
-        let (_, col) = self.locate(text, offset);
+        let (line, col) = self.locate(text, offset);
         Cursor {
             index: self,
             text,
             offset,
-            line,
+            line: line - 1,
             col,
         }
     }

@@ -51,7 +51,7 @@ pub struct Origin {
 
 impl Origin {
     /// The place right after `text`, which starts here and is indexed by
-    /// `lines`.
+    /// `lines` (a piece has its index at hand).
     fn after_indexed(self, text: &str, lines: &LineIndex) -> Origin {
         let (newlines, last) = lines.last_line();
         let column = match newlines {
@@ -67,16 +67,7 @@ impl Origin {
 
     /// The place right after `text`, which starts here.
     fn after(self, text: &str) -> Origin {
-        let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
-        let column = match text.rfind('\n') {
-            Some(k) => text[k + 1..].chars().count(),
-            None => self.column + text.chars().count(),
-        };
-        Origin {
-            byte: self.byte + text.len(),
-            line: self.line + newlines,
-            column,
-        }
+        self.after_indexed(text, &LineIndex::new(text))
     }
 
     /// 1-based line and column in the file of `offset` into `text`, a text
@@ -86,7 +77,7 @@ impl Origin {
     }
 
     /// The place in the file of a 1-based `line` and `col` of a text that
-    /// starts here.
+    /// starts here; `place((1, 1))` is this place, 1-based.
     fn place(self, (line, col): (usize, usize)) -> (usize, usize) {
         // only the first line of `text` starts inside a line of the file
         let col = if line == 1 { col + self.column } else { col };

@@ -11,8 +11,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::{
-    find_blank_line, front_matter, paragraph_chunks, Document, FrontMatter, LineIndex, Origin,
-    MAX_PIECE,
+    find_blank_line, front_matter, paragraph_chunks, Document, FrontMatter, Origin, MAX_PIECE,
 };
 use crate::error::{Error, Location};
 
@@ -187,7 +186,7 @@ impl<R: Read> Pieces<R> {
     /// of `text`.
     fn not_utf8(&self) -> Error {
         let at = self.origin.after(&self.text);
-        let (line, col) = at.locate(&LineIndex::new(""), "", 0);
+        let (line, col) = at.place((1, 1));
         Error::Input {
             location: Location {
                 path: self.path.clone(),
@@ -209,6 +208,7 @@ impl<R: Read> Pieces<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::documents::LineIndex;
 
     /// Every piece of `text` read `block` bytes at a time, chunked by `chunk`.
     fn pieces(text: &[u8], block: usize, chunk: usize) -> Result<Vec<Document>, Error> {

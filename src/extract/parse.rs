@@ -557,8 +557,20 @@ impl<'t> Parser<'t> {
         self.toks.get(i).is_some_and(|t| t.gap != Gap::Paragraph)
     }
 
+    /// Token `i` lowercased when it is a word, else "".
+    pub(super) fn word(&self, i: usize) -> &'t str {
+        if self.kind(i) == Some(TokKind::Word) {
+            self.low(i)
+        } else {
+            ""
+        }
+    }
+
+    /// Whether token `i` is the word `word` (given in lower case) in any
+    /// case.
     pub(super) fn is_word(&self, i: usize, word: &str) -> bool {
-        self.kind(i) == Some(TokKind::Word) && self.s(i).eq_ignore_ascii_case(word)
+        debug_assert!(!word.bytes().any(|b| b.is_ascii_uppercase()), "{word}");
+        self.word(i) == word
     }
 
     pub(super) fn is_dash(&self, i: usize) -> bool {
@@ -574,9 +586,10 @@ impl<'t> Parser<'t> {
             // the commonest trigger, known by its length before any look-up:
             // a figure only before a scale or a number word ("a million", "a
             // third"), none of the readings below
-            TokKind::Word if matches!(self.low(i), "a" | "an") => {
-                self.may_start(i).then(|| self.figure_reading(i)).flatten()
-            }
+            TokKind::Word if matches!(self.low(i), "a" | "an") => self
+                .article_may_start(i)
+                .then(|| self.figure_reading(i))
+                .flatten(),
             // the prefilter: one look-up rejects the words that start nothing
             TokKind::Word if !self.triggers(i) => None,
             TokKind::Word if self.low(i) == "between" => self.between(i),
@@ -626,30 +639,33 @@ impl<'t> Parser<'t> {
     /// Whether word `i` can start a figure: a number word, a currency code,
     /// "minus", "half" ... Checked before any parsing, without allocating.
     fn may_start(&self, i: usize) -> bool {
-        let (s, w) = (self.s(i), self.low(i));
-        if w == "a" || w == "an" {
-            let next = self.low(i + 1);
-            let scale = matches!(
-                next,
-                "million"
-                    | "billion"
-                    | "trillion"
-                    | "lakh"
-                    | "crore"
-                    | "hundredth"
-                    | "thousandth"
-                    | "millionth"
-                    | "billionth"
-                    | "trillionth"
-            );
-            // a quiet word has no starter's shape: no look-up for it
-            let quiet = self.toks.get(i + 1).is_some_and(|t| t.quiet);
-            return self.joined(i + 1) && (scale || (!quiet && is_starter(next)));
-        }
-        is_starter(w)
+        let s = self.s(i);
+        is_starter(self.low(i))
             || currency::code(s).is_some()
             || currency::abbreviation(s).is_some()
             || (self.s(i + 1) == "$" && currency::dollar_prefix(s).is_some())
+    }
+
+    /// Whether "a" or "an" at `i` can start a figure: only before a scale
+    /// or a number word ("a million", "a third").
+    fn article_may_start(&self, i: usize) -> bool {
+        let next = self.low(i + 1);
+        let scale = matches!(
+            next,
+            "million"
+                | "billion"
+                | "trillion"
+                | "lakh"
+                | "crore"
+                | "hundredth"
+                | "thousandth"
+                | "millionth"
+                | "billionth"
+                | "trillionth"
+        );
+        // a quiet word has no starter's shape: no look-up for it
+        let quiet = self.toks.get(i + 1).is_some_and(|t| t.quiet);
+        self.joined(i + 1) && (scale || (!quiet && is_starter(next)))
     }
 
     /// Whether symbol `i` can start a figure: a currency symbol, a minus
@@ -905,22 +921,19 @@ impl<'t> Parser<'t> {
                 // taken only when they go on past the scale (below); they
                 // cannot when the grammar reads no third token: then the
                 // grammar is not run at all
-                let scaled_only = continues
-                    && scale::scale_word(next, false).is_some()
-                    && !(self.joined(i + 2)
-                        && self.kind(i + 2).is_some()
-                        && words::in_vocabulary(self.low(i + 2)));
-                let words = (continues && !scaled_only)
+                let scaled = scale::scale_word(next, false).is_some();
+                let reads_on = self.joined(i + 2)
+                    && self.kind(i + 2).is_some()
+                    && words::in_vocabulary(self.low(i + 2));
+                let words = (continues && (!scaled || reads_on))
                     .then(|| self.words_from(i))
                     .flatten();
                 if let Some(w) = words.filter(|w| w.used > 1) {
-                    let plain_scale =
-                        w.used == 2 && scale::scale_word(self.s(i + 1), false).is_some();
+                    let plain_scale = w.used == 2 && scaled;
                     // "190 billion two years earlier" is 190 billion: after
                     // digits and a scale, words go on only as a smaller
                     // group with its own "hundred" or scale ("4 thousand 3
                     // hundred") or after "and" ("4 thousand and 21")
-                    let scaled = scale::scale_word(self.s(i + 1), false).is_some();
                     let grouped = (i + 2..i + w.used).any(|j| {
                         matches!(self.low(j), "and" | "hundred" | "hundreds")
                             || scale::scale_word(self.s(j), false).is_some()
@@ -975,12 +988,7 @@ impl<'t> Parser<'t> {
         }
         let s = self.s(k);
         let word = |j: usize, w: &str| self.is_word(j, w);
-        // the word after the figure, lowercase, compared once per form
-        let next = if self.kind(k) == Some(TokKind::Word) {
-            self.low(k)
-        } else {
-            ""
-        };
+        let next = self.word(k);
         if s == "%" || matches!(next, "percent" | "percents" | "pct") {
             return Some(Suffix::Percent {
                 points: false,
@@ -1034,8 +1042,7 @@ impl<'t> Parser<'t> {
     /// B" states two levels, read one by one).
     fn dash_range(&self, a: &Figure) -> Option<(Found, usize)> {
         let k = a.last + 1;
-        let word_link =
-            self.kind(k) == Some(TokKind::Word) && matches!(self.low(k), "to" | "through" | "thru");
+        let word_link = matches!(self.word(k), "to" | "through" | "thru");
         let link = self.is_dash(k) || self.s(k) == "~" || word_link;
         if !(self.joined(k) && link && self.joined(k + 1)) {
             return None;
@@ -1529,10 +1536,11 @@ impl<'t> Parser<'t> {
         let mut words = [""; 2];
         let mut n = 0;
         for j in last + 1..last + 3 {
-            if !(self.joined(j) && self.kind(j) == Some(TokKind::Word)) {
+            let w = self.word(j);
+            if !self.joined(j) || w.is_empty() {
                 break;
             }
-            words[n] = self.low(j);
+            words[n] = w;
             n += 1;
         }
         let (q, n) = qualifier::starting(&words[..n])?;
@@ -1543,7 +1551,8 @@ impl<'t> Parser<'t> {
 
     /// The word right before token `i`, lowercase.
     pub(super) fn word_before(&self, i: usize) -> Option<&'t str> {
-        (i > 0 && self.kind(i - 1) == Some(TokKind::Word)).then(|| self.low(i - 1))
+        let w = self.word(i.checked_sub(1)?);
+        (!w.is_empty()).then_some(w)
     }
 }
 

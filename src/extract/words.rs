@@ -529,6 +529,15 @@ mod tests {
                 }
             }
         }
+        // and the fast reading is taken where news needs it, so the
+        // comparison above is not empty
+        for w in [
+            &["two", "nations"][..],
+            &["one", "of", "them"],
+            &["twenty", "."],
+        ] {
+            assert!(lone_word(w).is_some(), "{w:?}");
+        }
     }
 
     fn value(text: &str) -> Option<(String, usize)> {

@@ -107,8 +107,8 @@ mod sse2 {
 /// Reads the tokens of the window at `at` (the start of a token, after
 /// `gap`) into `tokens`, and returns where the last one ends; `None` when
 /// the window reads none (the general path reads that token). The tokens
-/// are written straight into the vector's free room, made large enough for
-/// any window's first: pushed one by one they cost a tenth more
+/// are written straight into the vector's free room, first made large
+/// enough for any window's tokens: pushed one by one they cost a tenth more
 /// instructions (a capacity check each), and written to a buffer and copied
 /// they cost a call to `memcpy` per window.
 #[inline(always)]
