@@ -6,6 +6,7 @@ mod check;
 mod checks;
 mod config;
 mod conformance;
+mod eval;
 mod exit_codes;
 mod extract;
 mod facts;

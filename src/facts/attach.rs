@@ -1,0 +1,382 @@
+//! Which figure of a sentence a rule's words belong to.
+//!
+//! A sentence can state several metrics: "Japan's surplus with the EU
+//! reached €41bn, the gap between exports of €102bn and €61bn of imports".
+//! Every match of a rule's patterns (`all`, `any`, `none`) and entities in the
+//! sentence belongs to the figure nearest to it, where a clause boundary
+//! between the two (a comma, a semicolon, a dash, a parenthesis, "and",
+//! "while", "with", "compared" …) counts as farther than any number of
+//! words: "surplus" belongs to €41bn, "exports" to €102bn, "imports" to
+//! €61bn. Only figures the rule can claim (its kind and unit) compete.
+//!
+//! A rule claims a figure when one of its patterns belongs to it; a `none`
+//! match that belongs to a figure excludes that figure only, and so does an
+//! entity the rule does not name ("Germany's exports to China"). A figure
+//! that no pattern of the rule reaches is still the rule's when it continues
+//! a figure the rule claims with a period of its own ("€514 billion in 2023
+//! and €518 billion in 2024") or as the end of "from A to B". A rule whose
+//! patterns are all outside the sentence (its context is the sentence
+//! before) claims the figures no other rule's words reach.
+//!
+//! When several rules reach one figure, the most specific wins: the larger
+//! share of its requirements (each `all` pattern, the `any` list, each
+//! entity) belonging to the figure, then the nearest word; rules that tie
+//! all claim it. Facts are made in `facts/mod.rs`; whether the sentence names
+//! a metric at all is `facts/window.rs`.
+
+use std::ops::Range;
+
+use regex::Regex;
+
+use crate::extract::Quantity;
+use crate::rules::Metric;
+
+/// How far a word is from a figure: clause boundaries between them first,
+/// then bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Distance {
+    boundaries: u32,
+    bytes: u32,
+}
+
+/// Words that start a new clause or phrase when they stand between a word
+/// and a figure.
+const BOUNDARY_WORDS: &[&str] = &[
+    "and",
+    "while",
+    "whereas",
+    "but",
+    "with",
+    "compared",
+    "against",
+    "versus",
+    "vs",
+    "although",
+    "though",
+    "which",
+    "where",
+    "when",
+    "as",
+    "after",
+    "whilst",
+    "including",
+];
+
+/// The distance between `word` and `figure` (byte ranges of `sentence`).
+pub(super) fn distance(sentence: &str, word: &Range<usize>, figure: &Range<usize>) -> Distance {
+    let gap = if word.end <= figure.start {
+        word.end..figure.start
+    } else if figure.end <= word.start {
+        figure.end..word.start
+    } else {
+        return Distance {
+            boundaries: 0,
+            bytes: 0,
+        };
+    };
+    let text = sentence.get(gap).unwrap_or("");
+    Distance {
+        boundaries: boundaries(text),
+        bytes: u32::try_from(text.len()).unwrap_or(u32::MAX),
+    }
+}
+
+/// Clause boundaries in `gap`: punctuation that ends a phrase, and the
+/// words of `BOUNDARY_WORDS`.
+fn boundaries(gap: &str) -> u32 {
+    let marks = gap
+        .chars()
+        .filter(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–'))
+        .count();
+    let words = gap
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| BOUNDARY_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        .count();
+    u32::try_from(marks + words).unwrap_or(u32::MAX)
+}
+
+/// The figure (index into `figures`) nearest to `word`, with its distance.
+fn nearest(
+    sentence: &str,
+    word: &Range<usize>,
+    figures: &[(usize, Range<usize>)],
+) -> Option<(usize, Distance)> {
+    figures
+        .iter()
+        .map(|(i, f)| (*i, distance(sentence, word, f)))
+        .min_by_key(|&(i, d)| (d, i))
+}
+
+/// A rule's claim on one figure of a sentence, before rules are weighed
+/// against each other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Candidate {
+    /// Index of the figure in the sentence's figures.
+    pub(super) figure: usize,
+    /// Index of the metric in the rule set.
+    pub(super) metric: usize,
+    strength: Strength,
+}
+
+/// How strongly a rule's words reach a figure; greater is stronger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    /// The rule's words are all outside the sentence (its context).
+    Context,
+    /// The figure continues one the rule's words reach.
+    Continued,
+    /// The rule's words reach the figure: `share` of its requirements
+    /// (in 1/1000), nearest word at `nearest` (smaller is nearer, so it is
+    /// stored reversed).
+    Reached {
+        share: u32,
+        nearest: std::cmp::Reverse<Distance>,
+    },
+}
+
+/// Where one metric's words fall among the figures it can claim.
+struct Reach {
+    /// Per figure: requirements with a match belonging to it, and the
+    /// nearest pattern match.
+    groups: Vec<u32>,
+    nearest: Vec<Option<Distance>>,
+    excluded: Vec<bool>,
+    /// Whether any pattern of the rule matches the sentence.
+    patterns_here: bool,
+}
+
+/// The claims of `metric` (index `m`) on `figures` of `sentence` (the text
+/// as the window test sees it), of which the rule accepts `accepted`.
+pub(super) fn candidates(
+    sentence: &str,
+    sentence_start: usize,
+    figures: &[&Quantity],
+    accepted: &[usize],
+    (m, metric): (usize, &Metric),
+) -> Vec<Candidate> {
+    let spans: Vec<(usize, Range<usize>)> = accepted
+        .iter()
+        .map(|&i| {
+            let q = figures[i];
+            let start = q.start.saturating_sub(sentence_start);
+            let end = q.end.saturating_sub(sentence_start).min(sentence.len());
+            (i, start..end.max(start))
+        })
+        .collect();
+    let reach = reach(sentence, &spans, figures.len(), metric);
+    let mut out = Vec::new();
+    let mut claimed: Vec<bool> = vec![false; figures.len()];
+    let total = requirement_count(metric).max(1);
+    for (k, &i) in accepted.iter().enumerate() {
+        if reach.excluded[i] {
+            continue;
+        }
+        let strength = if let Some(d) = reach.nearest[i] {
+            Strength::Reached {
+                share: reach.groups[i] * 1000 / total,
+                nearest: std::cmp::Reverse(d),
+            }
+        } else if !reach.patterns_here {
+            Strength::Context
+        } else if k > 0 && claimed[accepted[k - 1]] && continues(sentence, figures, &spans, k) {
+            Strength::Continued
+        } else {
+            continue;
+        };
+        claimed[i] = true;
+        out.push(Candidate {
+            figure: i,
+            metric: m,
+            strength,
+        });
+    }
+    out
+}
+
+/// Each `all` pattern, the `any` list and each entity is one requirement.
+fn requirement_count(metric: &Metric) -> u32 {
+    let m = &metric.matcher;
+    let n = m.all.len() + usize::from(!m.any.is_empty()) + m.entities.len();
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn reach(
+    sentence: &str,
+    spans: &[(usize, Range<usize>)],
+    figure_count: usize,
+    metric: &Metric,
+) -> Reach {
+    let m = &metric.matcher;
+    let mut reach = Reach {
+        groups: vec![0; figure_count],
+        nearest: vec![None; figure_count],
+        excluded: vec![false; figure_count],
+        patterns_here: false,
+    };
+    let mut patterns: Vec<&[Regex]> = m.all.iter().map(std::slice::from_ref).collect();
+    if !m.any.is_empty() {
+        patterns.push(&m.any);
+    }
+    for group in patterns {
+        let mut reached = vec![false; figure_count];
+        for r in group {
+            for found in r.find_iter(sentence) {
+                reach.patterns_here = true;
+                let Some((i, d)) = nearest(sentence, &found.range(), spans) else {
+                    continue;
+                };
+                reached[i] = true;
+                reach.nearest[i] = Some(reach.nearest[i].map_or(d, |n| n.min(d)));
+            }
+        }
+        for (i, r) in reached.into_iter().enumerate() {
+            reach.groups[i] += u32::from(r);
+        }
+    }
+    let mut own_entities = vec![0usize; figure_count];
+    for e in &m.entities {
+        let mut reached = vec![false; figure_count];
+        for found in e.regex.find_iter(sentence) {
+            if let Some((i, _)) = nearest(sentence, &found.range(), spans) {
+                reached[i] = true;
+            }
+        }
+        for (i, r) in reached.into_iter().enumerate() {
+            reach.groups[i] += u32::from(r);
+            own_entities[i] += usize::from(r);
+        }
+    }
+    for r in &m.none {
+        for found in r.find_iter(sentence) {
+            if let Some((i, _)) = nearest(sentence, &found.range(), spans) {
+                reach.excluded[i] = true;
+            }
+        }
+    }
+    // another entity's name belonging to a figure ("and to the US of $525bn")
+    // makes it another entity's figure, unless all the rule's own are there
+    for o in &m.other_entities {
+        for found in o.regex.find_iter(sentence) {
+            if let Some((i, _)) = nearest(sentence, &found.range(), spans) {
+                if own_entities[i] < m.entities.len() {
+                    reach.excluded[i] = true;
+                }
+            }
+        }
+    }
+    reach
+}
+
+/// Whether accepted figure `k` continues the one before it: a period of
+/// its own ("€514 billion in 2023 and €518 billion in 2024"), or the end
+/// of "from A to B".
+fn continues(
+    sentence: &str,
+    figures: &[&Quantity],
+    spans: &[(usize, Range<usize>)],
+    k: usize,
+) -> bool {
+    let (prev, ref prev_span) = spans[k - 1];
+    let (this, ref this_span) = spans[k];
+    let (p, q) = (figures[prev], figures[this]);
+    if q.period.is_some() && p.period.is_some() && q.period != p.period {
+        return true;
+    }
+    let between = sentence
+        .get(prev_span.end..this_span.start)
+        .unwrap_or("")
+        .trim();
+    let before = sentence.get(..prev_span.start).unwrap_or("").trim_end();
+    between.eq_ignore_ascii_case("to") && before.to_ascii_lowercase().ends_with("from")
+}
+
+/// The claims that stand: for each figure, the strongest; rules that tie
+/// all stand.
+pub(super) fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| {
+        a.figure
+            .cmp(&b.figure)
+            .then(b.strength.cmp(&a.strength))
+            .then(a.metric.cmp(&b.metric))
+    });
+    let mut out: Vec<Candidate> = Vec::new();
+    for c in candidates {
+        match out.last() {
+            Some(best) if best.figure == c.figure && best.strength != c.strength => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(s: &str, part: &str) -> Range<usize> {
+        let i = s.find(part).expect("part of the sentence");
+        i..i + part.len()
+    }
+
+    #[test]
+    fn a_word_belongs_to_the_figure_of_its_own_phrase() {
+        let s = "Japan's surplus with the EU reached €41bn, the gap between exports of €102bn and €61bn of imports";
+        let figures = [
+            (0, span(s, "€41bn")),
+            (1, span(s, "€102bn")),
+            (2, span(s, "€61bn")),
+        ];
+        let near = |w: &str| nearest(s, &span(s, w), &figures).map(|(i, _)| i);
+        assert_eq!(near("surplus"), Some(0));
+        assert_eq!(near("exports"), Some(1));
+        assert_eq!(near("imports"), Some(2));
+    }
+
+    #[test]
+    fn a_clause_boundary_is_farther_than_words() {
+        let s = "China is the EU's largest source of imports and third-largest export market";
+        let figures = [(0, span(s, "largest")), (1, span(s, "third-largest"))];
+        let near = |w: &str| nearest(s, &span(s, w), &figures).map(|(i, _)| i);
+        assert_eq!(near("imports"), Some(0));
+        assert_eq!(near("export market"), Some(1));
+        let s = "Of the 2.4 million visitors from Korea, 500,000 came on cruise ships";
+        let figures = [(0, span(s, "2.4 million")), (1, span(s, "500,000"))];
+        assert_eq!(
+            nearest(s, &span(s, "visitors"), &figures).map(|(i, _)| i),
+            Some(0)
+        );
+        assert_eq!(
+            nearest(s, &span(s, "Korea"), &figures).map(|(i, _)| i),
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn the_strongest_claim_stands_and_ties_all_stand() {
+        let c = |figure, metric, share| Candidate {
+            figure,
+            metric,
+            strength: Strength::Reached {
+                share,
+                nearest: std::cmp::Reverse(Distance {
+                    boundaries: 0,
+                    bytes: 3,
+                }),
+            },
+        };
+        let weak = Candidate {
+            figure: 0,
+            metric: 3,
+            strength: Strength::Context,
+        };
+        let kept = resolve(vec![
+            c(0, 1, 500),
+            c(0, 2, 1000),
+            weak,
+            c(1, 1, 500),
+            c(1, 2, 500),
+        ]);
+        let pairs: Vec<(usize, usize)> = kept.iter().map(|c| (c.figure, c.metric)).collect();
+        assert_eq!(pairs, [(0, 2), (1, 1), (1, 2)]);
+    }
+}

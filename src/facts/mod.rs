@@ -1,0 +1,256 @@
+//! Facts: quantities that a rule claims as a metric, with their period and
+//! source. A quantity no rule claims is not a fact. Nothing here formats.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rust_decimal::Decimal;
+
+mod attach;
+mod convert;
+mod window;
+
+use crate::documents::Document;
+use crate::extract::{Kind, Quantity};
+use crate::interval::{Bound, Interval};
+use crate::period::{Date, Period};
+use crate::rules::{Metric, PeriodRule, RuleSet, Undated};
+
+use convert::convert;
+use window::Memo;
+
+/// Where a fact comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub path: PathBuf,
+    /// Front matter `id`, else the file stem.
+    pub id: String,
+    pub published: Option<Date>,
+}
+
+/// A claim: a metric's value for a period, as one source states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub metric: String,
+    /// `None`: the period is unknown (or the metric has no periods).
+    pub period: Option<Period>,
+    pub quantity: Quantity,
+    /// The metric's unit (a `$` figure claimed by a USD metric is USD).
+    pub unit: String,
+    pub source: Source,
+    /// 1-based line and column of the figure.
+    pub line: usize,
+    pub column: usize,
+    /// The figure's sentence.
+    pub quote: String,
+    /// Line of the sentence's start, and the figure's byte range within it.
+    pub quote_line: usize,
+    pub quote_span: (usize, usize),
+    /// The approximation slack of the metric, kept for the interval.
+    pub slack: Decimal,
+    /// A figure in another currency, converted at the metric's rate: the
+    /// quantity holds the converted values.
+    pub conversion: Option<Conversion>,
+    /// Why the fact is listed but never compared (a currency with no rate).
+    pub not_comparable: Option<String>,
+    /// The statistical source the sentence attributes the figure to, by the
+    /// rule's name for it (`chinese_customs`).
+    pub attribution: Option<String>,
+}
+
+/// How a figure in another currency became the metric's unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conversion {
+    /// The currency as written (`CNY`).
+    pub from: String,
+    /// The value as written, in `from`.
+    pub value: Option<Decimal>,
+    /// Metric units per unit of `from`.
+    pub rate: Decimal,
+    /// A fraction that widens the converted interval.
+    pub uncertainty: Decimal,
+}
+
+impl Conversion {
+    /// `i` widened by the rate's uncertainty, away from zero on both ends.
+    fn widen(&self, i: Interval) -> Interval {
+        let u = self.uncertainty;
+        Interval {
+            lo: i.lo.map(|b| Bound {
+                value: b.value - b.value.abs() * u,
+                ..b
+            }),
+            hi: i.hi.map(|b| Bound {
+                value: b.value + b.value.abs() * u,
+                ..b
+            }),
+        }
+    }
+}
+
+impl Fact {
+    /// The interval of true values in the metric's unit: the quantity's,
+    /// widened by a conversion's uncertainty.
+    pub fn interval(&self) -> Interval {
+        let i = self.quantity.interval(self.slack);
+        self.conversion.as_ref().map_or(i, |c| c.widen(i))
+    }
+
+    /// The interval without rounding (the `exact` tolerance).
+    pub fn stated_interval(&self) -> Interval {
+        let i = self.quantity.stated_interval(self.slack);
+        self.conversion.as_ref().map_or(i, |c| c.widen(i))
+    }
+
+    /// The figure as written in the text ("US$244.8 billion").
+    pub fn surface(&self) -> &str {
+        let (a, b) = self.quote_span;
+        self.quote.get(a..b).unwrap_or("")
+    }
+}
+
+/// The facts of one document: every figure a rule claims (see `attach.rs`
+/// for which rule's words a figure is), as a fact of that metric.
+pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fact> {
+    let source = Source {
+        path: doc.path.clone(),
+        id: doc.id(),
+        published: doc.meta.published,
+    };
+    let mut memo = Memo::default();
+    let mut facts = Vec::new();
+    // a negated figure ("did not reach $1 trillion") claims nothing
+    let mut by_sentence: BTreeMap<usize, Vec<&Quantity>> = BTreeMap::new();
+    for q in quantities
+        .iter()
+        .filter(|q| q.kind.is_metric() && !q.negated)
+    {
+        if let Some(s) = doc.sentence_at(q.start) {
+            by_sentence.entry(s).or_default().push(q);
+        }
+    }
+    for (s, figures) in &by_sentence {
+        for c in sentence_claims(doc, *s, figures, rules, &mut memo) {
+            let metric = &rules.metrics[c.metric];
+            let q = figures[c.figure];
+            facts.push(fact(doc, *s, q, (c.metric, metric), &source, &mut memo));
+        }
+    }
+    // "trade decreased during 2025": a direction with no figure, for the
+    // metrics whose changes are checked (only their sign can be), in the
+    // sentences where no change figure was claimed for them
+    if rules.metrics.iter().any(|m| m.claims_changes) {
+        for (s, range) in doc.sentences().iter().enumerate() {
+            let Some(q) =
+                crate::extract::direction_without_figure(&doc.text[range.clone()], range.start)
+            else {
+                continue;
+            };
+            for (i, metric) in rules.metrics.iter().enumerate() {
+                let stated = || {
+                    facts.iter().any(|f| {
+                        f.metric == metric.id
+                            && f.quantity.kind == Kind::Change
+                            && range.contains(&f.quantity.start)
+                    })
+                };
+                if metric.claims_changes && memo.matches(doc, s, i, metric) && !stated() {
+                    facts.push(fact(doc, s, &q, (i, metric), &source, &mut memo));
+                }
+            }
+        }
+    }
+    facts
+}
+
+/// The claims that stand on the figures of sentence `s`: levels and stated
+/// changes are weighed apart (a change is never a level's rival).
+fn sentence_claims<'d>(
+    doc: &'d Document,
+    s: usize,
+    figures: &[&Quantity],
+    rules: &RuleSet,
+    memo: &mut Memo<'d>,
+) -> Vec<attach::Candidate> {
+    let range = doc.sentences()[s].clone();
+    let mut candidates = Vec::new();
+    for (m, metric) in rules.metrics.iter().enumerate() {
+        let (changes, levels): (Vec<usize>, Vec<usize>) = (0..figures.len())
+            .filter(|&i| metric.accepts(figures[i].kind, figures[i].unit))
+            .partition(|&i| figures[i].kind == Kind::Change);
+        if (changes.is_empty() && levels.is_empty()) || !memo.matches(doc, s, m, metric) {
+            continue;
+        }
+        let text = memo.text(doc);
+        let sentence = &text[range.clone()];
+        for accepted in [levels, changes] {
+            candidates.extend(attach::candidates(
+                sentence,
+                range.start,
+                figures,
+                &accepted,
+                (m, metric),
+            ));
+        }
+    }
+    let mut claims = attach::resolve(candidates);
+    // facts in the order of the figures, then of the rules
+    claims.sort_by_key(|c| (figures[c.figure].start, c.metric));
+    claims
+}
+
+fn fact(
+    doc: &Document,
+    s: usize,
+    q: &Quantity,
+    (i, metric): (usize, &Metric),
+    source: &Source,
+    memo: &mut Memo,
+) -> Fact {
+    let sentence = doc.sentences()[s].clone();
+    let (line, column) = doc.locate(q.start);
+    let period = match metric.period {
+        PeriodRule::None => None,
+        // a part-year figure ("January–October 2025") keeps its months: it is
+        // compared only with figures for the same months
+        PeriodRule::Year => q.period.or_else(|| match metric.undated {
+            Undated::PublishedYear => source.published.map(|d| Period::year(d.year)),
+            Undated::Unknown => None,
+        }),
+    };
+    let (quantity, conversion, not_comparable) = convert(q, metric, period);
+    // a stated change keeps its own unit ("fell 9%" is in percent), and so
+    // does a figure in a currency with no rate
+    let unit = match q.kind {
+        Kind::Change => q.unit.to_string(),
+        _ if not_comparable.is_some() => q.unit.to_string(),
+        _ => metric.unit.clone().unwrap_or_else(|| q.unit.to_string()),
+    };
+    // the source the sentence names; else the one source the article names
+    let quote = &doc.text[sentence.clone()];
+    let attribution = match metric.attributions.iter().find(|(_, r)| r.is_match(quote)) {
+        Some((name, _)) => Some(name.clone()),
+        None => memo.cited(doc, i, metric),
+    };
+    Fact {
+        attribution,
+        unit,
+        conversion,
+        not_comparable,
+        metric: metric.id.clone(),
+        period,
+        quantity,
+        source: source.clone(),
+        line,
+        column,
+        quote: doc.text[sentence.clone()].to_string(),
+        quote_line: doc.locate(sentence.start).0,
+        // a figure starts in its sentence (sentence_at); clamp its end so a
+        // span never reaches past the quote
+        quote_span: (
+            q.start - sentence.start,
+            q.end.min(sentence.end) - sentence.start,
+        ),
+        slack: metric.slack,
+    }
+}
