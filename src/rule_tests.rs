@@ -81,7 +81,7 @@ fn observe(f: &Fact, template: bool) -> Observed {
         value: f.quantity.value.map(|v| v.normalize()),
         min: interval.lo.map(|b| b.value.normalize()),
         max: interval.hi.map(|b| b.value.normalize()),
-        forecast: f.quantity.forecast,
+        forecast: f.quantity.role == crate::extract::Role::Forecast,
         text: f.surface().to_string(),
     }
 }

@@ -29,7 +29,10 @@ type Index<'f> = BTreeMap<(&'f str, Option<Period>), Vec<&'f Fact>>;
 /// Every violation of every check.
 pub(super) fn run(facts: &[Fact], checks: &[Check]) -> Vec<Finding> {
     let mut index: Index = BTreeMap::new();
-    for f in facts.iter().filter(|f| !f.quantity.forecast) {
+    for f in facts
+        .iter()
+        .filter(|f| f.quantity.role == crate::extract::Role::Actual)
+    {
         index
             .entry((f.metric.as_str(), f.period))
             .or_default()

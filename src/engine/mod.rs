@@ -6,6 +6,7 @@ mod checks;
 mod compare;
 mod fingerprint;
 
+use crate::extract::Role;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -69,8 +70,9 @@ pub struct Finding {
 pub struct FactKey {
     pub metric: String,
     pub period: Option<Period>,
-    /// Forecasts are compared only with forecasts, unless the rule says so.
-    pub forecast: bool,
+    /// Figures are compared only with figures of the same role: forecasts
+    /// with forecasts (unless the rule says so), targets with targets.
+    pub role: Role,
 }
 
 /// Compares the facts of each key; findings come sorted by metric, period,
@@ -86,13 +88,18 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
         if metric.period == PeriodRule::Year && fact.period.is_none()
             || fact.quantity.kind == crate::extract::Kind::Change
             || fact.not_comparable.is_some()
+            // a conversion restates the figure before it
+            || fact.quantity.role == Role::Conversion
         {
             continue;
         }
         let key = FactKey {
             metric: fact.metric.clone(),
             period: fact.period,
-            forecast: fact.quantity.forecast && !metric.compare_forecasts,
+            role: match fact.quantity.role {
+                Role::Forecast if metric.compare_forecasts => Role::Actual,
+                role => role,
+            },
         };
         groups.entry(key).or_default().push(fact);
     }

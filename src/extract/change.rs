@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::parse::{Figure, Parser};
-use super::{Found, Kind, Qualifier, Quantity};
+use super::{Found, Kind, Qualifier, Quantity, Role};
 
 /// Which way a change goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -263,10 +263,11 @@ pub fn direction_without_figure(sentence: &str, offset: usize) -> Option<Quantit
         unit: "percent",
         qualifier: Qualifier::Exact,
         qualifier_text: None,
-        forecast: false,
+        role: Role::Actual,
         direction: Some(direction),
         negated: false,
         period: Some(crate::period::Period::year(year)),
+        period_basis: super::PeriodBasis::Stated,
         start: offset + verb.start(),
         end: offset + verb.end(),
         written: verb.as_str().to_string(),

@@ -20,6 +20,7 @@ mod period;
 mod period_gate;
 mod qualifier;
 mod rank;
+mod role;
 mod scale;
 mod tokens;
 mod vague;
@@ -31,6 +32,7 @@ use serde::Serialize;
 
 pub use change::{direction_without_figure, Direction};
 pub use qualifier::Qualifier;
+pub use role::Role;
 pub(crate) use word_set::WordSet;
 
 use crate::documents::Document;
@@ -105,6 +107,31 @@ impl Kind {
     }
 }
 
+/// How a figure's period was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodBasis {
+    /// Stated in the figure's sentence (or none found).
+    #[default]
+    Stated,
+    /// Stated in an earlier sentence of the figure's paragraph ("In 2023
+    /// imports rose again. The result was a $61 billion deficit.").
+    Carried,
+    /// Read from a phrase that only suggests a year ("before the pandemic":
+    /// 2019): low confidence.
+    Assumed,
+}
+
+impl PeriodBasis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PeriodBasis::Stated => "stated",
+            PeriodBasis::Carried => "carried",
+            PeriodBasis::Assumed => "assumed",
+        }
+    }
+}
+
 /// One figure in a text, with what it means.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quantity {
@@ -125,8 +152,9 @@ pub struct Quantity {
     pub qualifier: Qualifier,
     /// The qualifier as written ("more than", "surpassed").
     pub qualifier_text: Option<String>,
-    /// Stated as expected, forecast or projected rather than as a fact.
-    pub forecast: bool,
+    /// What the figure is to its sentence: actual, forecast, target, a
+    /// disputed claim, or a conversion of the figure before it.
+    pub role: Role,
     /// For a change: up or down, where the words say.
     pub direction: Option<Direction>,
     /// Stated under a negation ("did not reach $1 trillion"): the text
@@ -134,6 +162,10 @@ pub struct Quantity {
     pub negated: bool,
     /// The period the sentence states for this figure.
     pub period: Option<Period>,
+    /// How `period` was found: stated in the figure's sentence, carried
+    /// from an earlier sentence of its paragraph, or assumed from a phrase
+    /// ("before the pandemic" is 2019).
+    pub period_basis: PeriodBasis,
     /// Byte offsets of the figure in the document's text (qualifier excluded).
     pub start: usize,
     pub end: usize,

@@ -346,8 +346,10 @@ impl Parser<'_> {
         if !fig.bare_integer {
             return false;
         }
-        let capitalized =
-            word.starts_with(char::is_uppercase) || word.chars().skip(1).any(char::is_uppercase);
-        capitalized && !sets.function_words.contains(word)
+        // a capital at the start of a sentence says nothing: "Altogether 500
+        // tourists"; a capital inside a word always does ("iPhone 15")
+        let inner_capital = word.chars().skip(1).any(char::is_uppercase);
+        let initial = word.starts_with(char::is_uppercase) && !self.starts_sentence(prev);
+        (inner_capital || initial) && !sets.function_words.contains(word)
     }
 }

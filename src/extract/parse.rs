@@ -22,6 +22,7 @@ use super::scale;
 use super::tokens::{Gap, TokKind, Token};
 use super::word_set::WordSet;
 use super::words;
+use super::Role;
 use super::{Found, Kind, Quantity};
 use crate::period::Period;
 
@@ -459,6 +460,20 @@ const CHANGE_VERBS: &[&str] = &[
     "slump", "advanc", "add",
 ];
 
+/// Whether `word` (lowercase) is a form of one of `CHANGE_VERBS`: the stem
+/// and an inflection ("rose", "increased", "dipping"), never a longer word
+/// that starts the same ("additional", "diplomats", "easterly").
+fn is_change_verb(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "", "s", "e", "es", "ed", "d", "ing", "n", "ped", "ping", "ting", "ged", "ging", "ion",
+        "ions",
+    ];
+    CHANGE_VERBS.iter().any(|v| {
+        word.strip_prefix(v)
+            .is_some_and(|rest| ENDINGS.contains(&rest))
+    })
+}
+
 /// What follows a number and gives it a unit.
 enum Suffix {
     /// "%", "percent", "per cent"; `points` for "percentage points".
@@ -555,6 +570,39 @@ impl<'t> Parser<'t> {
     /// Token `i` exists and is in the same paragraph as the one before.
     pub(super) fn joined(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.gap != Gap::Paragraph)
+    }
+
+    /// Whether the year at token `first` bounds a span or names a base
+    /// ("since 2022", "from 2023", "than in 2019", "compared with 2023")
+    /// rather than a figure's period.
+    fn after_bound_word(&self, first: usize) -> bool {
+        use super::period::{BASE_BEFORE_IN, NOT_A_PERIOD_AFTER};
+        let Some(w) = self.word_before(first) else {
+            return false;
+        };
+        if NOT_A_PERIOD_AFTER.contains(&w) {
+            return true;
+        }
+        matches!(w, "in" | "with")
+            && first
+                .checked_sub(1)
+                .and_then(|p| self.word_before(p))
+                .is_some_and(|w2| BASE_BEFORE_IN.contains(&w2))
+    }
+
+    /// Whether token `i` is the first of a sentence: the first of the text
+    /// or of a line, or after a full stop, "!", "?", a colon or a quote.
+    pub(super) fn starts_sentence(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1) else {
+            return true;
+        };
+        let gap = match (self.toks.get(prev), self.toks.get(i)) {
+            (Some(a), Some(b)) => self.text.get(a.end()..b.start()).unwrap_or(""),
+            _ => "",
+        };
+        !self.joined(i)
+            || gap.contains('\n')
+            || matches!(self.s(prev), "." | "!" | "?" | ":" | "\"" | "“" | "”")
     }
 
     /// Token `i` lowercased when it is a word, else "".
@@ -1065,6 +1113,11 @@ impl<'t> Parser<'t> {
             let period = self.year_span(a.first, year, self.s(b.first), false);
             return Some((self.non_metric(Kind::YearRange, &span, period), b.last + 1));
         }
+        // "rose 12% in 2023 to $88.1 billion": a year, then an amount, is
+        // the period of one figure and the level of another, never a range
+        if a.year().is_some() && (b.unit.is_some() || b.percent || b.scale.is_some()) {
+            return None;
+        }
         if a.unit.is_some() && b.unit.is_some() && a.unit != b.unit {
             return None;
         }
@@ -1132,10 +1185,9 @@ impl<'t> Parser<'t> {
         } else {
             before..before + 1
         };
-        window.into_iter().any(|k| {
-            let verb = self.s(k).to_ascii_lowercase();
-            self.kind(k) == Some(TokKind::Word) && CHANGE_VERBS.iter().any(|v| verb.starts_with(v))
-        })
+        window
+            .into_iter()
+            .any(|k| self.kind(k) == Some(TokKind::Word) && is_change_verb(self.low(k)))
     }
 
     /// "percent of 10", "per cent of twenty-two": a percentage written
@@ -1388,10 +1440,11 @@ impl<'t> Parser<'t> {
             unit,
             qualifier: Qualifier::Exact,
             qualifier_text: None,
-            forecast: false,
+            role: Role::Actual,
             negated: false,
             direction: None,
             period: None,
+            period_basis: super::PeriodBasis::Stated,
             start: self.toks[fig.first].start(),
             end: self.toks[fig.last].end(),
             written: fig.written.to_string(),
@@ -1400,9 +1453,7 @@ impl<'t> Parser<'t> {
             lead: quantity.start,
             quantity,
             names_period,
-            after_bound_word: self
-                .word_before(fig.first)
-                .is_some_and(|w| super::period::NOT_A_PERIOD_AFTER.contains(&w)),
+            after_bound_word: self.after_bound_word(fig.first),
             in_period_phrase: false,
         }
     }
@@ -1482,9 +1533,10 @@ impl<'t> Parser<'t> {
             unit,
             qualifier: qualifier.as_ref().map_or(Qualifier::Exact, |q| q.0),
             qualifier_text: qualifier.map(|q| q.1),
-            forecast: false,
+            role: Role::Actual,
             negated: false,
             period: None,
+            period_basis: super::PeriodBasis::Stated,
             start,
             end: self.toks[fig.last].end(),
             written: fig.written.to_string(),

@@ -23,12 +23,20 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::period_gate::{Pattern, Present};
-use super::{Context, Found, Kind};
+use super::{role, Context, Found, Kind, PeriodBasis};
 use crate::period::Period;
 
 /// Words before a year that keep it from being the period of a figure.
-pub(super) const NOT_A_PERIOD_AFTER: &[&str] =
-    &["since", "until", "till", "through", "before", "after", "to"];
+/// "from 2023", "than 2019", "versus 2023" name the base of a comparison,
+/// not the figure's period.
+pub(super) const NOT_A_PERIOD_AFTER: &[&str] = &[
+    "since", "until", "till", "through", "before", "after", "to", "from", "than", "versus", "vs",
+    "against",
+];
+
+/// Words that, before "in" or "with", make the year after them a base:
+/// "higher than in 2019", "compared with 2023".
+pub(super) const BASE_BEFORE_IN: &[&str] = &["than", "compared", "from", "versus", "against"];
 
 static RELATIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
@@ -38,7 +46,7 @@ static RELATIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 
 static FIRST_MONTHS: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
-    Regex::new(r"(?i)(?-u:\b)first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[1-9]|1[01])\s+months\s+of\s+((?:19|20)\d\d)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[1-9]|1[01])\s+months(?:\s+of\s+(?:((?:19|20)\d\d)|(this|last|the)\s+year))?(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -61,7 +69,15 @@ static PART_OF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static MONTHS_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     Regex::new(
-        r"(?-u:\b)(?i:in|during|for|of|since)\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s*[–-]\s*(January|February|March|April|May|June|July|August|September|October|November|December))?(?-u:\b)(?:\s*,)?(\s+(?:19|20)\d\d)?",
+        r"(?-u:\b)(?:((?i:in|during|for|of|since))\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s*[–-]\s*(January|February|March|April|May|June|July|August|September|October|November|December))?(?-u:\b)(?:\s*,)?(\s+(?:19|20)\d\d)?",
+    )
+    .expect("valid regex")
+});
+
+static PANDEMIC: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(
+        r"(?i)(?-u:\b)(?:before|prior\s+to)\s+the\s+(?:covid(?:-19)?\s+|coronavirus\s+)?pandemic(?-u:\b)|(?-u:\b)pre-?(?:pandemic|covid)(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -88,6 +104,9 @@ struct Candidate {
     period: Period,
     /// The span that states it, so a year is not its own period.
     span: Range<usize>,
+    /// Read from a phrase that only suggests the year ("before the
+    /// pandemic").
+    assumed: bool,
 }
 
 /// Sets `period` and `forecast` of every metric figure in `found`, and drops
@@ -104,10 +123,60 @@ pub(super) fn resolve(cx: &Context<'_>, found: &mut Vec<Found>) {
             .iter()
             .take_while(|f| f.quantity.start < sentence.end)
             .count();
-        resolve_sentence(cx, sentence, &mut found[i..j]);
+        resolve_sentence(cx, sentence.clone(), &mut found[i..j]);
+        carry(cx, s, found, i..j);
         i = j;
     }
     found.retain(|f| !f.in_period_phrase);
+}
+
+/// How many sentences back a period is carried from.
+const CARRY_BACK: usize = 3;
+
+/// Gives the metric figures of sentence `s` (`found[range]`) that have no
+/// period, and are no base of a comparison, the period stated last in the
+/// nearest earlier sentence of the paragraph that states one ("In 2023
+/// imports rose again. The result was a $61 billion deficit."), marked as
+/// carried.
+fn carry(cx: &Context<'_>, s: usize, found: &mut [Found], range: Range<usize>) {
+    let needs = |f: &Found| {
+        f.quantity.kind.is_metric()
+            && f.quantity.period.is_none()
+            && !is_base(cx.text.get(..f.lead).unwrap_or(""))
+    };
+    if !found[range.clone()].iter().any(needs) {
+        return;
+    }
+    let mut here = cx.sentences[s].clone();
+    let mut period = None;
+    for back in (s.saturating_sub(CARRY_BACK)..s).rev() {
+        let before = cx.sentences[back].clone();
+        let gap = cx.text.get(before.end..here.start).unwrap_or("");
+        if gap.matches('\n').count() >= 2 || gap.contains("\n#") {
+            break; // a new paragraph or a heading
+        }
+        let first = found.partition_point(|f| f.quantity.start < before.start);
+        let last = found.partition_point(|f| f.quantity.start < before.end);
+        let present = cx
+            .text
+            .get(before.clone())
+            .map_or(Present::NONE, Present::of);
+        let stated = candidates(cx, before.clone(), &found[first..last], present);
+        if let Some(c) = stated.iter().max_by_key(|c| c.at) {
+            period = Some(c.period);
+            break;
+        }
+        here = before;
+    }
+    let Some(period) = period else {
+        return;
+    };
+    for f in &mut found[range] {
+        if needs(f) {
+            f.quantity.period = Some(period);
+            f.quantity.period_basis = PeriodBasis::Carried;
+        }
+    }
 }
 
 /// Resolves one sentence, and marks the figures inside its period phrases.
@@ -135,46 +204,116 @@ fn resolve_sentence(cx: &Context<'_>, sentence: Range<usize>, found: &mut [Found
                 .filter(|&o| found[o].quantity.kind != Kind::Change)
         })
         .collect();
-    let mut clause_start = sentence.start;
-    for f in found.iter_mut() {
-        if !f.quantity.kind.is_metric() {
-            continue;
-        }
-        let q = &mut f.quantity;
-        f.in_period_phrase = candidates
-            .iter()
-            .any(|c| c.span.start <= q.start && q.end <= c.span.end);
-        q.period = choose(cx, q, &candidates, &owners);
-        let before = cx.text.get(clause_start..f.lead).unwrap_or("");
-        q.forecast = present.has(Pattern::Forecast) && FORECAST.is_match(before);
-        q.negated = present.has(Pattern::Negation) && NEGATION.is_match(before);
-        clause_start = q.end;
+    // each metric figure's lead and end, for the clause before and after it
+    let metric: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i].quantity.kind.is_metric())
+        .collect();
+    let published = cx.published.map(|d| d.year);
+    let text_sentence = cx.text.get(sentence.clone()).unwrap_or("");
+    for (k, &i) in metric.iter().enumerate() {
+        let previous = k.checked_sub(1).map(|p| metric[p]);
+        let clause_start = previous.map_or(sentence.start, |p| found[p].quantity.end);
+        let next_lead = metric.get(k + 1).map_or(sentence.end, |&n| found[n].lead);
+        let (lead, end) = (found[i].lead, found[i].quantity.end);
+        let before_all = cx.text.get(clause_start..lead).unwrap_or("");
+        let before = role::own_clause_before(before_all);
+        let after = role::own_clause_after(cx.text.get(end..next_lead.max(end)).unwrap_or(""));
+        let period = {
+            let q = &found[i].quantity;
+            choose(cx, q, lead, &candidates, &owners)
+        };
+        let in_phrase = {
+            let q = &found[i].quantity;
+            candidates
+                .iter()
+                .any(|c| c.span.start <= q.start && q.end <= c.span.end)
+        };
+        let role = {
+            let around = role::Around {
+                before,
+                after,
+                sentence: text_sentence,
+                previous: previous.map(|p| (&found[p].quantity, before_all)),
+                forecast_word: present.has(Pattern::Forecast) && FORECAST.is_match(before),
+                published,
+            };
+            role::role(&found[i].quantity, &around)
+        };
+        let negated = present.has(Pattern::Negation) && NEGATION.is_match(before);
+        let f = &mut found[i];
+        f.in_period_phrase = in_phrase;
+        f.quantity.period = period.map(|(p, _)| p);
+        f.quantity.period_basis = match period {
+            Some((_, true)) => PeriodBasis::Assumed,
+            _ => PeriodBasis::Stated,
+        };
+        f.quantity.role = role;
+        f.quantity.negated = negated;
     }
 }
 
-/// The period of figure `q`: one stated right after it ("$240 billion in
-/// 2023"); else the nearest that does not stand right after another figure;
-/// else none.
+/// The period of figure `q` (whose qualifier starts at `lead`): one stated
+/// right after it ("$240 billion in 2023"); none for the base of a
+/// comparison ("up from $240 billion"); else the nearest that does not
+/// stand right after another figure; else the nearest before it in the
+/// sentence ("fell to €118.2 billion in 2024, while the surplus grew to
+/// €42 billion": 2024 for both); else none.
 fn choose(
     cx: &Context<'_>,
     q: &super::Quantity,
+    lead: usize,
     candidates: &[Candidate],
     owners: &[Option<usize>],
-) -> Option<Period> {
+) -> Option<(Period, bool)> {
     let usable = |c: &&Candidate| !(c.span.start <= q.start && q.end <= c.span.end);
     if let Some(c) = candidates
         .iter()
         .filter(usable)
         .find(|c| follows(cx, q.end, c.at))
     {
-        return Some(c.period);
+        return Some((c.period, c.assumed));
     }
-    candidates
+    if is_base(cx.text.get(..lead).unwrap_or("")) {
+        return None;
+    }
+    let unowned = candidates
         .iter()
         .zip(owners)
         .filter(|(c, owner)| usable(c) && owner.is_none())
         .min_by_key(|(c, _)| c.at.abs_diff(q.start))
-        .map(|(c, _)| c.period)
+        .map(|(c, _)| c);
+    unowned
+        .or_else(|| {
+            candidates
+                .iter()
+                .filter(|c| usable(c) && c.span.end <= q.start)
+                .max_by_key(|c| c.at)
+        })
+        .map(|c| (c.period, c.assumed))
+}
+
+/// Whether a figure after `before` is the base of a comparison: "up from
+/// $240 billion", "compared with 30 million", "versus €200 billion".
+fn is_base(before: &str) -> bool {
+    let tail: String = before
+        .trim_end()
+        .chars()
+        .rev()
+        .take(16)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let last_word = tail
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+        .next()
+        .unwrap_or("");
+    matches!(
+        last_word,
+        "from" | "than" | "versus" | "vs" | "vs." | "against"
+    ) || tail.ends_with("compared with")
+        || tail.ends_with("compared to")
 }
 
 /// Whether a period at `at` directly follows a figure ending at `end`: only
@@ -249,6 +388,7 @@ fn candidates(
                 at: f.quantity.start,
                 period,
                 span: f.quantity.start..f.quantity.end,
+                assumed: false,
             });
         }
     }
@@ -268,14 +408,30 @@ fn candidates(
                 at,
                 period: Period::year(year),
                 span: at..sentence.start + all.end(),
+                assumed: false,
             });
         }
     }
     for m in matches(&FIRST_MONTHS, Pattern::FirstMonths, text, present) {
-        let (Some(all), Some(n), Some(y)) = (m.get(0), m.get(1), m.get(2)) else {
+        let (Some(all), Some(n)) = (m.get(0), m.get(1)) else {
             continue;
         };
-        let (Some(n), Ok(year)) = (small_count(n.as_str()), y.as_str().parse::<i32>()) else {
+        let Some(n) = small_count(n.as_str()) else {
+            continue;
+        };
+        // "of 2025"; "of this year", "of last year"; else the most recent
+        // such months before publication
+        let year = match (m.get(2), m.get(3)) {
+            (Some(y), _) => y.as_str().parse::<i32>().ok(),
+            (None, Some(w)) if w.as_str().eq_ignore_ascii_case("last") => {
+                cx.published.map(|p| p.year - 1)
+            }
+            (None, Some(w)) if w.as_str().eq_ignore_ascii_case("this") => {
+                cx.published.map(|p| p.year)
+            }
+            _ => most_recent(cx, n),
+        };
+        let Some(year) = year else {
             continue;
         };
         let at = sentence.start + all.start();
@@ -285,6 +441,7 @@ fn candidates(
             at,
             period: Period::months(year, 1, n),
             span: at..sentence.start + all.end(),
+            assumed: false,
         });
     }
     for m in matches(&PART_OF_YEAR, Pattern::PartOfYear, text, present) {
@@ -312,6 +469,7 @@ fn candidates(
             at,
             period: Period::months(year, first, last),
             span: at..end,
+            assumed: false,
         });
     }
     // "two years earlier" counts back from the year the sentence stated
@@ -340,19 +498,37 @@ fn candidates(
             at,
             period: Period::year(anchor - n),
             span: at..sentence.start + all.end(),
+            assumed: false,
         });
+    }
+    // "before the pandemic": 2019, as an assumption
+    if text.contains("andemic") || text.contains("COVID") || text.contains("ovid") {
+        for m in PANDEMIC.find_iter(text) {
+            let at = sentence.start + m.start();
+            out.push(Candidate {
+                at,
+                period: Period::year(2019),
+                span: at..sentence.start + m.end(),
+                assumed: true,
+            });
+        }
     }
     // "in October", "in January–October": months without a year are the most
     // recent ones before publication (news reports the past)
     for m in matches(&MONTHS_ALONE, Pattern::MonthsAlone, text, present) {
-        let (Some(all), Some(a), None) = (m.get(0), m.get(1), m.get(3)) else {
+        let (Some(all), Some(a), None) = (m.get(0), m.get(2), m.get(4)) else {
             continue;
         };
+        // a month alone needs "in", "during" …; two months joined by a dash
+        // do not ("January-September imports")
+        if m.get(1).is_none() && m.get(3).is_none() {
+            continue;
+        }
         let Some(first) = month_number(a.as_str()) else {
             continue;
         };
         let last = m
-            .get(2)
+            .get(3)
             .and_then(|b| month_number(b.as_str()))
             .unwrap_or(first);
         let Some(year) = most_recent(cx, last) else {
@@ -363,6 +539,7 @@ fn candidates(
             at,
             period: Period::months(year, first.min(last), first.max(last)),
             span: at..sentence.start + all.end(),
+            assumed: false,
         });
     }
     out

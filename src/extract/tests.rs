@@ -33,8 +33,11 @@ fn describe(doc: &Document, q: &Quantity) -> String {
     if let Some(p) = q.period {
         parts.push(format!("p={p}"));
     }
-    if q.forecast {
-        parts.push("forecast".into());
+    if q.role != super::Role::Actual {
+        parts.push(q.role.as_str().into());
+    }
+    if q.period_basis != super::PeriodBasis::Stated {
+        parts.push(q.period_basis.as_str().into());
     }
     parts.join(" | ")
 }

@@ -11,7 +11,7 @@ mod convert;
 mod window;
 
 use crate::documents::Document;
-use crate::extract::{Kind, Quantity};
+use crate::extract::{Kind, PeriodBasis, Quantity};
 use crate::interval::{Bound, Interval};
 use crate::period::{Date, Period};
 use crate::rules::{Metric, PeriodRule, RuleSet, Undated};
@@ -213,10 +213,14 @@ fn fact(
         PeriodRule::None => None,
         // a part-year figure ("January–October 2025") keeps its months: it is
         // compared only with figures for the same months
-        PeriodRule::Year => q.period.or_else(|| match metric.undated {
-            Undated::PublishedYear => source.published.map(|d| Period::year(d.year)),
-            Undated::Unknown => None,
-        }),
+        // a period carried from an earlier sentence yields to the rule's
+        // `undated: published-year`: its figures are present-tense claims
+        // ("ranks as China's fifth largest partner")
+        PeriodRule::Year => match (q.period, q.period_basis, metric.undated) {
+            (Some(_), PeriodBasis::Carried, Undated::PublishedYear)
+            | (None, _, Undated::PublishedYear) => source.published.map(|d| Period::year(d.year)),
+            (period, _, _) => period,
+        },
     };
     let (quantity, conversion, not_comparable) = convert(q, metric, period);
     // a stated change keeps its own unit ("fell 9%" is in percent), and so

@@ -36,11 +36,7 @@ pub fn write_findings(out: &mut dyn Write, findings: &[Finding], color: bool) ->
             .facts
             .iter()
             .map(|x| {
-                let forecast = if x.quantity.forecast {
-                    " (forecast)"
-                } else {
-                    ""
-                };
+                let forecast = role_note(x.quantity.role);
                 // the normalized value, then the interval it stands for
                 let value = match (x.quantity.value, x.quantity.range) {
                     (Some(v), _) => format!("{}, interval ", human::amount(v, &x.unit)),
@@ -80,4 +76,13 @@ pub fn write_findings(out: &mut dyn Write, findings: &[Finding], color: bool) ->
         writeln!(out, "{}\n", renderer.render(message))?;
     }
     Ok(())
+}
+
+/// " (forecast)", " (target)" …: what a figure that is not an actual value
+/// is, after its value.
+pub(crate) fn role_note(role: crate::extract::Role) -> String {
+    match role {
+        crate::extract::Role::Actual => String::new(),
+        other => format!(" ({})", other.as_str()),
+    }
 }

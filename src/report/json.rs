@@ -2,6 +2,7 @@
 //! report (`report --format json`). Decimals are strings in base units, so no
 //! reader loses precision; interval ends are strings or null.
 
+use crate::extract::Role;
 use std::io::{self, Write};
 
 use rust_decimal::Decimal;
@@ -53,6 +54,7 @@ struct QuantityJson<'a> {
     qualifier_kind: Qualifier,
     approx: bool,
     forecast: bool,
+    role: Role,
     direction: Option<crate::extract::Direction>,
     negated: bool,
     period: Option<Period>,
@@ -76,6 +78,17 @@ struct FactJson<'a> {
     qualifier_kind: Qualifier,
     approx: bool,
     forecast: bool,
+    role: Role,
+    /// How the period was found: `stated`, `carried` (from an earlier
+    /// sentence of the paragraph) or `assumed` ("before the pandemic").
+    period_basis: crate::extract::PeriodBasis,
+    /// For a stated change: `up` or `down`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    direction: Option<crate::extract::Direction>,
+    /// The statistical source the figure is attributed to, by the rule's
+    /// name for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attribution: Option<&'a str>,
     source: String,
     id: &'a str,
     published: Option<crate::period::Date>,
@@ -151,7 +164,8 @@ fn quantity_json<'a>(q: &'a Quantity, doc: &'a Document) -> QuantityJson<'a> {
         qualifier: q.qualifier_text.as_deref(),
         qualifier_kind: q.qualifier,
         approx: q.qualifier.is_approx(),
-        forecast: q.forecast,
+        forecast: q.role == Role::Forecast,
+        role: q.role,
         direction: q.direction,
         negated: q.negated,
         period: q.period,
@@ -175,7 +189,11 @@ fn fact_json(f: &Fact) -> FactJson<'_> {
         qualifier: q.qualifier_text.as_deref(),
         qualifier_kind: q.qualifier,
         approx: q.qualifier.is_approx(),
-        forecast: q.forecast,
+        forecast: q.role == Role::Forecast,
+        role: q.role,
+        period_basis: q.period_basis,
+        direction: q.direction,
+        attribution: f.attribution.as_deref(),
         source: f.source.path.display().to_string(),
         id: &f.source.id,
         published: f.source.published,
@@ -226,7 +244,10 @@ fn quantity_line(
     buf.extend_from_slice(b"\",\"approx\":");
     opt_bool(buf, Some(q.qualifier.is_approx()));
     buf.extend_from_slice(b",\"forecast\":");
-    opt_bool(buf, Some(q.forecast));
+    opt_bool(buf, Some(q.role == Role::Forecast));
+    buf.extend_from_slice(b",\"role\":\"");
+    buf.extend_from_slice(q.role.as_str().as_bytes());
+    buf.push(b'"');
     buf.extend_from_slice(b",\"direction\":");
     match q.direction {
         Some(d) => write!(buf, "\"{}\"", d.as_str())?,

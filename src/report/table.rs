@@ -108,7 +108,7 @@ fn fact_cells(f: &Fact) -> Vec<String> {
         ),
         (None, None) => String::new(),
     };
-    let forecast = if q.forecast { " (forecast)" } else { "" };
+    let forecast = super::diagnostic::role_note(q.role);
     let normalized = match (&f.conversion, &f.not_comparable) {
         (Some(c), _) => format!(
             "{normalized} (at {} {}/{})",
@@ -207,10 +207,9 @@ pub fn write_quantities(
             },
             interval,
             q.period.map_or_else(String::new, |p| p.to_string()),
-            if q.forecast {
-                "yes".into()
-            } else {
-                String::new()
+            match q.role {
+                crate::extract::Role::Actual => String::new(),
+                role => role.as_str().to_string(),
             },
         ]);
     }

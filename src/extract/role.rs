@@ -1,0 +1,245 @@
+//! What a figure is to the sentence that states it: an actual value, a
+//! forecast, a target, a claim the text disputes, or a conversion of the
+//! figure before it.
+//!
+//! ## What it finds
+//! - **Conversion**: a money figure in parentheses (or after ", or") right
+//!   after a money figure in another currency: "820 billion rupees ($9.9
+//!   billion)", "¥8.1 trillion, or about $53 billion".
+//! - **Target**: a goal, aim, quota or plan in the figure's clause: "aims to
+//!   attract 60 million visitors", "the goal of 60 million", "the €500
+//!   billion target", "a quota of 4.4 million bpd".
+//! - **Claim**: a figure a speaker states ("he said", "claimed") in a
+//!   sentence that disputes it ("but customs data show", "a figure the data
+//!   contradict", "exaggerated").
+//! - **Forecast**: "expected", "forecast", "projected", "set to", "will be",
+//!   "could reach", "aims" (a target), "implies … will be", or a year after
+//!   the figure that is later than the article's ("by 2030").
+//!
+//! The words count only in the figure's own clause: from the figure (or
+//! qualifier) back to the previous figure or the last clause boundary (a
+//! dash, a semicolon, a colon, "but", "while", "whereas", "although"), and
+//! forward to the next figure or boundary. Negation (`period.rs`) uses the
+//! same clause.
+//!
+//! ## Not found
+//! Conditional and hypothetical amounts ("if trade were to reach"), targets
+//! named only in another sentence.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Kind, Quantity};
+
+/// What a figure is to the text that states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A value the text states as fact.
+    #[default]
+    Actual,
+    /// An expected, forecast or projected value.
+    Forecast,
+    /// A goal, aim, quota or plan: never compared with actual values.
+    Target,
+    /// A value a speaker states and the text disputes.
+    Claim,
+    /// The figure before it, in another currency ("($9.9 billion)").
+    Conversion,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Actual => "actual",
+            Role::Forecast => "forecast",
+            Role::Target => "target",
+            Role::Claim => "claim",
+            Role::Conversion => "conversion",
+        }
+    }
+}
+
+fn regex(pattern: &str) -> Regex {
+    // cannot fail: the patterns below are constant and valid
+    Regex::new(pattern).expect("valid regex")
+}
+
+static TARGET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:targets?|targeted|targeting|goals?|aims?|aimed|aiming|ambitions?|objectives?|quotas?|ceilings?|plans?\s+to|planned|seeks?\s+to|hopes?\s+to|wants?\s+to|intends?\s+to|pledged?\s+to|vowed?\s+to|required\s+production|allowed\s+to\s+pump|limit\s+of|cap\s+of)\b",
+    )
+});
+
+static TARGET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^[\s\w-]{0,30}?\b(?:targets?|goals?|quotas?|ceilings?|ambitions?)\b")
+});
+
+static FORECAST_MORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:will|would|could|should|may|might|shall)\s+(?:be|reach|hit|exceed|top|surpass|rise|grow|climb|fall|drop|total|amount|approach|double|come\s+in)|\bwill\b|\bimplies\b|\boutlook\b|\bis\s+seen\s+(?:at|reaching|rising|falling)|\bto\s+(?:reach|hit|top|exceed)\b.*\bby\s+(?:19|20)\d\d\b|\bestimates?\s+(?:that|for)\b|\bexpects?\b",
+    )
+});
+
+static BY_YEAR_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)^[^.;]{0,60}?\b(?:by|in|until)\s+((?:19|20)\d\d)\b"));
+
+static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:said|says|say|told|claimed|claims|boasted|asserted|insisted|stated|argued|maintained|touted)\b",
+    )
+});
+
+static CLAIM_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:claimed|claims|boasted)\b"));
+
+static DISPUTE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:disputed?|disputes|contradict\w*|false(?:ly)?|wrong(?:ly)?|misleading|exaggerat\w*|overstat\w*|inflated|incorrect(?:ly)?|inaccurate|no\s+evidence|fact[- ]check\w*)\b|\b(?:but|however|yet)\b[^.]*\b(?:data|figures|statistics|customs|records|numbers)\b[^.]*\b(?:show|shows|showed|put|puts|suggest|suggests|indicate|indicates|say|says)\b",
+    )
+});
+
+/// Words that end a clause before a figure: what comes before them does not
+/// belong to the figure's clause.
+static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\s[—–]\s|[—–;:]|\b(?:but|while|whereas|although|though|however)\b|,\s+and\b")
+});
+
+/// The part of `text` (the stretch before a figure, since the previous
+/// figure) after its last clause boundary.
+pub(super) fn own_clause_before(text: &str) -> &str {
+    match CLAUSE_END.find_iter(text).last() {
+        Some(m) => &text[m.end()..],
+        None => text,
+    }
+}
+
+/// The part of `text` (the stretch after a figure, up to the next figure)
+/// before its first clause boundary.
+pub(super) fn own_clause_after(text: &str) -> &str {
+    match CLAUSE_END.find(text) {
+        Some(m) => &text[..m.start()],
+        None => text,
+    }
+}
+
+/// What the text around a figure makes it.
+pub(super) struct Around<'t> {
+    /// The figure's clause before it (qualifier excluded).
+    pub(super) before: &'t str,
+    /// The figure's clause after it.
+    pub(super) after: &'t str,
+    /// The whole sentence, for a dispute anywhere in it.
+    pub(super) sentence: &'t str,
+    /// The text between the previous metric figure and this one's lead,
+    /// with that figure, when there is one.
+    pub(super) previous: Option<(&'t Quantity, &'t str)>,
+    /// Whether the period pass's gate saw a forecast word, and the old
+    /// forecast pattern matched.
+    pub(super) forecast_word: bool,
+    /// The year of publication.
+    pub(super) published: Option<i32>,
+}
+
+/// The role of `q` given the text around it.
+pub(super) fn role(q: &Quantity, around: &Around<'_>) -> Role {
+    if is_conversion(q, around.previous) {
+        return Role::Conversion;
+    }
+    if TARGET_BEFORE.is_match(around.before) || TARGET_AFTER.is_match(around.after) {
+        return Role::Target;
+    }
+    let speaker = SPEECH.is_match(around.before);
+    if CLAIM_ALONE.is_match(around.before) || (speaker && DISPUTE.is_match(around.sentence)) {
+        return Role::Claim;
+    }
+    if around.forecast_word || FORECAST_MORE.is_match(around.before) || future_year_after(around) {
+        return Role::Forecast;
+    }
+    Role::Actual
+}
+
+/// "($9.9 billion)" or ", or $53 billion" right after a money figure in
+/// another currency.
+fn is_conversion(q: &Quantity, previous: Option<(&Quantity, &str)>) -> bool {
+    let Some((p, between)) = previous else {
+        return false;
+    };
+    if q.kind != Kind::Money || p.kind != Kind::Money || p.unit == q.unit {
+        return false;
+    }
+    let between = between.trim().trim_start_matches(',').trim();
+    let between = between.to_ascii_lowercase();
+    let link = between
+        .strip_prefix('(')
+        .or_else(|| between.strip_prefix('['))
+        .or_else(|| between.strip_prefix("or"))
+        .or_else(|| between.strip_prefix("equivalent to"))
+        .or_else(|| between.strip_prefix("worth"));
+    link.is_some_and(|rest| {
+        let rest = rest.trim();
+        rest.is_empty()
+            || [
+                "or",
+                "about",
+                "around",
+                "some",
+                "roughly",
+                "approximately",
+                "nearly",
+                "almost",
+                "~",
+                "us",
+            ]
+            .contains(&rest)
+    })
+}
+
+/// "60 million visitors by 2030": a year after the figure, in its clause,
+/// later than the year of publication.
+fn future_year_after(around: &Around<'_>) -> bool {
+    let Some(published) = around.published else {
+        return false;
+    };
+    BY_YEAR_AFTER
+        .captures(around.after)
+        .and_then(|c| c.get(1))
+        .and_then(|y| y.as_str().parse::<i32>().ok())
+        .is_some_and(|y| y > published)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_clause_before_a_figure_starts_after_its_last_boundary() {
+        assert_eq!(
+            own_clause_before("Exports did not reach $40 billion — imports rose to "),
+            "imports rose to "
+        );
+        assert_eq!(
+            own_clause_before("Officials would not comment, but exports reached "),
+            " exports reached "
+        );
+        assert_eq!(own_clause_before("Trade reached "), "Trade reached ");
+        assert_eq!(
+            own_clause_after(" in 2024, while the surplus grew"),
+            " in 2024, "
+        );
+    }
+
+    #[test]
+    fn target_and_claim_words() {
+        assert!(TARGET_BEFORE.is_match("The government aims to attract "));
+        assert!(TARGET_BEFORE.is_match("the goal of "));
+        assert!(TARGET_AFTER.is_match(" target was missed"));
+        assert!(TARGET_AFTER.is_match(" visitors target"));
+        assert!(!TARGET_AFTER.is_match(" in 2024, up from a year earlier"));
+        assert!(DISPUTE
+            .is_match("He said exports were $50 billion, but customs data show only $38 billion."));
+        assert!(DISPUTE.is_match("a figure the data contradict"));
+        assert!(!DISPUTE.is_match("He said exports were $50 billion, according to customs data."));
+    }
+}
