@@ -15,7 +15,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "col", "lt",
     "capt", "sgt", "rev", "hon", "pres", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp",
     "approx", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "mt", "ft", "vol", "ca", "cf", "al", "bn", "mln",
+    "nov", "dec", "mt", "ft", "vol", "ca", "cf", "al",
 ];
 
 /// Texts longer than this are split in paragraph chunks, in parallel.

@@ -78,7 +78,7 @@ const DOLLAR_PREFIXES: &[(&str, &str)] = &[
 ];
 
 /// ISO codes read in capitals before or after a number.
-const CODES: &[&str] = &[
+pub(crate) const CODES: &[&str] = &[
     "USD", "EUR", "RUB", "CNY", "GBP", "JPY", "INR", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD",
     "KRW", "TRY", "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK", "PLN", "UAH", "KZT", "BTC", "THB",
     "MYR", "IDR", "PHP", "VND", "ILS", "AED", "SAR", "EGP", "NGN", "ARS", "CLP", "COP", "PEN",
@@ -89,6 +89,8 @@ const CODES: &[&str] = &[
 pub(crate) fn abbreviation(s: &str) -> Option<&'static str> {
     match s {
         "Rs" | "INR" => Some("INR"),
+        // "RM45.20": the Malaysian ringgit
+        "RM" => Some("MYR"),
         _ => None,
     }
 }
@@ -202,6 +204,14 @@ const NAMES: &[(&str, Currency, bool)] = &[
     ("shekel", major("ILS"), false),
     ("baht", major("THB"), false),
     ("ringgit", major("MYR"), false),
+    (
+        "sen",
+        Currency {
+            unit: "MYR",
+            exp: -2,
+        },
+        false,
+    ),
     ("rupiah", major("IDR"), false),
     ("naira", major("NGN"), false),
     ("dong", major("VND"), true),

@@ -39,6 +39,9 @@ use crate::documents::Document;
 use crate::interval::{Bound, Interval};
 use crate::period::Period;
 
+/// Every ISO 4217 code the extractor reads (a money rule may name any).
+pub const CURRENCY_CODES: &[&str] = currency::CODES;
+
 /// The approximation slack used when no rule says otherwise: 5%.
 pub const DEFAULT_SLACK: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
 

@@ -291,6 +291,7 @@ static TRIGGER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         "november",
         "december",
         "rmb",
+        "rm",
     ];
     words.extend(more);
     // upper-case codes ("USD", "MUSD") are checked apart, in `triggers`: in
@@ -711,6 +712,10 @@ impl<'t> Parser<'t> {
                 | "billionth"
                 | "trillionth"
         );
+        // "A$3.1bn": the Australian dollar
+        if self.s(i) == "A" && self.s(i + 1) == "$" && self.glued(i + 1) {
+            return true;
+        }
         // a quiet word has no starter's shape: no look-up for it
         let quiet = self.toks.get(i + 1).is_some_and(|t| t.quiet);
         self.joined(i + 1) && (scale || (!quiet && is_starter(next)))
@@ -859,6 +864,19 @@ impl<'t> Parser<'t> {
         if hyphenated && scale::scale_word(self.s(k + 1), false).is_some() {
             k += 1;
         }
+        // "$75 [billion]": a scale an editor put in brackets
+        if self.s(k) == "["
+            && self.joined(k)
+            && self.s(k + 2) == "]"
+            && scale::scale_word(self.s(k + 1), false).is_some()
+        {
+            let e = scale::scale_word(self.s(k + 1), false)?;
+            let factor = number::pow10(e);
+            fig.value = fig.value.checked_mul(factor)?;
+            fig.step = fig.step.checked_mul(factor)?;
+            fig.scale = Some(e);
+            return Some(k + 2);
+        }
         if !(self.joined(k) && self.kind(k) == Some(TokKind::Word)) {
             return Some(last);
         }
@@ -924,6 +942,18 @@ impl<'t> Parser<'t> {
     fn currency_prefix(&self, i: usize) -> Option<(Currency, usize)> {
         let s = self.s(i);
         match self.kind(i)? {
+            // "$US12.4 million", "$A3.1bn": the country after the symbol
+            TokKind::Symbol
+                if s == "$"
+                    && self.glued(i + 1)
+                    && self.glued(i + 2)
+                    && self.kind(i + 2) == Some(TokKind::Digits)
+                    && self.s(i + 1).chars().all(|c| c.is_ascii_uppercase())
+                    && currency::dollar_prefix(self.s(i + 1)).is_some() =>
+            {
+                currency::dollar_prefix(self.s(i + 1))
+                    .map(|u| (Currency { unit: u, exp: 0 }, i + 2))
+            }
             TokKind::Symbol if s != "元" => {
                 currency::symbol(s).map(|u| (Currency { unit: u, exp: 0 }, i + 1))
             }

@@ -139,6 +139,8 @@ const PHRASES: &[(&[&str], Qualifier)] = &[
     (&["nearly"], Qualifier::Nearly),
     (&["almost"], Qualifier::Nearly),
     (&["close", "to"], Qualifier::Nearly),
+    (&["closer", "to"], Qualifier::About),
+    (&["in", "the", "region", "of"], Qualifier::About),
     (&["just", "under"], Qualifier::Nearly),
     (&["just", "shy", "of"], Qualifier::Nearly),
 ];

@@ -8,9 +8,10 @@
 //! 245 x 10^9 USD.
 //!
 //! ## Not extracted
-//! "billions of" with no number (a vague magnitude); a bare "B" (too
-//! ambiguous in news text); "m" unless glued to an amount of money ("$3.5m"),
-//! since "3.5m" alone is as likely metres.
+//! "billions of" with no number (a vague magnitude); "b" and "m" unless
+//! glued to an amount of money ("$2.7b", "$3.5m"), since "3.5m" alone is as
+//! likely metres and a bare "B" a grade or a name. An editorial insertion
+//! is read as written: "$75 [billion]".
 
 /// Powers of ten for scale words, lowercase.
 const SCALES: &[(&str, u32)] = &[
@@ -34,6 +35,10 @@ const SCALES: &[(&str, u32)] = &[
 pub(crate) fn scale_word(word: &str, glued_money: bool) -> Option<u32> {
     if glued_money && word.eq_ignore_ascii_case("m") {
         return Some(6);
+    }
+    // "$2.7b", "$2.7B": glued to money, b is billions
+    if glued_money && word.eq_ignore_ascii_case("b") {
+        return Some(9);
     }
     SCALES
         .iter()
@@ -59,7 +64,9 @@ mod tests {
             ("k", false, Some(3)),
             ("m", false, None),
             ("m", true, Some(6)),
-            ("b", true, None),
+            ("b", true, Some(9)),
+            ("B", true, Some(9)),
+            ("b", false, None),
             ("billions", false, None),
         ];
         for (word, glued, expected) in cases {

@@ -696,3 +696,242 @@ fn digits_before_a_scale_word_and_more_words() {
         ),
     ]);
 }
+
+/// The figure of `text` (published 2025-11-18) written `surface`.
+fn figure(text: &str, surface: &str) -> Quantity {
+    let date: Date = "2025-11-18".parse().unwrap();
+    let doc = Document::from_body("t.md", text, Some(date));
+    let all = extract(&doc);
+    all.iter()
+        .find(|q| &doc.text[q.start..q.end] == surface)
+        .cloned()
+        .unwrap_or_else(|| panic!("no figure {surface:?} in {text:?}: {:?}", show(text)))
+}
+
+fn period_of(text: &str, surface: &str) -> Option<String> {
+    figure(text, surface).period.map(|p| p.to_string())
+}
+
+// See: issue #12 (each figure's own period)
+#[test]
+fn a_figure_takes_the_period_of_its_own_clause() {
+    let s = "German exports to France fell to €118.2 billion in 2024, down 3.1 percent from 2023, while the surplus grew to €42 billion.";
+    assert_eq!(period_of(s, "€118.2 billion").as_deref(), Some("2024"));
+    assert_eq!(period_of(s, "€42 billion").as_deref(), Some("2024"));
+    assert_eq!(period_of(s, "3.1 percent").as_deref(), Some("2024"));
+    // a year, then "to" and an amount: a change and a level, both 2023
+    let s = "Shipments rose 12% in 2023 to $88.1 billion.";
+    assert_eq!(figure(s, "$88.1 billion").kind, Kind::Money);
+    assert_eq!(period_of(s, "$88.1 billion").as_deref(), Some("2023"));
+    assert_eq!(period_of(s, "12%").as_deref(), Some("2023"));
+    // the base of a comparison is no period
+    assert_eq!(
+        period_of("Visitor numbers were up 47% from 2023.", "47%"),
+        None
+    );
+    assert_eq!(
+        period_of("Arrivals were 21% higher than in 2019.", "21%"),
+        None
+    );
+    assert_eq!(
+        period_of("Imports were $9 billion, compared with 2022.", "$9 billion"),
+        None
+    );
+    assert_eq!(
+        period_of(
+            "Trade reached $245 billion in 2024, up from $240 billion.",
+            "$240 billion"
+        ),
+        None
+    );
+}
+
+#[test]
+fn part_years_are_never_whole_years() {
+    let p = |s: &str, f: &str| period_of(s, f);
+    assert_eq!(
+        p(
+            "In the first nine months of this year exports reached €150 billion.",
+            "€150 billion"
+        )
+        .as_deref(),
+        Some("2025-01..2025-09")
+    );
+    assert_eq!(
+        p(
+            "In the first nine months of last year exports reached €150 billion.",
+            "€150 billion"
+        )
+        .as_deref(),
+        Some("2024-01..2024-09")
+    );
+    assert_eq!(
+        p(
+            "January-September imports were €300 billion.",
+            "€300 billion"
+        )
+        .as_deref(),
+        Some("2025-01..2025-09")
+    );
+    assert_eq!(
+        p(
+            "In the first half, the deficit was €80 billion.",
+            "€80 billion"
+        )
+        .as_deref(),
+        Some("2025-01..2025-06")
+    );
+}
+
+#[test]
+fn a_period_carries_over_within_its_paragraph_only() {
+    let s = "In 2023 imports rose again. The result was a $61 billion deficit.";
+    let q = figure(s, "$61 billion");
+    assert_eq!(q.period.map(|p| p.to_string()).as_deref(), Some("2023"));
+    assert_eq!(q.period_basis, PeriodBasis::Carried);
+    let s = "In 2023 imports rose again.\n\nThe result was a $61 billion deficit.";
+    assert_eq!(figure(s, "$61 billion").period, None);
+    // a base of comparison takes nothing
+    let s = "In 2023 imports rose. That was up from $40 billion.";
+    assert_eq!(figure(s, "$40 billion").period, None);
+    let q = figure(
+        "Before the pandemic, arrivals were 31.9 million.",
+        "31.9 million",
+    );
+    assert_eq!(q.period.map(|p| p.to_string()).as_deref(), Some("2019"));
+    assert_eq!(q.period_basis, PeriodBasis::Assumed);
+}
+
+// See: issue #12 (roles)
+#[test]
+fn roles_of_figures() {
+    let role = |s: &str, f: &str| figure(s, f).role;
+    assert_eq!(
+        role(
+            "The government aims to attract 60 million visitors by 2030.",
+            "60 million"
+        ),
+        Role::Target
+    );
+    assert_eq!(
+        role("The €500 billion target was missed.", "€500 billion"),
+        Role::Target
+    );
+    assert_eq!(
+        role("They set the goal of 60 million visitors.", "60 million"),
+        Role::Target
+    );
+    assert_eq!(
+        role(
+            "Iraq's quota is 4.4 million barrels per day.",
+            "4.4 million"
+        ),
+        Role::Target
+    );
+    assert_eq!(
+        role("Revenue could reach 3 trillion baht.", "3 trillion baht"),
+        Role::Forecast
+    );
+    assert_eq!(
+        role("Arrivals will be 40 million this year.", "40 million"),
+        Role::Forecast
+    );
+    assert_eq!(
+        role("Output is set to hit 10 million bpd.", "10 million"),
+        Role::Forecast
+    );
+    assert_eq!(
+        role(
+            "Visitors numbered 30 million, and are expected to rise.",
+            "30 million"
+        ),
+        Role::Actual
+    );
+    let s = "India's trade was 820 billion rupees ($9.9 billion) last year.";
+    assert_eq!(role(s, "$9.9 billion"), Role::Conversion);
+    assert_eq!(role(s, "820 billion rupees"), Role::Actual);
+    assert_eq!(
+        role(
+            "Spending hit ¥8.1 trillion, or about $53 billion.",
+            "$53 billion"
+        ),
+        Role::Conversion
+    );
+    let s = "He said exports were $50 billion, but customs data show only $38 billion.";
+    assert_eq!(role(s, "$50 billion"), Role::Claim);
+    assert_eq!(role(s, "$38 billion"), Role::Actual);
+    assert_eq!(
+        role("The minister said exports were $50 billion.", "$50 billion"),
+        Role::Actual
+    );
+}
+
+#[test]
+fn negation_stays_in_its_clause() {
+    let s = "Exports did not reach $40 billion — imports rose to $60 billion.";
+    assert!(figure(s, "$40 billion").negated);
+    assert!(!figure(s, "$60 billion").negated);
+    let s = "Officials would not comment, but exports reached $60 billion.";
+    assert!(!figure(s, "$60 billion").negated);
+}
+
+// See: issue #12 (money on unseen news)
+#[test]
+fn money_as_news_writes_it() {
+    check(&[
+        (
+            "Sales hit $US12.4 million.",
+            &["money | $US12.4 million | 12400000 | USD | [12350000, 12450000]"],
+        ),
+        (
+            "Sales hit A$3.1bn.",
+            &["money | A$3.1bn | 3100000000 | AUD | [3050000000, 3150000000]"],
+        ),
+        (
+            "Sales hit HK$8.9m.",
+            &["money | HK$8.9m | 8900000 | HKD | [8850000, 8950000]"],
+        ),
+        (
+            "It costs RM45.20.",
+            &["money | RM45.20 | 45.2 | MYR | [45.195, 45.205]"],
+        ),
+        (
+            "It costs 15 sen.",
+            &["money | 15 sen | 0.15 | MYR | [0.145, 0.155]"],
+        ),
+        (
+            "Sales hit $2.7b.",
+            &["money | $2.7b | 2700000000 | dollar | [2650000000, 2750000000]"],
+        ),
+        (
+            "Sales hit $75 [billion].",
+            &["money | $75 [billion] | 75000000000 | dollar | [74500000000, 75500000000]"],
+        ),
+        (
+            "Trade was closer to $5 billion.",
+            &["money | $5 billion | 5000000000 | dollar | [4750000000, 5250000000] | q=closer to"],
+        ),
+        (
+            "Some $7 billion was spent.",
+            &["money | $7 billion | 7000000000 | dollar | [6650000000, 7350000000] | q=Some"],
+        ),
+        (
+            "An additional 20 to 30 people came.",
+            &["number | 20 to 30 | - | count | [20, 30]"],
+        ),
+        (
+            "Altogether 500 tourists arrived.",
+            &["number | 500 | 500 | count | [450, 550]"],
+        ),
+        (
+            "Prices fell from $52 to $48.",
+            &[
+                "money | $52 | 52 | dollar | [51.5, 52.5]",
+                "money | $48 | 48 | dollar | [47.5, 48.5]",
+            ],
+        ),
+    ]);
+    // "bn." ends a sentence: the next one keeps its own period
+    let s = "The deficit was €5 bn. Exports rose to €9 bn in 2024.";
+    assert_eq!(figure(s, "€5 bn").period, None);
+}

@@ -20,10 +20,9 @@ use super::{
 use crate::error::{Error, Errors, Location};
 use crate::period::{Date, Period};
 
-/// ISO 4217 codes a money metric may name.
-const UNITS: &[&str] = &[
-    "USD", "EUR", "RUB", "CNY", "GBP", "JPY", "INR", "AUD", "CAD", "HKD", "SGD", "NZD",
-];
+/// ISO 4217 codes a money metric may name: every code the extractor reads,
+/// so a rule can name any currency a figure can be in.
+const UNITS: &[&str] = crate::extract::CURRENCY_CODES;
 
 struct Source {
     path: PathBuf,
