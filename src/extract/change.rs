@@ -189,8 +189,15 @@ impl Parser<'_> {
             if let Some(d) = noun(w) {
                 after_dir = Some(d);
                 end = Some(after);
-            } else if times && matches!(w, "higher" | "more" | "larger" | "bigger" | "greater") {
+            } else if (times || percent)
+                && matches!(w, "higher" | "more" | "larger" | "bigger" | "greater")
+            {
+                // "2.5 times higher", "21% higher than in 2019", "30% more"
                 after_dir = Some(Direction::Up);
+                end = Some(after);
+            } else if percent && matches!(w, "lower" | "less" | "fewer" | "smaller") {
+                // "12% lower than a year earlier"
+                after_dir = Some(Direction::Down);
                 end = Some(after);
             } else if w == "year"
                 && self.is_word(after + 1, "on")

@@ -1,5 +1,6 @@
-//! Ordinals and ranks: "30th" is an ordinal; "fifth largest", "second-biggest"
-//! and "Russia's largest" (first place) are ranks, which rules of kind `rank`
+//! Ordinals and ranks: "30th" is an ordinal; "fifth largest", "second-biggest",
+//! "Russia's largest" (first place), "ranks fifth", "ranked 3rd", "took
+//! fourth place", "in 2nd position" are ranks, which rules of kind `rank`
 //! can claim.
 
 use rust_decimal::Decimal;
@@ -10,6 +11,12 @@ use super::{Found, Kind};
 
 /// Superlatives that make a place in a ranking.
 pub(super) const RANK_WORDS: &[&str] = &["largest", "biggest"];
+
+/// Verbs before an ordinal that make it a place: "ranks fifth".
+const RANK_VERBS: &[&str] = &["ranks", "ranked", "ranking", "rank"];
+
+/// Nouns after an ordinal that make it a place: "fourth place".
+const PLACE_NOUNS: &[&str] = &["place", "position", "spot"];
 
 impl Parser<'_> {
     /// An ordinal ("30th"), or a rank when a superlative follows ("5th largest").
@@ -24,6 +31,9 @@ impl Parser<'_> {
             return (found, k + 1);
         }
         let next = fig.last + 1;
+        if self.names_a_place(fig.first, next) {
+            return (self.ranked(&fig), next);
+        }
         (self.non_metric(Kind::Ordinal, &fig, None), next)
     }
 
@@ -35,10 +45,25 @@ impl Parser<'_> {
             k += 1;
         }
         if !(self.joined(k) && RANK_WORDS.contains(&self.s(k))) {
-            return None;
+            if !self.names_a_place(i, i + 1) {
+                return None;
+            }
+            let fig = Figure::plain(i, i, Decimal::from(n), Decimal::ONE, self.s(i), false);
+            return Some((self.ranked(&fig), i + 1));
         }
         let fig = Figure::plain(i, k, Decimal::from(n), Decimal::ONE, self.s(i), false);
         Some((self.ranked(&fig), k + 1))
+    }
+
+    /// Whether the ordinal at `first` (followed by token `next`) is a place
+    /// in a ranking: after "ranks" ("ranks fifth", "ranked 3rd"), or before
+    /// "place", "position" ("took fourth place", "in 2nd position").
+    fn names_a_place(&self, first: usize, next: usize) -> bool {
+        let verb = self
+            .word_before(first)
+            .is_some_and(|w| RANK_VERBS.contains(&w));
+        let noun = self.joined(next) && PLACE_NOUNS.contains(&self.word(next));
+        verb || noun
     }
 
     /// "Russia's largest", "its biggest": first place.

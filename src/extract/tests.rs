@@ -730,7 +730,7 @@ fn a_figure_takes_the_period_of_its_own_clause() {
         None
     );
     assert_eq!(
-        period_of("Arrivals were 21% higher than in 2019.", "21%"),
+        period_of("Arrivals were 21% higher than in 2019.", "21% higher"),
         None
     );
     assert_eq!(
@@ -934,4 +934,41 @@ fn money_as_news_writes_it() {
     // "bn." ends a sentence: the next one keeps its own period
     let s = "The deficit was €5 bn. Exports rose to €9 bn in 2024.";
     assert_eq!(figure(s, "€5 bn").period, None);
+}
+
+// See: issue #12 (changes and ranks)
+#[test]
+fn ranks_as_news_states_them() {
+    check(&[
+        (
+            "Japan ranks fifth among sources.",
+            &["rank | fifth | 5 | rank | [5, 5]"],
+        ),
+        (
+            "China took fourth place.",
+            &["rank | fourth | 4 | rank | [4, 4]"],
+        ),
+        (
+            "It came in 2nd position.",
+            &["rank | 2nd | 2 | rank | [2, 2]"],
+        ),
+        (
+            "It is the fifth-largest market.",
+            &["rank | fifth-largest | 5 | rank | [5, 5]"],
+        ),
+        // an ordinal that names no place stays an ordinal
+        ("The fifth meeting was held.", &[]),
+    ]);
+}
+
+#[test]
+fn comparatives_after_a_percentage_are_changes() {
+    let q = figure("Arrivals were 21% higher than in 2019.", "21% higher");
+    assert_eq!((q.kind, q.direction), (Kind::Change, Some(Direction::Up)));
+    let q = figure("Spending was 30% more than a year earlier.", "30% more");
+    assert_eq!((q.kind, q.direction), (Kind::Change, Some(Direction::Up)));
+    let q = figure("Output was 12% lower than in March.", "12% lower");
+    assert_eq!((q.kind, q.direction), (Kind::Change, Some(Direction::Down)));
+    let q = figure("Arrivals grew 2.5 times.", "2.5 times");
+    assert_eq!((q.kind, q.unit), (Kind::Change, "times"));
 }
