@@ -134,6 +134,15 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
                         };
                         (Class::Difference, Severity::Info, Some(note))
                     } else {
+                        // figures of two named sources still conflict, and
+                        // the note names both
+                        let note = match (&a.attribution, &b.attribution) {
+                            (Some(x), Some(y)) if x != y => {
+                                let why = format!("attributed to {x} and {y}");
+                                Some(note.map_or(why.clone(), |n| format!("{why}; {n}")))
+                            }
+                            _ => note,
+                        };
                         (Class::Conflict, metric.severity, note)
                     };
                     findings.push(Finding {
