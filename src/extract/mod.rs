@@ -123,6 +123,12 @@ pub enum PeriodBasis {
     /// Read from a phrase that only suggests a year ("before the pandemic":
     /// 2019): low confidence.
     Assumed,
+    /// Stated in an earlier paragraph: the period of the story's last
+    /// figure before it (see `facts`), lower confidence than `Carried`.
+    Story,
+    /// None: the figure is the base of a comparison ("up from $240
+    /// billion"), of an earlier period the text does not give.
+    Base,
 }
 
 impl PeriodBasis {
@@ -131,6 +137,8 @@ impl PeriodBasis {
             PeriodBasis::Stated => "stated",
             PeriodBasis::Carried => "carried",
             PeriodBasis::Assumed => "assumed",
+            PeriodBasis::Story => "story",
+            PeriodBasis::Base => "base",
         }
     }
 }

@@ -573,22 +573,27 @@ impl<'t> Parser<'t> {
         self.toks.get(i).is_some_and(|t| t.gap != Gap::Paragraph)
     }
 
-    /// Whether the year at token `first` bounds a span or names a base
-    /// ("since 2022", "from 2023", "than in 2019", "compared with 2023")
-    /// rather than a figure's period.
-    fn after_bound_word(&self, first: usize) -> bool {
-        use super::period::{BASE_BEFORE_IN, NOT_A_PERIOD_AFTER};
+    /// Whether the year at tokens `first..=last` bounds a span or names a
+    /// base ("since 2022", "from 2023", "than in 2019", "compared with
+    /// 2023", "six times the 2022 figure", "2019 levels") rather than a
+    /// figure's period.
+    fn after_bound_word(&self, first: usize, last: usize) -> bool {
+        use super::period::{BASE_BEFORE_IN, BASE_BEFORE_THE, NOT_A_PERIOD_AFTER};
+        if matches!(self.word(last + 1), "level" | "levels") && self.joined(last + 1) {
+            return true;
+        }
         let Some(w) = self.word_before(first) else {
             return false;
         };
         if NOT_A_PERIOD_AFTER.contains(&w) {
             return true;
         }
-        matches!(w, "in" | "with")
-            && first
-                .checked_sub(1)
-                .and_then(|p| self.word_before(p))
-                .is_some_and(|w2| BASE_BEFORE_IN.contains(&w2))
+        let w2 = first.checked_sub(1).and_then(|p| self.word_before(p));
+        match w {
+            "in" | "with" => w2.is_some_and(|w2| BASE_BEFORE_IN.contains(&w2)),
+            "the" => w2.is_some_and(|w2| BASE_BEFORE_THE.contains(&w2)),
+            _ => false,
+        }
     }
 
     /// Whether token `i` is the first of a sentence: the first of the text
@@ -1483,7 +1488,7 @@ impl<'t> Parser<'t> {
             lead: quantity.start,
             quantity,
             names_period,
-            after_bound_word: self.after_bound_word(fig.first),
+            after_bound_word: self.after_bound_word(fig.first, fig.last),
             in_period_phrase: false,
         }
     }

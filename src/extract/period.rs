@@ -38,6 +38,28 @@ pub(super) const NOT_A_PERIOD_AFTER: &[&str] = &[
 /// "higher than in 2019", "compared with 2023".
 pub(super) const BASE_BEFORE_IN: &[&str] = &["than", "compared", "from", "versus", "against"];
 
+/// Words that, before "the", make the year after them a base: "six times
+/// the 2022 figure", "above the 2019 record".
+pub(super) const BASE_BEFORE_THE: &[&str] = &[
+    "times",
+    "than",
+    "from",
+    "over",
+    "above",
+    "below",
+    "versus",
+    "against",
+    "with",
+    "beat",
+    "beating",
+    "exceeded",
+    "exceeding",
+    "surpassed",
+    "surpassing",
+    "topped",
+    "topping",
+];
+
 static RELATIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     Regex::new(r"(?i)(?-u:\b)(last|previous|this|current|next|coming)\s+year(?-u:\b)")
@@ -72,6 +94,23 @@ static MONTHS_ALONE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:((?i:in|during|for|of|since))\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s*[–-]\s*(January|February|March|April|May|June|July|August|September|October|November|December))?(?-u:\b)(?:\s*,)?(\s+(?:19|20)\d\d)?",
     )
     .expect("valid regex")
+});
+
+const MONTH_NAMES: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
+
+static MONTH_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(&format!(
+        r"(?-u:\b)(?i:between|from)\s+({MONTH_NAMES})(?:\s+((?:19|20)\d\d))?\s+(?i:and|to|through|until|till)\s+({MONTH_NAMES})(?-u:\b)(?:\s*,?\s*((?:19|20)\d\d)(?-u:\b))?"
+    ))
+    .expect("valid regex")
+});
+
+static RELATIVE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(r"(?i)(?-u:\b)(last|previous|past|this|current)\s+month(?-u:\b)")
+        .expect("valid regex")
 });
 
 static PANDEMIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -142,7 +181,7 @@ fn carry(cx: &Context<'_>, s: usize, found: &mut [Found], range: Range<usize>) {
     let needs = |f: &Found| {
         f.quantity.kind.is_metric()
             && f.quantity.period.is_none()
-            && !is_base(cx.text.get(..f.lead).unwrap_or(""))
+            && f.quantity.period_basis != PeriodBasis::Base
     };
     if !found[range.clone()].iter().any(needs) {
         return;
@@ -228,6 +267,7 @@ fn resolve_sentence(cx: &Context<'_>, sentence: Range<usize>, found: &mut [Found
                 .iter()
                 .any(|c| c.span.start <= q.start && q.end <= c.span.end)
         };
+        let base = is_base(cx.text.get(..lead).unwrap_or(""));
         let role = {
             let around = role::Around {
                 before,
@@ -236,14 +276,30 @@ fn resolve_sentence(cx: &Context<'_>, sentence: Range<usize>, found: &mut [Found
                 previous: previous.map(|p| (&found[p].quantity, before_all)),
                 forecast_word: present.has(Pattern::Forecast) && FORECAST.is_match(before),
                 published,
+                base,
             };
             role::role(&found[i].quantity, &around)
+        };
+        // a target or forecast with no period of its own takes the one
+        // stated after it ("to attract 60 million visitors and 15 trillion
+        // yen by 2030")
+        let period = match (period, role) {
+            (None, role::Role::Target | role::Role::Forecast) if !base => {
+                let q = &found[i].quantity;
+                candidates
+                    .iter()
+                    .filter(|c| c.at >= q.end)
+                    .min_by_key(|c| c.at)
+                    .map(|c| (c.period, c.assumed))
+            }
+            (period, _) => period,
         };
         let negated = present.has(Pattern::Negation) && NEGATION.is_match(before);
         let f = &mut found[i];
         f.in_period_phrase = in_phrase;
         f.quantity.period = period.map(|(p, _)| p);
         f.quantity.period_basis = match period {
+            None if base => PeriodBasis::Base,
             Some((_, true)) => PeriodBasis::Assumed,
             _ => PeriodBasis::Stated,
         };
@@ -483,6 +539,11 @@ fn candidates(
             continue;
         };
         let at = sentence.start + all.start();
+        // "up 47% from a year earlier", "than a year before": the base of a
+        // comparison, not a period
+        if is_base(cx.text.get(..at).unwrap_or("")) {
+            continue;
+        }
         let anchor = if word.as_str().eq_ignore_ascii_case("ago") {
             cx.published.map(|p| p.year)
         } else {
@@ -500,6 +561,58 @@ fn candidates(
             span: at..sentence.start + all.end(),
             assumed: false,
         });
+    }
+    // "between January and September 2024", "from January to June": the
+    // months replace the dates and years inside the phrase
+    for m in matches(&MONTH_SPAN, Pattern::MonthsAlone, text, present) {
+        let (Some(all), Some(a), Some(b)) = (m.get(0), m.get(1), m.get(3)) else {
+            continue;
+        };
+        let (Some(first), Some(last)) = (month_number(a.as_str()), month_number(b.as_str())) else {
+            continue;
+        };
+        let stated = m
+            .get(4)
+            .or(m.get(2))
+            .and_then(|y| y.as_str().parse::<i32>().ok());
+        let Some(year) = stated.or_else(|| most_recent(cx, last)) else {
+            continue;
+        };
+        if first > last {
+            continue;
+        }
+        let at = sentence.start + all.start();
+        let end = sentence.start + all.end();
+        out.retain(|c| !(c.at >= at && c.at < end));
+        out.push(Candidate {
+            at,
+            period: Period::months(year, first, last),
+            span: at..end,
+            assumed: false,
+        });
+    }
+    // "last month", "this month": the month before publication, or its own
+    if let Some(published) = cx.published {
+        if text.contains("onth") {
+            for m in RELATIVE_MONTH.captures_iter(text) {
+                let (Some(all), Some(w)) = (m.get(0), m.get(1)) else {
+                    continue;
+                };
+                let this = matches!(w.as_str().to_ascii_lowercase().as_str(), "this" | "current");
+                let (year, month) = match (this, published.month) {
+                    (true, m) => (published.year, m),
+                    (false, 1) => (published.year - 1, 12),
+                    (false, m) => (published.year, m - 1),
+                };
+                let at = sentence.start + all.start();
+                out.push(Candidate {
+                    at,
+                    period: Period::months(year, month, month),
+                    span: at..sentence.start + all.end(),
+                    assumed: false,
+                });
+            }
+        }
     }
     // "before the pandemic": 2019, as an assumption
     if text.contains("andemic") || text.contains("COVID") || text.contains("ovid") {

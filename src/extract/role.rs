@@ -140,12 +140,19 @@ pub(super) struct Around<'t> {
     pub(super) forecast_word: bool,
     /// The year of publication.
     pub(super) published: Option<i32>,
+    /// Whether the figure is the base of a comparison ("up from $240
+    /// billion"): a value that was, whatever the sentence expects of the
+    /// other.
+    pub(super) base: bool,
 }
 
 /// The role of `q` given the text around it.
 pub(super) fn role(q: &Quantity, around: &Around<'_>) -> Role {
     if is_conversion(q, around.previous) {
         return Role::Conversion;
+    }
+    if around.base {
+        return Role::Actual;
     }
     if TARGET_BEFORE.is_match(around.before) || TARGET_AFTER.is_match(around.after) {
         return Role::Target;
@@ -157,7 +164,21 @@ pub(super) fn role(q: &Quantity, around: &Around<'_>) -> Role {
     if around.forecast_word || FORECAST_MORE.is_match(around.before) || future_year_after(around) {
         return Role::Forecast;
     }
-    Role::Actual
+    // "wants to attract 60 million visitors and to raise spending to 15
+    // trillion yen": one aim for both, in one clause
+    match around.previous {
+        Some((p, between))
+            if matches!(p.role, Role::Target | Role::Forecast)
+                && !between.contains(',')
+                && between
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("and"))
+                && own_clause_before(between).len() == between.len() =>
+        {
+            p.role
+        }
+        _ => Role::Actual,
+    }
 }
 
 /// "($9.9 billion)" or ", or $53 billion" right after a money figure in

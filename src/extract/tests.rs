@@ -926,7 +926,7 @@ fn money_as_news_writes_it() {
         (
             "Prices fell from $52 to $48.",
             &[
-                "money | $52 | 52 | dollar | [51.5, 52.5]",
+                "money | $52 | 52 | dollar | [51.5, 52.5] | base",
                 "money | $48 | 48 | dollar | [47.5, 48.5]",
             ],
         ),

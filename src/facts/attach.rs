@@ -118,6 +118,18 @@ pub(super) struct Candidate {
     strength: Strength,
 }
 
+impl Candidate {
+    /// The claim of metric `metric` on conversion `figure`, which restates
+    /// a figure the metric claims ("¥8.1 trillion ($53 billion)").
+    pub(super) fn conversion(figure: usize, metric: usize) -> Self {
+        Candidate {
+            figure,
+            metric,
+            strength: Strength::Continued,
+        }
+    }
+}
+
 /// How strongly a rule's words reach a figure; greater is stronger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Strength {

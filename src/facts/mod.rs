@@ -1,6 +1,7 @@
 //! Facts: quantities that a rule claims as a metric, with their period and
 //! source. A quantity no rule claims is not a fact. Nothing here formats.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -11,7 +12,7 @@ mod convert;
 mod window;
 
 use crate::documents::Document;
-use crate::extract::{Kind, PeriodBasis, Quantity};
+use crate::extract::{Kind, PeriodBasis, Quantity, Role};
 use crate::interval::{Bound, Interval};
 use crate::period::{Date, Period};
 use crate::rules::{Metric, PeriodRule, RuleSet, Undated};
@@ -119,6 +120,7 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
     };
     let mut memo = Memo::default();
     let mut facts = Vec::new();
+    let quantities = &story_periods(doc, quantities);
     // a negated figure ("did not reach $1 trillion") claims nothing
     let mut by_sentence: BTreeMap<usize, Vec<&Quantity>> = BTreeMap::new();
     for q in quantities
@@ -133,6 +135,15 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
         for c in sentence_claims(doc, *s, figures, rules, &mut memo) {
             let metric = &rules.metrics[c.metric];
             let q = figures[c.figure];
+            if q.role == Role::Conversion {
+                // a conversion is of the period of the figure it converts
+                let mut q = q.clone();
+                if let Some(o) = converted(figures, c.figure) {
+                    (q.period, q.period_basis) = (o.period, o.period_basis);
+                }
+                facts.push(fact(doc, *s, &q, (c.metric, metric), &source, &mut memo));
+                continue;
+            }
             facts.push(fact(doc, *s, q, (c.metric, metric), &source, &mut memo));
         }
     }
@@ -163,6 +174,43 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
     facts
 }
 
+/// `quantities`, where an actual figure with no period of its paragraph
+/// takes the period of the story: that of the last actual figure before it
+/// in the document with a period its own sentence states ("Japan received
+/// 36.9 million visitors in 2024. ¶ South Korea sent the most, 8.8
+/// million."), marked `story`. Done here, on the whole document, so that
+/// extraction stays per paragraph and the same at any chunk size.
+fn story_periods<'q>(doc: &Document, quantities: &'q [Quantity]) -> Cow<'q, [Quantity]> {
+    let wants = |q: &Quantity| {
+        q.kind.is_metric()
+            && q.period.is_none()
+            && q.role == Role::Actual
+            && q.period_basis == PeriodBasis::Stated
+    };
+    if !quantities.iter().any(wants) {
+        return Cow::Borrowed(quantities);
+    }
+    let mut out = quantities.to_vec();
+    let mut story: Option<(Period, usize)> = None;
+    for q in &mut out {
+        if wants(q) {
+            // a heading between starts another story
+            if let Some((period, end)) = story {
+                let between = doc.text.get(end..q.start).unwrap_or("");
+                if !between.contains("\n#") {
+                    q.period = Some(period);
+                    q.period_basis = PeriodBasis::Story;
+                }
+            }
+        } else if q.kind.is_metric() && q.role == Role::Actual {
+            if let (Some(p), PeriodBasis::Stated) = (q.period, q.period_basis) {
+                story = Some((p, q.end));
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// The claims that stand on the figures of sentence `s`: levels and stated
 /// changes are weighed apart (a change is never a level's rival).
 fn sentence_claims<'d>(
@@ -174,8 +222,12 @@ fn sentence_claims<'d>(
 ) -> Vec<attach::Candidate> {
     let range = doc.sentences()[s].clone();
     let mut candidates = Vec::new();
+    // a conversion restates the figure before it: it takes that figure's
+    // metrics below, and competes for none
+    let own = |i: &usize| figures[*i].role != Role::Conversion;
     for (m, metric) in rules.metrics.iter().enumerate() {
         let (changes, levels): (Vec<usize>, Vec<usize>) = (0..figures.len())
+            .filter(own)
             .filter(|&i| metric.accepts(figures[i].kind, figures[i].unit))
             .partition(|&i| figures[i].kind == Kind::Change);
         if (changes.is_empty() && levels.is_empty()) || !memo.matches(doc, s, m, metric) {
@@ -194,9 +246,33 @@ fn sentence_claims<'d>(
         }
     }
     let mut claims = attach::resolve(candidates);
+    for (c, q) in figures.iter().enumerate() {
+        if q.role != Role::Conversion {
+            continue;
+        }
+        let Some(original) = converted_index(figures, c) else {
+            continue;
+        };
+        let of: Vec<usize> = claims
+            .iter()
+            .filter(|k| k.figure == original)
+            .map(|k| k.metric)
+            .collect();
+        claims.extend(of.into_iter().map(|m| attach::Candidate::conversion(c, m)));
+    }
     // facts in the order of the figures, then of the rules
     claims.sort_by_key(|c| (figures[c.figure].start, c.metric));
     claims
+}
+
+/// The index of the figure that conversion `figures[c]` restates: the
+/// money figure before it.
+fn converted_index(figures: &[&Quantity], c: usize) -> Option<usize> {
+    (0..c).rev().find(|&i| figures[i].kind == Kind::Money)
+}
+
+fn converted<'q>(figures: &[&'q Quantity], c: usize) -> Option<&'q Quantity> {
+    converted_index(figures, c).map(|i| figures[i])
 }
 
 fn fact(
