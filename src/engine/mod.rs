@@ -90,6 +90,7 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
             || fact.not_comparable.is_some()
             // a conversion restates the figure before it
             || fact.quantity.role == Role::Conversion
+            || fact.quantity.period_basis == crate::extract::PeriodBasis::Story
         {
             continue;
         }
@@ -115,6 +116,13 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
         let before = findings.len();
         for (i, a) in group.iter().enumerate() {
             for b in &group[i + 1..] {
+                // sources disagree, not an article with itself: two figures
+                // of one article for one key are two readings it reports
+                // (or one of them is misread), unless the article names two
+                // statistical sources for them
+                if a.source.path == b.source.path && a.attribution == b.attribution {
+                    continue;
+                }
                 let c = compare(a, b, metric.tolerance);
                 if c.conflict {
                     // two sources the rule says may differ ("according to

@@ -110,6 +110,13 @@ fn verb(word: &str) -> Option<Direction> {
 }
 
 /// Nouns of change after a figure: "a 5% increase".
+/// Words of a unit between a figure and a comparative ("125,000 bpd less
+/// than", "800 million euros higher than").
+const UNIT_WORDS: &[&str] = &[
+    "bpd", "barrels", "barrel", "per", "a", "day", "daily", "tonnes", "tons", "euros", "dollars",
+    "yen", "yuan", "baht", "visitors", "tourists", "people", "arrivals",
+];
+
 fn noun(word: &str) -> Option<Direction> {
     match word {
         "increase" | "rise" | "growth" | "gain" | "jump" | "surge" | "hike" | "expansion"
@@ -172,6 +179,10 @@ impl Parser<'_> {
             before = if self.is_word(j, "by") {
                 // "fell by 5%", "cut rates by 0.25 points"
                 (j.saturating_sub(3)..j).rev().find_map(|k| verb(lower(k)))
+            } else if self.is_word(j, "of") && j > 0 {
+                // "a drop of 70,000 barrels", "declines of 114,000"
+                let n = lower(j - 1);
+                noun(n).or_else(|| n.strip_suffix('s').and_then(noun))
             } else {
                 verb(lower(j))
             };
@@ -181,10 +192,31 @@ impl Parser<'_> {
                 before = Some(Direction::Down);
             }
         }
-        // after: "a 5% increase", "5% year on year", "2.5 times higher"
+        // after: "a 5% increase", "5% year on year", "2.5 times higher";
+        // "800 million euros higher than", "125,000 bpd less than": a
+        // difference, after the figure's unit
         let mut end = None;
         let mut after_dir = None;
-        if self.joined(after) {
+        let mut unit_end = after;
+        while unit_end < after + 3 && UNIT_WORDS.contains(&lower(unit_end)) && self.joined(unit_end)
+        {
+            unit_end += 1;
+        }
+        if !percent && !times && self.is_word(unit_end + 1, "than") {
+            let w = lower(unit_end);
+            let dir = match w {
+                "higher" | "more" | "larger" | "bigger" | "greater" | "above" => {
+                    Some(Direction::Up)
+                }
+                "lower" | "less" | "fewer" | "smaller" | "below" => Some(Direction::Down),
+                _ => None,
+            };
+            if dir.is_some() && self.joined(unit_end) {
+                after_dir = dir;
+                end = Some(unit_end);
+            }
+        }
+        if after_dir.is_none() && self.joined(after) {
             let w = lower(after);
             if let Some(d) = noun(w) {
                 after_dir = Some(d);

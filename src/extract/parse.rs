@@ -869,6 +869,15 @@ impl<'t> Parser<'t> {
         if hyphenated && scale::scale_word(self.s(k + 1), false).is_some() {
             k += 1;
         }
+        // "9.02 mbpd", "26.5 mb/d", "900 kb/d": barrels a day in millions
+        // or thousands, the scale inside the unit
+        if let Some((e, last)) = self.barrels_a_day(k) {
+            let factor = number::pow10(e);
+            fig.value = fig.value.checked_mul(factor)?;
+            fig.step = fig.step.checked_mul(factor)?;
+            fig.scale = Some(e);
+            return Some(last);
+        }
         // "$75 [billion]": a scale an editor put in brackets
         if self.s(k) == "["
             && self.joined(k)
@@ -894,6 +903,25 @@ impl<'t> Parser<'t> {
         fig.step = fig.step.checked_mul(factor)?;
         fig.scale = Some(e);
         Some(k)
+    }
+
+    /// A unit of barrels a day with its scale at token `k`: "mbpd", "mbd",
+    /// "mmbpd", "kbpd", "kbd", or "mb/d", "kb/d": the power of ten and the
+    /// unit's last token.
+    fn barrels_a_day(&self, k: usize) -> Option<(u32, usize)> {
+        if !self.joined(k) {
+            return None;
+        }
+        let e = match self.word(k) {
+            "mbpd" | "mbd" | "mmbpd" | "mmbd" | "mmb" => 6,
+            "kbpd" | "kbd" => 3,
+            "mb" | "kb" if self.s(k + 1) == "/" && self.word(k + 2) == "d" && self.glued(k + 1) => {
+                let e = if self.word(k) == "mb" { 6 } else { 3 };
+                return Some((e, k + 2));
+            }
+            _ => return None,
+        };
+        Some((e, k))
     }
 
     /// Cents after a whole amount: "3 dollars 50 cents", "15 dollars and 50",

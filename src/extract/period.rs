@@ -91,7 +91,7 @@ static PART_OF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static MONTHS_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     Regex::new(
-        r"(?-u:\b)(?:((?i:in|during|for|of|since))\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s*[–-]\s*(January|February|March|April|May|June|July|August|September|October|November|December))?(?-u:\b)(?:\s*,)?(\s+(?:19|20)\d\d)?",
+        r"(?-u:\b)(?:((?i:in|during|for|of|since))\s+(?:the\s+)?)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s*[–-]\s*(January|February|March|April|May|June|July|August|September|October|November|December))?(?-u:\b)(?:\s*,)?(\s+(?:19|20)\d\d)?",
     )
     .expect("valid regex")
 });
@@ -460,10 +460,20 @@ fn candidates(
                 _ => published.year,
             };
             let at = sentence.start + all.start();
+            let end = sentence.start + all.end();
+            // "stayed at last year's level", "than last year": a base, not
+            // a period; but "last year's total of 5.3 trillion" is one
+            let after = cx.text.get(end..).unwrap_or("");
+            let level = ["'s level", "’s level", " levels", "'s levels", "’s levels"]
+                .iter()
+                .any(|l| after.starts_with(l));
+            if level || is_base(cx.text.get(..at).unwrap_or("")) {
+                continue;
+            }
             out.push(Candidate {
                 at,
                 period: Period::year(year),
-                span: at..sentence.start + all.end(),
+                span: at..end,
                 assumed: false,
             });
         }

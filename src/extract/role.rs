@@ -151,8 +151,13 @@ pub(super) fn role(q: &Quantity, around: &Around<'_>) -> Role {
     if is_conversion(q, around.previous) {
         return Role::Conversion;
     }
+    // "cut its forecast to 33 million from 37 million": both forecasts;
+    // "expected to reach $200bn, up from $180bn": the base was
     if around.base {
-        return Role::Actual;
+        return match around.previous {
+            Some((p, between)) if between.trim().eq_ignore_ascii_case("from") => p.role,
+            _ => Role::Actual,
+        };
     }
     if TARGET_BEFORE.is_match(around.before) || TARGET_AFTER.is_match(around.after) {
         return Role::Target;

@@ -180,7 +180,7 @@ pub(super) fn candidates(
     let mut claimed: Vec<bool> = vec![false; figures.len()];
     let total = requirement_count(metric).max(1);
     for (k, &i) in accepted.iter().enumerate() {
-        if reach.excluded[i] {
+        if reach.excluded[i] || counts_other_things(sentence, &spans[k].1, figures[i], metric) {
             continue;
         }
         let strength = if let Some(d) = reach.nearest[i] {
@@ -203,6 +203,41 @@ pub(super) fn candidates(
         });
     }
     out
+}
+
+/// Whether count `q` (at `span` of `sentence`) counts things the rule does
+/// not name: a plural noun right after it ("Eight economies", "12
+/// countries", "the top five markets") that no pattern of the rule matches
+/// in the words that follow ("36.9 million foreign visitors" is the rule's
+/// if it names visitors).
+fn counts_other_things(sentence: &str, span: &Range<usize>, q: &Quantity, metric: &Metric) -> bool {
+    if q.kind != crate::extract::Kind::Number {
+        return false;
+    }
+    let after = sentence.get(span.end..).unwrap_or("");
+    let Some(noun) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word: &str = noun
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let plural = word.len() >= 4
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && word.chars().all(|c| c.is_lowercase());
+    if !plural {
+        return false;
+    }
+    // the next three words, where the rule's own noun would be
+    let words: usize = noun
+        .char_indices()
+        .filter(|(_, c)| *c == ' ')
+        .nth(2)
+        .map_or(noun.len(), |(i, _)| i);
+    let near = &noun[..words];
+    let m = &metric.matcher;
+    !m.all.iter().chain(&m.any).any(|r| r.is_match(near))
 }
 
 /// Each `all` pattern, the `any` list and each entity is one requirement.

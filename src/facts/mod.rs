@@ -175,11 +175,13 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
 }
 
 /// `quantities`, where an actual figure with no period of its paragraph
-/// takes the period of the story: that of the last actual figure before it
-/// in the document with a period its own sentence states ("Japan received
-/// 36.9 million visitors in 2024. ¶ South Korea sent the most, 8.8
-/// million."), marked `story`. Done here, on the whole document, so that
-/// extraction stays per paragraph and the same at any chunk size.
+/// takes the period of the story: the period its sentences state most
+/// often for actual figures before it (the earliest of those that tie), as
+/// in "Japan received 36.9 million visitors in 2024. ¶ South Korea sent the
+/// most, 8.8 million.", marked `story`. A past record named on the way
+/// ("short of the 31.88 million of 2019") does not become the story's
+/// period. Done here, on the whole document, so that extraction stays per
+/// paragraph and the same at any chunk size.
 fn story_periods<'q>(doc: &Document, quantities: &'q [Quantity]) -> Cow<'q, [Quantity]> {
     let wants = |q: &Quantity| {
         q.kind.is_metric()
@@ -191,20 +193,32 @@ fn story_periods<'q>(doc: &Document, quantities: &'q [Quantity]) -> Cow<'q, [Qua
         return Cow::Borrowed(quantities);
     }
     let mut out = quantities.to_vec();
-    let mut story: Option<(Period, usize)> = None;
+    // period -> (how many figures state it, the order it was first seen)
+    let mut stated: BTreeMap<Period, (usize, usize)> = BTreeMap::new();
+    let mut last_end = 0;
     for q in &mut out {
+        // a heading starts another story
+        if doc
+            .text
+            .get(last_end..q.start)
+            .is_some_and(|t| t.contains("\n#"))
+        {
+            stated.clear();
+        }
+        last_end = q.end;
         if wants(q) {
-            // a heading between starts another story
-            if let Some((period, end)) = story {
-                let between = doc.text.get(end..q.start).unwrap_or("");
-                if !between.contains("\n#") {
-                    q.period = Some(period);
-                    q.period_basis = PeriodBasis::Story;
-                }
+            let story = stated
+                .iter()
+                .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
+                .map(|(p, _)| *p);
+            if let Some(period) = story {
+                q.period = Some(period);
+                q.period_basis = PeriodBasis::Story;
             }
         } else if q.kind.is_metric() && q.role == Role::Actual {
             if let (Some(p), PeriodBasis::Stated) = (q.period, q.period_basis) {
-                story = Some((p, q.end));
+                let seen = stated.len();
+                stated.entry(p).or_insert((0, seen)).0 += 1;
             }
         }
     }

@@ -134,7 +134,8 @@ impl Metric {
                 let iso = unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase());
                 kind == Kind::Money && (unit == want || (want == "USD" && unit == "dollar") || iso)
             }
-            MetricKind::Count => kind == Kind::Number,
+            // a count, not a fraction ("a sixth") or a multiple
+            MetricKind::Count => kind == Kind::Number && unit == "count",
             MetricKind::Percent => kind == Kind::Percent,
             MetricKind::Rank => kind == Kind::Rank,
         }
