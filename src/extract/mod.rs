@@ -12,6 +12,7 @@
 mod change;
 mod currency;
 mod date;
+mod lists;
 mod not_amount;
 mod notation;
 mod number;
@@ -388,6 +389,7 @@ fn chunk_quantities(doc: &Document, range: std::ops::Range<usize>) -> Vec<Quanti
     for f in &mut found {
         *f += offset;
     }
+    lists::share_across_lists(&doc.text, &mut found);
     let sentences = sentences_around(text, offset, &found);
     let cx = Context {
         text: &doc.text,

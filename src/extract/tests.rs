@@ -972,3 +972,39 @@ fn comparatives_after_a_percentage_are_changes() {
     let q = figure("Arrivals grew 2.5 times.", "2.5 times");
     assert_eq!((q.kind, q.unit), (Kind::Change, "times"));
 }
+
+// See: issue #12 (oil reporting: units with their scale, lists)
+#[test]
+fn barrels_a_day_and_lists() {
+    check(&[
+        (
+            "Output was 9.02 mbpd in July.",
+            &["number | 9.02 mbpd | 9020000 | count | [9015000, 9025000] | p=2025-07"],
+        ),
+        (
+            "Russia pumped 9.0 mb/d.",
+            &["number | 9.0 mb/d | 9000000 | count | [8950000, 9050000]"],
+        ),
+        (
+            "Iraq pumped 900 kb/d.",
+            &["number | 900 kb/d | 900000 | count | [850000, 950000]"],
+        ),
+        (
+            "Output stood at 9.13 and 8.9 mbpd, respectively.",
+            &[
+                "number | 9.13 | 9130000 | count | [9125000, 9135000]",
+                "number | 8.9 mbpd | 8900000 | count | [8850000, 8950000]",
+            ],
+        ),
+    ]);
+    let q = figure("They had declines of 114,000 and 76,000 bpd.", "76,000");
+    assert_eq!((q.kind, q.direction), (Kind::Change, Some(Direction::Down)));
+    let q = figure(
+        "Output recorded a drop of 70,000 barrels per day.",
+        "70,000",
+    );
+    assert_eq!(q.kind, Kind::Change);
+    // a count that is a count in its own right keeps its own value
+    let q = figure("It had 300 and 2 million.", "300");
+    assert_eq!(q.value, Some(Decimal::from(300)));
+}
