@@ -163,6 +163,8 @@ mod tests {
             conversion: None,
             not_comparable: None,
             attribution: None,
+            dimensions: Vec::new(),
+            basis: None,
         }
     }
 

@@ -73,20 +73,26 @@ pub struct FactKey {
     /// Figures are compared only with figures of the same role: forecasts
     /// with forecasts (unless the rule says so), targets with targets.
     pub role: Role,
+    /// For a change metric: changes on different bases ("in yuan terms",
+    /// "in dollar terms") are never compared.
+    pub basis: Option<String>,
 }
 
 /// Compares the facts of each key; findings come sorted by metric, period,
 /// then source order.
 pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
+    let signed = signed_changes(facts, rules);
     let mut groups: BTreeMap<FactKey, Vec<&Fact>> = BTreeMap::new();
-    for fact in facts {
+    for fact in signed.iter() {
         let Some(metric) = rules.metric(&fact.metric) else {
             continue;
         };
         // a yearly metric with no known period cannot be compared; stated
-        // changes are not levels (the `change` checks read them)
+        // changes are not levels (the `change` checks read them), unless
+        // the metric is a change metric
+        let change_metric = metric.kind == crate::rules::MetricKind::Change;
         if metric.period == PeriodRule::Year && fact.period.is_none()
-            || fact.quantity.kind == crate::extract::Kind::Change
+            || (fact.quantity.kind == crate::extract::Kind::Change && !change_metric)
             || fact.not_comparable.is_some()
             // a conversion restates the figure before it
             || fact.quantity.role == Role::Conversion
@@ -101,6 +107,7 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
                 Role::Forecast if metric.compare_forecasts => Role::Actual,
                 role => role,
             },
+            basis: fact.basis.clone(),
         };
         groups.entry(key).or_default().push(fact);
     }
@@ -144,12 +151,9 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
                     } else {
                         // figures of two named sources still conflict, and
                         // the note names both
-                        let note = match (&a.attribution, &b.attribution) {
-                            (Some(x), Some(y)) if x != y => {
-                                let why = format!("attributed to {x} and {y}");
-                                Some(note.map_or(why.clone(), |n| format!("{why}; {n}")))
-                            }
-                            _ => note,
+                        let note = match attributed_apart(a, b) {
+                            Some(why) => Some(note.map_or(why.clone(), |n| format!("{why}; {n}"))),
+                            None => note,
                         };
                         (Class::Conflict, metric.severity, note)
                     };
@@ -179,6 +183,62 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
     }
     findings.extend(checks::run(facts, &rules.checks));
     findings
+}
+
+/// `facts`, with the changes of change metrics signed for comparison:
+/// "fell 12%" is −12, so that it conflicts with "rose 12%".
+fn signed_changes<'f>(facts: &'f [Fact], rules: &RuleSet) -> std::borrow::Cow<'f, [Fact]> {
+    use crate::extract::{Direction, Kind, Qualifier};
+    let down = |f: &Fact| {
+        f.quantity.kind == Kind::Change
+            && f.quantity.direction == Some(Direction::Down)
+            && rules
+                .metric(&f.metric)
+                .is_some_and(|m| m.kind == crate::rules::MetricKind::Change)
+    };
+    if !facts.iter().any(down) {
+        return std::borrow::Cow::Borrowed(facts);
+    }
+    let mut out = Vec::with_capacity(facts.len());
+    for f in facts {
+        if !down(f) {
+            out.push(f.clone());
+            continue;
+        }
+        // a bound on a fall ("fell more than 12%") has no signed interval
+        // here: listed, not compared
+        let symmetric = matches!(
+            f.quantity.qualifier,
+            Qualifier::Exact | Qualifier::About | Qualifier::Between
+        );
+        if !symmetric {
+            continue;
+        }
+        let mut f = f.clone();
+        let q = &mut f.quantity;
+        q.value = q.value.map(|v| -v);
+        q.range = q.range.map(|(lo, hi)| (-hi, -lo));
+        out.push(f);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// "attributed to X and Y", for every dimension of attribution in which
+/// the two facts name different sources; `None` when they name none apart.
+fn attributed_apart(a: &Fact, b: &Fact) -> Option<String> {
+    let mut parts = Vec::new();
+    if let (Some(x), Some(y)) = (&a.attribution, &b.attribution) {
+        if x != y {
+            parts.push(format!("attributed to {x} and {y}"));
+        }
+    }
+    for (dim, x) in &a.dimensions {
+        let other = b.dimensions.iter().find(|(d, _)| d == dim);
+        if let Some((_, y)) = other.filter(|(_, y)| y != x) {
+            parts.push(format!("{dim}: {x} and {y}"));
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// The comparison's note, with how each converted figure was converted.

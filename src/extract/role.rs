@@ -108,7 +108,7 @@ static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The part of `text` (the stretch before a figure, since the previous
 /// figure) after its last clause boundary.
-pub(super) fn own_clause_before(text: &str) -> &str {
+pub fn own_clause_before(text: &str) -> &str {
     match CLAUSE_END.find_iter(text).last() {
         Some(m) => &text[m.end()..],
         None => text,
@@ -117,7 +117,7 @@ pub(super) fn own_clause_before(text: &str) -> &str {
 
 /// The part of `text` (the stretch after a figure, up to the next figure)
 /// before its first clause boundary.
-pub(super) fn own_clause_after(text: &str) -> &str {
+pub fn own_clause_after(text: &str) -> &str {
     match CLAUSE_END.find(text) {
         Some(m) => &text[..m.start()],
         None => text,

@@ -116,6 +116,8 @@ pub(super) struct Candidate {
     /// Index of the metric in the rule set.
     pub(super) metric: usize,
     strength: Strength,
+    /// The rule lets other rules claim the figure too (`shares_figures`).
+    shared: bool,
 }
 
 impl Candidate {
@@ -126,6 +128,7 @@ impl Candidate {
             figure,
             metric,
             strength: Strength::Continued,
+            shared: true,
         }
     }
 }
@@ -153,6 +156,8 @@ struct Reach {
     groups: Vec<u32>,
     nearest: Vec<Option<Distance>>,
     excluded: Vec<bool>,
+    /// Per figure: whether a `near` pattern belongs to it.
+    near: Vec<bool>,
     /// Whether any pattern of the rule matches the sentence.
     patterns_here: bool,
 }
@@ -183,6 +188,10 @@ pub(super) fn candidates(
         if reach.excluded[i] || counts_other_things(sentence, &spans[k].1, figures[i], metric) {
             continue;
         }
+        // `near`: one of its patterns must be the figure's own words
+        if !metric.matcher.near.is_empty() && !reach.near[i] {
+            continue;
+        }
         let strength = if let Some(d) = reach.nearest[i] {
             Strength::Reached {
                 share: reach.groups[i] * 1000 / total,
@@ -200,6 +209,7 @@ pub(super) fn candidates(
             figure: i,
             metric: m,
             strength,
+            shared: metric.shares_figures,
         });
     }
     out
@@ -243,7 +253,10 @@ fn counts_other_things(sentence: &str, span: &Range<usize>, q: &Quantity, metric
 /// Each `all` pattern, the `any` list and each entity is one requirement.
 fn requirement_count(metric: &Metric) -> u32 {
     let m = &metric.matcher;
-    let n = m.all.len() + usize::from(!m.any.is_empty()) + m.entities.len();
+    let n = m.all.len()
+        + usize::from(!m.any.is_empty())
+        + usize::from(!m.near.is_empty())
+        + m.entities.len();
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
@@ -258,11 +271,23 @@ fn reach(
         groups: vec![0; figure_count],
         nearest: vec![None; figure_count],
         excluded: vec![false; figure_count],
+        near: vec![false; figure_count],
         patterns_here: false,
     };
     let mut patterns: Vec<&[Regex]> = m.all.iter().map(std::slice::from_ref).collect();
     if !m.any.is_empty() {
         patterns.push(&m.any);
+    }
+    if !m.near.is_empty() {
+        patterns.push(&m.near);
+        for r in &m.near {
+            for found in r.find_iter(sentence) {
+                // in the figure's own clause: nearest, with no boundary between
+                if let Some((i, d)) = nearest(sentence, &found.range(), spans) {
+                    reach.near[i] |= d.boundaries == 0;
+                }
+            }
+        }
     }
     for group in patterns {
         let mut reached = vec![false; figure_count];
@@ -338,8 +363,10 @@ fn continues(
 }
 
 /// The claims that stand: for each figure, the strongest; rules that tie
-/// all stand.
-pub(super) fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+/// all stand, and so do rules that share figures (`shares_figures`).
+pub(super) fn resolve(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let (mut shared, mut candidates): (Vec<Candidate>, Vec<Candidate>) =
+        candidates.into_iter().partition(|c| c.shared);
     candidates.sort_by(|a, b| {
         a.figure
             .cmp(&b.figure)
@@ -353,6 +380,8 @@ pub(super) fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             _ => out.push(c),
         }
     }
+    out.append(&mut shared);
+    out.sort_by_key(|c| (c.figure, c.metric));
     out
 }
 
@@ -403,6 +432,7 @@ mod tests {
         let c = |figure, metric, share| Candidate {
             figure,
             metric,
+            shared: false,
             strength: Strength::Reached {
                 share,
                 nearest: std::cmp::Reverse(Distance {
@@ -414,6 +444,7 @@ mod tests {
         let weak = Candidate {
             figure: 0,
             metric: 3,
+            shared: false,
             strength: Strength::Context,
         };
         let kept = resolve(vec![

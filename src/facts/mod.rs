@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 mod attach;
 mod convert;
+mod rule_words;
 mod window;
 
 use crate::documents::Document;
@@ -57,6 +58,12 @@ pub struct Fact {
     /// The statistical source the sentence attributes the figure to, by the
     /// rule's name for it (`chinese_customs`).
     pub attribution: Option<String>,
+    /// The sources of the rule's further dimensions of attribution the
+    /// sentence names: (dimension, source), in the rule's order.
+    pub dimensions: Vec<(String, String)>,
+    /// For a change metric: the basis its sentence states ("in yuan
+    /// terms"), by the rule's name for it.
+    pub basis: Option<String>,
 }
 
 /// How a figure in another currency became the metric's unit.
@@ -298,7 +305,12 @@ fn fact(
     memo: &mut Memo,
 ) -> Fact {
     let sentence = doc.sentences()[s].clone();
+    let quote = &doc.text[sentence.clone()];
     let (line, column) = doc.locate(q.start);
+    let mut q = q.clone();
+    (q.period, q.period_basis) = rule_words::phrase_period(&q, metric, quote);
+    q.role = rule_words::role(doc, &q, metric, sentence.clone());
+    let q = &q;
     let period = match metric.period {
         PeriodRule::None => None,
         // a part-year figure ("January–October 2025") keeps its months: it is
@@ -321,13 +333,14 @@ fn fact(
         _ => metric.unit.clone().unwrap_or_else(|| q.unit.to_string()),
     };
     // the source the sentence names; else the one source the article names
-    let quote = &doc.text[sentence.clone()];
     let attribution = match metric.attributions.iter().find(|(_, r)| r.is_match(quote)) {
         Some((name, _)) => Some(name.clone()),
         None => memo.cited(doc, i, metric),
     };
     Fact {
         attribution,
+        dimensions: rule_words::dimensions(metric, quote),
+        basis: rule_words::basis(metric, quote),
         unit,
         conversion,
         not_comparable,

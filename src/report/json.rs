@@ -3,6 +3,7 @@
 //! reader loses precision; interval ends are strings or null.
 
 use crate::extract::Role;
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use rust_decimal::Decimal;
@@ -89,6 +90,13 @@ struct FactJson<'a> {
     /// name for it.
     #[serde(skip_serializing_if = "Option::is_none")]
     attribution: Option<&'a str>,
+    /// The sources of the rule's further dimensions of attribution, by
+    /// dimension.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    attributions: BTreeMap<&'a str, &'a str>,
+    /// For a change metric: the basis the change is stated on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    basis: Option<&'a str>,
     source: String,
     id: &'a str,
     published: Option<crate::period::Date>,
@@ -194,6 +202,12 @@ fn fact_json(f: &Fact) -> FactJson<'_> {
         period_basis: q.period_basis,
         direction: q.direction,
         attribution: f.attribution.as_deref(),
+        attributions: f
+            .dimensions
+            .iter()
+            .map(|(d, s)| (d.as_str(), s.as_str()))
+            .collect(),
+        basis: f.basis.as_deref(),
         source: f.source.path.display().to_string(),
         id: &f.source.id,
         published: f.source.published,

@@ -126,6 +126,7 @@ fn kind(m: &Metric) -> String {
         MetricKind::Count => "count",
         MetricKind::Percent => "percent",
         MetricKind::Rank => "rank",
+        MetricKind::Change => "change",
     };
     match &m.unit {
         Some(unit) => format!("{name} ({unit})"),

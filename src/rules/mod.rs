@@ -101,9 +101,37 @@ pub struct Metric {
     /// Statistical sources by name, in the order written; a fact's
     /// attribution is the first whose pattern matches its sentence.
     pub attributions: Vec<(String, Regex)>,
+    /// Further dimensions of attribution (a speaker, a currency basis),
+    /// each with its sources in order.
+    pub dimensions: Vec<Dimension>,
+    /// For a change metric: the level metric it is the change of.
+    pub change_of: Option<String>,
+    /// For a change metric: the bases a change may be stated on, in order.
+    pub basis: Vec<(String, Regex)>,
+    /// Whether a figure this metric claims may be claimed by others too.
+    pub shares_figures: bool,
+    /// Phrases that stand for a year ("before the pandemic": 2019).
+    pub period_phrases: Vec<(Regex, i32)>,
+    /// More words that give a figure a role.
+    pub roles: RoleCues,
     /// Whether figures of different attributions that disagree are a
     /// documented difference rather than a conflict.
     pub attributions_differ: bool,
+}
+
+/// One dimension of attribution: its name and its sources in order.
+#[derive(Debug)]
+pub struct Dimension {
+    pub name: String,
+    pub sources: Vec<(String, Regex)>,
+}
+
+/// A rule's own words for roles, each over the figure's clause.
+#[derive(Debug, Default)]
+pub struct RoleCues {
+    pub forecast: Vec<Regex>,
+    pub target: Vec<Regex>,
+    pub claim: Vec<Regex>,
 }
 
 /// A conversion rate of a money metric: `rate` units of the metric's
@@ -122,7 +150,9 @@ impl Metric {
     pub fn accepts(&self, kind: Kind, unit: &str) -> bool {
         // a relative change ("fell 9%", "down by a third") of the metric
         if kind == Kind::Change {
-            return self.claims_changes && matches!(unit, "percent" | "fraction");
+            let relative = matches!(unit, "percent" | "fraction");
+            return (self.claims_changes && relative)
+                || (self.kind == MetricKind::Change && (relative || unit == "times"));
         }
         match self.kind {
             MetricKind::Money => {
@@ -138,6 +168,7 @@ impl Metric {
             MetricKind::Count => kind == Kind::Number && unit == "count",
             MetricKind::Percent => kind == Kind::Percent,
             MetricKind::Rank => kind == Kind::Rank,
+            MetricKind::Change => false,
         }
     }
 }
@@ -149,6 +180,9 @@ pub enum MetricKind {
     Count,
     Percent,
     Rank,
+    /// A stated relative change of a level metric ("rose 12%", "grew 2.5
+    /// times"), in percent.
+    Change,
 }
 
 /// Where the words that identify a metric must be.
@@ -158,8 +192,11 @@ pub struct Matcher {
     pub all: Vec<Regex>,
     /// At least one must match the window (when any are given).
     pub any: Vec<Regex>,
-    /// None may match the figure's own sentence.
+    /// None may belong to the figure (be nearest to it): each excludes
+    /// one figure, not the sentence.
     pub none: Vec<Regex>,
+    /// One must belong to the figure, when any are given.
+    pub near: Vec<Regex>,
     pub entities: Vec<EntityMatcher>,
     /// Words that refer back to the pair the article is about ("bilateral",
     /// "the two countries"): with one of them in the window, entities may be

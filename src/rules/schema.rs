@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 
 /// A rule file: entity definitions, metrics, or both.
 #[derive(Debug, Deserialize, Default, JsonSchema)]
@@ -100,9 +100,33 @@ pub(crate) struct RawMetric {
     pub id: String,
     /// One line for people: what the figure is.
     pub description: String,
-    /// `money` (needs `unit`), `count`, `percent` or `rank`.
-    #[schemars(extend("enum" = ["money", "count", "percent", "rank"]))]
+    /// `money` (needs `unit`), `count`, `percent`, `rank` or `change` (a
+    /// stated relative change of a level metric: "rose 12%").
+    #[schemars(extend("enum" = ["money", "count", "percent", "rank", "change"]))]
     pub kind: String,
+    /// For `kind: change`: the level metric whose changes these are.
+    pub of: Option<String>,
+    /// For `kind: change`: the bases a change may be stated on, by a name
+    /// of your choosing, each a regex over the figure's sentence ("in yuan
+    /// terms"); the first that matches, in the order written, is the fact's
+    /// basis. Changes on different bases are never compared.
+    #[serde(default, deserialize_with = "ordered")]
+    #[schemars(with = "BTreeMap<String, String>")]
+    pub basis: Vec<(String, String)>,
+    /// `true`: a figure this metric claims may also be claimed by other
+    /// metrics (a part and its whole in one phrase). By default a figure is
+    /// claimed by one metric, the most specific.
+    #[serde(default)]
+    pub shares_figures: bool,
+    /// Phrases that stand for a year, each a regex with the year it means
+    /// ("before the pandemic": 2019): a figure whose sentence has one and
+    /// states no period of its own takes that year, marked assumed.
+    #[serde(default)]
+    pub period_phrases: BTreeMap<String, i32>,
+    /// More words that make a figure a forecast, a target or a disputed
+    /// claim, each a regex over the figure's clause.
+    #[serde(default)]
+    pub roles: RawRoles,
     /// For money: the ISO 4217 code (`USD`); a bare `$` counts as USD.
     pub unit: Option<String>,
     /// Which quantities are this metric: patterns and entities of the
@@ -148,15 +172,77 @@ pub(crate) struct RawMetric {
     pub rates: Vec<RawRate>,
     /// Statistical sources a figure may be attributed to, by a name of your
     /// choosing: a regex over the figure's sentence ("according to Chinese
-    /// customs"). The first that matches is the fact's attribution.
-    #[serde(default)]
-    pub attributions: BTreeMap<String, String>,
+    /// customs"). The first that matches, in the order written, is the
+    /// fact's attribution. A name whose value is a mapping is a dimension of
+    /// its own (`speaker: { commission: ..., minister: ... }`, `basis:
+    /// {...}`), with its sources in order; plain patterns form the `source`
+    /// dimension, the first.
+    #[serde(default, deserialize_with = "ordered")]
+    #[schemars(with = "BTreeMap<String, RawAttribution>")]
+    pub attributions: Vec<(String, RawAttribution)>,
     /// Two figures attributed to different sources that disagree:
     /// `conflict` (default) or `difference` (a documented difference,
     /// reported but never failing `check`).
     #[serde(default = "default_across")]
     #[schemars(extend("enum" = ["conflict", "difference"]))]
     pub across_attributions: String,
+}
+
+/// A source's pattern, or a dimension of sources in order.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub(crate) enum RawAttribution {
+    /// A regex over the figure's sentence.
+    Pattern(String),
+    /// A dimension: its sources by name, each a regex, in order.
+    Dimension(
+        #[serde(deserialize_with = "ordered")]
+        #[schemars(with = "BTreeMap<String, String>")]
+        Vec<(String, String)>,
+    ),
+}
+
+/// Words that give a figure its role, beyond the built-in ones.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRoles {
+    /// Regexes over the figure's clause that make it a forecast.
+    #[serde(default)]
+    pub forecast: Vec<String>,
+    /// Regexes that make it a target (a goal, a quota), never compared
+    /// with actual figures.
+    #[serde(default)]
+    pub target: Vec<String>,
+    /// Regexes that make it a disputed claim.
+    #[serde(default)]
+    pub claim: Vec<String>,
+}
+
+/// A YAML mapping read in the order written (a `BTreeMap` would sort it):
+/// for lists where the first that matches wins.
+fn ordered<'de, D, V>(d: D) -> Result<Vec<(String, V)>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct InOrder<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for InOrder<V> {
+        type Value = Vec<(String, V)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a mapping")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(entry) = map.next_entry()? {
+                out.push(entry);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(InOrder(std::marker::PhantomData))
 }
 
 /// One conversion rate: `{ from: CNY, year: 2024, rate: 0.1389, uncertainty: "1%" }`.
@@ -197,9 +283,15 @@ pub(crate) struct RawMatch {
     /// Regexes of which at least one must match.
     #[serde(default)]
     pub any: Vec<String>,
-    /// Regexes of which none may match.
+    /// Regexes of which none may belong to the figure: a match excludes the
+    /// figure nearest to it, not the sentence.
     #[serde(default)]
     pub none: Vec<String>,
+    /// Regexes of which one must be in the figure's own clause: nearer to
+    /// it than to any other figure the rule can claim, with no clause
+    /// boundary between ("exports of €102bn": `'\bexports?\b'`).
+    #[serde(default)]
+    pub near: Vec<String>,
     /// Entities that must all be named (by name or demonym).
     #[serde(default)]
     pub entities: Vec<String>,

@@ -11,11 +11,12 @@ use rust_decimal::Decimal;
 
 use super::locate::Locator;
 use super::schema::{
-    RawCheck, RawEntity, RawExpect, RawExpected, RawFile, RawMatch, RawMetric, RawPairs, RawScalar,
+    RawAttribution, RawCheck, RawEntity, RawExpect, RawExpected, RawFile, RawMatch, RawMetric,
+    RawPairs, RawScalar,
 };
 use super::{
-    Check, CheckRule, Context, EntityMatcher, Example, Expected, Matcher, Metric, MetricKind,
-    OtherEntity, PeriodRule, Rate, RuleSet, Severity, Tolerance, Undated,
+    Check, CheckRule, Context, Dimension, EntityMatcher, Example, Expected, Matcher, Metric,
+    MetricKind, OtherEntity, PeriodRule, Rate, RoleCues, RuleSet, Severity, Tolerance, Undated,
 };
 use crate::error::{Error, Errors, Location};
 use crate::period::{Date, Period};
@@ -422,14 +423,23 @@ fn metric(
         "count" => Some(MetricKind::Count),
         "percent" => Some(MetricKind::Percent),
         "rank" => Some(MetricKind::Rank),
+        "change" => Some(MetricKind::Change),
         other => {
             errors.push(at.error(
                 "kind",
-                format!("expected `money`, `count`, `percent` or `rank`, found `{other}`"),
+                format!(
+                    "expected `money`, `count`, `percent`, `rank` or `change`, found `{other}`"
+                ),
             ));
             None
         }
     };
+    if kind != Some(MetricKind::Change) && (raw.of.is_some() || !raw.basis.is_empty()) {
+        errors.push(at.error(
+            "kind",
+            "`of` and `basis` are for `kind: change` metrics".into(),
+        ));
+    }
     check_unit(kind, raw.unit.as_deref(), at, errors);
     let matcher = matcher(&raw.matcher, entities, at, errors);
     let period = match raw.period.as_str() {
@@ -466,16 +476,56 @@ fn metric(
         .ok();
     let examples = examples(&raw, at, errors);
     let rates = rates(&raw, at, errors);
+    let mut compile = |key: &str, name: &str, pattern: &str| -> Option<Regex> {
+        Regex::new(&format!("(?i){pattern}"))
+            .map_err(|e| {
+                errors.push(at.error_at(
+                    pattern,
+                    format!("`{key}.{name}`: invalid regex `{pattern}`: {e}"),
+                ));
+            })
+            .ok()
+    };
     let mut attributions = Vec::new();
-    for (name, pattern) in &raw.attributions {
-        match Regex::new(&format!("(?i){pattern}")) {
-            Ok(r) => attributions.push((name.clone(), r)),
-            Err(e) => errors.push(at.error_at(
-                pattern,
-                format!("`attributions.{name}`: invalid regex `{pattern}`: {e}"),
-            )),
+    let mut dimensions = Vec::new();
+    for (name, value) in &raw.attributions {
+        match value {
+            RawAttribution::Pattern(p) => {
+                attributions.extend(compile("attributions", name, p).map(|r| (name.clone(), r)));
+            }
+            RawAttribution::Dimension(sources) => {
+                let key = format!("attributions.{name}");
+                let sources = sources
+                    .iter()
+                    .filter_map(|(s, p)| compile(&key, s, p).map(|r| (s.clone(), r)))
+                    .collect();
+                dimensions.push(Dimension {
+                    name: name.clone(),
+                    sources,
+                });
+            }
         }
     }
+    let basis: Vec<(String, Regex)> = raw
+        .basis
+        .iter()
+        .filter_map(|(name, p)| compile("basis", name, p).map(|r| (name.clone(), r)))
+        .collect();
+    let period_phrases: Vec<(Regex, i32)> = raw
+        .period_phrases
+        .iter()
+        .filter_map(|(p, year)| compile("period_phrases", p, p).map(|r| (r, *year)))
+        .collect();
+    let mut cues = |list: &[String], key: &str| -> Vec<Regex> {
+        list.iter()
+            .filter_map(|p| compile("roles", key, p))
+            .collect()
+    };
+    let roles = RoleCues {
+        forecast: cues(&raw.roles.forecast, "forecast"),
+        target: cues(&raw.roles.target, "target"),
+        claim: cues(&raw.roles.claim, "claim"),
+    };
     let attributions_differ = match raw.across_attributions.as_str() {
         "conflict" => false,
         "difference" => true,
@@ -495,6 +545,12 @@ fn metric(
         claims_changes: false,
         rates,
         attributions,
+        dimensions,
+        change_of: raw.of,
+        basis,
+        shares_figures: raw.shares_figures,
+        period_phrases,
+        roles,
         attributions_differ,
         location: at.key("id"),
         id: raw.id,
@@ -566,6 +622,7 @@ fn matcher(
     let all = compile_all(&raw.all, "all");
     let any = compile_all(&raw.any, "any");
     let none = compile_all(&raw.none, "none");
+    let near = compile_all(&raw.near, "near");
     let anaphora = raw
         .anaphora
         .as_ref()
@@ -639,6 +696,7 @@ fn matcher(
         return None;
     }
     Some(Matcher {
+        near,
         entities_anywhere,
         other_entities,
         all,

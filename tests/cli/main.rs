@@ -2,6 +2,7 @@
 //! temporary copies of the fixtures and on corpora written by the tests.
 
 mod baseline;
+mod binding;
 mod check;
 mod checks;
 mod config;

@@ -1,0 +1,98 @@
+//! Figures bound to their own words (issue 12): tests/cases/figure-binding,
+//! rules written for these tests with examples of their own, and articles
+//! where one sentence states several metrics, changes are stated on two
+//! bases, a target stands beside actual figures and two named sources
+//! disagree.
+// See: issue #12
+
+use serde_json::Value;
+
+use crate::support::{root, run};
+
+fn case() -> std::path::PathBuf {
+    root().join("tests/cases/figure-binding")
+}
+
+#[test]
+fn the_binding_rules_pass_their_own_examples() {
+    let r = run(&case(), &["rules", "test", "rules"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.contains("12 passed, 0 failed"), "{}", r.stdout);
+}
+
+fn report() -> Value {
+    let r = run(
+        &case(),
+        &["report", "--rules", "rules", "--format", "json", "articles"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    serde_json::from_str(&r.stdout).unwrap()
+}
+
+#[test]
+fn each_figure_of_one_sentence_has_its_own_metric() {
+    let report = report();
+    let facts = report["facts"].as_array().unwrap();
+    let of = |text: &str| -> Vec<&str> {
+        facts
+            .iter()
+            .filter(|f| f["id"] == "f-japan" && f["text"] == text)
+            .map(|f| f["metric"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(of("€41bn"), ["surplus.japan_with_eu.goods"]);
+    assert_eq!(of("€102bn"), ["exports.japan_to_eu.goods"]);
+    assert_eq!(of("€61bn"), ["imports.japan_from_eu.goods"]);
+}
+
+#[test]
+fn changes_conflict_on_one_basis_only_and_targets_are_not_compared() {
+    let report = report();
+    let findings = report["findings"].as_array().unwrap();
+    let conflicts: Vec<(&str, Vec<(&str, &str)>)> = findings
+        .iter()
+        .filter(|f| f["class"] == "conflict")
+        .map(|f| {
+            let facts = f["facts"].as_array().unwrap();
+            let ids = facts
+                .iter()
+                .map(|x| (x["id"].as_str().unwrap(), x["value"].as_str().unwrap()))
+                .collect();
+            (f["metric"].as_str().unwrap(), ids)
+        })
+        .collect();
+    assert_eq!(
+        conflicts,
+        [
+            // "rose 3.5%" and "fell 2%" in yuan terms; "rose 1.2%" in dollar
+            // terms is on another basis
+            (
+                "trade.china_eu.change",
+                vec![("a-customs", "3.5"), ("b-yuan", "-2")]
+            ),
+            // the $1 trillion pledge is a target, never compared
+            (
+                "trade.china_eu.total",
+                vec![
+                    ("a-customs", "785800000000"),
+                    ("d-eurostat", "760000000000")
+                ]
+            ),
+        ]
+    );
+    let total = findings
+        .iter()
+        .find(|f| f["metric"] == "trade.china_eu.total")
+        .unwrap();
+    assert_eq!(total["note"], "attributed to china_customs and eurostat");
+    let facts = report["facts"].as_array().unwrap();
+    let pledge = facts.iter().find(|f| f["id"] == "e-pledge").unwrap();
+    assert_eq!(pledge["role"], "target");
+    let eurostat = facts.iter().find(|f| f["id"] == "d-eurostat").unwrap();
+    assert_eq!(eurostat["attributions"]["speaker"], "commission");
+    let dollar = facts.iter().find(|f| f["id"] == "c-dollar").unwrap();
+    assert_eq!(
+        (&dollar["basis"], &dollar["direction"]),
+        (&Value::from("dollar"), &Value::from("up"))
+    );
+}
