@@ -88,6 +88,10 @@ impl Period {
 
     /// Months `first..=last` of `year`.
     pub fn months(year: i32, first: u8, last: u8) -> Self {
+        // "from January to December" is the whole year
+        if (first, last) == (1, 12) {
+            return Period::year(year);
+        }
         Period {
             months: Some((first, last)),
             ..Period::year(year)

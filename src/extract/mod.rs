@@ -130,6 +130,9 @@ pub enum PeriodBasis {
     /// None: the figure is the base of a comparison ("up from $240
     /// billion"), of an earlier period the text does not give.
     Base,
+    /// None: the figure is of a week or some days ("in the past week"),
+    /// a period no other figure is compared on.
+    Short,
 }
 
 impl PeriodBasis {
@@ -140,6 +143,7 @@ impl PeriodBasis {
             PeriodBasis::Assumed => "assumed",
             PeriodBasis::Story => "story",
             PeriodBasis::Base => "base",
+            PeriodBasis::Short => "short",
         }
     }
 }

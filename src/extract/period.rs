@@ -113,6 +113,28 @@ static RELATIVE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+static MONTHS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(?:the|its|this|that)\s+(?:first\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|[1-9]|1[01])[- ]months?(?:\s+period)?|over\s+the\s+(?:first\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|[1-9]|1[01])\s+months)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+
+static THROUGH_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(&format!(
+        r"(?-u:\b)(?i:through|until|till|up\s+to\s+the\s+end\s+of)\s+({MONTH_NAMES})(?-u:\b)(?:\s*,?\s*((?:19|20)\d\d)(?-u:\b))?"
+    ))
+    .expect("valid regex")
+});
+
+static SHORT_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(r"(?i)(?-u:\b)(?:(?:the|that|this|last|past|previous|same)\s+week|weekly|week-on-week|(?:the|that|this)\s+day)(?-u:\b)")
+        .expect("valid regex")
+});
+
 static PANDEMIC: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     Regex::new(
@@ -181,7 +203,10 @@ fn carry(cx: &Context<'_>, s: usize, found: &mut [Found], range: Range<usize>) {
     let needs = |f: &Found| {
         f.quantity.kind.is_metric()
             && f.quantity.period.is_none()
-            && f.quantity.period_basis != PeriodBasis::Base
+            && !matches!(
+                f.quantity.period_basis,
+                PeriodBasis::Base | PeriodBasis::Short
+            )
     };
     if !found[range.clone()].iter().any(needs) {
         return;
@@ -294,11 +319,16 @@ fn resolve_sentence(cx: &Context<'_>, sentence: Range<usize>, found: &mut [Found
             }
             (period, _) => period,
         };
+        // "in the past week 943,269 people": a week is no period figures
+        // are compared on
+        let short = SHORT_SPAN.is_match(before) || SHORT_SPAN.is_match(after);
+        let period = if short { None } else { period };
         let negated = present.has(Pattern::Negation) && NEGATION.is_match(before);
         let f = &mut found[i];
         f.in_period_phrase = in_phrase;
         f.quantity.period = period.map(|(p, _)| p);
         f.quantity.period_basis = match period {
+            None if short => PeriodBasis::Short,
             None if base => PeriodBasis::Base,
             Some((_, true)) => PeriodBasis::Assumed,
             _ => PeriodBasis::Stated,
@@ -597,6 +627,54 @@ fn candidates(
         out.push(Candidate {
             at,
             period: Period::months(year, first, last),
+            span: at..end,
+            assumed: false,
+        });
+    }
+    // "over the seven-month period", "the first nine months": months from
+    // January, of the most recent such months before publication
+    if text.contains("onth") {
+        for m in MONTHS_BACK.captures_iter(text) {
+            let Some(all) = m.get(0) else { continue };
+            let Some(n) = m.get(1).or(m.get(2)).and_then(|n| small_count(n.as_str())) else {
+                continue;
+            };
+            let at = sentence.start + all.start();
+            if out
+                .iter()
+                .any(|c| c.at >= at && c.at < sentence.start + all.end())
+            {
+                continue; // "the first nine months of 2025": read above
+            }
+            let Some(year) = most_recent(cx, n) else {
+                continue;
+            };
+            out.push(Candidate {
+                at,
+                period: Period::months(year, 1, n),
+                span: at..sentence.start + all.end(),
+                assumed: false,
+            });
+        }
+    }
+    // "through September", "until June 2025": the months since January
+    for m in matches(&THROUGH_MONTH, Pattern::MonthsAlone, text, present) {
+        let (Some(all), Some(month)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        let Some(last) = month_number(month.as_str()) else {
+            continue;
+        };
+        let stated = m.get(2).and_then(|y| y.as_str().parse::<i32>().ok());
+        let Some(year) = stated.or_else(|| most_recent(cx, last)) else {
+            continue;
+        };
+        let at = sentence.start + all.start();
+        let end = sentence.start + all.end();
+        out.retain(|c| !(c.at >= at && c.at < end));
+        out.push(Candidate {
+            at,
+            period: Period::months(year, 1, last),
             span: at..end,
             assumed: false,
         });

@@ -1008,3 +1008,47 @@ fn barrels_a_day_and_lists() {
     let q = figure("It had 300 and 2 million.", "300");
     assert_eq!(q.value, Some(Decimal::from(300)));
 }
+
+#[test]
+fn months_referred_back_to_and_short_spans() {
+    // published 2025-11-18
+    let p = |s: &str, f: &str| period_of(s, f);
+    assert_eq!(
+        p(
+            "Arrivals totalled 2.69 million over the seven-month period.",
+            "2.69 million"
+        )
+        .as_deref(),
+        Some("2025-01..2025-07")
+    );
+    assert_eq!(
+        p(
+            "Revenue was 895 billion baht over the seven months.",
+            "895 billion baht"
+        )
+        .as_deref(),
+        Some("2025-01..2025-07")
+    );
+    assert_eq!(
+        p(
+            "Arrivals through September stood at 24.2 million.",
+            "24.2 million"
+        )
+        .as_deref(),
+        Some("2025-01..2025-09")
+    );
+    // January to December is the year
+    assert_eq!(
+        p(
+            "Thailand received 32.02 million travellers from January to December 2024.",
+            "32.02 million"
+        )
+        .as_deref(),
+        Some("2024")
+    );
+    let q = figure(
+        "In the past week 943,269 people visited Thailand in 2025.",
+        "943,269",
+    );
+    assert_eq!((q.period, q.period_basis), (None, PeriodBasis::Short));
+}
