@@ -31,6 +31,10 @@ pub enum Class {
     /// Figures attributed to different statistical sources that disagree,
     /// where the rule says such sources legitimately differ.
     Difference,
+    /// A figure a speaker states and the text disputes (role `claim`),
+    /// against actual figures of the same key that it disagrees with:
+    /// "claim vs data", reported, never failing `check`.
+    Disputed,
 }
 
 impl Class {
@@ -47,6 +51,7 @@ impl std::fmt::Display for Class {
             Class::Agree => "agree",
             Class::Violation => "violation",
             Class::Difference => "difference",
+            Class::Disputed => "disputed",
         })
     }
 }
@@ -111,7 +116,7 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
         };
         groups.entry(key).or_default().push(fact);
     }
-    let mut findings = Vec::new();
+    let mut findings = claims_against_data(&groups, rules);
     for (key, mut group) in groups {
         // cannot fail: every key came from a fact whose metric was found
         let Some(metric) = rules.metric(&key.metric) else {
@@ -181,8 +186,50 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
             });
         }
     }
+    // claims against data come in their key's place (a stable sort keeps
+    // the order of the groups within a key)
+    findings.sort_by(|a, b| (&a.metric, a.period).cmp(&(&b.metric, b.period)));
     findings.extend(checks::run(facts, &rules.checks));
     findings
+}
+
+/// "Claim vs data": each disputed claim against the actual figures of its
+/// key that it disagrees with (in any source, its own article included:
+/// "he said $50 billion, but customs data show $38 billion").
+fn claims_against_data(groups: &BTreeMap<FactKey, Vec<&Fact>>, rules: &RuleSet) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (key, claims) in groups.iter().filter(|(k, _)| k.role == Role::Claim) {
+        let data_key = FactKey {
+            role: Role::Actual,
+            ..key.clone()
+        };
+        let (Some(data), Some(metric)) = (groups.get(&data_key), rules.metric(&key.metric)) else {
+            continue;
+        };
+        for claim in claims {
+            for actual in data {
+                let c = compare(claim, actual, metric.tolerance);
+                if !c.conflict {
+                    continue;
+                }
+                let why = format!(
+                    "claim vs data: {} as claimed, {} in the data",
+                    claim.surface(),
+                    actual.surface()
+                );
+                out.push(Finding {
+                    class: Class::Disputed,
+                    severity: Severity::Info,
+                    metric: key.metric.clone(),
+                    period: key.period,
+                    facts: vec![(*claim).clone(), (*actual).clone()],
+                    difference: Some(c.difference),
+                    note: Some(c.note.map_or(why.clone(), |n| format!("{why}; {n}"))),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// `facts`, with the changes of change metrics signed for comparison:

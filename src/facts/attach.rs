@@ -359,8 +359,21 @@ fn continues(
         .unwrap_or("")
         .trim();
     let before = sentence.get(..prev_span.start).unwrap_or("").trim_end();
-    between.eq_ignore_ascii_case("to") && before.to_ascii_lowercase().ends_with("from")
+    if between.eq_ignore_ascii_case("to") && before.to_ascii_lowercase().ends_with("from") {
+        return true;
+    }
+    // "he said $50 billion, but customs data show $38 billion": the data's
+    // figure for the claim's metric
+    DATA_SHOW.is_match(between)
 }
+
+static DATA_SHOW: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    regex::Regex::new(
+        r"(?i)\b(?:but|however|yet|while)\b.*\b(?:data|figures|statistics|records|numbers)\b.*\b(?:show|shows|showed|put|puts|suggest|suggests|indicate|indicates)\b",
+    )
+    .expect("valid regex")
+});
 
 /// The claims that stand: for each figure, the strongest; rules that tie
 /// all stand, and so do rules that share figures (`shares_figures`).

@@ -43,7 +43,11 @@ pub fn write_report(
         .iter()
         .filter(|f| f.class == Class::Difference)
         .count();
-    let agreements = findings.len() - conflicts - violations - differences;
+    let disputed = findings
+        .iter()
+        .filter(|f| f.class == Class::Disputed)
+        .count();
+    let agreements = findings.len() - conflicts - violations - differences - disputed;
     let mut checks = String::new();
     if violations > 0 {
         checks.push_str(&format!(
@@ -55,6 +59,12 @@ pub fn write_report(
         checks.push_str(&format!(
             ", {differences} documented difference{}",
             plural(differences)
+        ));
+    }
+    if disputed > 0 {
+        checks.push_str(&format!(
+            ", {disputed} claim{} the data dispute",
+            plural(disputed)
         ));
     }
     writeln!(

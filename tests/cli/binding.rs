@@ -82,7 +82,7 @@ fn changes_conflict_on_one_basis_only_and_targets_are_not_compared() {
     );
     let total = findings
         .iter()
-        .find(|f| f["metric"] == "trade.china_eu.total")
+        .find(|f| f["metric"] == "trade.china_eu.total" && f["class"] == "conflict")
         .unwrap();
     assert_eq!(total["note"], "attributed to china_customs and eurostat");
     let facts = report["facts"].as_array().unwrap();
@@ -94,5 +94,36 @@ fn changes_conflict_on_one_basis_only_and_targets_are_not_compared() {
     assert_eq!(
         (&dollar["basis"], &dollar["direction"]),
         (&Value::from("dollar"), &Value::from("up"))
+    );
+}
+
+#[test]
+fn a_disputed_claim_is_reported_against_the_data() {
+    let report = report();
+    let findings = report["findings"].as_array().unwrap();
+    let disputed: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["class"] == "disputed")
+        .collect();
+    assert_eq!(disputed.len(), 1, "{findings:#?}");
+    let d = disputed[0];
+    assert_eq!(
+        (&d["metric"], &d["period"], &d["severity"]),
+        (
+            &Value::from("trade.china_eu.total"),
+            &Value::from("2023"),
+            &Value::from("info")
+        )
+    );
+    let roles: Vec<&str> = d["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(roles, ["claim", "actual"]);
+    assert_eq!(
+        d["note"],
+        "claim vs data: $900 billion as claimed, $783 billion in the data"
     );
 }
