@@ -243,6 +243,14 @@ fn sentence_claims<'d>(
 ) -> Vec<attach::Candidate> {
     let range = doc.sentences()[s].clone();
     let mut candidates = Vec::new();
+    // a figure in a currency some rule counts in is that rule family's: a
+    // rule in another currency claims it only with a rate to convert it
+    let own_currency = |metric: &Metric, q: &Quantity| {
+        q.kind != Kind::Money
+            || metric.unit.as_deref() == Some(q.unit)
+            || !rules.units.contains(q.unit)
+            || metric.rates.iter().any(|r| r.from == q.unit)
+    };
     // a conversion restates the figure before it: it takes that figure's
     // metrics below, and competes for none
     let own = |i: &usize| figures[*i].role != Role::Conversion;
@@ -250,6 +258,7 @@ fn sentence_claims<'d>(
         let (changes, levels): (Vec<usize>, Vec<usize>) = (0..figures.len())
             .filter(own)
             .filter(|&i| metric.accepts(figures[i].kind, figures[i].unit))
+            .filter(|&i| own_currency(metric, figures[i]))
             .partition(|&i| figures[i].kind == Kind::Change);
         if (changes.is_empty() && levels.is_empty()) || !memo.matches(doc, s, m, metric) {
             continue;

@@ -26,6 +26,8 @@ use crate::period::{Date, Period};
 #[derive(Debug, Default)]
 pub struct RuleSet {
     pub metrics: Vec<Metric>,
+    /// The currencies money metrics count in (their `unit`s).
+    pub units: std::collections::BTreeSet<String>,
     /// Checks across metrics.
     pub checks: Vec<Check>,
 }

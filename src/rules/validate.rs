@@ -127,7 +127,16 @@ pub(super) fn load_files(files: &[PathBuf]) -> Result<RuleSet, Errors> {
             }
         }
     }
-    errors.into_result(RuleSet { metrics, checks })
+    let units = metrics
+        .iter()
+        .filter(|m| m.kind == MetricKind::Money)
+        .filter_map(|m| m.unit.clone())
+        .collect();
+    errors.into_result(RuleSet {
+        metrics,
+        checks,
+        units,
+    })
 }
 
 /// A check across metrics: one rule, naming metrics that exist.
