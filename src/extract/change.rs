@@ -68,6 +68,12 @@ fn verb(word: &str) -> Option<Direction> {
         "rebounded",
         "spiked",
         "boosted",
+        "raise",
+        "raised",
+        "raising",
+        "boost",
+        "lift",
+        "lifted",
     ];
     const DOWN: &[&str] = &[
         "fell",
@@ -99,6 +105,10 @@ fn verb(word: &str) -> Option<Direction> {
         "sank",
         "eased",
         "dipped",
+        "reduce",
+        "reducing",
+        "lowered",
+        "trimmed",
     ];
     if UP.contains(&word) {
         Some(Direction::Up)
@@ -177,8 +187,9 @@ impl Parser<'_> {
         if lead > 0 && self.joined(lead) {
             let j = lead - 1;
             before = if self.is_word(j, "by") {
-                // "fell by 5%", "cut rates by 0.25 points"
-                (j.saturating_sub(3)..j).rev().find_map(|k| verb(lower(k)))
+                // "fell by 5%", "cut rates by 0.25 points", "raise foreign
+                // tourism revenue by 10%"
+                (j.saturating_sub(4)..j).rev().find_map(|k| verb(lower(k)))
             } else if self.is_word(j, "of") && j > 0 {
                 // "a drop of 70,000 barrels", "declines of 114,000"
                 let n = lower(j - 1);

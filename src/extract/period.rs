@@ -276,7 +276,14 @@ fn resolve_sentence(cx: &Context<'_>, sentence: Range<usize>, found: &mut [Found
     let text_sentence = cx.text.get(sentence.clone()).unwrap_or("");
     for (k, &i) in metric.iter().enumerate() {
         let previous = k.checked_sub(1).map(|p| metric[p]);
-        let clause_start = previous.map_or(sentence.start, |p| found[p].quantity.end);
+        // a stated change does not end the clause of the level it leads to
+        // ("aims to raise revenue by 10% to 1.84 trillion baht")
+        let level_before = metric[..k]
+            .iter()
+            .rev()
+            .find(|&&p| found[p].quantity.kind != Kind::Change)
+            .copied();
+        let clause_start = level_before.map_or(sentence.start, |p| found[p].quantity.end);
         let next_lead = metric.get(k + 1).map_or(sentence.end, |&n| found[n].lead);
         let (lead, end) = (found[i].lead, found[i].quantity.end);
         let before_all = cx.text.get(clause_start..lead).unwrap_or("");
@@ -298,6 +305,7 @@ fn resolve_sentence(cx: &Context<'_>, sentence: Range<usize>, found: &mut [Found
                 before,
                 after,
                 sentence: text_sentence,
+                sentence_before: cx.text.get(sentence.start..lead).unwrap_or(""),
                 previous: previous.map(|p| (&found[p].quantity, before_all)),
                 forecast_word: present.has(Pattern::Forecast) && FORECAST.is_match(before),
                 published,

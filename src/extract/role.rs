@@ -68,7 +68,7 @@ fn regex(pattern: &str) -> Regex {
 
 static TARGET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:targets?|targeted|targeting|goals?|aims?|aimed|aiming|ambitions?|objectives?|quotas?|ceilings?|plans?\s+to|planned|seeks?\s+to|hopes?\s+to|wants?\s+to|intends?\s+to|pledged?\s+to|vowed?\s+to|required\s+production|allowed\s+to\s+pump|limit\s+of|cap\s+of)\b",
+        r"(?i)\b(?:targets?|targeted|targeting|goals?|aims?|aimed|aiming|ambitions?|objectives?|quotas?|ceilings?|plans?\s+to|planned|seeks?\s+to|hop(?:es|ed|ing)?\s+(?:to|for)|wants?\s+to|intends?\s+to|pledged?\s+to|vowed?\s+to|promised?\s+to|promise\s+to|counting\s+on|required\s+production|allowed\s+to\s+pump|limit\s+of|cap\s+of)\b",
     )
 });
 
@@ -132,6 +132,8 @@ pub(super) struct Around<'t> {
     pub(super) after: &'t str,
     /// The whole sentence, for a dispute anywhere in it.
     pub(super) sentence: &'t str,
+    /// The sentence up to the figure.
+    pub(super) sentence_before: &'t str,
     /// The text between the previous metric figure and this one's lead,
     /// with that figure, when there is one.
     pub(super) previous: Option<(&'t Quantity, &'t str)>,
@@ -166,24 +168,32 @@ pub(super) fn role(q: &Quantity, around: &Around<'_>) -> Role {
     if CLAIM_ALONE.is_match(around.before) || (speaker && DISPUTE.is_match(around.sentence)) {
         return Role::Claim;
     }
-    if around.forecast_word || FORECAST_MORE.is_match(around.before) || future_year_after(around) {
+    if around.forecast_word || FORECAST_MORE.is_match(around.before) {
         return Role::Forecast;
     }
     // "wants to attract 60 million visitors and to raise spending to 15
     // trillion yen": one aim for both, in one clause
-    match around.previous {
-        Some((p, between))
-            if matches!(p.role, Role::Target | Role::Forecast)
-                && !between.contains(',')
-                && between
-                    .split_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case("and"))
-                && own_clause_before(between).len() == between.len() =>
-        {
-            p.role
+    if let Some((p, between)) = around.previous {
+        let joined = !between.contains(',')
+            && between
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("and"))
+            && own_clause_before(between).len() == between.len();
+        if joined && matches!(p.role, Role::Target | Role::Forecast) {
+            return p.role;
         }
-        _ => Role::Actual,
     }
+    // "the goal of 60 million visitors, with spending of 15 trillion yen,
+    // in 2030": a later year makes a figure a target where its sentence
+    // names a goal before it, else a forecast
+    if future_year_after(around) {
+        return if TARGET_BEFORE.is_match(around.sentence_before) {
+            Role::Target
+        } else {
+            Role::Forecast
+        };
+    }
+    Role::Actual
 }
 
 /// "($9.9 billion)" or ", or $53 billion" right after a money figure in

@@ -1052,3 +1052,46 @@ fn months_referred_back_to_and_short_spans() {
     );
     assert_eq!((q.period, q.period_basis), (None, PeriodBasis::Short));
 }
+
+#[test]
+fn targets_that_news_states_a_clause_away() {
+    let role = |s: &str, f: &str| figure(s, f).role;
+    let s = "The prime minister said the goal of attracting 60 million visitors, with total spending of 15 trillion yen, in 2030 was within sight.";
+    assert_eq!(role(s, "15 trillion yen"), Role::Target);
+    let s = "Japan wants to attract 60 million visitors a year and to raise their spending to 15 trillion yen by 2030.";
+    assert_eq!(role(s, "15 trillion yen"), Role::Target);
+    assert_eq!(
+        role(
+            "The government had hoped for 35 million visitors in 2024.",
+            "35 million"
+        ),
+        Role::Target
+    );
+    assert_eq!(
+        role(
+            "It kept its promise to hold output at around 9 million bpd.",
+            "9 million"
+        ),
+        Role::Target
+    );
+    // a stated change does not end the clause of the level it leads to
+    assert_eq!(
+        role(
+            "TAT aims to raise revenue by 10% to 1.84 trillion baht.",
+            "1.84 trillion baht"
+        ),
+        Role::Target
+    );
+    // a later year with no goal named is a forecast
+    assert_eq!(
+        role(
+            "Spending should reach 15 trillion yen by 2030.",
+            "15 trillion yen"
+        ),
+        Role::Forecast
+    );
+    assert_eq!(
+        role("Visitors spent 15 trillion yen by 2030.", "15 trillion yen"),
+        Role::Forecast
+    );
+}

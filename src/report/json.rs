@@ -59,6 +59,7 @@ struct QuantityJson<'a> {
     direction: Option<crate::extract::Direction>,
     negated: bool,
     period: Option<Period>,
+    period_basis: crate::extract::PeriodBasis,
     start: usize,
     end: usize,
     line: usize,
@@ -177,6 +178,7 @@ fn quantity_json<'a>(q: &'a Quantity, doc: &'a Document) -> QuantityJson<'a> {
         direction: q.direction,
         negated: q.negated,
         period: q.period,
+        period_basis: q.period_basis,
         start: q.start,
         end: q.end,
         line,
@@ -282,6 +284,9 @@ fn quantity_line(
         Some(p) => write!(buf, "\"{p}\"")?,
         None => buf.extend_from_slice(b"null"),
     }
+    buf.extend_from_slice(b",\"period_basis\":\"");
+    buf.extend_from_slice(q.period_basis.as_str().as_bytes());
+    buf.push(b'"');
     for (key, n) in [
         (&b",\"start\":"[..], q.start + doc.origin.byte),
         (b",\"end\":", q.end + doc.origin.byte),
