@@ -102,21 +102,21 @@ const MONTH_NAMES: &str =
 static MONTH_SPAN: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     Regex::new(&format!(
-        r"(?-u:\b)(?i:between|from)\s+({MONTH_NAMES})(?:\s+((?:19|20)\d\d))?\s+(?i:and|to|through|until|till)\s+({MONTH_NAMES})(?-u:\b)(?:\s*,?\s*((?:19|20)\d\d)(?-u:\b))?"
+        r"(?-u:\b)(?i:between|from)(?-u:\s)+({MONTH_NAMES})(?:(?-u:\s)+((?:19|20)\d\d))?(?-u:\s)+(?i:and|to|through|until|till)(?-u:\s)+({MONTH_NAMES})(?-u:\b)(?:(?-u:\s)*,?(?-u:\s)*((?:19|20)\d\d)(?-u:\b))?"
     ))
     .expect("valid regex")
 });
 
 static RELATIVE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
-    Regex::new(r"(?i)(?-u:\b)(last|previous|past|this|current)\s+month(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(last|previous|past|this|current)(?-u:\s)+month(?-u:\b)")
         .expect("valid regex")
 });
 
 static MONTHS_BACK: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:the|its|this|that)\s+(?:first\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|[1-9]|1[01])[- ]months?(?:\s+period)?|over\s+the\s+(?:first\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|[1-9]|1[01])\s+months)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:(?:the|its|this|that)(?-u:\s)+(?:first(?-u:\s)+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|[1-9]|1[01])[- ]months?(?:(?-u:\s)+period)?|over(?-u:\s)+the(?-u:\s)+(?:first(?-u:\s)+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|[1-9]|1[01])(?-u:\s)+months)(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -124,21 +124,21 @@ static MONTHS_BACK: LazyLock<Regex> = LazyLock::new(|| {
 static THROUGH_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     Regex::new(&format!(
-        r"(?-u:\b)(?i:through|until|till|up\s+to\s+the\s+end\s+of)\s+({MONTH_NAMES})(?-u:\b)(?:\s*,?\s*((?:19|20)\d\d)(?-u:\b))?"
+        r"(?-u:\b)(?i:through|until|till|up(?-u:\s)+to(?-u:\s)+the(?-u:\s)+end(?-u:\s)+of)(?-u:\s)+({MONTH_NAMES})(?-u:\b)(?:(?-u:\s)*,?(?-u:\s)*((?:19|20)\d\d)(?-u:\b))?"
     ))
     .expect("valid regex")
 });
 
 static SHORT_SPAN: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
-    Regex::new(r"(?i)(?-u:\b)(?:(?:the|that|this|last|past|previous|same)\s+week|weekly|week-on-week|(?:the|that|this)\s+day)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:the|that|this|last|past|previous|same)(?-u:\s)+week|weekly|week-on-week|(?:the|that|this)(?-u:\s)+day)(?-u:\b)")
         .expect("valid regex")
 });
 
 static PANDEMIC: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     Regex::new(
-        r"(?i)(?-u:\b)(?:before|prior\s+to)\s+the\s+(?:covid(?:-19)?\s+|coronavirus\s+)?pandemic(?-u:\b)|(?-u:\b)pre-?(?:pandemic|covid)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:before|prior(?-u:\s)+to)(?-u:\s)+the(?-u:\s)+(?:covid(?:-19)?(?-u:\s)+|coronavirus(?-u:\s)+)?pandemic(?-u:\b)|(?-u:\b)pre-?(?:pandemic|covid)(?-u:\b)",
     )
     .expect("valid regex")
 });

@@ -61,9 +61,19 @@ impl Role {
     }
 }
 
+/// A pattern below, compiled case-sensitive (it is matched against
+/// lowercased text: see `Lower`) with ASCII word boundaries, spaces and
+/// word characters: the words it looks for are English, and Unicode classes
+/// and case folding over these alternations make automata many times larger
+/// to build (20 ms a run) and slower to run.
 fn regex(pattern: &str) -> Regex {
+    let ascii = pattern
+        .trim_start_matches("(?i)")
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\s", r"(?-u:\s)")
+        .replace(r"\w", r"(?-u:\w)");
     // cannot fail: the patterns below are constant and valid
-    Regex::new(pattern).expect("valid regex")
+    Regex::new(&ascii).expect("valid regex")
 }
 
 static TARGET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -73,7 +83,7 @@ static TARGET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static TARGET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)^[\s\w-]{0,30}?\b(?:targets?|goals?|quotas?|ceilings?|ambitions?)\b")
+    regex(r"^[ a-z0-9-]{0,30}?\b(?:targets?|goals?|quotas?|ceilings?|ambitions?)\b")
 });
 
 static FORECAST_MORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -83,7 +93,11 @@ static FORECAST_MORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BY_YEAR_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)^[^.;]{0,60}?\b(?:by|in|until)\s+((?:19|20)\d\d)\b"));
+    LazyLock::new(|| regex(r"^[^.;]*?\b(?:by|in|until)\s+((?:19|20)\d\d)\b"));
+
+/// How far after a figure its year is looked for ("60 million visitors a
+/// year by 2030"), in bytes.
+const YEAR_AFTER_REACH: usize = 60;
 
 static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -101,9 +115,11 @@ static DISPUTE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that end a clause before a figure: what comes before them does not
-/// belong to the figure's clause.
+/// belong to the figure's clause (in either case: "But").
 static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\s[—–]\s|[—–;:]|\b(?:but|while|whereas|although|though|however)\b|,\s+and\b")
+    regex(
+        r"\s[—–]\s|[—–;:]|\b(?:[Bb]ut|[Ww]hile|[Ww]hereas|[Aa]lthough|[Tt]hough|[Hh]owever)\b|,\s+and\b",
+    )
 });
 
 /// The part of `text` (the stretch before a figure, since the previous
@@ -150,6 +166,20 @@ pub(super) struct Around<'t> {
 
 /// The role of `q` given the text around it.
 pub(super) fn role(q: &Quantity, around: &Around<'_>) -> Role {
+    let lower = Lower {
+        before: around.before.to_ascii_lowercase(),
+        after: around.after.to_ascii_lowercase(),
+    };
+    role_in(q, around, &lower)
+}
+
+/// The figure's clause lowercased, as the role patterns read it.
+struct Lower {
+    before: String,
+    after: String,
+}
+
+fn role_in(q: &Quantity, around: &Around<'_>, lower: &Lower) -> Role {
     if is_conversion(q, around.previous) {
         return Role::Conversion;
     }
@@ -161,14 +191,15 @@ pub(super) fn role(q: &Quantity, around: &Around<'_>) -> Role {
             _ => Role::Actual,
         };
     }
-    if TARGET_BEFORE.is_match(around.before) || TARGET_AFTER.is_match(around.after) {
+    if TARGET_BEFORE.is_match(&lower.before) || TARGET_AFTER.is_match(&lower.after) {
         return Role::Target;
     }
-    let speaker = SPEECH.is_match(around.before);
-    if CLAIM_ALONE.is_match(around.before) || (speaker && DISPUTE.is_match(around.sentence)) {
+    let speaker = SPEECH.is_match(&lower.before);
+    let disputed = || DISPUTE.is_match(&around.sentence.to_ascii_lowercase());
+    if CLAIM_ALONE.is_match(&lower.before) || (speaker && disputed()) {
         return Role::Claim;
     }
-    if around.forecast_word || FORECAST_MORE.is_match(around.before) {
+    if around.forecast_word || FORECAST_MORE.is_match(&lower.before) {
         return Role::Forecast;
     }
     // "wants to attract 60 million visitors and to raise spending to 15
@@ -186,8 +217,9 @@ pub(super) fn role(q: &Quantity, around: &Around<'_>) -> Role {
     // "the goal of 60 million visitors, with spending of 15 trillion yen,
     // in 2030": a later year makes a figure a target where its sentence
     // names a goal before it, else a forecast
-    if future_year_after(around) {
-        return if TARGET_BEFORE.is_match(around.sentence_before) {
+    if future_year_after(around, &lower.after) {
+        let before = around.sentence_before.to_ascii_lowercase();
+        return if TARGET_BEFORE.is_match(&before) {
             Role::Target
         } else {
             Role::Forecast
@@ -234,12 +266,16 @@ fn is_conversion(q: &Quantity, previous: Option<(&Quantity, &str)>) -> bool {
 
 /// "60 million visitors by 2030": a year after the figure, in its clause,
 /// later than the year of publication.
-fn future_year_after(around: &Around<'_>) -> bool {
+fn future_year_after(around: &Around<'_>, after: &str) -> bool {
     let Some(published) = around.published else {
         return false;
     };
+    let mut end = after.len().min(YEAR_AFTER_REACH);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
     BY_YEAR_AFTER
-        .captures(around.after)
+        .captures(&after[..end])
         .and_then(|c| c.get(1))
         .and_then(|y| y.as_str().parse::<i32>().ok())
         .is_some_and(|y| y > published)
