@@ -96,51 +96,47 @@ static MONTHS_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// One of the patterns below, which are constant and valid.
+fn pattern(p: &str) -> Regex {
+    // cannot fail: every caller passes a constant, valid pattern
+    Regex::new(p).expect("valid regex")
+}
+
 const MONTH_NAMES: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
 
 static MONTH_SPAN: LazyLock<Regex> = LazyLock::new(|| {
-    // cannot fail: a constant, valid pattern
-    Regex::new(&format!(
+    pattern(&format!(
         r"(?-u:\b)(?i:between|from)(?-u:\s)+({MONTH_NAMES})(?:(?-u:\s)+((?:19|20)\d\d))?(?-u:\s)+(?i:and|to|through|until|till)(?-u:\s)+({MONTH_NAMES})(?-u:\b)(?:(?-u:\s)*,?(?-u:\s)*((?:19|20)\d\d)(?-u:\b))?"
     ))
-    .expect("valid regex")
 });
 
 static RELATIVE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    // cannot fail: a constant, valid pattern
-    Regex::new(r"(?i)(?-u:\b)(last|previous|past|this|current)(?-u:\s)+month(?-u:\b)")
-        .expect("valid regex")
+    pattern(r"(?i)(?-u:\b)(last|previous|past|this|current)(?-u:\s)+month(?-u:\b)")
 });
 
 static MONTHS_BACK: LazyLock<Regex> = LazyLock::new(|| {
-    // cannot fail: a constant, valid pattern
-    Regex::new(
+    pattern(
         r"(?i)(?-u:\b)(?:(?:the|its|this|that)(?-u:\s)+(?:first(?-u:\s)+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|[1-9]|1[01])[- ]months?(?:(?-u:\s)+period)?|over(?-u:\s)+the(?-u:\s)+(?:first(?-u:\s)+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|[1-9]|1[01])(?-u:\s)+months)(?-u:\b)",
     )
-    .expect("valid regex")
 });
 
 static THROUGH_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    // cannot fail: a constant, valid pattern
-    Regex::new(&format!(
+    pattern(&format!(
         r"(?-u:\b)(?i:through|until|till|up(?-u:\s)+to(?-u:\s)+the(?-u:\s)+end(?-u:\s)+of)(?-u:\s)+({MONTH_NAMES})(?-u:\b)(?:(?-u:\s)*,?(?-u:\s)*((?:19|20)\d\d)(?-u:\b))?"
     ))
-    .expect("valid regex")
 });
 
 static SHORT_SPAN: LazyLock<Regex> = LazyLock::new(|| {
-    // cannot fail: a constant, valid pattern
-    Regex::new(r"(?i)(?-u:\b)(?:(?:the|that|this|last|past|previous|same)(?-u:\s)+week|weekly|week-on-week|(?:the|that|this)(?-u:\s)+day)(?-u:\b)")
-        .expect("valid regex")
+    pattern(
+        r"(?i)(?-u:\b)(?:(?:the|that|this|last|past|previous|same)(?-u:\s)+week|weekly|week-on-week|(?:the|that|this)(?-u:\s)+day)(?-u:\b)",
+    )
 });
 
 static PANDEMIC: LazyLock<Regex> = LazyLock::new(|| {
-    // cannot fail: a constant, valid pattern
-    Regex::new(
+    pattern(
         r"(?i)(?-u:\b)(?:before|prior(?-u:\s)+to)(?-u:\s)+the(?-u:\s)+(?:covid(?:-19)?(?-u:\s)+|coronavirus(?-u:\s)+)?pandemic(?-u:\b)|(?-u:\b)pre-?(?:pandemic|covid)(?-u:\b)",
     )
-    .expect("valid regex")
 });
 
 static YEARS_AWAY: LazyLock<Regex> = LazyLock::new(|| {

@@ -77,12 +77,7 @@ impl Parser<'_> {
             return None; // "between 2020 and 2024": years, read one by one
         }
         let (lo, hi) = shared_scale(&a, &b)?;
-        let mut fig = a.clone();
-        fig.unit = a.unit.or(b.unit);
-        fig.percent = a.percent || b.percent;
-        fig.step = a.step.max(b.step);
-        fig.last = b.last;
-        fig.written = self.written(a.first, b.last);
+        let fig = self.spanning(&a, &b);
         let mut found = self.metric(fig, Some((lo.min(hi), lo.max(hi))))?;
         found.quantity.qualifier = Qualifier::Between;
         found.quantity.qualifier_text = Some(self.s(i).to_string());
@@ -149,16 +144,27 @@ impl Parser<'_> {
         if lo >= hi || self.is_chain(b.last) {
             return None;
         }
+        let fig = self.spanning(a, &b);
+        let found = self.metric(fig, Some((lo, hi)))?;
+        Some((found, b.last + 1))
+    }
+}
+
+impl<'t> Parser<'t> {
+    /// The figure that spans the two ends of a range, `a` to `b`: the unit
+    /// and percent sign either states, the coarser step.
+    fn spanning(&self, a: &Figure<'t>, b: &Figure<'t>) -> Figure<'t> {
         let mut fig = a.clone();
         fig.unit = a.unit.or(b.unit);
         fig.percent = a.percent || b.percent;
         fig.step = a.step.max(b.step);
         fig.last = b.last;
         fig.written = self.written(a.first, b.last);
-        let found = self.metric(fig, Some((lo, hi)))?;
-        Some((found, b.last + 1))
+        fig
     }
+}
 
+impl Parser<'_> {
     /// Whether digits at `last` go on with another dash and digits, as in a
     /// phone number ("123-45-67").
     pub(super) fn is_chain(&self, last: usize) -> bool {
