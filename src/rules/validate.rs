@@ -127,6 +127,19 @@ pub(super) fn load_files(files: &[PathBuf]) -> Result<RuleSet, Errors> {
             }
         }
     }
+    // a change metric's `of` names a metric of the set
+    for m in &metrics {
+        let Some(of) = &m.change_of else { continue };
+        if !metrics.iter().any(|l| &l.id == of) {
+            let hint = crate::yaml::closest(of, metrics.iter().map(|l| l.id.as_str()))
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_default();
+            errors.push(Error::Rule {
+                location: m.location.clone(),
+                message: format!("`of`: unknown metric `{of}`{hint} (in metric `{}`)", m.id),
+            });
+        }
+    }
     let units = metrics
         .iter()
         .filter(|m| m.kind == MetricKind::Money)

@@ -127,3 +127,22 @@ fn a_disputed_claim_is_reported_against_the_data() {
         "claim vs data: $900 billion as claimed, $783 billion in the data"
     );
 }
+
+#[test]
+fn a_change_metric_of_an_unknown_metric_is_an_error_with_a_suggestion() {
+    let dir = tempfile::TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join("r.yaml"),
+        "metrics:\n  - id: trade.x.change\n    description: x\n    kind: change\n    of: trade.x.totl\n    match: { all: ['trade'] }\n  - id: trade.x.total\n    description: x\n    kind: count\n    match: { all: ['trade'] }\n",
+    )
+    .unwrap();
+    let r = run(dir.path(), &["rules", "test", "r.yaml"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "r.yaml:2:5: `of`: unknown metric `trade.x.totl`; did you mean `trade.x.total`?"
+        ),
+        "{}",
+        r.stderr
+    );
+}
