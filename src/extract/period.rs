@@ -133,6 +133,17 @@ static SHORT_SPAN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+static MONTH_POSSESSIVE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&format!(r"(?-u:\b)({MONTH_NAMES})['’]s(?-u:\b)")));
+
+/// "between January 1 and August 17, 2025", "from Jan 1 to Dec 29",
+/// "January 1-4": spans of days.
+static DAY_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?-u:\b)(?:(?i:between|from)(?-u:\s)+)?({MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?-u:\s)+(\d{{1,2}})(?:(?-u:\s)*(?:-|–|(?i:and|to|through|until))(?-u:\s)*(?:({MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?-u:\s)+)?(\d{{1,2}}))(?-u:\b)(?:,?(?-u:\s)*((?:19|20)\d\d)(?-u:\b))?"
+    ))
+});
+
 static PANDEMIC: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i)(?-u:\b)(?:before|prior(?-u:\s)+to)(?-u:\s)+the(?-u:\s)+(?:covid(?:-19)?(?-u:\s)+|coronavirus(?-u:\s)+)?pandemic(?-u:\b)|(?-u:\b)pre-?(?:pandemic|covid)(?-u:\b)",
@@ -164,6 +175,9 @@ struct Candidate {
     /// Read from a phrase that only suggests the year ("before the
     /// pandemic").
     assumed: bool,
+    /// A span of days that is no whole month ("January 1 to August 17"):
+    /// a figure of it has no period crosscheck can compare.
+    short: bool,
 }
 
 /// Sets `period` and `forecast` of every metric figure in `found`, and drops
@@ -222,7 +236,7 @@ fn carry(cx: &Context<'_>, s: usize, found: &mut [Found], range: Range<usize>) {
             .get(before.clone())
             .map_or(Present::NONE, Present::of);
         let stated = candidates(cx, before.clone(), &found[first..last], present);
-        if let Some(c) = stated.iter().max_by_key(|c| c.at) {
+        if let Some(c) = stated.iter().filter(|c| !c.short).max_by_key(|c| c.at) {
             period = Some(c.period);
             break;
         }
@@ -319,22 +333,25 @@ fn resolve_sentence(cx: &Context<'_>, sentence: Range<usize>, found: &mut [Found
                     .iter()
                     .filter(|c| c.at >= q.end)
                     .min_by_key(|c| c.at)
-                    .map(|c| (c.period, c.assumed))
+                    .map(|c| (c.period, c.assumed, c.short))
             }
             (period, _) => period,
         };
         // "in the past week 943,269 people": a week is no period figures
         // are compared on
-        let short = SHORT_SPAN.is_match(before) || SHORT_SPAN.is_match(after);
+        // ("between January 1 and August 17": days, not whole months)
+        let short = SHORT_SPAN.is_match(before)
+            || SHORT_SPAN.is_match(after)
+            || period.is_some_and(|(_, _, short)| short);
         let period = if short { None } else { period };
         let negated = present.has(Pattern::Negation) && NEGATION.is_match(before);
         let f = &mut found[i];
         f.in_period_phrase = in_phrase;
-        f.quantity.period = period.map(|(p, _)| p);
+        f.quantity.period = period.map(|(p, _, _)| p);
         f.quantity.period_basis = match period {
             None if short => PeriodBasis::Short,
             None if base => PeriodBasis::Base,
-            Some((_, true)) => PeriodBasis::Assumed,
+            Some((_, true, _)) => PeriodBasis::Assumed,
             _ => PeriodBasis::Stated,
         };
         f.quantity.role = role;
@@ -354,14 +371,14 @@ fn choose(
     lead: usize,
     candidates: &[Candidate],
     owners: &[Option<usize>],
-) -> Option<(Period, bool)> {
+) -> Option<(Period, bool, bool)> {
     let usable = |c: &&Candidate| !(c.span.start <= q.start && q.end <= c.span.end);
     if let Some(c) = candidates
         .iter()
         .filter(usable)
         .find(|c| follows(cx, q.end, c.at))
     {
-        return Some((c.period, c.assumed));
+        return Some((c.period, c.assumed, c.short));
     }
     if is_base(cx.text.get(..lead).unwrap_or("")) {
         return None;
@@ -379,7 +396,24 @@ fn choose(
                 .filter(|c| usable(c) && c.span.end <= q.start)
                 .max_by_key(|c| c.at)
         })
-        .map(|c| (c.period, c.assumed))
+        .map(|c| (c.period, c.assumed, c.short))
+}
+
+/// Whether the relative year at `at` closes "the same month last year",
+/// "the same period last year": a base of comparison, not a period.
+fn same_time(cx: &Context<'_>, at: usize) -> bool {
+    let before = cx.text.get(at.saturating_sub(24)..at).unwrap_or("");
+    let before = before.trim_end().to_ascii_lowercase();
+    [
+        "same month",
+        "same period",
+        "same quarter",
+        "same time",
+        "same months",
+        "same half",
+    ]
+    .iter()
+    .any(|s| before.ends_with(s))
 }
 
 /// Whether a figure after `before` is the base of a comparison: "up from
@@ -479,6 +513,7 @@ fn candidates(
                 period,
                 span: f.quantity.start..f.quantity.end,
                 assumed: false,
+                short: false,
             });
         }
     }
@@ -501,7 +536,7 @@ fn candidates(
             let level = ["'s level", "’s level", " levels", "'s levels", "’s levels"]
                 .iter()
                 .any(|l| after.starts_with(l));
-            if level || is_base(cx.text.get(..at).unwrap_or("")) {
+            if level || is_base(cx.text.get(..at).unwrap_or("")) || same_time(cx, at) {
                 continue;
             }
             out.push(Candidate {
@@ -509,6 +544,7 @@ fn candidates(
                 period: Period::year(year),
                 span: at..end,
                 assumed: false,
+                short: false,
             });
         }
     }
@@ -542,6 +578,7 @@ fn candidates(
             period: Period::months(year, 1, n),
             span: at..sentence.start + all.end(),
             assumed: false,
+            short: false,
         });
     }
     for m in matches(&PART_OF_YEAR, Pattern::PartOfYear, text, present) {
@@ -570,6 +607,7 @@ fn candidates(
             period: Period::months(year, first, last),
             span: at..end,
             assumed: false,
+            short: false,
         });
     }
     // "two years earlier" counts back from the year the sentence stated
@@ -604,6 +642,7 @@ fn candidates(
             period: Period::year(anchor - n),
             span: at..sentence.start + all.end(),
             assumed: false,
+            short: false,
         });
     }
     // "between January and September 2024", "from January to June": the
@@ -633,6 +672,7 @@ fn candidates(
             period: Period::months(year, first, last),
             span: at..end,
             assumed: false,
+            short: false,
         });
     }
     // "over the seven-month period", "the first nine months": months from
@@ -658,6 +698,7 @@ fn candidates(
                 period: Period::months(year, 1, n),
                 span: at..sentence.start + all.end(),
                 assumed: false,
+                short: false,
             });
         }
     }
@@ -681,6 +722,62 @@ fn candidates(
             period: Period::months(year, 1, last),
             span: at..end,
             assumed: false,
+            short: false,
+        });
+    }
+    // "November's 40.669 million": the month named as the figure's owner
+    for m in matches(&MONTH_POSSESSIVE, Pattern::MonthsAlone, text, present) {
+        let (Some(all), Some(month)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        let Some(n) = month_number(month.as_str()) else {
+            continue;
+        };
+        let Some(year) = most_recent(cx, n) else {
+            continue;
+        };
+        let at = sentence.start + all.start();
+        out.push(Candidate {
+            at,
+            period: Period::months(year, n, n),
+            span: at..sentence.start + all.end(),
+            assumed: false,
+            short: false,
+        });
+    }
+    // "between January 1 and August 17": days, not months; a span that
+    // ends a month short is no period crosscheck can compare (`short`)
+    for m in matches(&DAY_SPAN, Pattern::MonthsAlone, text, present) {
+        let (Some(all), Some(a), Some(d1), Some(d2)) = (m.get(0), m.get(1), m.get(2), m.get(4))
+        else {
+            continue;
+        };
+        let first = month_number(a.as_str());
+        let last = match m.get(3) {
+            Some(b) => month_number(b.as_str()),
+            None => first,
+        };
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
+        let (Ok(d1), Ok(d2)) = (d1.as_str().parse::<u8>(), d2.as_str().parse::<u8>()) else {
+            continue;
+        };
+        let stated = m.get(5).and_then(|y| y.as_str().parse::<i32>().ok());
+        let Some(year) = stated.or_else(|| most_recent(cx, last)) else {
+            continue;
+        };
+        let at = sentence.start + all.start();
+        let end = sentence.start + all.end();
+        out.retain(|c| !(c.at >= at && c.at < end));
+        // whole months ("January 1 to December 31, 2023") are those months
+        let whole = d1 == 1 && d2 == crate::period::days_in_month(year, last) && first <= last;
+        out.push(Candidate {
+            at,
+            period: Period::months(year, first, last),
+            span: at..end,
+            assumed: false,
+            short: !whole,
         });
     }
     // "last month", "this month": the month before publication, or its own
@@ -702,6 +799,7 @@ fn candidates(
                     period: Period::months(year, month, month),
                     span: at..sentence.start + all.end(),
                     assumed: false,
+                    short: false,
                 });
             }
         }
@@ -715,6 +813,7 @@ fn candidates(
                 period: Period::year(2019),
                 span: at..sentence.start + m.end(),
                 assumed: true,
+                short: false,
             });
         }
     }
@@ -745,6 +844,7 @@ fn candidates(
             period: Period::months(year, first.min(last), first.max(last)),
             span: at..sentence.start + all.end(),
             assumed: false,
+            short: false,
         });
     }
     out

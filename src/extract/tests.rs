@@ -1095,3 +1095,32 @@ fn targets_that_news_states_a_clause_away() {
         Role::Forecast
     );
 }
+
+#[test]
+fn days_possessive_months_and_the_same_period_last_year() {
+    let q = figure(
+        "Arrivals fell to 20.81 million between January 1 and August 17, 2025.",
+        "20.81 million",
+    );
+    assert_eq!((q.period, q.period_basis), (None, PeriodBasis::Short));
+    let p = |s: &str, f: &str| period_of(s, f);
+    assert_eq!(
+        p(
+            "A total of 28.042 million arrived from January 1 to December 31, 2023.",
+            "28.042 million"
+        )
+        .as_deref(),
+        Some("2023")
+    );
+    assert_eq!(
+        p(
+            "Output was 40.654 million bpd in October, lower than September's 40.669 million bpd.",
+            "40.669 million"
+        )
+        .as_deref(),
+        Some("2025-09")
+    );
+    // "the same period last year" is the base, not the period
+    let s = "In 2025 revenue was 1.1 trillion baht, down 5% from the same period last year.";
+    assert_eq!(p(s, "1.1 trillion baht").as_deref(), Some("2025"));
+}
