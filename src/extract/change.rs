@@ -213,18 +213,29 @@ impl Parser<'_> {
         {
             unit_end += 1;
         }
-        if !percent && !times && self.is_word(unit_end + 1, "than") {
-            let w = lower(unit_end);
-            let dir = match w {
-                "higher" | "more" | "larger" | "bigger" | "greater" | "above" => {
-                    Some(Direction::Up)
-                }
-                "lower" | "less" | "fewer" | "smaller" | "below" => Some(Direction::Down),
-                _ => None,
-            };
-            if dir.is_some() && self.joined(unit_end) {
-                after_dir = dir;
+        let comparative = |w: &str| match w {
+            "higher" | "more" | "larger" | "bigger" | "greater" | "above" => Some(Direction::Up),
+            "lower" | "less" | "fewer" | "smaller" | "below" => Some(Direction::Down),
+            _ => None,
+        };
+        if !percent && !times && self.is_word(unit_end + 1, "than") && self.joined(unit_end) {
+            if let Some(dir) = comparative(lower(unit_end)) {
+                after_dir = Some(dir);
                 end = Some(unit_end);
+            }
+        }
+        // "88,000 fewer barrels per day than in July": the comparative
+        // first, then the unit, then "than"
+        if after_dir.is_none() && !percent && !times && self.joined(after) {
+            if let Some(dir) = comparative(lower(after)) {
+                let mut k = after + 1;
+                while k < after + 5 && UNIT_WORDS.contains(&lower(k)) && self.joined(k) {
+                    k += 1;
+                }
+                if k > after + 1 && self.is_word(k, "than") {
+                    after_dir = Some(dir);
+                    end = Some(after);
+                }
             }
         }
         if after_dir.is_none() && self.joined(after) {

@@ -4,12 +4,13 @@
 //! - A scale written once for two figures: "9.13 and 8.9 mbpd,
 //!   respectively", "between 4.2 and 4.5 million" (a range is read by the
 //!   parser): the first, a plain number, takes the second's scale.
-//! - A change named once for two figures: "declines of 114,000 and 76,000
-//!   bpd": the second is a change too, in the same direction.
+//! - A change named once for several figures: "declines of 114,000 and
+//!   76,000 bpd", "fell by 23,000 bpd, 11,000 bpd and 12,000 bpd": the
+//!   later ones are changes too, in the same direction.
 //!
 //! ## Not read
-//! Lists of more than two figures, and figures joined by anything but
-//! "and" or "or".
+//! Scales shared by more than two figures, and figures joined by anything
+//! but "and", "or" or (for changes) a comma.
 
 use rust_decimal::Decimal;
 
@@ -21,6 +22,12 @@ pub(super) fn share_across_lists(text: &str, found: &mut [Found]) {
         let (head, tail) = found.split_at_mut(i);
         let (a, b) = (&mut head[i - 1], &mut tail[0]);
         let between = text.get(a.quantity.end..b.lead).unwrap_or("").trim();
+        // "fell by 23,000 bpd, 11,000 bpd and 12,000 bpd": a list of changes
+        let linked = between.ends_with(',') || between.ends_with(" and") || between == "and";
+        if a.quantity.kind == Kind::Change && linked && between.split_whitespace().count() <= 4 {
+            share_change(a, b);
+            continue;
+        }
         if !matches!(between, "and" | "or") {
             continue;
         }
@@ -66,7 +73,12 @@ fn share_scale(a: &mut Found, b: &Found) {
 /// "declines of 114,000 and 76,000": a change named once for both.
 fn share_change(a: &Found, b: &mut Found) {
     let q = &mut b.quantity;
-    if a.quantity.kind != Kind::Change || q.kind != Kind::Number || a.quantity.unit != "count" {
+    let alike = match a.quantity.unit {
+        "count" => q.kind == Kind::Number,
+        "percent" => q.kind == Kind::Percent,
+        _ => false,
+    };
+    if a.quantity.kind != Kind::Change || !alike {
         return;
     }
     q.kind = Kind::Change;

@@ -133,6 +133,10 @@ static SHORT_SPAN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+static PER_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i)(?-u:\b)(?:(?:per|a|each|every)(?-u:\s)+(?:day|week)|daily)(?-u:\b)")
+});
+
 static MONTH_POSSESSIVE: LazyLock<Regex> =
     LazyLock::new(|| pattern(&format!(r"(?-u:\b)({MONTH_NAMES})['’]s(?-u:\b)")));
 
@@ -340,8 +344,22 @@ fn resolve_sentence(cx: &Context<'_>, sentence: Range<usize>, found: &mut [Found
         // "in the past week 943,269 people": a week is no period figures
         // are compared on
         // ("between January 1 and August 17": days, not whole months)
+        // money "per day" is a rate, not a total of any period ("1.3
+        // billion euro (USD 1.33 billion) of imports per day")
+        let rate = found[i].quantity.kind == Kind::Money && {
+            let rest = cx.text.get(end..sentence.end).unwrap_or("");
+            let mut reach = rest.len().min(60);
+            while !rest.is_char_boundary(reach) {
+                reach -= 1;
+            }
+            // in the figure's own phrase: up to a comma ("…in 2025, which
+            // amounts to a daily deficit of €1 billion" is another figure's)
+            let phrase = rest[..reach].split(',').next().unwrap_or("");
+            PER_DAY.is_match(role::own_clause_after(phrase))
+        };
         let short = SHORT_SPAN.is_match(before)
             || SHORT_SPAN.is_match(after)
+            || rate
             || period.is_some_and(|(_, _, short)| short);
         let period = if short { None } else { period };
         let negated = present.has(Pattern::Negation) && NEGATION.is_match(before);

@@ -1124,3 +1124,30 @@ fn days_possessive_months_and_the_same_period_last_year() {
     let s = "In 2025 revenue was 1.1 trillion baht, down 5% from the same period last year.";
     assert_eq!(p(s, "1.1 trillion baht").as_deref(), Some("2025"));
 }
+
+#[test]
+fn rates_per_day_and_lists_of_changes() {
+    let q = figure(
+        "That comes to 1.3 billion euro (USD 1.33 billion) of imports per day in 2021.",
+        "1.3 billion euro",
+    );
+    assert_eq!((q.period, q.period_basis), (None, PeriodBasis::Short));
+    // a daily figure of another phrase leaves the total alone
+    let q = figure(
+        "The deficit was €359.8 billion in 2025, which amounts to a daily deficit of €1 billion.",
+        "€359.8 billion",
+    );
+    assert_eq!(q.period.map(|p| p.to_string()).as_deref(), Some("2025"));
+    let q = figure(
+        "Output fell by 23,000 bpd, 11,000 bpd and 12,000 bpd.",
+        "12,000",
+    );
+    assert_eq!((q.kind, q.direction), (Kind::Change, Some(Direction::Down)));
+    let q = figure("Prices were down 3%, 4% and 5%.", "5%");
+    assert_eq!((q.kind, q.direction), (Kind::Change, Some(Direction::Down)));
+    let q = figure(
+        "Saudi Arabia produced 88,000 fewer barrels per day than in July.",
+        "88,000 fewer",
+    );
+    assert_eq!((q.kind, q.direction), (Kind::Change, Some(Direction::Down)));
+}
