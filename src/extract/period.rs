@@ -187,6 +187,9 @@ struct Candidate {
 /// Sets `period` and `forecast` of every metric figure in `found`, and drops
 /// the numbers that are part of a period phrase ("the first ten months").
 pub(super) fn resolve(cx: &Context<'_>, found: &mut Vec<Found>) {
+    // sentence -> the last period it states (for carrying), once computed
+    let mut stated: std::collections::BTreeMap<usize, Option<Period>> =
+        std::collections::BTreeMap::new();
     let mut i = 0;
     while i < found.len() {
         let Some(s) = cx.sentence_at(found[i].quantity.start) else {
@@ -198,8 +201,10 @@ pub(super) fn resolve(cx: &Context<'_>, found: &mut Vec<Found>) {
             .iter()
             .take_while(|f| f.quantity.start < sentence.end)
             .count();
-        resolve_sentence(cx, sentence.clone(), &mut found[i..j]);
-        carry(cx, s, found, i..j);
+        if let Some(last) = resolve_sentence(cx, sentence.clone(), &mut found[i..j]) {
+            stated.insert(s, last);
+        }
+        carry(cx, s, found, i..j, &mut stated);
         i = j;
     }
     found.retain(|f| !f.in_period_phrase);
@@ -213,7 +218,13 @@ const CARRY_BACK: usize = 3;
 /// nearest earlier sentence of the paragraph that states one ("In 2023
 /// imports rose again. The result was a $61 billion deficit."), marked as
 /// carried.
-fn carry(cx: &Context<'_>, s: usize, found: &mut [Found], range: Range<usize>) {
+fn carry(
+    cx: &Context<'_>,
+    s: usize,
+    found: &mut [Found],
+    range: Range<usize>,
+    stated: &mut std::collections::BTreeMap<usize, Option<Period>>,
+) {
     let needs = |f: &Found| {
         f.quantity.kind.is_metric()
             && f.quantity.period.is_none()
@@ -233,15 +244,13 @@ fn carry(cx: &Context<'_>, s: usize, found: &mut [Found], range: Range<usize>) {
         if gap.matches('\n').count() >= 2 || gap.contains("\n#") {
             break; // a new paragraph or a heading
         }
-        let first = found.partition_point(|f| f.quantity.start < before.start);
-        let last = found.partition_point(|f| f.quantity.start < before.end);
-        let present = cx
-            .text
-            .get(before.clone())
-            .map_or(Present::NONE, Present::of);
-        let stated = candidates(cx, before.clone(), &found[first..last], present);
-        if let Some(c) = stated.iter().filter(|c| !c.short).max_by_key(|c| c.at) {
-            period = Some(c.period);
+        let last = *stated.entry(back).or_insert_with(|| {
+            let first = found.partition_point(|f| f.quantity.start < before.start);
+            let last = found.partition_point(|f| f.quantity.start < before.end);
+            last_stated(cx, before.clone(), &found[first..last])
+        });
+        if last.is_some() {
+            period = last;
             break;
         }
         here = before;
@@ -257,13 +266,36 @@ fn carry(cx: &Context<'_>, s: usize, found: &mut [Found], range: Range<usize>) {
     }
 }
 
-/// Resolves one sentence, and marks the figures inside its period phrases.
-fn resolve_sentence(cx: &Context<'_>, sentence: Range<usize>, found: &mut [Found]) {
+/// The period stated last in `sentence` (whose figures are `found`), a
+/// span of days excepted: what a later sentence carries.
+fn last_stated(cx: &Context<'_>, sentence: Range<usize>, found: &[Found]) -> Option<Period> {
+    let present = cx
+        .text
+        .get(sentence.clone())
+        .map_or(Present::NONE, Present::of);
+    last_of(&candidates(cx, sentence, found, present))
+}
+
+fn last_of(candidates: &[Candidate]) -> Option<Period> {
+    candidates
+        .iter()
+        .filter(|c| !c.short)
+        .max_by_key(|c| c.at)
+        .map(|c| c.period)
+}
+
+/// Resolves one sentence, and marks the figures inside its period phrases;
+/// returns the period it states last, when it read its periods.
+fn resolve_sentence(
+    cx: &Context<'_>,
+    sentence: Range<usize>,
+    found: &mut [Found],
+) -> Option<Option<Period>> {
     // only metric figures take periods, forecasts, negations, or are
     // dropped inside period phrases: a sentence of years and dates has
     // nothing to resolve
     if !found.iter().any(|f| f.quantity.kind.is_metric()) {
-        return;
+        return None;
     }
     let present = cx
         .text
@@ -288,6 +320,9 @@ fn resolve_sentence(cx: &Context<'_>, sentence: Range<usize>, found: &mut [Found
         .collect();
     let published = cx.published.map(|d| d.year);
     let text_sentence = cx.text.get(sentence.clone()).unwrap_or("");
+    // words the role and span patterns need, looked for once a sentence:
+    // most sentences have none, and then none of those patterns is run
+    let cues = role::Cues::of(text_sentence);
     for (k, &i) in metric.iter().enumerate() {
         let previous = k.checked_sub(1).map(|p| metric[p]);
         // a stated change does not end the clause of the level it leads to
@@ -324,6 +359,7 @@ fn resolve_sentence(cx: &Context<'_>, sentence: Range<usize>, found: &mut [Found
                 forecast_word: present.has(Pattern::Forecast) && FORECAST.is_match(before),
                 published,
                 base,
+                cues,
             };
             role::role(&found[i].quantity, &around)
         };
@@ -346,7 +382,7 @@ fn resolve_sentence(cx: &Context<'_>, sentence: Range<usize>, found: &mut [Found
         // ("between January 1 and August 17": days, not whole months)
         // money "per day" is a rate, not a total of any period ("1.3
         // billion euro (USD 1.33 billion) of imports per day")
-        let rate = found[i].quantity.kind == Kind::Money && {
+        let rate = cues.spans && found[i].quantity.kind == Kind::Money && {
             let rest = cx.text.get(end..sentence.end).unwrap_or("");
             let mut reach = rest.len().min(60);
             while !rest.is_char_boundary(reach) {
@@ -357,8 +393,7 @@ fn resolve_sentence(cx: &Context<'_>, sentence: Range<usize>, found: &mut [Found
             let phrase = rest[..reach].split(',').next().unwrap_or("");
             PER_DAY.is_match(role::own_clause_after(phrase))
         };
-        let short = SHORT_SPAN.is_match(before)
-            || SHORT_SPAN.is_match(after)
+        let short = (cues.spans && (SHORT_SPAN.is_match(before) || SHORT_SPAN.is_match(after)))
             || rate
             || period.is_some_and(|(_, _, short)| short);
         let period = if short { None } else { period };
@@ -375,6 +410,7 @@ fn resolve_sentence(cx: &Context<'_>, sentence: Range<usize>, found: &mut [Found
         f.quantity.role = role;
         f.quantity.negated = negated;
     }
+    Some(last_of(&candidates))
 }
 
 /// The period of figure `q` (whose qualifier starts at `lead`): one stated
@@ -437,25 +473,22 @@ fn same_time(cx: &Context<'_>, at: usize) -> bool {
 /// Whether a figure after `before` is the base of a comparison: "up from
 /// $240 billion", "compared with 30 million", "versus €200 billion".
 fn is_base(before: &str) -> bool {
-    let tail: String = before
-        .trim_end()
-        .chars()
-        .rev()
-        .take(16)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let last_word = tail
-        .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+    // the last 16 bytes, lowercased on the stack (called for every figure)
+    let before = before.trim_end().as_bytes();
+    let tail = &before[before.len().saturating_sub(16)..];
+    let mut lower = [0u8; 16];
+    let lower = &mut lower[..tail.len()];
+    lower.copy_from_slice(tail);
+    lower.make_ascii_lowercase();
+    let last_word = lower
+        .rsplit(|b| !(b.is_ascii_alphanumeric() || *b == b'.'))
         .next()
-        .unwrap_or("");
+        .unwrap_or(&[]);
     matches!(
         last_word,
-        "from" | "than" | "versus" | "vs" | "vs." | "against"
-    ) || tail.ends_with("compared with")
-        || tail.ends_with("compared to")
+        b"from" | b"than" | b"versus" | b"vs" | b"vs." | b"against"
+    ) || lower.ends_with(b"compared with")
+        || lower.ends_with(b"compared to")
 }
 
 /// Whether a period at `at` directly follows a figure ending at `end`: only

@@ -162,15 +162,67 @@ pub(super) struct Around<'t> {
     /// billion"): a value that was, whatever the sentence expects of the
     /// other.
     pub(super) base: bool,
+    /// Which kinds of cue words the sentence holds at all.
+    pub(super) cues: Cues,
 }
+
+/// Which kinds of cue words a sentence holds: one search a sentence, so
+/// that the patterns of a kind it lacks are never run for its figures.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Cues {
+    /// A word of a target, a claim or a forecast.
+    pub(super) roles: bool,
+    /// "week", "day", "daily": a span too short, or a rate.
+    pub(super) spans: bool,
+}
+
+impl Cues {
+    pub(super) fn of(sentence: &str) -> Self {
+        let lower = sentence.to_ascii_lowercase();
+        Cues {
+            roles: ROLE_WORDS.is_match(&lower),
+            spans: lower.contains("week") || lower.contains("day"),
+        }
+    }
+}
+
+/// Every word the role patterns start from (`TARGET_BEFORE`,
+/// `TARGET_AFTER`, `SPEECH`, `CLAIM_ALONE`, `FORECAST_MORE`), as literals
+/// a sentence must hold for any of them to match; a test checks that each
+/// pattern's matches hold one.
+static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"target|goal|aim|ambition|objective|quota|ceiling|plan|seek|hop|want|intend|pledge|vow|promis|counting|required|allowed|limit|cap|said|say|told|claim|boast|assert|insist|stated|argu|maintain|tout|will|would|could|should|may|might|shall|implies|outlook|seen|reach|hit|top|exceed|estimate|expect",
+    )
+});
 
 /// The role of `q` given the text around it.
 pub(super) fn role(q: &Quantity, around: &Around<'_>) -> Role {
+    // role words stand near their figure: the clause's last 200 bytes
+    // before it and first 80 after it are read
     let lower = Lower {
-        before: around.before.to_ascii_lowercase(),
-        after: around.after.to_ascii_lowercase(),
+        before: tail(around.before, 200).to_ascii_lowercase(),
+        after: head(around.after, 80).to_ascii_lowercase(),
     };
     role_in(q, around, &lower)
+}
+
+/// The last `n` bytes of `s` or fewer, at a character boundary.
+fn tail(s: &str, n: usize) -> &str {
+    let mut start = s.len().saturating_sub(n);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
+/// The first `n` bytes of `s` or fewer, at a character boundary.
+fn head(s: &str, n: usize) -> &str {
+    let mut end = s.len().min(n);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// The figure's clause lowercased, as the role patterns read it.
@@ -191,15 +243,16 @@ fn role_in(q: &Quantity, around: &Around<'_>, lower: &Lower) -> Role {
             _ => Role::Actual,
         };
     }
-    if TARGET_BEFORE.is_match(&lower.before) || TARGET_AFTER.is_match(&lower.after) {
+    let cued = around.cues.roles;
+    if cued && (TARGET_BEFORE.is_match(&lower.before) || TARGET_AFTER.is_match(&lower.after)) {
         return Role::Target;
     }
-    let speaker = SPEECH.is_match(&lower.before);
+    let speaker = cued && SPEECH.is_match(&lower.before);
     let disputed = || DISPUTE.is_match(&around.sentence.to_ascii_lowercase());
-    if CLAIM_ALONE.is_match(&lower.before) || (speaker && disputed()) {
+    if cued && (CLAIM_ALONE.is_match(&lower.before) || (speaker && disputed())) {
         return Role::Claim;
     }
-    if around.forecast_word || FORECAST_MORE.is_match(&lower.before) {
+    if around.forecast_word || (cued && FORECAST_MORE.is_match(&lower.before)) {
         return Role::Forecast;
     }
     // "wants to attract 60 million visitors and to raise spending to 15
@@ -219,7 +272,7 @@ fn role_in(q: &Quantity, around: &Around<'_>, lower: &Lower) -> Role {
     // names a goal before it, else a forecast
     if future_year_after(around, &lower.after) {
         let before = around.sentence_before.to_ascii_lowercase();
-        return if TARGET_BEFORE.is_match(&before) {
+        return if cued && TARGET_BEFORE.is_match(&before) {
             Role::Target
         } else {
             Role::Forecast
@@ -313,5 +366,114 @@ mod tests {
             .is_match("He said exports were $50 billion, but customs data show only $38 billion."));
         assert!(DISPUTE.is_match("a figure the data contradict"));
         assert!(!DISPUTE.is_match("He said exports were $50 billion, according to customs data."));
+    }
+
+    /// A phrase for every alternative of every role pattern: each must
+    /// match its pattern, and the sentence gate (`ROLE_WORDS`) must let it
+    /// through; a word missing from the gate fails this.
+    #[test]
+    fn the_gate_lets_every_role_pattern_through() {
+        let cases: &[(&Regex, &[&str])] = &[
+            (
+                &TARGET_BEFORE,
+                &[
+                    "targets",
+                    "targeted",
+                    "targeting",
+                    "goals",
+                    "aims",
+                    "aimed",
+                    "aiming",
+                    "ambitions",
+                    "objectives",
+                    "quotas",
+                    "ceilings",
+                    "plans to",
+                    "planned",
+                    "seeks to",
+                    "hoped for",
+                    "hopes to",
+                    "wants to",
+                    "intends to",
+                    "pledged to",
+                    "vowed to",
+                    "promised to",
+                    "promise to",
+                    "counting on",
+                    "required production",
+                    "allowed to pump",
+                    "limit of",
+                    "cap of",
+                ],
+            ),
+            (
+                &TARGET_AFTER,
+                &[" target", " goals", " quota", " ceiling", " ambition"],
+            ),
+            (
+                &SPEECH,
+                &[
+                    "said",
+                    "says",
+                    "say",
+                    "told",
+                    "claimed",
+                    "claims",
+                    "boasted",
+                    "asserted",
+                    "insisted",
+                    "stated",
+                    "argued",
+                    "maintained",
+                    "touted",
+                ],
+            ),
+            (&CLAIM_ALONE, &["claimed", "claims", "boasted"]),
+            (
+                &FORECAST_MORE,
+                &[
+                    "will be",
+                    "would reach",
+                    "could hit",
+                    "should exceed",
+                    "may top",
+                    "might surpass",
+                    "shall rise",
+                    "will grow",
+                    "would climb",
+                    "could fall",
+                    "may drop",
+                    "will total",
+                    "would amount",
+                    "could approach",
+                    "will double",
+                    "should come in",
+                    "will",
+                    "implies",
+                    "outlook",
+                    "is seen at",
+                    "is seen reaching",
+                    "is seen rising",
+                    "is seen falling",
+                    "to reach 5 by 2030",
+                    "to hit 5 by 2030",
+                    "to top 5 by 2030",
+                    "to exceed 5 by 2030",
+                    "estimates that",
+                    "estimate for",
+                    "expects",
+                    "expect",
+                ],
+            ),
+        ];
+        for (pattern, phrases) in cases {
+            for phrase in *phrases {
+                assert!(
+                    pattern.is_match(phrase),
+                    "{phrase:?} does not match its pattern"
+                );
+                assert!(ROLE_WORDS.is_match(phrase), "the gate stops {phrase:?}");
+            }
+        }
     }
 }
