@@ -1,6 +1,6 @@
 //! Calendar types: a publication `Date` and the `Period` a claim is about.
 //!
-//! Finding the period in a sentence is `extract/period.rs`; this module only
+//! Finding the period in a sentence is `extract/period/`; this module only
 //! holds the values, parses ISO dates and prints periods.
 
 use std::fmt;

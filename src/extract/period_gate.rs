@@ -36,7 +36,7 @@ pub(super) enum Pattern {
 const ALL: u8 = (1 << 7) - 1;
 
 /// The literals, and the patterns each one lets through. Each pattern's
-/// words (the alternatives of its regex in `period.rs`) are covered: "did
+/// words (the alternatives of its regex in `period/`) are covered: "did
 /// not" and "didn't" hold "not" and "n't", "cannot" holds "not", "could
 /// reach" holds "reach".
 const LITERALS: &[(&str, &[Pattern])] = {

@@ -19,7 +19,7 @@
 //! The words count only in the figure's own clause: from the figure (or
 //! qualifier) back to the previous figure or the last clause boundary (a
 //! dash, a semicolon, a colon, "but", "while", "whereas", "although"), and
-//! forward to the next figure or boundary. Negation (`period.rs`) uses the
+//! forward to the next figure or boundary. Negation (`period/mod.rs`) uses the
 //! same clause.
 //!
 //! ## Not found

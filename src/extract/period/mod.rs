@@ -1,0 +1,454 @@
+//! The period and forecast wording of each figure's sentence.
+//!
+//! This file resolves each metric figure's period, role, forecast and
+//! negation from the periods its sentence states (or, when it states none
+//! for the figure, from the sentences just before it). The pieces live
+//! apart: `phrases` finds the periods a sentence states (`months` reads the
+//! month and part-of-year phrases among them), and `spans` tells the figures
+//! of a week, a day or a rate per day, which no period covers.
+//!
+//! ## What it extracts
+//! Periods: a year ("in 2024", "2024 bilateral trade", "2025 figures"), a
+//! month or months ("February 2022", "January–October 2025", "the first ten
+//! months of 2025", "through September", "November's"), a quarter or half
+//! ("Q3 2024", "the first half"), "last year" / "previous year" / "this year"
+//! / "current year" / "next year" / "coming year", "last month" / "this
+//! month" and "two years ago", resolved against the document's publication
+//! date; "two years earlier", counted back from the year stated before it;
+//! "before the pandemic", assumed to be 2019. A figure takes the period
+//! nearest to it in its sentence, or else one stated in the sentences just
+//! before it in the paragraph (carried).
+//!
+//! Forecasts: "expected", "forecast", "projected", "set to", "could reach"
+//! and the like, between the figure and the figure before it in the sentence;
+//! negations ("did not reach", "never", "failed to") in the same stretch.
+//!
+//! ## Not extracted
+//! Years after "since", "until", "through", "to", "before" or "after" (they bound a span,
+//! they do not name the figure's period); relative years in a document with
+//! no publication date; no period for a figure of a week or a day ("in the past
+//! week"), of days that are no whole months ("January 1 to August 17"), or of
+//! money per day (a rate).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::period_gate::{Pattern, Present};
+use super::{role, Context, Found, Kind, PeriodBasis};
+use crate::period::Period;
+
+mod months;
+mod phrases;
+mod spans;
+
+use phrases::candidates;
+
+/// Words before a year that keep it from being the period of a figure.
+/// "from 2023", "than 2019", "versus 2023" name the base of a comparison,
+/// not the figure's period.
+pub(super) const NOT_A_PERIOD_AFTER: &[&str] = &[
+    "since", "until", "till", "through", "before", "after", "to", "from", "than", "versus", "vs",
+    "against",
+];
+
+/// Words that, before "in" or "with", make the year after them a base:
+/// "higher than in 2019", "compared with 2023".
+pub(super) const BASE_BEFORE_IN: &[&str] = &["than", "compared", "from", "versus", "against"];
+
+/// Words that, before "the", make the year after them a base: "six times
+/// the 2022 figure", "above the 2019 record".
+pub(super) const BASE_BEFORE_THE: &[&str] = &[
+    "times",
+    "than",
+    "from",
+    "over",
+    "above",
+    "below",
+    "versus",
+    "against",
+    "with",
+    "beat",
+    "beating",
+    "exceeded",
+    "exceeding",
+    "surpassed",
+    "surpassing",
+    "topped",
+    "topping",
+];
+
+pub(super) static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(
+        r"(?i)(?-u:\b)(not|never|no\s+longer|failed\s+to|fail\s+to|did\s*n[o']t|didn't|won't|cannot|can't|isn't|wasn't|aren't|weren't|hasn't|haven't|hadn't|doesn't|don't|neither|nor)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+
+static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(
+        r"(?i)(?-u:\b)(expected|expects?|forecasts?|forecasted|projected|projections?|predicted|predicts?|anticipated|estimated\s+to|set\s+to|(?:could|would|will|may|might)\s+(?:reach|hit|exceed|top|surpass|rise|grow|climb)|likely\s+to|poised\s+to|on\s+track\s+to)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+
+/// One of the patterns of `months`, `phrases` and `spans`, which are
+/// constant and valid.
+fn pattern(p: &str) -> Regex {
+    // cannot fail: every caller passes a constant, valid pattern
+    Regex::new(p).expect("valid regex")
+}
+
+/// A period stated somewhere in a sentence.
+struct Candidate {
+    at: usize,
+    period: Period,
+    /// The span that states it, so a year is not its own period.
+    span: Range<usize>,
+    /// Read from a phrase that only suggests the year ("before the
+    /// pandemic").
+    assumed: bool,
+    /// A span of days that is no whole month ("January 1 to August 17"):
+    /// a figure of it has no period crosscheck can compare.
+    short: bool,
+}
+
+/// Sets `period` and `forecast` of every metric figure in `found`, and drops
+/// the numbers that are part of a period phrase ("the first ten months").
+pub(super) fn resolve(cx: &Context<'_>, found: &mut Vec<Found>) {
+    // sentence -> the last period it states (for carrying), once computed
+    let mut stated: std::collections::BTreeMap<usize, Option<Period>> =
+        std::collections::BTreeMap::new();
+    let mut i = 0;
+    while i < found.len() {
+        let Some(s) = cx.sentence_at(found[i].quantity.start) else {
+            i += 1;
+            continue;
+        };
+        let sentence = cx.sentences[s].clone();
+        let j = i + found[i..]
+            .iter()
+            .take_while(|f| f.quantity.start < sentence.end)
+            .count();
+        if let Some(last) = resolve_sentence(cx, sentence.clone(), &mut found[i..j]) {
+            stated.insert(s, last);
+        }
+        carry(cx, s, found, i..j, &mut stated);
+        i = j;
+    }
+    found.retain(|f| !f.in_period_phrase);
+}
+
+/// How many sentences back a period is carried from.
+const CARRY_BACK: usize = 3;
+
+/// Gives the metric figures of sentence `s` (`found[range]`) that have no
+/// period, and are no base of a comparison, the period stated last in the
+/// nearest earlier sentence of the paragraph that states one ("In 2023
+/// imports rose again. The result was a $61 billion deficit."), marked as
+/// carried.
+fn carry(
+    cx: &Context<'_>,
+    s: usize,
+    found: &mut [Found],
+    range: Range<usize>,
+    stated: &mut std::collections::BTreeMap<usize, Option<Period>>,
+) {
+    let needs = |f: &Found| {
+        f.quantity.kind.is_metric()
+            && f.quantity.period.is_none()
+            && !matches!(
+                f.quantity.period_basis,
+                PeriodBasis::Base | PeriodBasis::Short
+            )
+    };
+    if !found[range.clone()].iter().any(needs) {
+        return;
+    }
+    let mut here = cx.sentences[s].clone();
+    let mut period = None;
+    for back in (s.saturating_sub(CARRY_BACK)..s).rev() {
+        let before = cx.sentences[back].clone();
+        let gap = cx.text.get(before.end..here.start).unwrap_or("");
+        if gap.matches('\n').count() >= 2 || gap.contains("\n#") {
+            break; // a new paragraph or a heading
+        }
+        let last = *stated.entry(back).or_insert_with(|| {
+            let first = found.partition_point(|f| f.quantity.start < before.start);
+            let last = found.partition_point(|f| f.quantity.start < before.end);
+            last_stated(cx, before.clone(), &found[first..last])
+        });
+        if last.is_some() {
+            period = last;
+            break;
+        }
+        here = before;
+    }
+    let Some(period) = period else {
+        return;
+    };
+    for f in &mut found[range] {
+        if needs(f) {
+            f.quantity.period = Some(period);
+            f.quantity.period_basis = PeriodBasis::Carried;
+        }
+    }
+}
+
+/// The period stated last in `sentence` (whose figures are `found`), a
+/// span of days excepted: what a later sentence carries.
+fn last_stated(cx: &Context<'_>, sentence: Range<usize>, found: &[Found]) -> Option<Period> {
+    let present = cx
+        .text
+        .get(sentence.clone())
+        .map_or(Present::NONE, Present::of);
+    last_of(&candidates(cx, sentence, found, present))
+}
+
+fn last_of(candidates: &[Candidate]) -> Option<Period> {
+    candidates
+        .iter()
+        .filter(|c| !c.short)
+        .max_by_key(|c| c.at)
+        .map(|c| c.period)
+}
+
+/// Resolves one sentence, and marks the figures inside its period phrases;
+/// returns the period it states last, when it read its periods.
+fn resolve_sentence(
+    cx: &Context<'_>,
+    sentence: Range<usize>,
+    found: &mut [Found],
+) -> Option<Option<Period>> {
+    // only metric figures take periods, forecasts, negations, or are
+    // dropped inside period phrases: a sentence of years and dates has
+    // nothing to resolve
+    if !found.iter().any(|f| f.quantity.kind.is_metric()) {
+        return None;
+    }
+    let present = cx
+        .text
+        .get(sentence.clone())
+        .map_or(Present::NONE, Present::of);
+    let candidates = candidates(cx, sentence.clone(), found, present);
+    // which figure, if any, each candidate directly follows ("$240bn in 2023")
+    // a period owned by a stated change ("fell 9% in 2025, to $228 billion")
+    // is the period of the level the change leads to as well: not owned
+    let owners: Vec<Option<usize>> = candidates
+        .iter()
+        .map(|c| {
+            found
+                .iter()
+                .position(|f| f.quantity.kind.is_metric() && follows(cx, f.quantity.end, c.at))
+                .filter(|&o| found[o].quantity.kind != Kind::Change)
+        })
+        .collect();
+    // each metric figure's lead and end, for the clause before and after it
+    let metric: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i].quantity.kind.is_metric())
+        .collect();
+    let published = cx.published.map(|d| d.year);
+    let text_sentence = cx.text.get(sentence.clone()).unwrap_or("");
+    // words the role and span patterns need, looked for once a sentence:
+    // most sentences have none, and then none of those patterns is run
+    let cues = role::Cues::of(text_sentence);
+    for (k, &i) in metric.iter().enumerate() {
+        let previous = k.checked_sub(1).map(|p| metric[p]);
+        // a stated change does not end the clause of the level it leads to
+        // ("aims to raise revenue by 10% to 1.84 trillion baht")
+        let level_before = metric[..k]
+            .iter()
+            .rev()
+            .find(|&&p| found[p].quantity.kind != Kind::Change)
+            .copied();
+        let clause_start = level_before.map_or(sentence.start, |p| found[p].quantity.end);
+        let next_lead = metric.get(k + 1).map_or(sentence.end, |&n| found[n].lead);
+        let (lead, end) = (found[i].lead, found[i].quantity.end);
+        let before_all = cx.text.get(clause_start..lead).unwrap_or("");
+        let before = role::own_clause_before(before_all);
+        let after = role::own_clause_after(cx.text.get(end..next_lead.max(end)).unwrap_or(""));
+        let period = {
+            let q = &found[i].quantity;
+            choose(cx, q, lead, &candidates, &owners)
+        };
+        let in_phrase = {
+            let q = &found[i].quantity;
+            candidates
+                .iter()
+                .any(|c| c.span.start <= q.start && q.end <= c.span.end)
+        };
+        let base = is_base(cx.text.get(..lead).unwrap_or(""));
+        let role = {
+            let around = role::Around {
+                before,
+                after,
+                sentence: text_sentence,
+                sentence_before: cx.text.get(sentence.start..lead).unwrap_or(""),
+                previous: previous.map(|p| (&found[p].quantity, before_all)),
+                forecast_word: present.has(Pattern::Forecast) && FORECAST.is_match(before),
+                published,
+                base,
+                cues,
+            };
+            role::role(&found[i].quantity, &around)
+        };
+        // a target or forecast with no period of its own takes the one
+        // stated after it ("to attract 60 million visitors and 15 trillion
+        // yen by 2030")
+        let period = match (period, role) {
+            (None, role::Role::Target | role::Role::Forecast) if !base => {
+                let q = &found[i].quantity;
+                candidates
+                    .iter()
+                    .filter(|c| c.at >= q.end)
+                    .min_by_key(|c| c.at)
+                    .map(|c| (c.period, c.assumed, c.short))
+            }
+            (period, _) => period,
+        };
+        // "in the past week 943,269 people": a week is no period figures
+        // are compared on
+        // ("between January 1 and August 17": days, not whole months)
+        // money "per day" is a rate, not a total of any period ("1.3
+        // billion euro (USD 1.33 billion) of imports per day")
+        let rate = cues.spans
+            && found[i].quantity.kind == Kind::Money
+            && spans::per_day(cx.text.get(end..sentence.end).unwrap_or(""));
+        let short = (cues.spans && spans::short_span(before, after))
+            || rate
+            || period.is_some_and(|(_, _, short)| short);
+        let period = if short { None } else { period };
+        let negated = present.has(Pattern::Negation) && NEGATION.is_match(before);
+        let f = &mut found[i];
+        f.in_period_phrase = in_phrase;
+        f.quantity.period = period.map(|(p, _, _)| p);
+        f.quantity.period_basis = match period {
+            None if short => PeriodBasis::Short,
+            None if base => PeriodBasis::Base,
+            Some((_, true, _)) => PeriodBasis::Assumed,
+            _ => PeriodBasis::Stated,
+        };
+        f.quantity.role = role;
+        f.quantity.negated = negated;
+    }
+    Some(last_of(&candidates))
+}
+
+/// The period of figure `q` (whose qualifier starts at `lead`): one stated
+/// right after it ("$240 billion in 2023"); none for the base of a
+/// comparison ("up from $240 billion"); else the nearest that does not
+/// stand right after another figure; else the nearest before it in the
+/// sentence ("fell to €118.2 billion in 2024, while the surplus grew to
+/// €42 billion": 2024 for both); else none.
+fn choose(
+    cx: &Context<'_>,
+    q: &super::Quantity,
+    lead: usize,
+    candidates: &[Candidate],
+    owners: &[Option<usize>],
+) -> Option<(Period, bool, bool)> {
+    let usable = |c: &&Candidate| !(c.span.start <= q.start && q.end <= c.span.end);
+    if let Some(c) = candidates
+        .iter()
+        .filter(usable)
+        .find(|c| follows(cx, q.end, c.at))
+    {
+        return Some((c.period, c.assumed, c.short));
+    }
+    if is_base(cx.text.get(..lead).unwrap_or("")) {
+        return None;
+    }
+    let unowned = candidates
+        .iter()
+        .zip(owners)
+        .filter(|(c, owner)| usable(c) && owner.is_none())
+        .min_by_key(|(c, _)| c.at.abs_diff(q.start))
+        .map(|(c, _)| c);
+    unowned
+        .or_else(|| {
+            candidates
+                .iter()
+                .filter(|c| usable(c) && c.span.end <= q.start)
+                .max_by_key(|c| c.at)
+        })
+        .map(|c| (c.period, c.assumed, c.short))
+}
+
+/// Whether the relative year at `at` closes "the same month last year",
+/// "the same period last year": a base of comparison, not a period.
+fn same_time(cx: &Context<'_>, at: usize) -> bool {
+    let before = cx.text.get(at.saturating_sub(24)..at).unwrap_or("");
+    let before = before.trim_end().to_ascii_lowercase();
+    [
+        "same month",
+        "same period",
+        "same quarter",
+        "same time",
+        "same months",
+        "same half",
+    ]
+    .iter()
+    .any(|s| before.ends_with(s))
+}
+
+/// Whether a figure after `before` is the base of a comparison: "up from
+/// $240 billion", "compared with 30 million", "versus €200 billion".
+fn is_base(before: &str) -> bool {
+    // the last 16 bytes, lowercased on the stack (called for every figure)
+    let before = before.trim_end().as_bytes();
+    let tail = &before[before.len().saturating_sub(16)..];
+    let mut lower = [0u8; 16];
+    let lower = &mut lower[..tail.len()];
+    lower.copy_from_slice(tail);
+    lower.make_ascii_lowercase();
+    let last_word = lower
+        .rsplit(|b| !(b.is_ascii_alphanumeric() || *b == b'.'))
+        .next()
+        .unwrap_or(&[]);
+    matches!(
+        last_word,
+        b"from" | b"than" | b"versus" | b"vs" | b"vs." | b"against"
+    ) || lower.ends_with(b"compared with")
+        || lower.ends_with(b"compared to")
+}
+
+/// Whether a period at `at` directly follows a figure ending at `end`: only
+/// a preposition or a comma between them.
+fn follows(cx: &Context<'_>, end: usize, at: usize) -> bool {
+    if at < end {
+        return false;
+    }
+    let between = cx.text.get(end..at).unwrap_or("").trim();
+    // leading commas, byte by byte (a `char` pattern sets up a searcher)
+    let commas = between.bytes().take_while(|b| *b == b',').count();
+    let between = &between[commas..];
+    // at most four words, read without copying: a preposition, "the", and
+    // "fiscal year" ("in fiscal 2024", "in the fiscal year 2024", "in FY2024")
+    let mut words = [""; 4];
+    let mut n = 0;
+    for w in between.split_whitespace() {
+        if n == words.len() {
+            return false;
+        }
+        words[n] = w;
+        n += 1;
+    }
+    let is = |w: &str, of: &str| w.eq_ignore_ascii_case(of);
+    let fiscal = match &words[..n] {
+        [.., a, b] if is(a, "fiscal") && is(b, "year") => 2,
+        [.., a, b] if is(a, "financial") && is(b, "year") => 2,
+        [.., a] if is(a, "fiscal") || is(a, "fy") => 1,
+        _ => 0,
+    };
+    match &words[..n - fiscal] {
+        [] => true,
+        [p] => ["in", "for", "during", "over", "of", "by"]
+            .iter()
+            .any(|w| is(p, w)),
+        [p, the] => is(the, "the") && ["in", "for", "during", "over"].iter().any(|w| is(p, w)),
+        _ => false,
+    }
+}
