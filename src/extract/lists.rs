@@ -55,11 +55,16 @@ fn share_scale(a: &mut Found, b: &Found) {
     if written_b.is_zero() || vb == written_b {
         return;
     }
-    let factor = vb / written_b;
+    // checked: a tiny written number under a huge value must not overflow
+    let Some(factor) = vb.checked_div(written_b) else {
+        return;
+    };
     // only a power of ten, and only between numbers of one magnitude as
     // written ("9.13 and 8.9"), not a count in its own right ("300 and 2
     // million")
-    let ratio = va / written_b;
+    let Some(ratio) = va.checked_div(written_b) else {
+        return;
+    };
     let alike = ratio >= Decimal::new(1, 1) && ratio <= Decimal::TEN;
     if !is_power_of_ten(factor) || !alike {
         return;
