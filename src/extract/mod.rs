@@ -33,7 +33,7 @@ use serde::Serialize;
 
 pub use change::{direction_without_figure, Direction};
 pub use qualifier::Qualifier;
-pub use role::{own_clause_after, own_clause_before, Role};
+pub use role::{data_show, own_clause_after, own_clause_before, Role};
 pub(crate) use word_set::WordSet;
 
 use crate::documents::Document;

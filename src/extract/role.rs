@@ -68,7 +68,6 @@ impl Role {
 /// to build (20 ms a run) and slower to run.
 fn regex(pattern: &str) -> Regex {
     let ascii = pattern
-        .trim_start_matches("(?i)")
         .replace(r"\b", r"(?-u:\b)")
         .replace(r"\s", r"(?-u:\s)")
         .replace(r"\w", r"(?-u:\w)");
@@ -78,7 +77,7 @@ fn regex(pattern: &str) -> Regex {
 
 static TARGET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:targets?|targeted|targeting|goals?|aims?|aimed|aiming|ambitions?|objectives?|quotas?|ceilings?|plans?\s+to|planned|seeks?\s+to|hop(?:es|ed|ing)?\s+(?:to|for)|wants?\s+to|intends?\s+to|pledged?\s+to|vowed?\s+to|promised?\s+to|promise\s+to|counting\s+on|required\s+production|allowed\s+to\s+pump|limit\s+of|cap\s+of)\b",
+        r"\b(?:targets?|targeted|targeting|goals?|aims?|aimed|aiming|ambitions?|objectives?|quotas?|ceilings?|plans?\s+to|planned|seeks?\s+to|hop(?:es|ed|ing)?\s+(?:to|for)|wants?\s+to|intends?\s+to|pledged?\s+to|vowed?\s+to|promised?\s+to|promise\s+to|counting\s+on|required\s+production|allowed\s+to\s+pump|limit\s+of|cap\s+of)\b",
     )
 });
 
@@ -88,7 +87,7 @@ static TARGET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static FORECAST_MORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:will|would|could|should|may|might|shall)\s+(?:be|reach|hit|exceed|top|surpass|rise|grow|climb|fall|drop|total|amount|approach|double|come\s+in)|\bwill\b|\bimplies\b|\boutlook\b|\bis\s+seen\s+(?:at|reaching|rising|falling)|\bto\s+(?:reach|hit|top|exceed)\b.*\bby\s+(?:19|20)\d\d\b|\bestimates?\s+(?:that|for)\b|\bexpects?\b",
+        r"\b(?:will|would|could|should|may|might|shall)\s+(?:be|reach|hit|exceed|top|surpass|rise|grow|climb|fall|drop|total|amount|approach|double|come\s+in)|\bwill\b|\bimplies\b|\boutlook\b|\bis\s+seen\s+(?:at|reaching|rising|falling)|\bto\s+(?:reach|hit|top|exceed)\b.*\bby\s+(?:19|20)\d\d\b|\bestimates?\s+(?:that|for)\b|\bexpects?\b",
     )
 });
 
@@ -101,18 +100,32 @@ const YEAR_AFTER_REACH: usize = 60;
 
 static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:said|says|say|told|claimed|claims|boasted|asserted|insisted|stated|argued|maintained|touted)\b",
+        r"\b(?:said|says|say|told|claimed|claims|boasted|asserted|insisted|stated|argued|maintained|touted)\b",
     )
 });
 
-static CLAIM_ALONE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\b(?:claimed|claims|boasted)\b"));
+static CLAIM_ALONE: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(?:claimed|claims|boasted)\b"));
 
 static DISPUTE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:disputed?|disputes|contradict\w*|false(?:ly)?|wrong(?:ly)?|misleading|exaggerat\w*|overstat\w*|inflated|incorrect(?:ly)?|inaccurate|no\s+evidence|fact[- ]check\w*)\b|\b(?:but|however|yet)\b[^.]*\b(?:data|figures|statistics|customs|records|numbers)\b[^.]*\b(?:show|shows|showed|put|puts|suggest|suggests|indicate|indicates|say|says)\b",
+        r"\b(?:disputed?|disputes|contradict\w*|false(?:ly)?|wrong(?:ly)?|misleading|exaggerat\w*|overstat\w*|inflated|incorrect(?:ly)?|inaccurate|no\s+evidence|fact[- ]check\w*)\b",
     )
 });
+
+/// "but customs data show": the data set against what was said, in
+/// lowercase text.
+static DATA_SHOW: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:but|however|yet|while)\b[^.]*\b(?:data|figures|statistics|customs|records|numbers)\b[^.]*\b(?:show|shows|showed|put|puts|suggest|suggests|indicate|indicates|say|says)\b",
+    )
+});
+
+/// Whether `text` sets data against what was said ("but customs data
+/// show"): the sentence disputes a speaker's figure, and the figure after
+/// it is the data's.
+pub fn data_show(text: &str) -> bool {
+    DATA_SHOW.is_match(&text.to_ascii_lowercase())
+}
 
 /// Words that end a clause before a figure: what comes before them does not
 /// belong to the figure's clause (in either case: "But").
@@ -200,8 +213,13 @@ static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn role(q: &Quantity, around: &Around<'_>) -> Role {
     // role words stand near their figure: the clause's last 200 bytes
     // before it and first 80 after it are read
+    // (the clause before is read only where the sentence holds a cue)
     let lower = Lower {
-        before: tail(around.before, 200).to_ascii_lowercase(),
+        before: if around.cues.roles {
+            tail(around.before, 200).to_ascii_lowercase()
+        } else {
+            String::new()
+        },
         after: head(around.after, 80).to_ascii_lowercase(),
     };
     role_in(q, around, &lower)
@@ -248,7 +266,10 @@ fn role_in(q: &Quantity, around: &Around<'_>, lower: &Lower) -> Role {
         return Role::Target;
     }
     let speaker = cued && SPEECH.is_match(&lower.before);
-    let disputed = || DISPUTE.is_match(&around.sentence.to_ascii_lowercase());
+    let disputed = || {
+        let sentence = around.sentence.to_ascii_lowercase();
+        DISPUTE.is_match(&sentence) || DATA_SHOW.is_match(&sentence)
+    };
     if cued && (CLAIM_ALONE.is_match(&lower.before) || (speaker && disputed())) {
         return Role::Claim;
     }
@@ -258,12 +279,15 @@ fn role_in(q: &Quantity, around: &Around<'_>, lower: &Lower) -> Role {
     // "wants to attract 60 million visitors and to raise spending to 15
     // trillion yen": one aim for both, in one clause
     if let Some((p, between)) = around.previous {
-        let joined = !between.contains(',')
-            && between
-                .split_whitespace()
-                .any(|w| w.eq_ignore_ascii_case("and"))
-            && own_clause_before(between).len() == between.len();
-        if joined && matches!(p.role, Role::Target | Role::Forecast) {
+        let aim = matches!(p.role, Role::Target | Role::Forecast);
+        let joined = || {
+            !between.contains(',')
+                && between
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("and"))
+                && own_clause_before(between).len() == between.len()
+        };
+        if aim && joined() {
             return p.role;
         }
     }
@@ -362,8 +386,9 @@ mod tests {
         assert!(TARGET_AFTER.is_match(" target was missed"));
         assert!(TARGET_AFTER.is_match(" visitors target"));
         assert!(!TARGET_AFTER.is_match(" in 2024, up from a year earlier"));
-        assert!(DISPUTE
-            .is_match("He said exports were $50 billion, but customs data show only $38 billion."));
+        assert!(data_show(
+            "He said exports were $50 billion, but customs data show only $38 billion."
+        ));
         assert!(DISPUTE.is_match("a figure the data contradict"));
         assert!(!DISPUTE.is_match("He said exports were $50 billion, according to customs data."));
     }

@@ -1151,3 +1151,17 @@ fn rates_per_day_and_lists_of_changes() {
     );
     assert_eq!((q.kind, q.direction), (Kind::Change, Some(Direction::Down)));
 }
+
+#[test]
+fn a_conversion_and_the_figure_it_restates_share_one_period() {
+    let s = "Imports were 363 billion euro (USD 371 billion) in 2019 and 472 billion euro (USD 483 billion) in 2021.";
+    for (surface, year) in [
+        ("363 billion euro", "2019"),
+        ("USD 371 billion", "2019"),
+        ("472 billion euro", "2021"),
+        ("USD 483 billion", "2021"),
+    ] {
+        assert_eq!(period_of(s, surface).as_deref(), Some(year), "{surface}");
+    }
+    assert_eq!(figure(s, "USD 483 billion").role, Role::Conversion);
+}

@@ -274,22 +274,19 @@ fn reach(
         near: vec![false; figure_count],
         patterns_here: false,
     };
-    let mut patterns: Vec<&[Regex]> = m.all.iter().map(std::slice::from_ref).collect();
+    // each requirement, and whether it is the `near` list
+    let mut patterns: Vec<(&[Regex], bool)> = m
+        .all
+        .iter()
+        .map(|r| (std::slice::from_ref(r), false))
+        .collect();
     if !m.any.is_empty() {
-        patterns.push(&m.any);
+        patterns.push((&m.any, false));
     }
     if !m.near.is_empty() {
-        patterns.push(&m.near);
-        for r in &m.near {
-            for found in r.find_iter(sentence) {
-                // in the figure's own clause: nearest, with no boundary between
-                if let Some((i, d)) = nearest(sentence, &found.range(), spans) {
-                    reach.near[i] |= d.boundaries == 0;
-                }
-            }
-        }
+        patterns.push((&m.near, true));
     }
-    for group in patterns {
+    for (group, is_near) in patterns {
         let mut reached = vec![false; figure_count];
         for r in group {
             for found in r.find_iter(sentence) {
@@ -299,6 +296,8 @@ fn reach(
                 };
                 reached[i] = true;
                 reach.nearest[i] = Some(reach.nearest[i].map_or(d, |n| n.min(d)));
+                // `near`: in the figure's own clause, no boundary between
+                reach.near[i] |= is_near && d.boundaries == 0;
             }
         }
         for (i, r) in reached.into_iter().enumerate() {
@@ -359,21 +358,18 @@ fn continues(
         .unwrap_or("")
         .trim();
     let before = sentence.get(..prev_span.start).unwrap_or("").trim_end();
-    if between.eq_ignore_ascii_case("to") && before.to_ascii_lowercase().ends_with("from") {
+    let from = before
+        .len()
+        .checked_sub(4)
+        .and_then(|i| before.get(i..))
+        .is_some_and(|w| w.eq_ignore_ascii_case("from"));
+    if between.eq_ignore_ascii_case("to") && from {
         return true;
     }
     // "he said $50 billion, but customs data show $38 billion": the data's
     // figure for the claim's metric
-    DATA_SHOW.is_match(between)
+    crate::extract::data_show(between)
 }
-
-static DATA_SHOW: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    // cannot fail: a constant, valid pattern
-    regex::Regex::new(
-        r"(?i)\b(?:but|however|yet|while)\b.*\b(?:data|figures|statistics|records|numbers)\b.*\b(?:show|shows|showed|put|puts|suggest|suggests|indicate|indicates)\b",
-    )
-    .expect("valid regex")
-});
 
 /// The claims that stand: for each figure, the strongest; rules that tie
 /// all stand, and so do rules that share figures (`shares_figures`).
@@ -460,14 +456,20 @@ mod tests {
             shared: false,
             strength: Strength::Context,
         };
+        // a rule that shares figures keeps its claim beside the strongest
+        let shared = Candidate {
+            shared: true,
+            ..c(0, 4, 100)
+        };
         let kept = resolve(vec![
             c(0, 1, 500),
             c(0, 2, 1000),
             weak,
+            shared,
             c(1, 1, 500),
             c(1, 2, 500),
         ]);
         let pairs: Vec<(usize, usize)> = kept.iter().map(|c| (c.figure, c.metric)).collect();
-        assert_eq!(pairs, [(0, 2), (1, 1), (1, 2)]);
+        assert_eq!(pairs, [(0, 2), (0, 4), (1, 1), (1, 2)]);
     }
 }

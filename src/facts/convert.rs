@@ -11,16 +11,16 @@ use crate::rules::Metric;
 /// A money figure in another currency than the metric's: converted at the
 /// metric's rate for the fact's year, or marked not comparable.
 pub(super) fn convert(
-    q: &Quantity,
+    q: Quantity,
     metric: &Metric,
     period: Option<Period>,
 ) -> (Quantity, Option<Conversion>, Option<String>) {
     let Some(want) = metric.unit.as_deref() else {
-        return (q.clone(), None, None);
+        return (q, None, None);
     };
     let same = q.unit == want || (want == "USD" && q.unit == "dollar");
     if q.kind != Kind::Money || same {
-        return (q.clone(), None, None);
+        return (q, None, None);
     }
     let year = period
         .filter(|p| p.through.is_none() && !p.fiscal)
@@ -34,7 +34,7 @@ pub(super) fn convert(
     let Some(rate) = rate else {
         let when = year.map_or_else(|| "its period".to_string(), |y| y.to_string());
         let why = format!("no {}→{want} rate for {when}", q.unit);
-        return (q.clone(), None, Some(why));
+        return (q, None, Some(why));
     };
     let times = |d: Decimal| d.checked_mul(rate.rate);
     let value = q.value.map(times);
@@ -49,17 +49,19 @@ pub(super) fn convert(
             "{} at {} {want}/{} is beyond what can be computed",
             q.unit, rate.rate, q.unit
         );
-        return (q.clone(), None, Some(why));
+        return (q, None, Some(why));
     }
-    let mut converted = q.clone();
-    converted.value = value.flatten();
-    converted.range = range.and_then(|(a, b)| a.zip(b));
-    converted.step = step.unwrap_or(q.step);
     let conversion = Conversion {
         from: q.unit.to_string(),
         value: q.value,
         rate: rate.rate,
         uncertainty: rate.uncertainty,
+    };
+    let converted = Quantity {
+        value: value.flatten(),
+        range: range.and_then(|(a, b)| a.zip(b)),
+        step: step.unwrap_or(q.step),
+        ..q
     };
     (converted, Some(conversion), None)
 }

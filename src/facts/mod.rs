@@ -142,15 +142,6 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
         for c in sentence_claims(doc, *s, figures, rules, &mut memo) {
             let metric = &rules.metrics[c.metric];
             let q = figures[c.figure];
-            if q.role == Role::Conversion {
-                // a conversion is of the period of the figure it converts
-                let mut q = q.clone();
-                if let Some(o) = converted(figures, c.figure) {
-                    (q.period, q.period_basis) = (o.period, o.period_basis);
-                }
-                facts.push(fact(doc, *s, &q, (c.metric, metric), &source, &mut memo));
-                continue;
-            }
             facts.push(fact(doc, *s, q, (c.metric, metric), &source, &mut memo));
         }
     }
@@ -181,7 +172,8 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
     facts
 }
 
-/// `quantities`, where an actual figure with no period of its paragraph
+/// `quantities`, where an actual figure (or its conversion) with no period
+/// of its paragraph
 /// takes the period of the story: the period its sentences state most
 /// often for actual figures before it (the earliest of those that tie), as
 /// in "Japan received 36.9 million visitors in 2024. ¶ South Korea sent the
@@ -190,10 +182,12 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
 /// period. Done here, on the whole document, so that extraction stays per
 /// paragraph and the same at any chunk size.
 fn story_periods<'q>(doc: &Document, quantities: &'q [Quantity]) -> Cow<'q, [Quantity]> {
+    // (a conversion has the period of the figure it restates, so it takes
+    // the story's with it)
     let wants = |q: &Quantity| {
         q.kind.is_metric()
             && q.period.is_none()
-            && q.role == Role::Actual
+            && matches!(q.role, Role::Actual | Role::Conversion)
             && q.period_basis == PeriodBasis::Stated
     };
     if !quantities.iter().any(wants) {
@@ -301,10 +295,6 @@ fn converted_index(figures: &[&Quantity], c: usize) -> Option<usize> {
     (0..c).rev().find(|&i| figures[i].kind == Kind::Money)
 }
 
-fn converted<'q>(figures: &[&'q Quantity], c: usize) -> Option<&'q Quantity> {
-    converted_index(figures, c).map(|i| figures[i])
-}
-
 fn fact(
     doc: &Document,
     s: usize,
@@ -316,10 +306,10 @@ fn fact(
     let sentence = doc.sentences()[s].clone();
     let quote = &doc.text[sentence.clone()];
     let (line, column) = doc.locate(q.start);
+    // the fact's own copy of the figure, with what the rule's words add
     let mut q = q.clone();
     (q.period, q.period_basis) = rule_words::phrase_period(&q, metric, quote);
     q.role = rule_words::role(doc, &q, metric, sentence.clone());
-    let q = &q;
     let period = match metric.period {
         PeriodRule::None => None,
         // a part-year figure ("January–October 2025") keeps its months: it is
@@ -335,11 +325,15 @@ fn fact(
     };
     let (quantity, conversion, not_comparable) = convert(q, metric, period);
     // a stated change keeps its own unit ("fell 9%" is in percent), and so
-    // does a figure in a currency with no rate
-    let unit = match q.kind {
-        Kind::Change => q.unit.to_string(),
-        _ if not_comparable.is_some() => q.unit.to_string(),
-        _ => metric.unit.clone().unwrap_or_else(|| q.unit.to_string()),
+    // does a figure in a currency with no rate (a converted figure keeps
+    // the currency it was written in as its quantity's unit)
+    let unit = match quantity.kind {
+        Kind::Change => quantity.unit.to_string(),
+        _ if not_comparable.is_some() => quantity.unit.to_string(),
+        _ => metric
+            .unit
+            .clone()
+            .unwrap_or_else(|| quantity.unit.to_string()),
     };
     // the source the sentence names; else the one source the article names
     let attribution = match metric.attributions.iter().find(|(_, r)| r.is_match(quote)) {
@@ -355,7 +349,6 @@ fn fact(
         not_comparable,
         metric: metric.id.clone(),
         period,
-        quantity,
         source: source.clone(),
         line,
         column,
@@ -364,9 +357,10 @@ fn fact(
         // a figure starts in its sentence (sentence_at); clamp its end so a
         // span never reaches past the quote
         quote_span: (
-            q.start - sentence.start,
-            q.end.min(sentence.end) - sentence.start,
+            quantity.start - sentence.start,
+            quantity.end.min(sentence.end) - sentence.start,
         ),
         slack: metric.slack,
+        quantity,
     }
 }

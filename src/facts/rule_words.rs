@@ -46,7 +46,8 @@ pub(super) fn role(
     sentence: std::ops::Range<usize>,
 ) -> Role {
     let cues = &metric.roles;
-    if q.role == Role::Conversion {
+    let none = cues.target.is_empty() && cues.claim.is_empty() && cues.forecast.is_empty();
+    if none || q.role == Role::Conversion {
         return q.role;
     }
     let before = own_clause_before(doc.text.get(sentence.start..q.start).unwrap_or(""));

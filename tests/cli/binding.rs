@@ -146,3 +146,35 @@ fn a_change_metric_of_an_unknown_metric_is_an_error_with_a_suggestion() {
         r.stderr
     );
 }
+
+#[test]
+fn an_article_never_conflicts_with_itself_and_story_periods_are_not_compared() {
+    let ws = crate::support::corpus(
+        &[],
+        &[
+            (
+                "a.md",
+                "2025-02-10",
+                "Russia-China trade reached $245 billion in 2024.\n\nAnother estimate put Russia-China trade at $240 billion in 2024.",
+            ),
+            (
+                "c.md",
+                "2025-03-01",
+                "Russia's exports rose 5% in 2024.\n\nRussia-China trade was $200 billion, officials said.",
+            ),
+        ],
+    );
+    crate::support::assert_clean(&ws);
+    let r = run(ws.path(), &["facts", "--format", "json"]);
+    let facts: Vec<Value> = serde_json::from_str(&r.stdout).unwrap();
+    let story = facts
+        .iter()
+        .find(|f| f["id"] == "c" && f["text"] == "$200 billion")
+        .expect("the story's figure is a fact");
+    assert_eq!(
+        (&story["period"], &story["period_basis"]),
+        (&Value::from("2024"), &Value::from("story"))
+    );
+    let same: Vec<&Value> = facts.iter().filter(|f| f["id"] == "a").collect();
+    assert_eq!(same.len(), 2, "{same:#?}");
+}

@@ -133,18 +133,7 @@ impl<'t> Parser<'t> {
             None => (None, i),
         };
         let (num, last, bare) = self.number(j)?;
-        let mut fig = Figure {
-            first: i,
-            last,
-            value: num.value,
-            step: num.step,
-            scale: None,
-            unit: None,
-            percent: false,
-            points: false,
-            written: self.written(j, last),
-            bare_integer: bare,
-        };
+        let mut fig = Figure::plain(i, last, num.value, num.step, self.written(j, last), bare);
         fig.last = self.scale(&mut fig, last, prefix.is_some())?;
         let mut currency = prefix;
         match self.suffix(&fig, prefix.is_none()) {

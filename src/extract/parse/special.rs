@@ -235,16 +235,15 @@ impl Parser<'_> {
         }
         let (num, last, _) = self.number(of + 1)?;
         let fig = Figure {
-            first: i,
-            last,
-            value: num.value,
-            step: num.step,
-            scale: None,
-            unit: None,
             percent: true,
-            points: false,
-            written: self.written(of + 1, last),
-            bare_integer: false,
+            ..Figure::plain(
+                i,
+                last,
+                num.value,
+                num.step,
+                self.written(of + 1, last),
+                false,
+            )
         };
         self.metric(fig, None).map(|f| (f, last + 1))
     }

@@ -104,9 +104,9 @@ fn pattern(p: &str) -> Regex {
 
 /// A period stated somewhere in a sentence.
 struct Candidate {
-    at: usize,
     period: Period,
-    /// The span that states it, so a year is not its own period.
+    /// The span that states it, so a year is not its own period; its start
+    /// is where the period stands in the sentence.
     span: Range<usize>,
     /// Read from a phrase that only suggests the year ("before the
     /// pandemic").
@@ -114,6 +114,40 @@ struct Candidate {
     /// A span of days that is no whole month ("January 1 to August 17"):
     /// a figure of it has no period crosscheck can compare.
     short: bool,
+}
+
+impl Candidate {
+    fn new(span: Range<usize>, period: Period) -> Self {
+        Candidate {
+            period,
+            span,
+            assumed: false,
+            short: false,
+        }
+    }
+
+    fn assumed(self) -> Self {
+        Candidate {
+            assumed: true,
+            ..self
+        }
+    }
+
+    fn short_if(self, short: bool) -> Self {
+        Candidate { short, ..self }
+    }
+
+    /// Where the period stands in the sentence.
+    fn at(&self) -> usize {
+        self.span.start
+    }
+}
+
+/// Adds phrase `c` in place of the candidates inside it: "the first ten
+/// months of 2025" replaces the year 2025 it holds.
+fn replace(out: &mut Vec<Candidate>, c: Candidate) {
+    out.retain(|o| !c.span.contains(&o.at()));
+    out.push(c);
 }
 
 /// Sets `period` and `forecast` of every metric figure in `found`, and drops
@@ -212,7 +246,7 @@ fn last_of(candidates: &[Candidate]) -> Option<Period> {
     candidates
         .iter()
         .filter(|c| !c.short)
-        .max_by_key(|c| c.at)
+        .max_by_key(|c| c.at())
         .map(|c| c.period)
 }
 
@@ -242,7 +276,7 @@ fn resolve_sentence(
         .map(|c| {
             found
                 .iter()
-                .position(|f| f.quantity.kind.is_metric() && follows(cx, f.quantity.end, c.at))
+                .position(|f| f.quantity.kind.is_metric() && follows(cx, f.quantity.end, c.at()))
                 .filter(|&o| found[o].quantity.kind != Kind::Change)
         })
         .collect();
@@ -270,24 +304,22 @@ fn resolve_sentence(
         let before_all = cx.text.get(clause_start..lead).unwrap_or("");
         let before = role::own_clause_before(before_all);
         let after = role::own_clause_after(cx.text.get(end..next_lead.max(end)).unwrap_or(""));
-        let period = {
-            let q = &found[i].quantity;
-            choose(cx, q, lead, &candidates, &owners)
-        };
-        let in_phrase = {
-            let q = &found[i].quantity;
-            candidates
-                .iter()
-                .any(|c| c.span.start <= q.start && q.end <= c.span.end)
-        };
+        let q = &found[i].quantity;
         let base = is_base(cx.text.get(..lead).unwrap_or(""));
+        let chosen = choose(cx, q, base, &candidates, &owners);
+        let in_phrase = candidates
+            .iter()
+            .any(|c| c.span.start <= q.start && q.end <= c.span.end);
         let role = {
             let around = role::Around {
                 before,
                 after,
                 sentence: text_sentence,
                 sentence_before: cx.text.get(sentence.start..lead).unwrap_or(""),
-                previous: previous.map(|p| (&found[p].quantity, before_all)),
+                previous: previous.map(|p| {
+                    let between = cx.text.get(found[p].quantity.end..lead).unwrap_or("");
+                    (&found[p].quantity, between)
+                }),
                 forecast_word: present.has(Pattern::Forecast) && FORECAST.is_match(before),
                 published,
                 base,
@@ -298,16 +330,15 @@ fn resolve_sentence(
         // a target or forecast with no period of its own takes the one
         // stated after it ("to attract 60 million visitors and 15 trillion
         // yen by 2030")
-        let period = match (period, role) {
+        let chosen = match (chosen, role) {
             (None, role::Role::Target | role::Role::Forecast) if !base => {
                 let q = &found[i].quantity;
                 candidates
                     .iter()
-                    .filter(|c| c.at >= q.end)
-                    .min_by_key(|c| c.at)
-                    .map(|c| (c.period, c.assumed, c.short))
+                    .filter(|c| c.at() >= q.end)
+                    .min_by_key(|c| c.at())
             }
-            (period, _) => period,
+            (chosen, _) => chosen,
         };
         // "in the past week 943,269 people": a week is no period figures
         // are compared on
@@ -319,62 +350,94 @@ fn resolve_sentence(
             && spans::per_day(cx.text.get(end..sentence.end).unwrap_or(""));
         let short = (cues.spans && spans::short_span(before, after))
             || rate
-            || period.is_some_and(|(_, _, short)| short);
-        let period = if short { None } else { period };
+            || chosen.is_some_and(|c| c.short);
+        let chosen = if short { None } else { chosen };
         let negated = present.has(Pattern::Negation) && NEGATION.is_match(before);
         let f = &mut found[i];
         f.in_period_phrase = in_phrase;
-        f.quantity.period = period.map(|(p, _, _)| p);
-        f.quantity.period_basis = match period {
+        f.quantity.period = chosen.map(|c| c.period);
+        f.quantity.period_basis = match chosen {
             None if short => PeriodBasis::Short,
             None if base => PeriodBasis::Base,
-            Some((_, true, _)) => PeriodBasis::Assumed,
+            Some(c) if c.assumed => PeriodBasis::Assumed,
             _ => PeriodBasis::Stated,
         };
         f.quantity.role = role;
         f.quantity.negated = negated;
     }
+    share_with_conversions(cx, found, &metric, &candidates);
     Some(last_of(&candidates))
 }
 
-/// The period of figure `q` (whose qualifier starts at `lead`): one stated
-/// right after it ("$240 billion in 2023"); none for the base of a
-/// comparison ("up from $240 billion"); else the nearest that does not
+/// A conversion ("472 billion euro (USD 483 billion) in 2021") and the
+/// figure it restates are one figure with one period: a period stated right
+/// after the conversion is the pair's, and the conversion has the period
+/// of the figure it restates.
+fn share_with_conversions(
+    cx: &Context<'_>,
+    found: &mut [Found],
+    metric: &[usize],
+    candidates: &[Candidate],
+) {
+    for pair in metric.windows(2) {
+        let [p, c] = [pair[0], pair[1]];
+        if found[c].quantity.role != role::Role::Conversion {
+            continue;
+        }
+        let after = |end: usize| candidates.iter().find(|k| follows(cx, end, k.at()));
+        // past the parenthesis that closes the conversion
+        let end = found[c].quantity.end;
+        let closed = cx
+            .text
+            .get(end..)
+            .is_some_and(|t| t.starts_with([')', ']']));
+        if after(found[p].quantity.end).is_none() {
+            if let Some(k) = after(end + usize::from(closed)) {
+                found[p].quantity.period = Some(k.period);
+                found[p].quantity.period_basis = PeriodBasis::Stated;
+            }
+        }
+        let (period, basis) = (found[p].quantity.period, found[p].quantity.period_basis);
+        (found[c].quantity.period, found[c].quantity.period_basis) = (period, basis);
+    }
+}
+
+/// The period of figure `q`: one stated right after it ("$240 billion in
+/// 2023"); none for the base of a comparison (`base`: "up from $240
+/// billion"); else the nearest that does not
 /// stand right after another figure; else the nearest before it in the
 /// sentence ("fell to €118.2 billion in 2024, while the surplus grew to
 /// €42 billion": 2024 for both); else none.
-fn choose(
+fn choose<'c>(
     cx: &Context<'_>,
     q: &super::Quantity,
-    lead: usize,
-    candidates: &[Candidate],
+    base: bool,
+    candidates: &'c [Candidate],
     owners: &[Option<usize>],
-) -> Option<(Period, bool, bool)> {
+) -> Option<&'c Candidate> {
     let usable = |c: &&Candidate| !(c.span.start <= q.start && q.end <= c.span.end);
     if let Some(c) = candidates
         .iter()
         .filter(usable)
-        .find(|c| follows(cx, q.end, c.at))
+        .find(|c| follows(cx, q.end, c.at()))
     {
-        return Some((c.period, c.assumed, c.short));
+        return Some(c);
     }
-    if is_base(cx.text.get(..lead).unwrap_or("")) {
+    if base {
         return None;
     }
     let unowned = candidates
         .iter()
         .zip(owners)
         .filter(|(c, owner)| usable(c) && owner.is_none())
-        .min_by_key(|(c, _)| c.at.abs_diff(q.start))
+        .min_by_key(|(c, _)| c.at().abs_diff(q.start))
         .map(|(c, _)| c);
-    unowned
-        .or_else(|| {
-            candidates
-                .iter()
-                .filter(|c| usable(c) && c.span.end <= q.start)
-                .max_by_key(|c| c.at)
-        })
-        .map(|c| (c.period, c.assumed, c.short))
+    unowned.or_else(|| {
+        candidates
+            .iter()
+            .filter(|c| usable(c) && c.span.end <= q.start)
+            .max_by_key(|c| c.at())
+    })
 }
 
 /// Whether the relative year at `at` closes "the same month last year",

@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::phrases::{matches, small_count, Sentence};
-use super::{pattern, Candidate};
+use super::phrases::{small_count, Sentence};
+use super::{pattern, replace, Candidate};
 use crate::extract::period_gate::Pattern;
 use crate::extract::Context;
 use crate::period::Period;
@@ -75,10 +75,8 @@ static DAY_SPAN: LazyLock<Regex> = LazyLock::new(|| {
 /// "the first ten months of 2025", "of this year": the months from January;
 /// with no year, the most recent such months before publication.
 pub(super) fn first_months(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
-    let Sentence {
-        cx, text, present, ..
-    } = *sentence;
-    for m in matches(&FIRST_MONTHS, Pattern::FirstMonths, text, present) {
+    let cx = sentence.cx;
+    for m in sentence.matches(&FIRST_MONTHS, Pattern::FirstMonths) {
         let (Some(all), Some(n)) = (m.get(0), m.get(1)) else {
             continue;
         };
@@ -100,16 +98,11 @@ pub(super) fn first_months(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
         let Some(year) = year else {
             continue;
         };
-        let at = sentence.start + all.start();
         // the year inside the phrase is replaced by the months period
-        out.retain(|c| !(c.at >= at && c.at < sentence.start + all.end()));
-        out.push(Candidate {
-            at,
-            period: Period::months(year, 1, n),
-            span: at..sentence.start + all.end(),
-            assumed: false,
-            short: false,
-        });
+        replace(
+            out,
+            Candidate::new(sentence.range(all), Period::months(year, 1, n)),
+        );
     }
 }
 
@@ -117,10 +110,8 @@ pub(super) fn first_months(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
 /// or half's months; with no year, the most recent such that had begun by
 /// publication.
 pub(super) fn part_of_year(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
-    let Sentence {
-        cx, text, present, ..
-    } = *sentence;
-    for m in matches(&PART_OF_YEAR, Pattern::PartOfYear, text, present) {
+    let cx = sentence.cx;
+    for m in sentence.matches(&PART_OF_YEAR, Pattern::PartOfYear) {
         let Some(all) = m.get(0) else { continue };
         let (first, last) = if let Some(q) = m.get(1).or(m.get(2)) {
             let q = ordinal_or_digit(q.as_str());
@@ -138,26 +129,19 @@ pub(super) fn part_of_year(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
         let Some(year) = stated.or_else(|| most_recent(cx, first)) else {
             continue;
         };
-        let at = sentence.start + all.start();
-        let end = sentence.start + all.end();
-        out.retain(|c| !(c.at >= at && c.at < end));
-        out.push(Candidate {
-            at,
-            period: Period::months(year, first, last),
-            span: at..end,
-            assumed: false,
-            short: false,
-        });
+        let span = sentence.range(all);
+        replace(
+            out,
+            Candidate::new(span.clone(), Period::months(year, first, last)),
+        );
     }
 }
 
 /// "between January and September 2024", "from January to June": the
 /// months replace the dates and years inside the phrase.
 pub(super) fn month_span(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
-    let Sentence {
-        cx, text, present, ..
-    } = *sentence;
-    for m in matches(&MONTH_SPAN, Pattern::MonthsAlone, text, present) {
+    let cx = sentence.cx;
+    for m in sentence.matches(&MONTH_SPAN, Pattern::MonthsAlone) {
         let (Some(all), Some(a), Some(b)) = (m.get(0), m.get(1), m.get(3)) else {
             continue;
         };
@@ -174,16 +158,11 @@ pub(super) fn month_span(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
         if first > last {
             continue;
         }
-        let at = sentence.start + all.start();
-        let end = sentence.start + all.end();
-        out.retain(|c| !(c.at >= at && c.at < end));
-        out.push(Candidate {
-            at,
-            period: Period::months(year, first, last),
-            span: at..end,
-            assumed: false,
-            short: false,
-        });
+        let span = sentence.range(all);
+        replace(
+            out,
+            Candidate::new(span.clone(), Period::months(year, first, last)),
+        );
     }
 }
 
@@ -197,33 +176,22 @@ pub(super) fn months_back(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
             let Some(n) = m.get(1).or(m.get(2)).and_then(|n| small_count(n.as_str())) else {
                 continue;
             };
-            let at = sentence.start + all.start();
-            if out
-                .iter()
-                .any(|c| c.at >= at && c.at < sentence.start + all.end())
-            {
+            let span = sentence.range(all);
+            if out.iter().any(|c| span.contains(&c.at())) {
                 continue; // "the first nine months of 2025": read above
             }
             let Some(year) = most_recent(cx, n) else {
                 continue;
             };
-            out.push(Candidate {
-                at,
-                period: Period::months(year, 1, n),
-                span: at..sentence.start + all.end(),
-                assumed: false,
-                short: false,
-            });
+            out.push(Candidate::new(span, Period::months(year, 1, n)));
         }
     }
 }
 
 /// "through September", "until June 2025": the months since January.
 pub(super) fn through_month(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
-    let Sentence {
-        cx, text, present, ..
-    } = *sentence;
-    for m in matches(&THROUGH_MONTH, Pattern::MonthsAlone, text, present) {
+    let cx = sentence.cx;
+    for m in sentence.matches(&THROUGH_MONTH, Pattern::MonthsAlone) {
         let (Some(all), Some(month)) = (m.get(0), m.get(1)) else {
             continue;
         };
@@ -234,25 +202,18 @@ pub(super) fn through_month(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
         let Some(year) = stated.or_else(|| most_recent(cx, last)) else {
             continue;
         };
-        let at = sentence.start + all.start();
-        let end = sentence.start + all.end();
-        out.retain(|c| !(c.at >= at && c.at < end));
-        out.push(Candidate {
-            at,
-            period: Period::months(year, 1, last),
-            span: at..end,
-            assumed: false,
-            short: false,
-        });
+        let span = sentence.range(all);
+        replace(
+            out,
+            Candidate::new(span.clone(), Period::months(year, 1, last)),
+        );
     }
 }
 
 /// "November's 40.669 million": the month named as the figure's owner.
 pub(super) fn month_possessive(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
-    let Sentence {
-        cx, text, present, ..
-    } = *sentence;
-    for m in matches(&MONTH_POSSESSIVE, Pattern::MonthsAlone, text, present) {
+    let cx = sentence.cx;
+    for m in sentence.matches(&MONTH_POSSESSIVE, Pattern::MonthsAlone) {
         let (Some(all), Some(month)) = (m.get(0), m.get(1)) else {
             continue;
         };
@@ -262,24 +223,18 @@ pub(super) fn month_possessive(sentence: &Sentence<'_>, out: &mut Vec<Candidate>
         let Some(year) = most_recent(cx, n) else {
             continue;
         };
-        let at = sentence.start + all.start();
-        out.push(Candidate {
-            at,
-            period: Period::months(year, n, n),
-            span: at..sentence.start + all.end(),
-            assumed: false,
-            short: false,
-        });
+        out.push(Candidate::new(
+            sentence.range(all),
+            Period::months(year, n, n),
+        ));
     }
 }
 
 /// "between January 1 and August 17": days, not months; a span that
 /// ends a month short is no period crosscheck can compare (`short`).
 pub(super) fn day_span(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
-    let Sentence {
-        cx, text, present, ..
-    } = *sentence;
-    for m in matches(&DAY_SPAN, Pattern::MonthsAlone, text, present) {
+    let cx = sentence.cx;
+    for m in sentence.matches(&DAY_SPAN, Pattern::MonthsAlone) {
         let (Some(all), Some(a), Some(d1), Some(d2)) = (m.get(0), m.get(1), m.get(2), m.get(4))
         else {
             continue;
@@ -299,18 +254,13 @@ pub(super) fn day_span(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
         let Some(year) = stated.or_else(|| most_recent(cx, last)) else {
             continue;
         };
-        let at = sentence.start + all.start();
-        let end = sentence.start + all.end();
-        out.retain(|c| !(c.at >= at && c.at < end));
+        let span = sentence.range(all);
         // whole months ("January 1 to December 31, 2023") are those months
         let whole = d1 == 1 && d2 == crate::period::days_in_month(year, last) && first <= last;
-        out.push(Candidate {
-            at,
-            period: Period::months(year, first, last),
-            span: at..end,
-            assumed: false,
-            short: !whole,
-        });
+        replace(
+            out,
+            Candidate::new(span.clone(), Period::months(year, first, last)).short_if(!whole),
+        );
     }
 }
 
@@ -329,14 +279,10 @@ pub(super) fn relative_month(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) 
                     (false, 1) => (published.year - 1, 12),
                     (false, m) => (published.year, m - 1),
                 };
-                let at = sentence.start + all.start();
-                out.push(Candidate {
-                    at,
-                    period: Period::months(year, month, month),
-                    span: at..sentence.start + all.end(),
-                    assumed: false,
-                    short: false,
-                });
+                out.push(Candidate::new(
+                    sentence.range(all),
+                    Period::months(year, month, month),
+                ));
             }
         }
     }
@@ -345,10 +291,8 @@ pub(super) fn relative_month(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) 
 /// "in October", "in January–October": months without a year are the most
 /// recent ones before publication (news reports the past).
 pub(super) fn months_alone(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
-    let Sentence {
-        cx, text, present, ..
-    } = *sentence;
-    for m in matches(&MONTHS_ALONE, Pattern::MonthsAlone, text, present) {
+    let cx = sentence.cx;
+    for m in sentence.matches(&MONTHS_ALONE, Pattern::MonthsAlone) {
         let (Some(all), Some(a), None) = (m.get(0), m.get(2), m.get(4)) else {
             continue;
         };
@@ -368,13 +312,10 @@ pub(super) fn months_alone(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
             continue;
         };
         let at = sentence.start + a.start();
-        out.push(Candidate {
-            at,
-            period: Period::months(year, first.min(last), first.max(last)),
-            span: at..sentence.start + all.end(),
-            assumed: false,
-            short: false,
-        });
+        out.push(Candidate::new(
+            at..sentence.range(all).end,
+            Period::months(year, first.min(last), first.max(last)),
+        ));
     }
 }
 

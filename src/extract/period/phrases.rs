@@ -44,6 +44,23 @@ pub(super) struct Sentence<'s> {
     pub(super) present: Present,
 }
 
+impl<'s> Sentence<'s> {
+    /// The matches of `re`, the regex of `pattern`, in the sentence (see
+    /// `matches`).
+    pub(super) fn matches<'r>(
+        &self,
+        re: &'r Regex,
+        pattern: Pattern,
+    ) -> impl Iterator<Item = regex::Captures<'s>> + use<'r, 's> {
+        matches(re, pattern, self.text, self.present)
+    }
+
+    /// Where match `m` of the sentence's text stands in the file.
+    pub(super) fn range(&self, m: regex::Match<'_>) -> Range<usize> {
+        self.start + m.start()..self.start + m.end()
+    }
+}
+
 /// The periods stated in `sentence` (whose figures are `found`), in the
 /// order the phrases are read: a later phrase replaces the candidates
 /// inside it.
@@ -86,13 +103,7 @@ fn figures(found: &[Found]) -> Vec<Candidate> {
         if matches!(f.quantity.kind, Kind::Year | Kind::YearRange | Kind::Date)
             && !f.after_bound_word
         {
-            out.push(Candidate {
-                at: f.quantity.start,
-                period,
-                span: f.quantity.start..f.quantity.end,
-                assumed: false,
-                short: false,
-            });
+            out.push(Candidate::new(f.quantity.start..f.quantity.end, period));
         }
     }
     out
@@ -117,11 +128,9 @@ pub(super) fn matches<'r, 't>(
 /// "last year", "this year", "next year": the year before publication, its
 /// own, or the one after.
 fn relative_years(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
-    let Sentence {
-        cx, text, present, ..
-    } = *sentence;
+    let cx = sentence.cx;
     if let Some(published) = cx.published {
-        for m in matches(&RELATIVE_YEAR, Pattern::RelativeYear, text, present) {
+        for m in sentence.matches(&RELATIVE_YEAR, Pattern::RelativeYear) {
             let (Some(all), Some(word)) = (m.get(0), m.get(1)) else {
                 continue;
             };
@@ -130,24 +139,18 @@ fn relative_years(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
                 "next" | "coming" => published.year + 1,
                 _ => published.year,
             };
-            let at = sentence.start + all.start();
-            let end = sentence.start + all.end();
+            let span = sentence.range(all);
             // "stayed at last year's level", "than last year": a base, not
             // a period; but "last year's total of 5.3 trillion" is one
-            let after = cx.text.get(end..).unwrap_or("");
+            let after = cx.text.get(span.end..).unwrap_or("");
             let level = ["'s level", "’s level", " levels", "'s levels", "’s levels"]
                 .iter()
                 .any(|l| after.starts_with(l));
+            let at = span.start;
             if level || is_base(cx.text.get(..at).unwrap_or("")) || same_time(cx, at) {
                 continue;
             }
-            out.push(Candidate {
-                at,
-                period: Period::year(year),
-                span: at..end,
-                assumed: false,
-                short: false,
-            });
+            out.push(Candidate::new(span.clone(), Period::year(year)));
         }
     }
 }
@@ -155,10 +158,8 @@ fn relative_years(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
 /// "two years earlier" counts back from the year the sentence stated
 /// before it; "two years ago" from publication.
 fn years_away(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
-    let Sentence {
-        cx, text, present, ..
-    } = *sentence;
-    for m in matches(&YEARS_AWAY, Pattern::YearsAway, text, present) {
+    let cx = sentence.cx;
+    for m in sentence.matches(&YEARS_AWAY, Pattern::YearsAway) {
         let (Some(all), Some(n), Some(word)) = (m.get(0), m.get(1), m.get(2)) else {
             continue;
         };
@@ -166,7 +167,7 @@ fn years_away(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
         let Some(n) = small_count(n.as_str()).map(i32::from).or(a) else {
             continue;
         };
-        let at = sentence.start + all.start();
+        let at = sentence.range(all).start;
         // "up 47% from a year earlier", "than a year before": the base of a
         // comparison, not a period
         if is_base(cx.text.get(..at).unwrap_or("")) {
@@ -176,20 +177,17 @@ fn years_away(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
             cx.published.map(|p| p.year)
         } else {
             out.iter()
-                .filter(|c| c.at < at && c.period.through.is_none() && !c.period.fiscal)
-                .max_by_key(|c| c.at)
+                .filter(|c| c.at() < at && c.period.through.is_none() && !c.period.fiscal)
+                .max_by_key(|c| c.at())
                 .map(|c| c.period.year)
         };
         let Some(anchor) = anchor else {
             continue;
         };
-        out.push(Candidate {
-            at,
-            period: Period::year(anchor - n),
-            span: at..sentence.start + all.end(),
-            assumed: false,
-            short: false,
-        });
+        out.push(Candidate::new(
+            sentence.range(all),
+            Period::year(anchor - n),
+        ));
     }
 }
 
@@ -198,14 +196,7 @@ fn pandemic(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
     let Sentence { text, .. } = *sentence;
     if text.contains("andemic") || text.contains("COVID") || text.contains("ovid") {
         for m in PANDEMIC.find_iter(text) {
-            let at = sentence.start + m.start();
-            out.push(Candidate {
-                at,
-                period: Period::year(2019),
-                span: at..sentence.start + m.end(),
-                assumed: true,
-                short: false,
-            });
+            out.push(Candidate::new(sentence.range(m), Period::year(2019)).assumed());
         }
     }
 }
