@@ -1,7 +1,11 @@
-//! The baseline: findings accepted as they are (`crosscheck baseline`
-//! writes it, `check` reads it). `check` fails only on findings whose
-//! fingerprint is not in it, names the new sources that brought them, and
-//! lists entries that no longer occur as stale.
+//! The baseline: disagreements accepted as they are (`crosscheck baseline`
+//! writes it, `check` reads it). An entry names a key (metric, period, role,
+//! basis) and the readings accepted for it, each with its value, interval
+//! and sources, never a pair of facts. `check` passes a conflict whose every
+//! reading an accepted reading covers (a new source that repeats an accepted
+//! value joins that reading and fails nothing), fails when a reading appears
+//! that no accepted one covers, and lists entries that no longer occur as
+//! stale.
 //!
 //! Written atomically: to a temporary file beside it, then renamed over it,
 //! so an interrupted run leaves the old baseline whole.
@@ -10,16 +14,19 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{fingerprint, Finding};
+use crate::engine::{fingerprint, Finding, Reading};
 use crate::error::Error;
+use crate::extract::Role;
 
 /// The file `check` reads and `baseline` writes when none is named.
 pub const DEFAULT_FILE: &str = "crosscheck-baseline.yaml";
 
-/// The version of the baseline file.
-pub const VERSION: u32 = 1;
+/// The version of the baseline file: 2 holds readings (version 1 held
+/// pairs of facts).
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,28 +44,111 @@ pub struct Entry {
     pub class: String,
     pub metric: String,
     pub period: Option<String>,
-    /// The claims as written ("$245 billion").
+    /// The role of the key's figures, when not `actual`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// For a change metric: the basis of its changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
+    /// For a conflict: the readings accepted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<AcceptedReading>,
+    /// For a check's violation: the figures of its failing combinations, as
+    /// written; it is accepted while its fingerprint is the same.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
-    /// The `id`s of the sources involved.
-    pub sources: Vec<String>,
     /// Why the finding is accepted: for a person to fill in.
     #[serde(default)]
     pub reason: String,
 }
 
+/// One accepted reading: its lead as written, the interval its claims
+/// allow (base units; an absent end is unbounded) and the `id`s of its
+/// sources.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptedReading {
+    pub value: String,
+    pub min: Option<Decimal>,
+    pub max: Option<Decimal>,
+    pub sources: Vec<String>,
+}
+
+impl AcceptedReading {
+    fn of(r: &Reading) -> AcceptedReading {
+        AcceptedReading {
+            value: r.lead.surface().to_string(),
+            min: r.interval.lo.map(|b| b.value.normalize()),
+            max: r.interval.hi.map(|b| b.value.normalize()),
+            sources: ids(r.facts.iter().copied()),
+        }
+    }
+
+    /// Whether the reading's interval meets this one's (ends taken as
+    /// closed).
+    fn covers(&self, r: &Reading) -> bool {
+        let below = |hi: Option<Decimal>, lo: Option<Decimal>| matches!((hi, lo), (Some(h), Some(l)) if h < l);
+        let (lo, hi) = (
+            r.interval.lo.map(|b| b.value),
+            r.interval.hi.map(|b| b.value),
+        );
+        !below(self.max, lo) && !below(hi, self.min)
+    }
+}
+
+/// The sorted, distinct source `id`s of `facts`.
+fn ids<'f>(facts: impl Iterator<Item = &'f crate::facts::Fact>) -> Vec<String> {
+    let set: BTreeSet<&str> = facts.map(|x| x.source.id.as_str()).collect();
+    set.into_iter().map(str::to_string).collect()
+}
+
+/// What the baseline says of a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// No entry for its key (or, for a violation, its fingerprint).
+    New,
+    /// Every reading is covered; `joined` lists, by reading (0-based),
+    /// the sources the baseline does not list for it.
+    Accepted { joined: Vec<(usize, Vec<String>)> },
+    /// These readings (0-based) are covered by no accepted reading.
+    NewReadings(Vec<usize>),
+}
+
 impl Entry {
     pub fn of(f: &Finding) -> Entry {
-        let mut sources: Vec<String> = f.facts.iter().map(|x| x.source.id.clone()).collect();
-        sources.sort();
-        sources.dedup();
         Entry {
             fingerprint: fingerprint(f),
             class: f.class.to_string(),
             metric: f.metric.clone(),
             period: f.period.map(|p| p.to_string()),
-            values: f.facts.iter().map(|x| x.surface().to_string()).collect(),
-            sources,
+            role: (f.role != Role::Actual).then(|| f.role.as_str().to_string()),
+            basis: f.basis.clone(),
+            readings: f.readings.iter().map(AcceptedReading::of).collect(),
+            values: if f.readings.is_empty() {
+                let set: BTreeSet<&str> = f.facts().map(|x| x.surface()).collect();
+                set.into_iter().map(str::to_string).collect()
+            } else {
+                Vec::new()
+            },
             reason: String::new(),
+        }
+    }
+
+    /// Whether `f` is of this entry's key.
+    fn is_for(&self, f: &Finding) -> bool {
+        self.class == f.class.to_string()
+            && self.metric == f.metric
+            && self.period == f.period.map(|p| p.to_string())
+            && self.role.as_deref().unwrap_or("actual") == f.role.as_str()
+            && self.basis == f.basis
+    }
+
+    /// The values of its readings (or of its violation), for people.
+    pub fn shown_values(&self) -> Vec<&str> {
+        if self.readings.is_empty() {
+            self.values.iter().map(String::as_str).collect()
+        } else {
+            self.readings.iter().map(|r| r.value.as_str()).collect()
         }
     }
 }
@@ -73,7 +163,12 @@ impl Baseline {
         entries.dedup_by(|a, b| a.fingerprint == b.fingerprint);
         if let Some(old) = old {
             for e in &mut entries {
-                if let Some(o) = old.findings.iter().find(|o| o.fingerprint == e.fingerprint) {
+                let same_key = |o: &&Entry| {
+                    o.fingerprint == e.fingerprint
+                        || (&o.class, &o.metric, &o.period, &o.role, &o.basis)
+                            == (&e.class, &e.metric, &e.period, &e.role, &e.basis)
+                };
+                if let Some(o) = old.findings.iter().find(same_key) {
                     e.reason = o.reason.clone();
                 }
             }
@@ -84,24 +179,65 @@ impl Baseline {
         }
     }
 
-    /// Whether the finding with this fingerprint is accepted.
-    pub fn accepts(&self, fingerprint: &str) -> bool {
-        self.findings.iter().any(|e| e.fingerprint == fingerprint)
+    /// What the baseline says of `f`, and the index of its entry.
+    pub fn judge(&self, f: &Finding) -> (Verdict, Option<usize>) {
+        let Some(i) = self.findings.iter().position(|e| e.is_for(f)) else {
+            return (Verdict::New, None);
+        };
+        let e = &self.findings[i];
+        if f.readings.is_empty() {
+            let verdict = if e.fingerprint == fingerprint(f) {
+                Verdict::Accepted { joined: Vec::new() }
+            } else {
+                Verdict::New
+            };
+            return (verdict, Some(i));
+        }
+        let mut uncovered = Vec::new();
+        let mut joined = Vec::new();
+        for (n, r) in f.readings.iter().enumerate() {
+            let covering: Vec<&AcceptedReading> =
+                e.readings.iter().filter(|a| a.covers(r)).collect();
+            if covering.is_empty() {
+                uncovered.push(n);
+                continue;
+            }
+            let known: BTreeSet<&str> = covering
+                .iter()
+                .flat_map(|a| a.sources.iter().map(String::as_str))
+                .collect();
+            let new: Vec<String> = ids(r.facts.iter().copied())
+                .into_iter()
+                .filter(|id| !known.contains(id.as_str()))
+                .collect();
+            if !new.is_empty() {
+                joined.push((n, new));
+            }
+        }
+        let verdict = if uncovered.is_empty() {
+            Verdict::Accepted { joined }
+        } else {
+            Verdict::NewReadings(uncovered)
+        };
+        (verdict, Some(i))
     }
 
     /// Every source `id` some entry involves.
     pub fn sources(&self) -> BTreeSet<&str> {
         self.findings
             .iter()
-            .flat_map(|e| e.sources.iter().map(String::as_str))
+            .flat_map(|e| e.readings.iter().flat_map(|r| r.sources.iter()))
+            .map(String::as_str)
             .collect()
     }
 
-    /// Entries whose fingerprint is none of `current`.
-    pub fn stale<'b>(&'b self, current: &BTreeSet<&str>) -> Vec<&'b Entry> {
+    /// Entries of which no finding occurs (by the indexes `judge` gave).
+    pub fn stale(&self, matched: &BTreeSet<usize>) -> Vec<&Entry> {
         self.findings
             .iter()
-            .filter(|e| !current.contains(e.fingerprint.as_str()))
+            .enumerate()
+            .filter(|(i, _)| !matched.contains(i))
+            .map(|(_, e)| e)
             .collect()
     }
 }
@@ -113,15 +249,75 @@ pub fn load(path: &Path) -> Result<Option<Baseline>, Error> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Error::io(path, e)),
     };
-    let baseline: Baseline = crate::yaml::parse(path, &text, 1)?;
-    if baseline.version != VERSION {
+    /// The version alone: read first, so that an old file gets the
+    /// version's message rather than one about its fields.
+    #[derive(Deserialize)]
+    struct Versioned {
+        version: u32,
+    }
+    let Versioned { version } = crate::yaml::parse(path, &text, 1)?;
+    if version != VERSION {
         return Err(Error::Usage(format!(
-            "{}: baseline version {} is not {VERSION}; write it again with `crosscheck baseline`",
+            "{}: baseline version {} is not {VERSION} (version 1 accepted pairs of facts, version 2 \
+             accepts readings); write it again with `crosscheck baseline --output {}`, which keeps \
+             its reasons",
             path.display(),
-            baseline.version
+            version,
+            path.display(),
         )));
     }
+    let baseline: Baseline = crate::yaml::parse(path, &text, 1)?;
     Ok(Some(baseline))
+}
+
+/// Reads `path` of any version, for `crosscheck baseline` to keep its
+/// reasons: an entry of an older version keeps its key (class, metric,
+/// period) and reason, which the new entry of that key takes over.
+pub fn load_reasons(path: &Path) -> Result<Option<Baseline>, Error> {
+    #[derive(Deserialize)]
+    struct Loose {
+        #[serde(default)]
+        findings: Vec<LooseEntry>,
+    }
+    #[derive(Deserialize)]
+    struct LooseEntry {
+        #[serde(default)]
+        fingerprint: String,
+        class: String,
+        metric: String,
+        period: Option<String>,
+        #[serde(default)]
+        role: Option<String>,
+        #[serde(default)]
+        basis: Option<String>,
+        #[serde(default)]
+        reason: String,
+    }
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    let loose: Loose = crate::yaml::parse(path, &text, 1)?;
+    let findings = loose
+        .findings
+        .into_iter()
+        .map(|e| Entry {
+            fingerprint: e.fingerprint,
+            class: e.class,
+            metric: e.metric,
+            period: e.period,
+            role: e.role,
+            basis: e.basis,
+            readings: Vec::new(),
+            values: Vec::new(),
+            reason: e.reason,
+        })
+        .collect();
+    Ok(Some(Baseline {
+        version: VERSION,
+        findings,
+    }))
 }
 
 /// Writes `baseline` to `path` atomically: a temporary file beside it,

@@ -81,6 +81,75 @@ impl Interval {
     }
 }
 
+impl Interval {
+    /// The values both intervals hold, `None` when they share none.
+    pub fn intersect(&self, other: &Interval) -> Option<Interval> {
+        if self.gap(other).is_some() {
+            return None;
+        }
+        Some(Interval {
+            lo: higher_lo(self.lo, other.lo),
+            hi: lower_hi(self.hi, other.hi),
+        })
+    }
+
+    /// The interval of the negated values: [1, 2) becomes (-2, -1].
+    pub fn negated(&self) -> Interval {
+        let neg = |b: Bound| Bound {
+            value: -b.value,
+            ..b
+        };
+        Interval {
+            lo: self.hi.map(neg),
+            hi: self.lo.map(neg),
+        }
+    }
+
+    /// Orders intervals by their lower end (unbounded first, a closed end
+    /// before an open one at the same value), then by their upper end
+    /// (unbounded last).
+    pub fn cmp_by_lo(&self, other: &Interval) -> std::cmp::Ordering {
+        let lo = |b: Option<Bound>| b.map(|b| (b.value, !b.inclusive));
+        let hi = |b: Option<Bound>| match b {
+            None => (1, Decimal::ZERO, false),
+            Some(b) => (0, b.value, b.inclusive),
+        };
+        lo(self.lo)
+            .cmp(&lo(other.lo))
+            .then_with(|| hi(self.hi).cmp(&hi(other.hi)))
+    }
+}
+
+/// The higher of two lower ends (an open end is higher at the same value).
+fn higher_lo(a: Option<Bound>, b: Option<Bound>) -> Option<Bound> {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some(x), Some(y)) => Some(match x.value.cmp(&y.value) {
+            std::cmp::Ordering::Greater => x,
+            std::cmp::Ordering::Less => y,
+            std::cmp::Ordering::Equal => Bound {
+                inclusive: x.inclusive && y.inclusive,
+                ..x
+            },
+        }),
+    }
+}
+
+/// The lower of two upper ends (an open end is lower at the same value).
+fn lower_hi(a: Option<Bound>, b: Option<Bound>) -> Option<Bound> {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some(x), Some(y)) => Some(match x.value.cmp(&y.value) {
+            std::cmp::Ordering::Less => x,
+            std::cmp::Ordering::Greater => y,
+            std::cmp::Ordering::Equal => Bound {
+                inclusive: x.inclusive && y.inclusive,
+                ..x
+            },
+        }),
+    }
+}
+
 /// Gap when an interval ending at `hi` lies wholly below one starting at `lo`.
 fn gap_below(hi: Option<Bound>, lo: Option<Bound>) -> Option<Decimal> {
     let (hi, lo) = (hi?, lo?);
@@ -139,6 +208,29 @@ mod tests {
         assert_eq!(above.gap(&Interval::point(d("100"))), Some(d("0")));
         assert_eq!(above.gap(&Interval::point(d("90"))), Some(d("10")));
         assert_eq!(above.gap(&Interval::point(d("101"))), None);
+    }
+
+    #[test]
+    fn intersections_negations_and_order() {
+        let a = Interval::closed(d("1"), d("3"));
+        let b = Interval {
+            lo: Some(Bound::open(d("2"))),
+            hi: None,
+        };
+        assert_eq!(
+            a.intersect(&b).map(|i| i.to_string()).as_deref(),
+            Some("(2, 3]")
+        );
+        assert_eq!(a.intersect(&Interval::point(d("4"))), None);
+        assert_eq!(b.negated().to_string(), "(-∞, -2)");
+        assert_eq!(a.cmp_by_lo(&b), std::cmp::Ordering::Less);
+        let from_two = Interval::closed(d("2"), d("9"));
+        assert_eq!(from_two.cmp_by_lo(&b), std::cmp::Ordering::Less);
+        let below = Interval {
+            lo: None,
+            hi: Some(Bound::closed(d("0"))),
+        };
+        assert_eq!(below.cmp_by_lo(&a), std::cmp::Ordering::Less);
     }
 
     #[test]

@@ -10,13 +10,13 @@ use crate::{ExitStatus, Outcome};
 
 pub fn run(args: &BaselineArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Errors> {
     let run = super::run_corpus(&args.corpus, config)?;
+    let findings = run.findings();
     let path = args
         .output
         .clone()
         .unwrap_or_else(|| config.baseline.clone());
-    let old = baseline::load(&path)?;
-    let problems: Vec<_> = run
-        .findings
+    let old = baseline::load_reasons(&path)?;
+    let problems: Vec<_> = findings
         .into_iter()
         .filter(|f| f.class.is_problem())
         .collect();

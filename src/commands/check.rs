@@ -7,7 +7,8 @@ use crate::cli::{CheckArgs, CheckFormat, FailOn};
 use crate::config::Config;
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::engine::{fingerprint, Class, Finding};
+use crate::baseline::Verdict;
+use crate::engine::{Class, Finding, Note};
 use crate::error::{Error, Errors};
 use crate::facts::Fact;
 use crate::report::{diagnostic, github, json, markdown, sarif};
@@ -32,33 +33,46 @@ pub fn run(
         None => baseline::load(&config.baseline)?,
     };
     let run = super::run_corpus(&args.corpus, config)?;
+    let findings = run.findings();
     let threshold = match args.fail_on.unwrap_or(config.fail_on) {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
         FailOn::Info => Severity::Info,
     };
-    // every problem with its fingerprint, computed once
-    let problems: Vec<(String, &Finding)> = run
-        .findings
-        .iter()
-        .filter(|f| f.class.is_problem())
-        .map(|f| (fingerprint(f), f))
-        .collect();
-    let current: BTreeSet<&str> = problems.iter().map(|(p, _)| p.as_str()).collect();
+    let old_sources = accepted.as_ref().map(Baseline::sources);
+    // each problem judged against the baseline: accepted (perhaps with new
+    // sources joining its readings), or failing
+    let mut matched: BTreeSet<usize> = BTreeSet::new();
+    let mut known = 0;
+    let mut joined: Vec<String> = Vec::new();
+    let mut failing: Vec<Finding> = Vec::new();
+    for f in findings.iter().filter(|f| f.class.is_problem()) {
+        let (verdict, entry) = match &accepted {
+            Some(b) => b.judge(f),
+            None => (Verdict::New, None),
+        };
+        matched.extend(entry);
+        match verdict {
+            Verdict::Accepted { joined: j } => {
+                known += 1;
+                joined.extend(joined_lines(f, &j));
+            }
+            _ if f.severity < threshold => {}
+            Verdict::New => failing.push(introduced_by(f, None, old_sources.as_ref())),
+            Verdict::NewReadings(readings) => {
+                let mut f = introduced_by(f, Some(&readings), old_sources.as_ref());
+                f.notes.insert(0, Note::NewReadings { readings });
+                failing.push(f);
+            }
+        }
+    }
     let stale: Vec<&baseline::Entry> = accepted
         .as_ref()
-        .map_or_else(Vec::new, |b| b.stale(&current));
-    let accepted_print = |p: &str| accepted.as_ref().is_some_and(|b| b.accepts(p));
-    let known = problems.iter().filter(|(p, _)| accepted_print(p)).count();
-    let old_sources = accepted.as_ref().map(Baseline::sources);
-    let failing: Vec<Finding> = problems
-        .iter()
-        .filter(|(p, f)| f.severity >= threshold && !accepted_print(p))
-        .map(|(_, f)| introduced_by(f, old_sources.as_ref()))
-        .collect();
+        .map_or_else(Vec::new, |b| b.stale(&matched));
     let a = &run.analysis;
     let written = match args.format {
         CheckFormat::Text => new_sources(out, &failing, old_sources.as_ref())
+            .and_then(|()| joined.iter().try_for_each(|j| writeln!(out, "{j}")))
             .and_then(|()| diagnostic::write_findings(out, &failing, color))
             .and_then(|()| {
             let violations = failing
@@ -80,7 +94,7 @@ pub fn run(
                     e.class,
                     e.metric,
                     e.period.as_deref().unwrap_or("any period"),
-                    e.values.join(" vs ")
+                    e.shown_values().join(" vs ")
                 )?;
             }
             let baselined = match known {
@@ -111,15 +125,64 @@ pub fn run(
     Ok(Outcome::after_reading(status, run.analysis.errors))
 }
 
-/// The facts of `f` from sources no baseline entry involves, and the ids of
-/// those it does.
-fn split_sources<'f>(f: &'f Finding, known: &BTreeSet<&str>) -> (Vec<&'f Fact>, BTreeSet<&'f str>) {
-    let (old, new): (Vec<&Fact>, Vec<&Fact>) = f
-        .facts
-        .iter()
-        .partition(|x| known.contains(x.source.id.as_str()));
+/// "crosscheck: fixtures/new.md joins accepted reading 2 (US$244.8
+/// billion) of trade.x, 2024": a line per source new to an accepted
+/// reading.
+fn joined_lines(f: &Finding, joined: &[(usize, Vec<String>)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (n, ids) in joined {
+        let Some(r) = f.readings.get(*n) else {
+            continue;
+        };
+        let paths: BTreeSet<String> = r
+            .facts
+            .iter()
+            .filter(|x| ids.contains(&x.source.id))
+            .map(|x| x.source.path.display().to_string())
+            .collect();
+        for path in paths {
+            out.push(format!(
+                "crosscheck: {path} joins accepted reading {} ({}) of {}, {}",
+                n + 1,
+                r.lead.surface(),
+                f.metric,
+                f.period
+                    .map_or_else(|| "any period".to_string(), |p| p.to_string())
+            ));
+        }
+    }
+    out
+}
+
+/// The facts that brought `f`: those of the new readings when a baseline
+/// knows the finding, else those of sources no baseline entry involves;
+/// and the ids of the other sources.
+fn split_sources<'f>(
+    f: &Finding<'f>,
+    new_readings: Option<&[usize]>,
+    known: &BTreeSet<&str>,
+) -> (Vec<&'f Fact>, BTreeSet<&'f str>) {
+    let (new, old): (Vec<&Fact>, Vec<&Fact>) = match new_readings {
+        Some(rs) => {
+            let (mut new, mut old) = (Vec::new(), Vec::new());
+            for (i, r) in f.readings.iter().enumerate() {
+                if rs.contains(&i) {
+                    new.extend(r.facts.iter().copied());
+                } else {
+                    old.extend(r.facts.iter().copied());
+                }
+            }
+            (new, old)
+        }
+        None => f
+            .facts()
+            .partition(|x| !known.contains(x.source.id.as_str())),
+    };
     (new, old.iter().map(|x| x.source.id.as_str()).collect())
 }
+
+/// The most sources named in a line.
+const NAMED: usize = 5;
 
 /// With a baseline: one line per source that brought new findings, naming
 /// the sources already in the corpus it disagrees with.
@@ -133,7 +196,11 @@ fn new_sources(
     };
     let mut by_new: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
     for f in failing {
-        let (new, old) = split_sources(f, known);
+        let readings = f.notes.iter().find_map(|n| match n {
+            Note::NewReadings { readings } => Some(readings.as_slice()),
+            _ => None,
+        });
+        let (new, old) = split_sources(f, readings, known);
         for x in new {
             by_new
                 .entry(x.source.path.display().to_string())
@@ -148,10 +215,17 @@ fn new_sources(
                 "crosscheck: {path} is new and brings findings of its own"
             )?;
         } else {
-            let names: Vec<&str> = old.iter().copied().collect();
+            let mut names: Vec<&str> = old.iter().copied().take(NAMED).collect();
+            let more = old.len().saturating_sub(NAMED);
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            names.dedup();
             writeln!(
                 out,
-                "crosscheck: {path} conflicts with {} source{} already in the corpus: {}",
+                "crosscheck: {path} conflicts with {} source{} already in the corpus: {}{more}",
                 old.len(),
                 if old.len() == 1 { "" } else { "s" },
                 names.join(", ")
@@ -167,12 +241,16 @@ fn new_sources(
 /// `f`, with a note naming the sources that brought it when a baseline
 /// knows the others: "fixtures/new.md conflicts with 2 sources already in
 /// the corpus".
-fn introduced_by(f: &Finding, known: Option<&BTreeSet<&str>>) -> Finding {
+fn introduced_by<'f>(
+    f: &Finding<'f>,
+    new_readings: Option<&[usize]>,
+    known: Option<&BTreeSet<&str>>,
+) -> Finding<'f> {
     let mut out = f.clone();
     let Some(known) = known else {
         return out;
     };
-    let (new, old) = split_sources(f, known);
+    let (new, old) = split_sources(f, new_readings, known);
     let new: BTreeSet<String> = new
         .iter()
         .map(|x| x.source.path.display().to_string())
@@ -180,25 +258,13 @@ fn introduced_by(f: &Finding, known: Option<&BTreeSet<&str>>) -> Finding {
     if new.is_empty() {
         return out;
     }
-    let new: Vec<String> = new.into_iter().collect();
-    let verb = if f.class == Class::Violation {
-        "breaks a check with"
-    } else {
-        "conflicts with"
-    };
-    let line = if old.is_empty() {
-        format!("new sources: {}", new.join(", "))
-    } else {
-        format!(
-            "{} {verb} {} source{} already in the corpus",
-            new.join(" and "),
-            old.len(),
-            if old.len() == 1 { "" } else { "s" }
-        )
-    };
-    out.note = Some(match out.note.take() {
-        Some(n) => format!("{line}; {n}"),
-        None => line,
-    });
+    out.notes.insert(
+        0,
+        Note::Brought {
+            sources: new.into_iter().collect(),
+            known: old.len(),
+            check: f.class == Class::Violation,
+        },
+    );
     out
 }

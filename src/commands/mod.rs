@@ -30,20 +30,21 @@ pub(crate) fn load_rules(paths: &[PathBuf], config: &Config) -> Result<RuleSet, 
     crate::rules::load(&or_default(paths, &config.rules))
 }
 
-/// Rules, facts and findings of a corpus.
+/// Rules and facts of a corpus.
 pub(crate) struct Run {
     pub rules: RuleSet,
     pub analysis: Analysis,
-    pub findings: Vec<Finding>,
+}
+
+impl Run {
+    /// The findings, which refer to the facts of the analysis.
+    pub(crate) fn findings(&self) -> Vec<Finding<'_>> {
+        engine::run(&self.analysis.facts, &self.rules)
+    }
 }
 
 pub(crate) fn run_corpus(args: &CorpusArgs, config: &Config) -> Result<Run, Errors> {
     let rules = load_rules(&args.rules, config)?;
     let analysis = corpus::analyse(&or_default(&args.paths, &config.corpus), &rules)?;
-    let findings = engine::run(&analysis.facts, &rules);
-    Ok(Run {
-        rules,
-        analysis,
-        findings,
-    })
+    Ok(Run { rules, analysis })
 }

@@ -10,7 +10,8 @@ use crate::{ExitStatus, Outcome};
 
 pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Errors> {
     let run = super::run_corpus(&args.corpus, config)?;
-    let (a, findings) = (&run.analysis, &run.findings);
+    let findings = &run.findings();
+    let a = &run.analysis;
     let written = match args.format {
         ReportFormat::Table => table::write_report(out, a.sources, findings, &a.facts),
         ReportFormat::Json => json::write_report(out, a.sources, findings, &a.facts),

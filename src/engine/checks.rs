@@ -1,7 +1,8 @@
 //! Checks across metrics (`checks:` in rule files), on facts of the same
 //! period: a part within its whole, parts that add up to their total, and a
-//! stated change that agrees with the levels it implies. Every violation is a
-//! finding with all the facts involved and the arithmetic in its note.
+//! stated change that agrees with the levels it implies. A check's violations in
+//! one period are one finding, listing each combination of facts that fails
+//! with its arithmetic.
 //!
 //! Intervals are the facts' own (stated precision, "about", bounds); an open
 //! end counts as closed, which can only hide a violation, never invent one.
@@ -13,21 +14,25 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::{Class, Finding};
+use super::{Class, Combination, Finding, Note, Span};
 use crate::extract::{Direction, Kind};
 use crate::facts::Fact;
 use crate::period::Period;
-use crate::report::human;
-use crate::rules::{Check, CheckRule};
+use crate::rules::{Check, CheckRule, Severity};
 
-/// The most combinations of facts a `sum` check tries in one period.
-const MAX_COMBINATIONS: usize = 256;
+/// The most combinations of distinct part values a `sum` check tries in one
+/// period; past it, the finding says how many were not tried.
+const MAX_COMBINATIONS: usize = 65_536;
 
 /// Facts by metric and period, forecasts left out.
 type Index<'f> = BTreeMap<(&'f str, Option<Period>), Vec<&'f Fact>>;
 
-/// Every violation of every check.
-pub(super) fn run(facts: &[Fact], checks: &[Check]) -> Vec<Finding> {
+/// The failing combinations of one check, by period.
+type ByPeriod<'f> = BTreeMap<Option<Period>, Vec<Combination<'f>>>;
+
+/// Every check's violations: one finding per check and period, listing the
+/// combinations of facts that fail.
+pub(super) fn run<'f>(facts: &'f [Fact], checks: &[Check]) -> Vec<Finding<'f>> {
     let mut index: Index = BTreeMap::new();
     for f in facts
         .iter()
@@ -40,20 +45,43 @@ pub(super) fn run(facts: &[Fact], checks: &[Check]) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     for check in checks {
+        let mut failing: ByPeriod = BTreeMap::new();
+        let mut untried: BTreeMap<Option<Period>, (usize, u128)> = BTreeMap::new();
         match &check.rule {
-            CheckRule::PartOf { part, whole } => part_of(check, &index, part, whole, &mut out),
-            CheckRule::Sum { parts, total } => sum(check, &index, parts, total, &mut out),
-            CheckRule::Change { metric } => change(check, &index, metric, &mut out),
+            CheckRule::PartOf { part, whole } => part_of(&index, part, whole, &mut failing),
+            CheckRule::Sum { parts, total } => {
+                sum(&index, parts, total, &mut failing, &mut untried);
+            }
+            CheckRule::Change { metric } => change(&index, metric, &mut failing),
+        }
+        let periods: std::collections::BTreeSet<Option<Period>> =
+            failing.keys().chain(untried.keys()).copied().collect();
+        for period in periods {
+            let combinations = failing.remove(&period).unwrap_or_default();
+            let notes: Vec<Note> = untried
+                .get(&period)
+                .map(|&(tried, total)| Note::Untried { tried, total })
+                .into_iter()
+                .collect();
+            out.push(Finding {
+                class: Class::Violation,
+                // not a violation found, only combinations not tried
+                severity: if combinations.is_empty() {
+                    Severity::Info
+                } else {
+                    check.severity
+                },
+                metric: check.id.clone(),
+                period,
+                role: crate::extract::Role::Actual,
+                basis: None,
+                readings: Vec::new(),
+                combinations,
+                notes,
+            });
         }
     }
     out
-}
-
-/// A closed interval with open ends as `None`.
-#[derive(Debug, Clone, Copy)]
-struct Span {
-    lo: Option<Decimal>,
-    hi: Option<Decimal>,
 }
 
 impl Span {
@@ -69,13 +97,6 @@ impl Span {
     fn disjoint(self, other: Span) -> bool {
         let below = |hi: Option<Decimal>, lo: Option<Decimal>| matches!((hi, lo), (Some(h), Some(l)) if h < l);
         below(self.hi, other.lo) || below(other.hi, self.lo)
-    }
-
-    fn show(self, unit: &str) -> String {
-        let end = |d: Option<Decimal>, open: &str| {
-            d.map_or_else(|| open.to_string(), |d| human::amount(d, unit))
-        };
-        format!("[{}, {}]", end(self.lo, "-∞"), end(self.hi, "∞"))
     }
 }
 
@@ -111,19 +132,7 @@ fn one_source(facts: &[&Fact]) -> bool {
     named.all(|a| Some(a) == first)
 }
 
-fn finding(check: &Check, period: Option<Period>, facts: Vec<&Fact>, note: String) -> Finding {
-    Finding {
-        class: Class::Violation,
-        severity: check.severity,
-        metric: check.id.clone(),
-        period,
-        facts: facts.into_iter().cloned().collect(),
-        difference: None,
-        note: Some(note),
-    }
-}
-
-fn part_of(check: &Check, index: &Index, part: &str, whole: &str, out: &mut Vec<Finding>) {
+fn part_of<'f>(index: &Index<'f>, part: &str, whole: &str, out: &mut ByPeriod<'f>) {
     for period in periods(index, part) {
         for p in levels(index, part, period) {
             for w in levels(index, whole, period) {
@@ -133,28 +142,59 @@ fn part_of(check: &Check, index: &Index, part: &str, whole: &str, out: &mut Vec<
                 let (ps, ws) = (Span::of(p), Span::of(w));
                 let exceeds = matches!((ps.lo, ws.hi), (Some(lo), Some(hi)) if lo > hi);
                 if exceeds {
-                    let note = format!(
-                        "{part} {} is {} and {whole} {} is {}: the part exceeds its whole",
-                        p.surface(),
-                        ps.show(&p.unit),
-                        w.surface(),
-                        ws.show(&w.unit),
-                    );
-                    out.push(finding(check, period, vec![p, w], note));
+                    out.entry(period).or_default().push(Combination {
+                        facts: vec![p, w],
+                        count: 1,
+                        note: Note::PartExceedsWhole {
+                            part: p,
+                            part_span: ps,
+                            whole: w,
+                            whole_span: ws,
+                        },
+                    });
                 }
             }
         }
     }
 }
 
-fn sum(check: &Check, index: &Index, parts: &[String], total: &str, out: &mut Vec<Finding>) {
+/// The facts of a part with distinct values: one fact for each interval
+/// and attribution, with how many facts state it.
+fn distinct<'f>(facts: &[&'f Fact]) -> Vec<(&'f Fact, u128)> {
+    let mut out: Vec<(&Fact, u128)> = Vec::new();
+    for f in facts {
+        let same = |(g, _): &&mut (&Fact, u128)| {
+            Span::of(g) == Span::of(f) && g.attribution == f.attribution
+        };
+        match out.iter_mut().find(same) {
+            Some((_, n)) => *n += 1,
+            None => out.push((f, 1)),
+        }
+    }
+    out
+}
+
+fn sum<'f>(
+    index: &Index<'f>,
+    parts: &[String],
+    total: &str,
+    out: &mut ByPeriod<'f>,
+    untried: &mut BTreeMap<Option<Period>, (usize, u128)>,
+) {
     for period in periods(index, total) {
-        let part_facts: Vec<Vec<&Fact>> = parts.iter().map(|m| levels(index, m, period)).collect();
+        let part_facts: Vec<Vec<(&Fact, u128)>> = parts
+            .iter()
+            .map(|m| distinct(&levels(index, m, period)))
+            .collect();
         if part_facts.iter().any(Vec::is_empty) {
             continue; // a part not stated for this period: nothing to add up
         }
-        for t in levels(index, total, period) {
-            for combo in combinations(&part_facts) {
+        let all: u128 = part_facts
+            .iter()
+            .fold(1u128, |n, p| n.saturating_mul(p.len() as u128));
+        let combos = combinations(&part_facts);
+        for &(t, t_count) in &distinct(&levels(index, total, period)) {
+            for (combo, count) in &combos {
                 let mut all = combo.clone();
                 all.push(t);
                 if !one_source(&all) {
@@ -162,7 +202,7 @@ fn sum(check: &Check, index: &Index, parts: &[String], total: &str, out: &mut Ve
                 }
                 let mut lo = Some(Decimal::ZERO);
                 let mut hi = Some(Decimal::ZERO);
-                for f in &combo {
+                for f in combo {
                     let s = Span::of(f);
                     lo = lo.zip(s.lo).and_then(|(a, b)| a.checked_add(b));
                     hi = hi.zip(s.hi).and_then(|(a, b)| a.checked_add(b));
@@ -172,38 +212,38 @@ fn sum(check: &Check, index: &Index, parts: &[String], total: &str, out: &mut Ve
                 if !added.disjoint(ts) {
                     continue;
                 }
-                let terms: Vec<String> = combo
-                    .iter()
-                    .map(|f| format!("{} {}", f.surface(), Span::of(f).show(&f.unit)))
-                    .collect();
-                let note = format!(
-                    "{} = {}, but {total} {} is {}: the parts do not add up to the total",
-                    terms.join(" + "),
-                    added.show(&t.unit),
-                    t.surface(),
-                    ts.show(&t.unit),
-                );
-                let mut facts = combo.clone();
-                facts.push(t);
-                out.push(finding(check, period, facts, note));
+                out.entry(period).or_default().push(Combination {
+                    facts: all,
+                    count: count.saturating_mul(t_count),
+                    note: Note::SumMismatch {
+                        parts: combo.iter().map(|f| (*f, Span::of(f))).collect(),
+                        added,
+                        total: t,
+                        total_span: ts,
+                    },
+                });
             }
+        }
+        if all > combos.len() as u128 {
+            untried.insert(period, (combos.len(), all));
         }
     }
 }
 
-/// Every choice of one fact per part, at most `MAX_COMBINATIONS`.
-fn combinations<'f>(parts: &[Vec<&'f Fact>]) -> Vec<Vec<&'f Fact>> {
-    let mut out: Vec<Vec<&Fact>> = vec![Vec::new()];
+/// Every choice of one distinct fact per part, at most `MAX_COMBINATIONS`,
+/// each with the number of fact combinations it stands for.
+fn combinations<'f>(parts: &[Vec<(&'f Fact, u128)>]) -> Vec<(Vec<&'f Fact>, u128)> {
+    let mut out: Vec<(Vec<&Fact>, u128)> = vec![(Vec::new(), 1)];
     for choices in parts {
         let mut next = Vec::new();
-        for prefix in &out {
-            for f in choices {
+        'prefixes: for (prefix, n) in &out {
+            for (f, m) in choices {
                 if next.len() == MAX_COMBINATIONS {
-                    break;
+                    break 'prefixes;
                 }
                 let mut c = prefix.clone();
                 c.push(*f);
-                next.push(c);
+                next.push((c, n.saturating_mul(*m)));
             }
         }
         out = next;
@@ -211,7 +251,7 @@ fn combinations<'f>(parts: &[Vec<&'f Fact>]) -> Vec<Vec<&'f Fact>> {
     out
 }
 
-fn change(check: &Check, index: &Index, metric: &str, out: &mut Vec<Finding>) {
+fn change<'f>(index: &Index<'f>, metric: &str, out: &mut ByPeriod<'f>) {
     let stated: Vec<&Fact> = index
         .iter()
         .filter(|((m, _), _)| *m == metric)
@@ -240,15 +280,19 @@ fn change(check: &Check, index: &Index, metric: &str, out: &mut Vec<Finding>) {
                 if !stated.disjoint(implied) {
                     continue;
                 }
-                let note = format!(
-                    "stated: {} ({}); but {} in {before} to {} in {period} is a change of {}",
-                    c.surface(),
-                    percents(stated),
-                    then.surface(),
-                    now.surface(),
-                    percents(implied),
-                );
-                out.push(finding(check, Some(period), vec![c, then, now], note));
+                out.entry(Some(period)).or_default().push(Combination {
+                    facts: vec![c, then, now],
+                    count: 1,
+                    note: Note::ChangeMismatch {
+                        stated: c,
+                        stated_percent: stated,
+                        then,
+                        then_period: before,
+                        now,
+                        now_period: period,
+                        implied_percent: implied,
+                    },
+                });
             }
         }
     }
@@ -304,14 +348,4 @@ fn implied_percent(then: Span, now: Span) -> Option<Span> {
         lo: pct(now.lo, then_hi),
         hi: pct(now.hi, then_lo),
     })
-}
-
-fn percents(s: Span) -> String {
-    let end = |d: Option<Decimal>, open: &str| {
-        d.map_or_else(
-            || open.to_string(),
-            |d| format!("{}%", d.round_dp(2).normalize()),
-        )
-    };
-    format!("{} to {}", end(s.lo, "-∞"), end(s.hi, "∞"))
 }

@@ -2,6 +2,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use super::Note;
 use crate::facts::Fact;
 use crate::interval::Interval;
 use crate::rules::Tolerance;
@@ -16,39 +17,94 @@ pub struct Difference {
     pub relative: Option<Decimal>,
 }
 
+/// A fact as the engine compares it: its intervals and value, signed when
+/// it is a fall of a change metric ("fell 12%" is −12, so that it
+/// conflicts with "rose 12%").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Claim<'f> {
+    pub fact: &'f Fact,
+    /// With the rounding of the stated precision (the `rounding` tolerance).
+    pub rounded: Interval,
+    /// Without rounding (the other tolerances).
+    pub stated: Interval,
+    pub value: Option<Decimal>,
+}
+
+impl<'f> Claim<'f> {
+    /// `fact`, negated when `negate`.
+    pub fn new(fact: &'f Fact, negate: bool) -> Claim<'f> {
+        let (rounded, stated) = (fact.interval(), fact.stated_interval());
+        if negate {
+            return Claim {
+                fact,
+                rounded: rounded.negated(),
+                stated: stated.negated(),
+                value: fact.quantity.value.map(|v| -v),
+            };
+        }
+        Claim {
+            fact,
+            rounded,
+            stated,
+            value: fact.quantity.value,
+        }
+    }
+
+    /// The interval the tolerance compares.
+    pub fn interval(&self, tolerance: Tolerance) -> Interval {
+        match tolerance {
+            Tolerance::Rounding => self.rounded,
+            _ => self.stated,
+        }
+    }
+
+    fn magnitude(&self) -> Decimal {
+        let q = &self.fact.quantity;
+        q.value.or(q.range.map(|r| r.1)).unwrap_or_default().abs()
+    }
+}
+
 /// The outcome of one comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Comparison {
+pub struct Comparison<'f> {
     pub conflict: bool,
     pub difference: Difference,
     /// Why a conflict may not be one ("245 may be 244.8 rounded ...").
-    pub note: Option<String>,
+    pub note: Option<Note<'f>>,
 }
 
-/// Compares `a` and `b` (facts of one metric and period).
-pub fn compare(a: &Fact, b: &Fact, tolerance: Tolerance) -> Comparison {
-    let (qa, qb) = (&a.quantity, &b.quantity);
-    let rounded = |f: &Fact| f.interval();
-    let stated = |f: &Fact| f.stated_interval();
-    let conflict = match tolerance {
-        Tolerance::Exact => stated(a).gap(&stated(b)).is_some(),
-        Tolerance::Rounding => rounded(a).gap(&rounded(b)).is_some(),
-        Tolerance::Relative(r) => exceeds(stated(a), stated(b), r * magnitude(a).max(magnitude(b))),
-        Tolerance::Absolute(x) => exceeds(stated(a), stated(b), x),
-    };
-    let difference = difference(a, b);
-    let vanishes_when_rounded = conflict && rounded(a).gap(&rounded(b)).is_none();
-    let note = match (vanishes_when_rounded, qa.value, qb.value) {
+/// Compares `a` and `b` (facts of one metric and period), as they are.
+pub fn compare<'f>(a: &'f Fact, b: &'f Fact, tolerance: Tolerance) -> Comparison<'f> {
+    compare_claims(&Claim::new(a, false), &Claim::new(b, false), tolerance)
+}
+
+/// Compares two claims of one key.
+pub(super) fn compare_claims<'f>(
+    a: &Claim<'f>,
+    b: &Claim<'f>,
+    tolerance: Tolerance,
+) -> Comparison<'f> {
+    let conflict = disagree(a, b, tolerance);
+    let vanishes_when_rounded = conflict && a.rounded.gap(&b.rounded).is_none();
+    let note = match (vanishes_when_rounded, a.value, b.value) {
         (true, Some(_), Some(_)) => Some(rounding_note(a, b)),
-        (true, _, _) => {
-            Some("the two claims overlap once their stated precision is allowed for".into())
-        }
+        (true, _, _) => Some(Note::Overlap),
         _ => None,
     };
     Comparison {
         conflict,
-        difference,
+        difference: difference(a, b),
         note,
+    }
+}
+
+/// Whether two claims of one key conflict under `tolerance`.
+pub(super) fn disagree(a: &Claim, b: &Claim, tolerance: Tolerance) -> bool {
+    match tolerance {
+        Tolerance::Exact => a.stated.gap(&b.stated).is_some(),
+        Tolerance::Rounding => a.rounded.gap(&b.rounded).is_some(),
+        Tolerance::Relative(r) => exceeds(a.stated, b.stated, r * a.magnitude().max(b.magnitude())),
+        Tolerance::Absolute(x) => exceeds(a.stated, b.stated, x),
     }
 }
 
@@ -60,13 +116,9 @@ fn exceeds(a: Interval, b: Interval, allowed: Decimal) -> bool {
     }
 }
 
-fn magnitude(f: &Fact) -> Decimal {
-    let q = &f.quantity;
-    q.value.or(q.range.map(|r| r.1)).unwrap_or_default().abs()
-}
-
-fn difference(a: &Fact, b: &Fact) -> Difference {
-    if let (Some(va), Some(vb)) = (a.quantity.value, b.quantity.value) {
+/// How far apart two claims are.
+pub(super) fn difference(a: &Claim, b: &Claim) -> Difference {
+    if let (Some(va), Some(vb)) = (a.value, b.value) {
         let absolute = (va - vb).abs();
         let larger = va.abs().max(vb.abs());
         let relative = (larger > Decimal::ZERO).then(|| {
@@ -75,7 +127,7 @@ fn difference(a: &Fact, b: &Fact) -> Difference {
         });
         return Difference { absolute, relative };
     }
-    let gap = a.interval().gap(&b.interval());
+    let gap = a.rounded.gap(&b.rounded);
     Difference {
         absolute: gap.unwrap_or_default(),
         relative: None,
@@ -84,33 +136,24 @@ fn difference(a: &Fact, b: &Fact) -> Difference {
 
 /// "245 may be 244.8 rounded to three significant figures": the less precise
 /// claim may be the more precise one rounded.
-fn rounding_note(a: &Fact, b: &Fact) -> String {
-    let (coarse, fine) = if a.quantity.step >= b.quantity.step {
+fn rounding_note<'f>(a: &Claim<'f>, b: &Claim<'f>) -> Note<'f> {
+    let (coarse, fine) = if a.fact.quantity.step >= b.fact.quantity.step {
         (a, b)
     } else {
         (b, a)
     };
-    let step = coarse.quantity.step;
+    let step = coarse.fact.quantity.step;
     // cannot fail: both have values (checked by the caller)
     let (vc, vf) = (
-        coarse.quantity.value.unwrap_or_default(),
-        fine.quantity.value.unwrap_or_default(),
+        coarse.value.unwrap_or_default(),
+        fine.value.unwrap_or_default(),
     );
     let rounds_to = step > Decimal::ZERO && (vf / step).round() * step == vc;
-    if !rounds_to {
-        return format!(
-            "{} and {} overlap once their stated precision is allowed for",
-            coarse.quantity.written, fine.quantity.written
-        );
+    Note::Rounding {
+        coarse: coarse.fact,
+        fine: fine.fact,
+        figures: rounds_to.then(|| significant_figures(vc, step)),
     }
-    let figures = significant_figures(vc, step);
-    format!(
-        "{} may be {} rounded to {} significant figure{}",
-        coarse.quantity.written,
-        fine.quantity.written,
-        spell(figures),
-        if figures == 1 { "" } else { "s" }
-    )
 }
 
 fn significant_figures(value: Decimal, step: Decimal) -> usize {
@@ -119,15 +162,6 @@ fn significant_figures(value: Decimal, step: Decimal) -> usize {
     }
     let digits = (value.abs() / step).round().normalize().to_string();
     digits.trim_start_matches('0').len().max(1)
-}
-
-fn spell(n: usize) -> String {
-    const WORDS: &[&str] = &[
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    ];
-    WORDS
-        .get(n)
-        .map_or_else(|| n.to_string(), |w| (*w).to_string())
 }
 
 #[cfg(test)]
@@ -237,35 +271,30 @@ mod tests {
         }
     }
 
+    /// The note of comparing `a` and `b` exactly, in words, and whether
+    /// they conflict.
+    fn note(a: &str, b: &str) -> (bool, Option<String>) {
+        let (a, b) = (fact(a), fact(b));
+        let c = compare(&a, &b, Tolerance::Exact);
+        (c.conflict, c.note.as_ref().map(crate::report::notes::text))
+    }
+
     #[test]
     fn differences_and_notes() {
-        let c = compare(
-            &fact("$245 billion"),
-            &fact("US$244.8 billion"),
-            Tolerance::Exact,
-        );
+        let (a, b) = (fact("$245 billion"), fact("US$244.8 billion"));
+        let c = compare(&a, &b, Tolerance::Exact);
         assert_eq!(c.difference.absolute, Decimal::from(200_000_000));
         assert_eq!(c.difference.relative, Some(Decimal::new(8, 2)));
         assert_eq!(
-            c.note.as_deref(),
+            note("$245 billion", "US$244.8 billion").1.as_deref(),
             Some("245 may be 244.8 rounded to three significant figures")
         );
-        let c = compare(
-            &fact("$240 billion"),
-            &fact("US$244.8 billion"),
-            Tolerance::Exact,
-        );
         assert_eq!(
-            c.note.as_deref(),
+            note("$240 billion", "US$244.8 billion").1.as_deref(),
             Some("240 may be 244.8 rounded to two significant figures")
         );
         // a conflict that rounding cannot explain has no note
-        let c = compare(
-            &fact("$245.0 billion"),
-            &fact("$240.0 billion"),
-            Tolerance::Exact,
-        );
-        assert!(c.conflict && c.note.is_none());
+        assert_eq!(note("$245.0 billion", "$240.0 billion"), (true, None));
     }
 
     #[test]
@@ -285,7 +314,5 @@ mod tests {
             significant_figures(Decimal::from(1_000_000), Decimal::from(1_000_000)),
             1
         );
-        assert_eq!(spell(3), "three");
-        assert_eq!(spell(12), "12");
     }
 }

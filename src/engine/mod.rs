@@ -5,34 +5,38 @@
 mod checks;
 mod compare;
 mod fingerprint;
+mod note;
+mod readings;
 
-use crate::extract::Role;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-pub use compare::{compare, Comparison, Difference};
+pub use compare::{compare, Claim, Comparison, Difference};
 pub use fingerprint::fingerprint;
+pub use note::{Note, Span};
+pub use readings::Reading;
 
+use crate::extract::{Direction, Kind, Qualifier, Role};
 use crate::facts::Fact;
 use crate::period::Period;
-use crate::rules::{PeriodRule, RuleSet, Severity};
+use crate::rules::{Metric, MetricKind, PeriodRule, RuleSet, Severity};
 
 /// What a comparison found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Class {
-    /// Two claims of one key whose intervals are disjoint under the tolerance.
+    /// The claims of one key make two or more readings.
     Conflict,
-    /// Every claim of a key is consistent with every other.
+    /// The claims of one key make one reading.
     Agree,
     /// A check across metrics does not hold (`checks:` in the rules).
     Violation,
-    /// Figures attributed to different statistical sources that disagree,
-    /// where the rule says such sources legitimately differ.
+    /// Readings attributed to different statistical sources, where the
+    /// rule says such sources legitimately differ.
     Difference,
-    /// A figure a speaker states and the text disputes (role `claim`),
-    /// against actual figures of the same key that it disagrees with:
+    /// Figures a speaker states and the text disputes (role `claim`),
+    /// against the actual figures of the same key that disagree with them:
     /// "claim vs data", reported, never failing `check`.
     Disputed,
 }
@@ -56,134 +60,117 @@ impl std::fmt::Display for Class {
     }
 }
 
-/// One finding: a conflict between two claims, or the agreement of a group.
+/// One finding: the readings of a key (a conflict when there are two or
+/// more), or the combinations of facts that break a check. It refers to
+/// the facts of the corpus; it copies none.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
+pub struct Finding<'f> {
     pub class: Class,
     /// The metric's severity for a conflict; `info` for an agreement.
     pub severity: Severity,
+    /// The metric's id, or the check's.
     pub metric: String,
     pub period: Option<Period>,
-    pub facts: Vec<Fact>,
-    /// For a conflict: how far apart the two claims are.
-    pub difference: Option<Difference>,
-    pub note: Option<String>,
+    /// The role of the key's figures (`actual` unless forecasts, targets or
+    /// claims are compared among themselves).
+    pub role: Role,
+    /// For a change metric: the basis its changes are stated on.
+    pub basis: Option<String>,
+    /// The readings, in the order of their first source.
+    pub readings: Vec<Reading<'f>>,
+    /// For a violation: each combination of facts that breaks the check.
+    pub combinations: Vec<Combination<'f>>,
+    pub notes: Vec<Note<'f>>,
+}
+
+impl<'f> Finding<'f> {
+    /// Every fact of the finding: by reading, then by combination.
+    pub fn facts(&self) -> impl Iterator<Item = &'f Fact> + '_ {
+        self.readings
+            .iter()
+            .flat_map(|r| r.facts.iter().copied())
+            .chain(
+                self.combinations
+                    .iter()
+                    .flat_map(|c| c.facts.iter().copied()),
+            )
+    }
+
+    /// The figures that stand for the finding: each reading's lead, or the
+    /// facts of the first combination.
+    pub fn leads(&self) -> Vec<&'f Fact> {
+        if self.readings.is_empty() {
+            return self
+                .combinations
+                .first()
+                .map(|c| c.facts.clone())
+                .unwrap_or_default();
+        }
+        self.readings.iter().map(|r| r.lead).collect()
+    }
+
+    /// How far the second reading is from the first.
+    pub fn difference(&self) -> Option<Difference> {
+        self.readings.get(1).and_then(|r| r.difference)
+    }
+}
+
+/// Facts that together break a check, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Combination<'f> {
+    pub facts: Vec<&'f Fact>,
+    /// How many combinations of facts this one stands for: facts of a
+    /// metric that state the same interval are tried once.
+    pub count: u128,
+    pub note: Note<'f>,
 }
 
 /// The grouping key of a fact.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct FactKey {
-    pub metric: String,
+pub struct FactKey<'f> {
+    pub metric: &'f str,
     pub period: Option<Period>,
     /// Figures are compared only with figures of the same role: forecasts
     /// with forecasts (unless the rule says so), targets with targets.
     pub role: Role,
     /// For a change metric: changes on different bases ("in yuan terms",
     /// "in dollar terms") are never compared.
-    pub basis: Option<String>,
+    pub basis: Option<&'f str>,
 }
 
-/// Compares the facts of each key; findings come sorted by metric, period,
-/// then source order.
-pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
-    let signed = signed_changes(facts, rules);
-    let mut groups: BTreeMap<FactKey, Vec<&Fact>> = BTreeMap::new();
-    for fact in signed.iter() {
+/// Compares the claims of each key; findings come sorted by metric and
+/// period, then check violations.
+pub fn run<'f>(facts: &'f [Fact], rules: &RuleSet) -> Vec<Finding<'f>> {
+    let mut groups: BTreeMap<FactKey<'f>, Vec<Claim<'f>>> = BTreeMap::new();
+    for fact in facts {
         let Some(metric) = rules.metric(&fact.metric) else {
             continue;
         };
-        // a yearly metric with no known period cannot be compared; stated
-        // changes are not levels (the `change` checks read them), unless
-        // the metric is a change metric
-        let change_metric = metric.kind == crate::rules::MetricKind::Change;
-        if metric.period == PeriodRule::Year && fact.period.is_none()
-            || (fact.quantity.kind == crate::extract::Kind::Change && !change_metric)
-            || fact.not_comparable.is_some()
-            // a conversion restates the figure before it
-            || fact.quantity.role == Role::Conversion
-            || fact.quantity.period_basis == crate::extract::PeriodBasis::Story
-        {
-            continue;
+        if let Some(claim) = comparable(fact, metric) {
+            let key = FactKey {
+                metric: &fact.metric,
+                period: fact.period,
+                role: match fact.quantity.role {
+                    Role::Forecast if metric.compare_forecasts => Role::Actual,
+                    role => role,
+                },
+                basis: fact.basis.as_deref(),
+            };
+            groups.entry(key).or_default().push(claim);
         }
-        let key = FactKey {
-            metric: fact.metric.clone(),
-            period: fact.period,
-            role: match fact.quantity.role {
-                Role::Forecast if metric.compare_forecasts => Role::Actual,
-                role => role,
-            },
-            basis: fact.basis.clone(),
-        };
-        groups.entry(key).or_default().push(fact);
     }
     let mut findings = claims_against_data(&groups, rules);
-    for (key, mut group) in groups {
+    for (key, claims) in &groups {
         // cannot fail: every key came from a fact whose metric was found
-        let Some(metric) = rules.metric(&key.metric) else {
+        let Some(metric) = rules.metric(key.metric) else {
             continue;
         };
-        group.sort_by(|a, b| {
-            (&a.source.path, a.quantity.start).cmp(&(&b.source.path, b.quantity.start))
-        });
-        let before = findings.len();
-        for (i, a) in group.iter().enumerate() {
-            for b in &group[i + 1..] {
-                // sources disagree, not an article with itself: two figures
-                // of one article for one key are two readings it reports
-                // (or one of them is misread), unless the article names two
-                // statistical sources for them
-                if a.source.path == b.source.path && a.attribution == b.attribution {
-                    continue;
-                }
-                let c = compare(a, b, metric.tolerance);
-                if c.conflict {
-                    // two sources the rule says may differ ("according to
-                    // Chinese customs" against "Russian data")
-                    let documented = metric.attributions_differ
-                        && matches!((&a.attribution, &b.attribution), (Some(x), Some(y)) if x != y);
-                    let note = with_conversions(c.note, &[a, b]);
-                    let (class, severity, note) = if documented {
-                        let why = format!(
-                            "attributed to {} and {}, which this rule says may differ",
-                            a.attribution.as_deref().unwrap_or_default(),
-                            b.attribution.as_deref().unwrap_or_default()
-                        );
-                        let note = match note {
-                            Some(n) => format!("{why}; {n}"),
-                            None => why,
-                        };
-                        (Class::Difference, Severity::Info, Some(note))
-                    } else {
-                        // figures of two named sources still conflict, and
-                        // the note names both
-                        let note = match attributed_apart(a, b) {
-                            Some(why) => Some(note.map_or(why.clone(), |n| format!("{why}; {n}"))),
-                            None => note,
-                        };
-                        (Class::Conflict, metric.severity, note)
-                    };
-                    findings.push(Finding {
-                        class,
-                        severity,
-                        metric: key.metric.clone(),
-                        period: key.period,
-                        facts: vec![(*a).clone(), (*b).clone()],
-                        difference: Some(c.difference),
-                        note,
-                    });
-                }
-            }
+        if key.role == Role::Claim || claims.len() < 2 {
+            continue;
         }
-        if findings.len() == before && group.len() > 1 {
-            findings.push(Finding {
-                class: Class::Agree,
-                severity: Severity::Info,
-                metric: key.metric.clone(),
-                period: key.period,
-                facts: group.into_iter().cloned().collect(),
-                difference: None,
-                note: None,
-            });
+        let readings = readings::group(claims.clone(), metric.tolerance);
+        if let Some(f) = finding(key, metric, readings) {
+            findings.push(f);
         }
     }
     // claims against data come in their key's place (a stable sort keeps
@@ -193,128 +180,223 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
     findings
 }
 
-/// "Claim vs data": each disputed claim against the actual figures of its
-/// key that it disagrees with (in any source, its own article included:
-/// "he said $50 billion, but customs data show $38 billion").
-fn claims_against_data(groups: &BTreeMap<FactKey, Vec<&Fact>>, rules: &RuleSet) -> Vec<Finding> {
+/// `fact` as its metric compares it; `None` when it is listed but never
+/// compared.
+fn comparable<'f>(fact: &'f Fact, metric: &Metric) -> Option<Claim<'f>> {
+    // a yearly metric with no known period cannot be compared; stated
+    // changes are not levels (the `change` checks read them), unless the
+    // metric is a change metric
+    let change_metric = metric.kind == MetricKind::Change;
+    let q = &fact.quantity;
+    if metric.period == PeriodRule::Year && fact.period.is_none()
+        || (q.kind == Kind::Change && !change_metric)
+        || fact.not_comparable.is_some()
+        // a conversion restates the figure before it
+        || q.role == Role::Conversion
+        || q.period_basis == crate::extract::PeriodBasis::Story
+    {
+        return None;
+    }
+    // "fell 12%" is −12 for a change metric, so that it conflicts with
+    // "rose 12%"; a bound on a fall ("fell more than 12%") has no signed
+    // interval here: listed, not compared
+    let down = change_metric && q.kind == Kind::Change && q.direction == Some(Direction::Down);
+    if down
+        && !matches!(
+            q.qualifier,
+            Qualifier::Exact | Qualifier::About | Qualifier::Between
+        )
+    {
+        return None;
+    }
+    Some(Claim::new(fact, down))
+}
+
+/// The finding of one key's readings: an agreement, a conflict or a
+/// documented difference; `None` when its only disagreement is within one
+/// article (two figures of one article for one key are two readings it
+/// reports, or one of them is misread), unless the article names two
+/// statistical sources for them.
+fn finding<'f>(
+    key: &FactKey<'f>,
+    metric: &Metric,
+    readings: Vec<Reading<'f>>,
+) -> Option<Finding<'f>> {
+    let base = |class, severity, readings, notes| Finding {
+        class,
+        severity,
+        metric: key.metric.to_string(),
+        period: key.period,
+        role: key.role,
+        basis: key.basis.map(str::to_string),
+        readings,
+        combinations: Vec::new(),
+        notes,
+    };
+    if readings.len() == 1 {
+        return Some(base(Class::Agree, Severity::Info, readings, Vec::new()));
+    }
+    let mut sources: Vec<(&std::path::Path, Option<&str>)> = readings
+        .iter()
+        .flat_map(|r| &r.facts)
+        .map(|f| (f.source.path.as_path(), f.attribution.as_deref()))
+        .collect();
+    sources.sort();
+    sources.dedup();
+    if sources.len() < 2 {
+        return None;
+    }
+    let mut notes = Vec::new();
+    let leads: Vec<&Fact> = readings.iter().map(|r| r.lead).collect();
+    if let [first, second, ..] = readings.as_slice() {
+        let c = compare::compare_claims(&first.claim, &second.claim, metric.tolerance);
+        notes.extend(c.note);
+    }
+    let attributed = attributed_apart(&leads);
+    // two sources the rule says may differ ("according to Chinese customs"
+    // against "Russian data"): each reading attributed, each to another
+    let documented = metric.attributions_differ && {
+        let mut named: Vec<Option<&str>> =
+            readings.iter().map(|r| one_attribution(&r.facts)).collect();
+        let all_named = named.iter().all(Option::is_some);
+        named.sort();
+        named.dedup();
+        all_named && named.len() == readings.len()
+    };
+    notes.extend(
+        leads
+            .iter()
+            .filter(|f| f.conversion.is_some())
+            .map(|f| Note::Converted(f)),
+    );
+    if documented {
+        let sources = attributed
+            .iter()
+            .find_map(|n| match n {
+                Note::Attributed {
+                    dimension: None,
+                    sources,
+                } => Some(sources.clone()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        notes.insert(0, Note::MayDiffer { sources });
+        return Some(base(Class::Difference, Severity::Info, readings, notes));
+    }
+    // figures of two named sources still conflict, and the notes name both
+    let mut all = attributed;
+    all.extend(notes);
+    Some(base(Class::Conflict, metric.severity, readings, all))
+}
+
+/// The one attribution all of `facts` share, if they share one.
+fn one_attribution<'f>(facts: &[&'f Fact]) -> Option<&'f str> {
+    let first = facts.first()?.attribution.as_deref()?;
+    facts
+        .iter()
+        .all(|f| f.attribution.as_deref() == Some(first))
+        .then_some(first)
+}
+
+/// "Claim vs data": for each key of disputed claims, the readings of the
+/// claims that disagree with actual figures of the key (in any source, the
+/// claim's own article included: "he said $50 billion, but customs data
+/// show $38 billion"), and the readings of those figures.
+fn claims_against_data<'f>(
+    groups: &BTreeMap<FactKey<'f>, Vec<Claim<'f>>>,
+    rules: &RuleSet,
+) -> Vec<Finding<'f>> {
     let mut out = Vec::new();
     for (key, claims) in groups.iter().filter(|(k, _)| k.role == Role::Claim) {
         let data_key = FactKey {
             role: Role::Actual,
             ..key.clone()
         };
-        let (Some(data), Some(metric)) = (groups.get(&data_key), rules.metric(&key.metric)) else {
+        let (Some(data), Some(metric)) = (groups.get(&data_key), rules.metric(key.metric)) else {
             continue;
         };
-        for claim in claims {
-            for actual in data {
-                let c = compare(claim, actual, metric.tolerance);
-                if !c.conflict {
-                    continue;
-                }
-                let why = format!(
-                    "claim vs data: {} as claimed, {} in the data",
-                    claim.surface(),
-                    actual.surface()
-                );
-                out.push(Finding {
-                    class: Class::Disputed,
-                    severity: Severity::Info,
-                    metric: key.metric.clone(),
-                    period: key.period,
-                    facts: vec![(*claim).clone(), (*actual).clone()],
-                    difference: Some(c.difference),
-                    note: Some(c.note.map_or(why.clone(), |n| format!("{why}; {n}"))),
-                });
-            }
+        let t = metric.tolerance;
+        let claimed = readings::group(claims.clone(), t);
+        let data = readings::group(data.clone(), t);
+        let disputed: Vec<&Reading> = claimed
+            .iter()
+            .filter(|c| {
+                data.iter()
+                    .any(|d| compare::disagree(&c.claim, &d.claim, t))
+            })
+            .collect();
+        let Some(first) = disputed.first() else {
+            continue;
+        };
+        let against: Vec<&Reading> = data
+            .iter()
+            .filter(|d| {
+                disputed
+                    .iter()
+                    .any(|c| compare::disagree(&c.claim, &d.claim, t))
+            })
+            .collect();
+        let mut notes = Vec::new();
+        if let Some(d) = against.first() {
+            notes.push(Note::ClaimVsData {
+                claim: first.lead,
+                data: d.lead,
+            });
+            notes.extend(compare::compare_claims(&first.claim, &d.claim, t).note);
         }
+        let mut readings: Vec<Reading> = disputed.into_iter().cloned().collect();
+        let first_claim = readings[0].claim;
+        for mut d in against.into_iter().cloned() {
+            d.difference = Some(compare::difference(&first_claim, &d.claim));
+            readings.push(d);
+        }
+        out.push(Finding {
+            class: Class::Disputed,
+            severity: Severity::Info,
+            metric: key.metric.to_string(),
+            period: key.period,
+            role: key.role,
+            basis: key.basis.map(str::to_string),
+            readings,
+            combinations: Vec::new(),
+            notes,
+        });
     }
     out
 }
 
-/// `facts`, with the changes of change metrics signed for comparison:
-/// "fell 12%" is −12, so that it conflicts with "rose 12%".
-fn signed_changes<'f>(facts: &'f [Fact], rules: &RuleSet) -> std::borrow::Cow<'f, [Fact]> {
-    use crate::extract::{Direction, Kind, Qualifier};
-    let down = |f: &Fact| {
-        f.quantity.kind == Kind::Change
-            && f.quantity.direction == Some(Direction::Down)
-            && rules
-                .metric(&f.metric)
-                .is_some_and(|m| m.kind == crate::rules::MetricKind::Change)
-    };
-    if !facts.iter().any(down) {
-        return std::borrow::Cow::Borrowed(facts);
-    }
-    let mut out = Vec::with_capacity(facts.len());
-    for f in facts {
-        if !down(f) {
-            out.push(f.clone());
-            continue;
-        }
-        // a bound on a fall ("fell more than 12%") has no signed interval
-        // here: listed, not compared
-        let symmetric = matches!(
-            f.quantity.qualifier,
-            Qualifier::Exact | Qualifier::About | Qualifier::Between
-        );
-        if !symmetric {
-            continue;
-        }
-        let mut f = f.clone();
-        let q = &mut f.quantity;
-        q.value = q.value.map(|v| -v);
-        q.range = q.range.map(|(lo, hi)| (-hi, -lo));
-        out.push(f);
-    }
-    std::borrow::Cow::Owned(out)
-}
-
-/// "attributed to X and Y", for every dimension of attribution in which
-/// the two facts name different sources; `None` when they name none apart.
-fn attributed_apart(a: &Fact, b: &Fact) -> Option<String> {
-    let mut parts = Vec::new();
-    if let (Some(x), Some(y)) = (&a.attribution, &b.attribution) {
-        if x != y {
-            parts.push(format!("attributed to {x} and {y}"));
+/// For the main attribution and each dimension in which the leads name
+/// two or more different sources: a note naming them, in the order of the
+/// readings.
+fn attributed_apart(leads: &[&Fact]) -> Vec<Note<'static>> {
+    let mut notes = Vec::new();
+    let mut main: Vec<String> = Vec::new();
+    for a in leads.iter().filter_map(|f| f.attribution.as_deref()) {
+        if !main.iter().any(|m| m == a) {
+            main.push(a.to_string());
         }
     }
-    for (dim, x) in &a.dimensions {
-        let other = b.dimensions.iter().find(|(d, _)| d == dim);
-        if let Some((_, y)) = other.filter(|(_, y)| y != x) {
-            parts.push(format!("{dim}: {x} and {y}"));
+    if main.len() > 1 {
+        notes.push(Note::Attributed {
+            dimension: None,
+            sources: main,
+        });
+    }
+    let mut dims: Vec<(&str, Vec<String>)> = Vec::new();
+    for (dim, x) in leads.iter().flat_map(|f| &f.dimensions) {
+        match dims.iter_mut().find(|(d, _)| d == dim) {
+            Some((_, xs)) if !xs.contains(x) => xs.push(x.clone()),
+            Some(_) => {}
+            None => dims.push((dim, vec![x.clone()])),
         }
     }
-    (!parts.is_empty()).then(|| parts.join("; "))
-}
-
-/// The comparison's note, with how each converted figure was converted.
-fn with_conversions(note: Option<String>, facts: &[&Fact]) -> Option<String> {
-    let mut notes: Vec<String> = note.into_iter().collect();
-    for f in facts {
-        let Some(c) = &f.conversion else {
-            continue;
-        };
-        let (Some(from), Some(to)) = (c.value, f.quantity.value) else {
-            continue;
-        };
-        let pm = if c.uncertainty.is_zero() {
-            String::new()
-        } else {
-            let pct = c.uncertainty * rust_decimal::Decimal::ONE_HUNDRED;
-            format!(" (±{}%)", pct.normalize())
-        };
-        notes.push(format!(
-            "{} is {} × {} {}/{}{pm} = {}",
-            f.surface(),
-            crate::report::human::amount(from, &c.from),
-            c.rate.normalize(),
-            f.unit,
-            c.from,
-            crate::report::human::amount(to, &f.unit),
-        ));
+    for (dim, sources) in dims.into_iter().filter(|(_, xs)| xs.len() > 1) {
+        notes.push(Note::Attributed {
+            dimension: Some(dim.to_string()),
+            sources,
+        });
     }
-    (!notes.is_empty()).then(|| notes.join("; "))
+    notes
 }
 
 #[cfg(test)]
@@ -375,7 +457,7 @@ mod tests {
                 (
                     f.class,
                     f.period.map_or("-".into(), |p| p.to_string()),
-                    f.facts.len(),
+                    f.facts().count(),
                 )
             })
             .collect();
@@ -390,7 +472,7 @@ mod tests {
         let conflict = &findings[1];
         assert_eq!(conflict.severity, Severity::Error);
         assert_eq!(
-            conflict.facts[0].source.path,
+            conflict.readings[0].facts[0].source.path,
             std::path::PathBuf::from("0.md")
         );
     }

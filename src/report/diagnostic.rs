@@ -27,15 +27,21 @@ pub fn write_findings(out: &mut dyn Write, findings: &[Finding], color: bool) ->
     };
     for f in findings {
         let title = human::finding_title(f);
-        let paths: Vec<String> = f
-            .facts
+        let rows = human::shown(f);
+        let facts: Vec<(&str, &crate::facts::Fact)> = rows
             .iter()
-            .map(|x| x.source.path.display().to_string())
+            .filter_map(|r| match r {
+                human::Shown::Fact(label, fact) => Some((label.as_str(), *fact)),
+                human::Shown::More(..) => None,
+            })
             .collect();
-        let labels: Vec<String> = f
-            .facts
+        let paths: Vec<String> = facts
             .iter()
-            .map(|x| {
+            .map(|(_, x)| x.source.path.display().to_string())
+            .collect();
+        let labels: Vec<String> = facts
+            .iter()
+            .map(|(of, x)| {
                 let forecast = role_note(x.quantity.role);
                 // the normalized value, then the interval it stands for
                 let value = match (x.quantity.value, x.quantity.range) {
@@ -47,8 +53,13 @@ pub fn write_findings(out: &mut dyn Write, findings: &[Finding], color: bool) ->
                     ),
                     (None, None) => String::new(),
                 };
+                let of = if of.is_empty() {
+                    String::new()
+                } else {
+                    format!("{of}: ")
+                };
                 format!(
-                    "{value}{}{forecast}",
+                    "{of}{value}{}{forecast}",
                     human::interval(x.interval(), &x.unit)
                 )
             })
@@ -56,7 +67,7 @@ pub fn write_findings(out: &mut dyn Write, findings: &[Finding], color: bool) ->
         let lvl = level(f.severity);
         let id = f.class.to_string();
         let mut message = lvl.title(&title).id(&id);
-        for ((fact, path), label) in f.facts.iter().zip(&paths).zip(&labels) {
+        for (((_, fact), path), label) in facts.iter().zip(&paths).zip(&labels) {
             let (a, b) = fact.quote_span;
             message = message.snippet(
                 Snippet::source(&fact.quote)
@@ -66,11 +77,33 @@ pub fn write_findings(out: &mut dyn Write, findings: &[Finding], color: bool) ->
                     .annotation(lvl.span(a..b).label(label)),
             );
         }
+        let mores: Vec<String> = rows
+            .iter()
+            .filter_map(|r| match r {
+                human::Shown::More(of, n, what) if of.is_empty() => Some(human::more(*n, what)),
+                human::Shown::More(of, n, what) => Some(format!("{of}: {}", human::more(*n, what))),
+                human::Shown::Fact(..) => None,
+            })
+            .collect();
+        for m in &mores {
+            message = message.footer(Level::Note.title(m));
+        }
         let difference = human::finding_difference(f).map(|d| format!("difference: {d}"));
         if let Some(d) = &difference {
             message = message.footer(Level::Note.title(d));
         }
-        if let Some(note) = &f.note {
+        let notes: Vec<String> = f
+            .notes
+            .iter()
+            .chain(
+                f.combinations
+                    .iter()
+                    .take(human::SHOWN_COMBINATIONS)
+                    .map(|c| &c.note),
+            )
+            .map(super::notes::text)
+            .collect();
+        for note in &notes {
             message = message.footer(Level::Note.title(note));
         }
         writeln!(out, "{}\n", renderer.render(message))?;

@@ -1,5 +1,6 @@
 //! GitHub Actions workflow commands (`--format github`): an annotation per
-//! claim of every finding, so each file involved is marked at the figure.
+//! claim shown of every finding (the first few of each reading), so each
+//! file involved is marked at the figure.
 //! `::error file=…,line=…,col=…,title=…::message`.
 
 use std::io::{self, Write};
@@ -7,7 +8,7 @@ use std::io::{self, Write};
 use crate::engine::Finding;
 use crate::rules::Severity;
 
-/// One annotation per claim.
+/// One annotation per claim shown.
 pub fn write(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
     for f in findings {
         let command = match f.severity {
@@ -17,7 +18,12 @@ pub fn write(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
         };
         let title = format!("{} {}", f.class, f.metric);
         let summary = super::human::finding_summary(f);
-        for x in &f.facts {
+        let shown = super::human::shown(f);
+        let facts = shown.iter().filter_map(|r| match r {
+            super::human::Shown::Fact(_, x) => Some(x),
+            super::human::Shown::More(..) => None,
+        });
+        for x in facts {
             writeln!(
                 out,
                 "::{command} file={},line={},col={},title={}::{}",

@@ -71,23 +71,113 @@ pub(crate) fn interval(i: Interval, unit: &str) -> String {
     format!("{lo}, {hi}{word} {unit}")
 }
 
-/// A finding's headline: "trade.x, 2024: $245 billion vs US$244.8 billion".
+/// A finding's headline: "trade.x, 2024: $245 billion vs US$244.8 billion",
+/// each reading's lead with its number of sources when more than one.
 pub(crate) fn finding_title(f: &Finding) -> String {
     let period = f
         .period
         .map_or_else(|| "any period".to_string(), |p| p.to_string());
-    let claims: Vec<&str> = f.facts.iter().map(|x| x.surface()).collect();
+    let claims: Vec<String> = if f.readings.is_empty() {
+        let mut claims: Vec<String> = f.leads().iter().map(|x| x.surface().to_string()).collect();
+        if f.combinations.len() > 1 {
+            let more = f.combinations.len() - 1;
+            let last = claims.pop().unwrap_or_default();
+            claims.push(format!(
+                "{last} (and {more} more combination{})",
+                if more == 1 { "" } else { "s" }
+            ));
+        }
+        claims
+    } else {
+        f.readings
+            .iter()
+            .map(|r| match r.sources() {
+                1 => r.lead.surface().to_string(),
+                n => format!("{} ({n} sources)", r.lead.surface()),
+            })
+            .collect()
+    };
     format!("{}, {period}: {}", f.metric, claims.join(" vs "))
 }
 
-/// A finding's difference: "200 mn USD (0.08%)".
+/// A finding's difference: "200 mn USD (0.08%)", between its first two
+/// readings.
 pub(crate) fn finding_difference(f: &Finding) -> Option<String> {
-    let d = f.difference?;
-    let unit = f.facts.first().map_or("", |x| x.unit.as_str());
+    let d = f.difference()?;
+    let unit = f.readings.first().map_or("", |r| r.lead.unit.as_str());
     let relative = d
         .relative
         .map_or_else(String::new, |r| format!(" ({}%)", r.normalize()));
     Some(format!("{}{relative}", amount(d.absolute, unit)))
+}
+
+/// Facts a table or diagnostic shows of each reading (with quotes); JSON
+/// lists them all.
+pub(crate) const SHOWN_PER_READING: usize = 3;
+
+/// Combinations of a violation a table or diagnostic shows.
+pub(crate) const SHOWN_COMBINATIONS: usize = 5;
+
+/// The facts to show of a finding, each with what it belongs to ("reading
+/// 2"; empty for the one reading of an agreement), and a line for each
+/// reading or the combinations with more than are shown ("… and 12 more
+/// sources").
+pub(crate) fn shown<'f>(f: &Finding<'f>) -> Vec<Shown<'f>> {
+    let mut out = Vec::new();
+    let several = f.readings.len() > 1;
+    for (i, r) in f.readings.iter().enumerate() {
+        let label = if several {
+            format!("reading {}", i + 1)
+        } else {
+            String::new()
+        };
+        for fact in r.facts.iter().take(SHOWN_PER_READING) {
+            out.push(Shown::Fact(label.clone(), fact));
+        }
+        let more = r.facts.len().saturating_sub(SHOWN_PER_READING);
+        if more > 0 {
+            out.push(Shown::More(label, more, "claim"));
+        }
+    }
+    for (i, c) in f.combinations.iter().take(SHOWN_COMBINATIONS).enumerate() {
+        let label = if f.combinations.len() > 1 {
+            format!("combination {}", i + 1)
+        } else {
+            String::new()
+        };
+        for fact in &c.facts {
+            out.push(Shown::Fact(label.clone(), fact));
+        }
+    }
+    let more = f.combinations.len().saturating_sub(SHOWN_COMBINATIONS);
+    if more > 0 {
+        out.push(Shown::More(String::new(), more, "combination"));
+    }
+    out
+}
+
+/// A row of `shown`.
+pub(crate) enum Shown<'f> {
+    Fact(String, &'f crate::facts::Fact),
+    /// What it belongs to, how many more, of what.
+    More(String, usize, &'static str),
+}
+
+/// "… and 12 more claims".
+pub(crate) fn more(n: usize, what: &str) -> String {
+    format!("… and {n} more {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The finding's notes in words, and each combination's, joined by "; ".
+pub(crate) fn finding_notes(f: &Finding) -> Option<String> {
+    let notes: Vec<String> = f
+        .notes
+        .iter()
+        .chain(f.combinations.iter().map(|c| &c.note))
+        .map(super::notes::text)
+        .filter(|t| !t.is_empty())
+        .collect();
+    (!notes.is_empty()).then(|| notes.join("; "))
 }
 
 /// One line for a finding, for formats with room for a sentence (SARIF,
@@ -97,7 +187,7 @@ pub(crate) fn finding_summary(f: &Finding) -> String {
     let extra: Vec<String> = finding_difference(f)
         .map(|d| format!("difference {d}"))
         .into_iter()
-        .chain(f.note.clone())
+        .chain(finding_notes(f))
         .collect();
     let extra = if extra.is_empty() {
         String::new()

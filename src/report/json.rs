@@ -18,7 +18,7 @@ use crate::period::Period;
 use crate::rules::Severity;
 
 /// The version of the `report --format json` document.
-pub const REPORT_VERSION: u32 = 1;
+pub const REPORT_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Bounds {
@@ -131,14 +131,121 @@ struct DifferenceJson {
 struct FindingJson<'a> {
     class: Class,
     severity: Severity,
-    /// Stable across line moves and renames with the same `id`; see
-    /// `engine::fingerprint`.
+    /// Stable across line moves, renames with the same `id` and more
+    /// sources repeating a value; see `engine::fingerprint`.
     fingerprint: String,
     metric: &'a str,
     period: Option<Period>,
+    role: Role,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    basis: Option<&'a str>,
+    /// Between the first two readings.
     difference: Option<DifferenceJson>,
-    note: Option<&'a str>,
+    notes: Vec<NoteJson>,
+    readings: Vec<ReadingJson<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    combinations: Vec<CombinationJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReadingJson<'a> {
+    /// The lead's stated value, in base units.
+    value: Option<String>,
+    /// The lead as written ("US$244.8 billion").
+    text: &'a str,
+    unit: &'a str,
+    /// The values every claim of the reading allows.
+    #[serde(flatten)]
+    bounds: Bounds,
+    /// Distinct sources (by path) and claims.
+    sources: usize,
+    claims: usize,
+    /// From the first reading's lead.
+    difference: Option<DifferenceJson>,
     facts: Vec<FactJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct CombinationJson<'a> {
+    /// How many combinations of facts this one stands for.
+    count: String,
+    note: NoteJson,
+    facts: Vec<FactJson<'a>>,
+}
+
+/// A note: its kind, its words, and the values it names.
+#[derive(Serialize)]
+struct NoteJson {
+    kind: &'static str,
+    text: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    values: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    significant_figures: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dimension: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<String>,
+    /// 1-based reading numbers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    readings: Vec<usize>,
+}
+
+fn note_json(n: &crate::engine::Note) -> NoteJson {
+    use crate::engine::Note;
+    let mut j = NoteJson {
+        kind: n.kind(),
+        text: super::notes::text(n),
+        values: Vec::new(),
+        significant_figures: None,
+        dimension: None,
+        sources: Vec::new(),
+        readings: Vec::new(),
+    };
+    let written = |f: &Fact| f.surface().to_string();
+    match n {
+        Note::Rounding {
+            coarse,
+            fine,
+            figures,
+        } => {
+            j.values = vec![written(coarse), written(fine)];
+            j.significant_figures = *figures;
+        }
+        Note::Overlap => {}
+        Note::Attributed { dimension, sources } => {
+            j.dimension = dimension.clone();
+            j.sources = sources.clone();
+        }
+        Note::MayDiffer { sources } => j.sources = sources.clone(),
+        Note::Converted(f) => j.values = vec![written(f)],
+        Note::ClaimVsData { claim, data } => j.values = vec![written(claim), written(data)],
+        Note::PartExceedsWhole { part, whole, .. } => {
+            j.values = vec![written(part), written(whole)]
+        }
+        Note::SumMismatch { parts, total, .. } => {
+            j.values = parts.iter().map(|(f, _)| written(f)).collect();
+            j.values.push(written(total));
+        }
+        Note::ChangeMismatch {
+            stated, then, now, ..
+        } => j.values = vec![written(stated), written(then), written(now)],
+        Note::Untried { tried, total } => j.values = vec![tried.to_string(), total.to_string()],
+        Note::Joined { reading, sources } => {
+            j.readings = vec![reading + 1];
+            j.sources = sources.clone();
+        }
+        Note::NewReadings { readings } => j.readings = readings.iter().map(|r| r + 1).collect(),
+        Note::Brought { sources, .. } => j.sources = sources.clone(),
+    }
+    j
+}
+
+fn difference_json(d: crate::engine::Difference) -> DifferenceJson {
+    DifferenceJson {
+        absolute: dec(d.absolute),
+        relative_percent: d.relative.map(dec),
+    }
 }
 
 #[derive(Serialize)]
@@ -338,19 +445,40 @@ fn string(buf: &mut Vec<u8>, s: &str) -> io::Result<()> {
     Ok(())
 }
 
-fn finding_json(f: &Finding) -> FindingJson<'_> {
+fn finding_json<'a>(f: &'a Finding) -> FindingJson<'a> {
     FindingJson {
         class: f.class,
         severity: f.severity,
         fingerprint: crate::engine::fingerprint(f),
         metric: &f.metric,
         period: f.period,
-        difference: f.difference.map(|d| DifferenceJson {
-            absolute: dec(d.absolute),
-            relative_percent: d.relative.map(dec),
-        }),
-        note: f.note.as_deref(),
-        facts: f.facts.iter().map(fact_json).collect(),
+        role: f.role,
+        basis: f.basis.as_deref(),
+        difference: f.difference().map(difference_json),
+        notes: f.notes.iter().map(note_json).collect(),
+        readings: f
+            .readings
+            .iter()
+            .map(|r| ReadingJson {
+                value: r.lead.quantity.value.map(dec),
+                text: r.lead.surface(),
+                unit: &r.lead.unit,
+                bounds: r.interval.into(),
+                sources: r.sources(),
+                claims: r.facts.len(),
+                difference: r.difference.map(difference_json),
+                facts: r.facts.iter().map(|x| fact_json(x)).collect(),
+            })
+            .collect(),
+        combinations: f
+            .combinations
+            .iter()
+            .map(|c| CombinationJson {
+                count: c.count.to_string(),
+                note: note_json(&c.note),
+                facts: c.facts.iter().map(|x| fact_json(x)).collect(),
+            })
+            .collect(),
     }
 }
 

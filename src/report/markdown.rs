@@ -30,10 +30,28 @@ pub fn write(
         let period = f
             .period
             .map_or_else(|| "any".to_string(), |p| p.to_string());
-        let claims: Vec<String> = f
-            .facts
+        let claims: Vec<String> = super::human::shown(f)
             .iter()
-            .map(|x| format!("{} ({}:{})", x.surface(), x.source.path.display(), x.line))
+            .map(|r| match r {
+                super::human::Shown::Fact(of, x) => {
+                    let of = if of.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{of}: ")
+                    };
+                    format!(
+                        "{of}{} ({}:{})",
+                        x.surface(),
+                        x.source.path.display(),
+                        x.line
+                    )
+                }
+                super::human::Shown::More(of, n, what) => {
+                    format!("{of} {}", super::human::more(*n, what))
+                        .trim()
+                        .to_string()
+                }
+            })
             .collect();
         writeln!(
             out,
@@ -42,7 +60,7 @@ pub fn write(
             f.class,
             f.metric,
             cell(&claims.join("<br>")),
-            cell(f.note.as_deref().unwrap_or(""))
+            cell(&super::human::finding_notes(f).unwrap_or_default())
         )?;
     }
     Ok(())

@@ -6,6 +6,7 @@ pub mod github;
 pub(crate) mod human;
 pub mod json;
 pub mod markdown;
+pub(crate) mod notes;
 pub mod rule_tests;
 pub mod rules;
 pub mod sarif;

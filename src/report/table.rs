@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 
-use super::human;
+use super::human::{self, Shown};
 use crate::documents::Document;
 use crate::engine::{Class, Finding};
 use crate::extract::{Quantity, DEFAULT_SLACK};
@@ -89,16 +89,36 @@ fn write_finding(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
         f.class,
         human::finding_title(f)
     )?;
-    let mut t = table(&["as written", "normalized", "interval", "source", "quote"]);
-    for fact in &f.facts {
-        t.add_row(fact_cells(fact));
+    let rows = human::shown(f);
+    let labelled = rows.iter().any(|r| match r {
+        Shown::Fact(l, _) | Shown::More(l, _, _) => !l.is_empty(),
+    });
+    let mut header = vec!["as written", "normalized", "interval", "source", "quote"];
+    if labelled {
+        header.insert(0, "of");
+    }
+    let mut t = table(&header);
+    for row in &rows {
+        let (label, mut cells) = match row {
+            Shown::Fact(label, fact) => (label, fact_cells(fact)),
+            Shown::More(label, n, what) => (label, vec![human::more(*n, what)]),
+        };
+        if labelled {
+            cells.insert(0, label.clone());
+        }
+        t.add_row(cells);
     }
     writeln!(out, "{t}")?;
     if let Some(d) = human::finding_difference(f) {
         writeln!(out, "  difference: {d}")?;
     }
-    if let Some(note) = &f.note {
-        writeln!(out, "  note: {note}")?;
+    for note in f.notes.iter().chain(
+        f.combinations
+            .iter()
+            .take(human::SHOWN_COMBINATIONS)
+            .map(|c| &c.note),
+    ) {
+        writeln!(out, "  note: {}", super::notes::text(note))?;
     }
     writeln!(out)
 }

@@ -52,11 +52,12 @@ fn the_baseline_accepts_todays_findings_and_keeps_their_details() {
     );
     let text = fs::read_to_string(ws.path().join("crosscheck-baseline.yaml")).unwrap();
     for wanted in [
-        "version: 1",
+        "version: 2",
         "metric: trade.china_russia.total",
         "period: '2024'",
-        "- $245 billion",
-        "- US$244.8 billion",
+        "- value: $245 billion",
+        "- value: US$244.8 billion",
+        "min: '244800000000'",
         "- 001-putin-xi-video-call",
         "reason: ''",
     ] {
@@ -97,9 +98,12 @@ fn a_new_conflicting_article_fails_and_is_named_and_an_agreeing_one_passes() {
         "{}",
         r.stdout
     );
-    assert!(r.stdout.contains(
-        "note: fixtures/005-customs-annual.md conflicts with 1 source already in the corpus"
-    ));
+    for note in [
+        "note: fixtures/005-customs-annual.md conflicts with 2 sources already in the corpus",
+        "note: reading 3 is not in the baseline",
+    ] {
+        assert!(r.stdout.contains(note), "{note} missing:\n{}", r.stdout);
+    }
     git(dir, &["rm", "-q", "fixtures/005-customs-annual.md"]);
     article(
         &dir.join("fixtures"),
@@ -111,6 +115,77 @@ fn a_new_conflicting_article_fails_and_is_named_and_an_agreeing_one_passes() {
     git(dir, &["commit", "-q", "-m", "an agreeing article"]);
     let r = run(dir, &["check", "--fail-on", "info"]);
     assert_eq!(r.code, 0, "{}", r.stdout);
+}
+
+#[test]
+fn a_new_article_that_repeats_an_accepted_value_joins_its_reading_and_passes() {
+    let ws = repository();
+    let dir = ws.path();
+    article(
+        &dir.join("fixtures"),
+        "005-repeat.md",
+        "2025-03-01",
+        "Trade between China and Russia reached US$244.8 billion in 2024, customs said.",
+    );
+    let r = run(dir, &["check"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(
+        r.stdout.starts_with(
+            "crosscheck: fixtures/005-repeat.md joins accepted reading 2 (US$244.8 billion) of trade.china_russia.total, 2024\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("(1 more in the baseline)"),
+        "{}",
+        r.stdout
+    );
+    // a third value is a new reading: it fails, naming the article and
+    // the readings
+    article(
+        &dir.join("fixtures"),
+        "006-third.md",
+        "2025-03-01",
+        "Trade between China and Russia reached $250 billion in 2024, customs said.",
+    );
+    let r = run(dir, &["check"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    for wanted in [
+        "crosscheck: fixtures/006-third.md conflicts with 3 sources already in the corpus",
+        "trade.china_russia.total, 2024: $245 billion vs US$244.8 billion (2 sources) vs $250 billion",
+        "note: reading 3 is not in the baseline",
+    ] {
+        assert!(r.stdout.contains(wanted), "{wanted} missing:\n{}", r.stdout);
+    }
+}
+
+#[test]
+fn a_baseline_of_pairs_is_an_error_that_says_what_to_run_which_keeps_the_reasons() {
+    let ws = workspace();
+    let dir = ws.path();
+    fs::write(
+        dir.join("crosscheck-baseline.yaml"),
+        "version: 1\nfindings:\n- fingerprint: 17259b6202f03126\n  class: conflict\n  metric: trade.china_russia.total\n  period: '2024'\n  values:\n  - $245 billion\n  - US$244.8 billion\n  sources:\n  - 001-putin-xi-video-call\n  - 004-putin-li-qiang-sco\n  reason: the same customs figure, rounded\n",
+    )
+    .unwrap();
+    let r = run(dir, &["check"]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr
+            .contains("crosscheck-baseline.yaml: baseline version 1 is not 2")
+            && r.stderr
+                .contains("`crosscheck baseline --output crosscheck-baseline.yaml`"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(run(dir, &["baseline"]).code, 0);
+    let text = fs::read_to_string(dir.join("crosscheck-baseline.yaml")).unwrap();
+    assert!(
+        text.contains("version: 2") && text.contains("reason: the same customs figure, rounded"),
+        "{text}"
+    );
+    assert_eq!(run(dir, &["check"]).code, 0);
 }
 
 #[test]
@@ -150,7 +225,7 @@ fn an_entry_that_no_longer_occurs_is_stale_a_warning_or_with_strict_a_failure() 
     let r = run(dir, &["check"]);
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert!(
-        r.stdout.contains("warning: stale baseline entry 17259b6202f03126: conflict trade.china_russia.total, 2024: $245 billion vs US$244.8 billion no longer occurs"),
+        r.stdout.contains("warning: stale baseline entry b58f02c927fe6e21: conflict trade.china_russia.total, 2024: $245 billion vs US$244.8 billion no longer occurs"),
         "{}",
         r.stdout
     );

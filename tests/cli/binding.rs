@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use crate::support::{root, run};
+use crate::support::{finding_facts, finding_notes, root, run};
 
 fn case() -> std::path::PathBuf {
     root().join("tests/cases/figure-binding")
@@ -53,7 +53,7 @@ fn changes_conflict_on_one_basis_only_and_targets_are_not_compared() {
         .iter()
         .filter(|f| f["class"] == "conflict")
         .map(|f| {
-            let facts = f["facts"].as_array().unwrap();
+            let facts = finding_facts(f);
             let ids = facts
                 .iter()
                 .map(|x| (x["id"].as_str().unwrap(), x["value"].as_str().unwrap()))
@@ -64,11 +64,12 @@ fn changes_conflict_on_one_basis_only_and_targets_are_not_compared() {
     assert_eq!(
         conflicts,
         [
-            // "rose 3.5%" and "fell 2%" in yuan terms; "rose 1.2%" in dollar
-            // terms is on another basis
+            // "rose 3.5%" and "fell 2%" in yuan terms (a fact keeps its
+            // value as written and its direction; its reading is signed);
+            // "rose 1.2%" in dollar terms is on another basis
             (
                 "trade.china_eu.change",
-                vec![("a-customs", "3.5"), ("b-yuan", "-2")]
+                vec![("a-customs", "3.5"), ("b-yuan", "2")]
             ),
             // the $1 trillion pledge is a target, never compared
             (
@@ -80,11 +81,19 @@ fn changes_conflict_on_one_basis_only_and_targets_are_not_compared() {
             ),
         ]
     );
+    let change = findings
+        .iter()
+        .find(|f| f["metric"] == "trade.china_eu.change" && f["class"] == "conflict")
+        .unwrap();
+    assert_eq!(change["readings"][1]["max"], "-1.5"); // "fell 2%", rounded
     let total = findings
         .iter()
         .find(|f| f["metric"] == "trade.china_eu.total" && f["class"] == "conflict")
         .unwrap();
-    assert_eq!(total["note"], "attributed to china_customs and eurostat");
+    assert_eq!(
+        finding_notes(total),
+        "attributed to china_customs and eurostat"
+    );
     let facts = report["facts"].as_array().unwrap();
     let pledge = facts.iter().find(|f| f["id"] == "e-pledge").unwrap();
     assert_eq!(pledge["role"], "target");
@@ -115,15 +124,13 @@ fn a_disputed_claim_is_reported_against_the_data() {
             &Value::from("info")
         )
     );
-    let roles: Vec<&str> = d["facts"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let roles: Vec<&str> = finding_facts(d)
+        .into_iter()
         .map(|f| f["role"].as_str().unwrap())
         .collect();
     assert_eq!(roles, ["claim", "actual"]);
     assert_eq!(
-        d["note"],
+        finding_notes(d),
         "claim vs data: $900 billion as claimed, $783 billion in the data"
     );
 }

@@ -320,9 +320,9 @@ fn grade(dir: &Path, report: &mut String) -> Score {
         // the key lists conflicts between actual figures; forecasts compared
         // with forecasts are another matter
         .filter(|f| {
-            f["facts"]
-                .as_array()
-                .is_some_and(|fs| fs.iter().any(|x| role_of(x) == "actual"))
+            crate::support::finding_facts(f)
+                .iter()
+                .any(|x| role_of(x) == "actual")
         })
         .map(|f| {
             (

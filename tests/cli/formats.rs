@@ -39,7 +39,7 @@ fn sarif_output_validates_against_the_official_schema() {
             19
         );
         assert!(
-            result["partialFingerprints"]["crosscheck/v1"]
+            result["partialFingerprints"]["crosscheck/v2"]
                 .as_str()
                 .unwrap()
                 .len()
@@ -108,7 +108,7 @@ fn markdown_is_a_summary_table() {
     assert!(r
         .stdout
         .contains("| severity | finding | metric | period | claims | note |"));
-    assert!(r.stdout.contains("| error | conflict | `trade.china_russia.total` | 2024 | $245 billion (fixtures/001-putin-xi-video-call.md:19)<br>US$244.8 billion (fixtures/004-putin-li-qiang-sco.md:16) |"), "{}", r.stdout);
+    assert!(r.stdout.contains("| error | conflict | `trade.china_russia.total` | 2024 | reading 1: $245 billion (fixtures/001-putin-xi-video-call.md:19)<br>reading 2: US$244.8 billion (fixtures/004-putin-li-qiang-sco.md:16) |"), "{}", r.stdout);
 }
 
 fn fingerprints(dir: &std::path::Path) -> Vec<String> {

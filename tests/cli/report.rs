@@ -35,7 +35,7 @@ fn report_json_is_versioned_and_holds_findings_and_facts() {
     let r = run(ws.path(), &["report", "--format", "json"]);
     assert_eq!(r.code, 0);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["sources"], 5);
     let findings = v["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1);
@@ -45,10 +45,8 @@ fn report_json_is_versioned_and_holds_findings_and_facts() {
     assert_eq!(f["period"], "2024");
     assert_eq!(f["difference"]["absolute"], "200000000");
     assert_eq!(f["difference"]["relative_percent"], "0.08");
-    let values: Vec<&str> = f["facts"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let values: Vec<&str> = crate::support::finding_facts(f)
+        .into_iter()
         .map(|x| x["value"].as_str().unwrap())
         .collect();
     assert_eq!(values, ["245000000000", "244800000000"]);

@@ -92,3 +92,28 @@ pub(crate) fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect()
 }
+
+/// Every fact of a finding of the JSON report: of its readings, then of its
+/// combinations.
+pub(crate) fn finding_facts(f: &serde_json::Value) -> Vec<&serde_json::Value> {
+    ["readings", "combinations"]
+        .iter()
+        .filter_map(|k| f[*k].as_array())
+        .flatten()
+        .filter_map(|g| g["facts"].as_array())
+        .flatten()
+        .collect()
+}
+
+/// The notes of a finding of the JSON report, in words, joined by "; ".
+pub(crate) fn finding_notes(f: &serde_json::Value) -> String {
+    f["notes"]
+        .as_array()
+        .map(|ns| {
+            ns.iter()
+                .filter_map(|n| n["text"].as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .unwrap_or_default()
+}

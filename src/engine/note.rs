@@ -1,0 +1,110 @@
+//! What the engine says about a finding, as data: the report renders each
+//! note in words (`report::notes`), and JSON carries its kind and values.
+
+use rust_decimal::Decimal;
+
+use crate::facts::Fact;
+use crate::period::Period;
+
+/// A closed interval whose ends may be open-ended (`None`): a sum of
+/// intervals, or a change in percent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub lo: Option<Decimal>,
+    pub hi: Option<Decimal>,
+}
+
+/// One thing worth knowing about a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note<'f> {
+    /// The two readings overlap once the stated precision is allowed for;
+    /// `figures` when the coarser figure is the finer one rounded to that
+    /// many significant figures ("245 may be 244.8 rounded to three
+    /// significant figures").
+    Rounding {
+        coarse: &'f Fact,
+        fine: &'f Fact,
+        figures: Option<usize>,
+    },
+    /// The readings overlap once the stated precision is allowed for (no
+    /// stated values to name: ranges or bounds).
+    Overlap,
+    /// The readings are attributed to different sources: in the rule's main
+    /// attribution (`dimension` `None`) or one of its dimensions.
+    Attributed {
+        dimension: Option<String>,
+        sources: Vec<String>,
+    },
+    /// The rule says figures of these attributed sources may differ: the
+    /// finding is a documented difference, not a conflict.
+    MayDiffer { sources: Vec<String> },
+    /// A figure in another currency, converted at the rule's rate.
+    Converted(&'f Fact),
+    /// A disputed claim, and the actual figure that disagrees with it.
+    ClaimVsData { claim: &'f Fact, data: &'f Fact },
+    /// `part_of`: a part's figure exceeds its whole's.
+    PartExceedsWhole {
+        part: &'f Fact,
+        part_span: Span,
+        whole: &'f Fact,
+        whole_span: Span,
+    },
+    /// `sum`: the parts add up to `added`, which the total's interval does
+    /// not meet.
+    SumMismatch {
+        parts: Vec<(&'f Fact, Span)>,
+        added: Span,
+        total: &'f Fact,
+        total_span: Span,
+    },
+    /// `change`: the stated change against the change its levels imply.
+    ChangeMismatch {
+        stated: &'f Fact,
+        stated_percent: Span,
+        then: &'f Fact,
+        then_period: Period,
+        now: &'f Fact,
+        now_period: Period,
+        implied_percent: Span,
+    },
+    /// A `sum` check had more combinations than it tries: `tried` of
+    /// `total`. Violations among the rest are not reported.
+    Untried { tried: usize, total: u128 },
+    /// With a baseline: sources new to it that joined an accepted reading
+    /// (`reading`, 0-based), and so fail nothing.
+    Joined {
+        reading: usize,
+        sources: Vec<String>,
+    },
+    /// With a baseline: readings (0-based) no accepted reading covers.
+    NewReadings { readings: Vec<usize> },
+    /// With a baseline: the sources (paths) that brought the finding, and
+    /// how many sources already in the corpus they disagree with (`known`);
+    /// `check` is set for a check's violation.
+    Brought {
+        sources: Vec<String>,
+        known: usize,
+        check: bool,
+    },
+}
+
+impl Note<'_> {
+    /// The kind of note, for JSON: `rounding`, `claim-vs-data` …
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Note::Rounding { .. } => "rounding",
+            Note::Overlap => "overlap",
+            Note::Attributed { .. } => "attributed",
+            Note::MayDiffer { .. } => "may-differ",
+            Note::Converted(_) => "converted",
+            Note::ClaimVsData { .. } => "claim-vs-data",
+            Note::PartExceedsWhole { .. } => "part-exceeds-whole",
+            Note::SumMismatch { .. } => "sum-mismatch",
+            Note::ChangeMismatch { .. } => "change-mismatch",
+            Note::Untried { .. } => "untried",
+            Note::Joined { .. } => "joined",
+            Note::NewReadings { .. } => "new-readings",
+            Note::Brought { .. } => "brought",
+        }
+    }
+}

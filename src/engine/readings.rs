@@ -1,0 +1,262 @@
+//! Readings: the claims of one key grouped into sets that agree with each
+//! other under the metric's tolerance. One reading means the sources
+//! agree; two or more, that they do not.
+//!
+//! The grouping is a sweep over the claims sorted by interval, O(n log n):
+//! claims are sorted by their lower end (unbounded first), then their upper
+//! end, then source path and place in the text. The first claim opens a
+//! reading; each next claim joins the newest reading if it agrees with every
+//! claim in it, else opens a new one. Since the claims come in order of
+//! their lower ends, a claim agrees with every claim of a reading exactly
+//! when it agrees with the one whose upper end is lowest (for the `exact`,
+//! `rounding` and `absolute` tolerances; for `relative`, whose slack grows
+//! with the larger value, this is the test made). So a chain A ~ B ~ C in
+//! which A and C disagree is split as {A, B}, {C}: a claim goes to the
+//! lowest reading that can take it, and the split is the same on every run.
+
+use rust_decimal::Decimal;
+
+use super::compare::{difference, disagree, Claim, Difference};
+use crate::facts::Fact;
+use crate::interval::Interval;
+use crate::rules::Tolerance;
+
+/// Claims of one key that agree with each other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading<'f> {
+    /// The claims, in source order (path, then place in the text).
+    pub facts: Vec<&'f Fact>,
+    /// The values every claim of the reading allows, under the tolerance's
+    /// intervals (signed for a fall of a change metric); when the claims
+    /// agree only within a slack (`relative`, `absolute`), the span from the
+    /// lowest to the highest of them.
+    pub interval: Interval,
+    /// The claim that stands for the reading: the most precise (a stated
+    /// value before a range or bound, then the finest step), first in
+    /// source order among equals.
+    pub lead: &'f Fact,
+    /// How far the lead is from the lead of the finding's first reading.
+    pub difference: Option<Difference>,
+    /// The lead as compared (signed).
+    pub(super) claim: Claim<'f>,
+}
+
+impl Reading<'_> {
+    /// The number of distinct sources (by path) in the reading.
+    pub fn sources(&self) -> usize {
+        let mut paths: Vec<&std::path::Path> =
+            self.facts.iter().map(|f| f.source.path.as_path()).collect();
+        paths.dedup();
+        paths.len()
+    }
+}
+
+/// The readings of `claims` (all of one key), in the order of their first
+/// source.
+pub(super) fn group<'f>(mut claims: Vec<Claim<'f>>, tolerance: Tolerance) -> Vec<Reading<'f>> {
+    claims.sort_by(|a, b| {
+        a.interval(tolerance)
+            .cmp_by_lo(&b.interval(tolerance))
+            .then_with(|| order(a.fact, b.fact))
+    });
+    let mut groups: Vec<Vec<Claim<'f>>> = Vec::new();
+    // the claim of the newest group whose upper end is lowest
+    let mut tightest: Option<Claim<'f>> = None;
+    for c in claims {
+        let joins = tightest.is_some_and(|t| !disagree(&c, &t, tolerance));
+        match groups.last_mut() {
+            Some(g) if joins => {
+                if lower_hi(&c, tightest.as_ref(), tolerance) {
+                    tightest = Some(c);
+                }
+                g.push(c);
+            }
+            _ => {
+                tightest = Some(c);
+                groups.push(vec![c]);
+            }
+        }
+    }
+    let mut readings: Vec<Reading<'f>> =
+        groups.into_iter().map(|g| reading(g, tolerance)).collect();
+    readings.sort_by(|a, b| order(a.facts[0], b.facts[0]));
+    if let Some(first) = readings.first().map(|r| r.claim) {
+        for r in readings.iter_mut().skip(1) {
+            r.difference = Some(difference(&first, &r.claim));
+        }
+    }
+    readings
+}
+
+/// Source order: path, then place in the text.
+pub(super) fn order(a: &Fact, b: &Fact) -> std::cmp::Ordering {
+    (&a.source.path, a.quantity.start).cmp(&(&b.source.path, b.quantity.start))
+}
+
+/// Whether `c`'s upper end is below `t`'s.
+fn lower_hi(c: &Claim, t: Option<&Claim>, tolerance: Tolerance) -> bool {
+    let Some(t) = t else {
+        return true;
+    };
+    let end = |i: Interval| match i.hi {
+        None => (1, Decimal::ZERO, false),
+        Some(b) => (0, b.value, b.inclusive),
+    };
+    end(c.interval(tolerance)) < end(t.interval(tolerance))
+}
+
+/// The reading of a group of claims that agree (non-empty).
+fn reading<'f>(mut group: Vec<Claim<'f>>, tolerance: Tolerance) -> Reading<'f> {
+    group.sort_by(|a, b| order(a.fact, b.fact));
+    let lead = *group
+        .iter()
+        .min_by(|a, b| {
+            let q = |c: &Claim| (c.value.is_none(), c.fact.quantity.step);
+            q(a).cmp(&q(b)).then_with(|| order(a.fact, b.fact))
+        })
+        // cannot fail: a group is never empty (it is opened with a claim)
+        .expect("a reading has a claim");
+    let mut common = Some(group[0].interval(tolerance));
+    for c in &group[1..] {
+        common = common.and_then(|i| i.intersect(&c.interval(tolerance)));
+    }
+    let interval = common.unwrap_or_else(|| hull(&group, tolerance));
+    Reading {
+        facts: group.iter().map(|c| c.fact).collect(),
+        interval,
+        lead: lead.fact,
+        difference: None,
+        claim: lead,
+    }
+}
+
+/// From the lowest lower end to the highest upper end of the group.
+fn hull(group: &[Claim], tolerance: Tolerance) -> Interval {
+    let mut lo = group[0].interval(tolerance).lo;
+    let mut hi = group[0].interval(tolerance).hi;
+    for c in &group[1..] {
+        let i = c.interval(tolerance);
+        lo = lo
+            .zip(i.lo)
+            .map(|(a, b)| if b.value < a.value { b } else { a });
+        hi = hi
+            .zip(i.hi)
+            .map(|(a, b)| if b.value > a.value { b } else { a });
+    }
+    Interval { lo, hi }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::documents::Document;
+    use crate::extract::{self, DEFAULT_SLACK};
+    use crate::facts::Source;
+
+    /// The first metric figure of `text`, as a fact of `path`.
+    fn fact(path: &str, text: &str) -> Fact {
+        let doc = Document::from_body(path, text, None);
+        let q = extract::extract(&doc)
+            .into_iter()
+            .find(|q| q.kind.is_metric())
+            .expect("a figure");
+        Fact {
+            metric: "m.x".into(),
+            period: None,
+            unit: q.unit.to_string(),
+            source: Source {
+                path: path.into(),
+                id: path.into(),
+                published: None,
+            },
+            line: 1,
+            column: 1,
+            quote: text.into(),
+            quote_line: 1,
+            quote_span: (q.start, q.end),
+            slack: DEFAULT_SLACK,
+            quantity: q,
+            conversion: None,
+            not_comparable: None,
+            attribution: None,
+            dimensions: Vec::new(),
+            basis: None,
+        }
+    }
+
+    fn values(readings: &[Reading]) -> Vec<Vec<String>> {
+        readings
+            .iter()
+            .map(|r| r.facts.iter().map(|f| f.surface().to_string()).collect())
+            .collect()
+    }
+
+    fn group_of(facts: &[Fact], t: Tolerance) -> Vec<Reading<'_>> {
+        group(facts.iter().map(|f| Claim::new(f, false)).collect(), t)
+    }
+
+    #[test]
+    fn agreeing_claims_make_one_reading() {
+        let facts = [
+            fact("a.md", "$245 billion"),
+            fact("b.md", "about $245 billion"),
+            fact("c.md", "more than $200 billion"),
+        ];
+        let r = group_of(&facts, Tolerance::Exact);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].lead.surface(), "$245 billion");
+        assert_eq!(r[0].sources(), 3);
+    }
+
+    #[test]
+    fn a_chain_is_split_at_the_first_claim_that_disagrees_with_the_lowest() {
+        // A = 100 ± 5, B = 108 ± 5 and C = 116 ± 5 under 'about': A ~ B,
+        // B ~ C, A ≁ C; the sweep gives {A, B}, {C}, in any input order
+        let a = fact("a.md", "about 100 tonnes");
+        let b = fact("b.md", "about 108 tonnes");
+        let c = fact("c.md", "about 116 tonnes");
+        for facts in [
+            [a.clone(), b.clone(), c.clone()],
+            [c.clone(), b.clone(), a.clone()],
+            [b.clone(), c.clone(), a.clone()],
+        ] {
+            let r = group_of(&facts, Tolerance::Exact);
+            assert_eq!(values(&r), [vec!["100", "108"], vec!["116"]]);
+        }
+    }
+
+    #[test]
+    fn readings_come_in_order_of_their_first_source_with_differences() {
+        let facts = [
+            fact("a.md", "$245 billion"),
+            fact("b.md", "US$244.8 billion"),
+            fact("c.md", "$245 billion"),
+        ];
+        let r = group_of(&facts, Tolerance::Exact);
+        assert_eq!(
+            values(&r),
+            [
+                vec!["$245 billion", "$245 billion"],
+                vec!["US$244.8 billion"]
+            ]
+        );
+        assert_eq!(r[0].difference, None);
+        assert_eq!(
+            r[1].difference.map(|d| d.absolute),
+            Some(Decimal::from(200_000_000))
+        );
+        // under rounding, 245 may be 244.8 rounded: one reading
+        assert_eq!(group_of(&facts, Tolerance::Rounding).len(), 1);
+    }
+
+    #[test]
+    fn two_thousand_claims_in_three_values_are_three_readings() {
+        let texts = ["$245 billion", "US$244.8 billion", "$240 billion"];
+        let facts: Vec<Fact> = (0..2000)
+            .map(|i| fact(&format!("{i:04}.md"), texts[i % 3]))
+            .collect();
+        let r = group_of(&facts, Tolerance::Exact);
+        let sizes: Vec<usize> = r.iter().map(|r| r.facts.len()).collect();
+        assert_eq!(sizes, [667, 667, 666]);
+    }
+}
