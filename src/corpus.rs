@@ -24,6 +24,10 @@ pub struct Analysis {
     pub errors: Errors,
 }
 
+/// Documents read, extracted and claimed at once (in parallel) before
+/// their facts join the corpus's.
+const BATCH: usize = 1024;
+
 /// Finds the article files under `paths`, then reads and claims each.
 pub fn analyse(paths: &[PathBuf], rules: &RuleSet) -> Result<Analysis, Errors> {
     let files = documents::discover(paths)?;
@@ -35,23 +39,45 @@ pub fn analyse(paths: &[PathBuf], rules: &RuleSet) -> Result<Analysis, Errors> {
         ))
         .into());
     }
-    let results: Vec<Result<Vec<Fact>, Error>> = files
-        .par_iter()
-        .map(|path| {
-            let doc = Document::read(path)?;
-            let quantities = extract::extract(&doc);
-            Ok(facts::claim(&doc, &quantities, rules))
-        })
-        .collect();
     let mut analysis = Analysis {
         sources: files.len(),
         ..Analysis::default()
     };
-    for result in results {
-        match result {
-            Ok(facts) => analysis.facts.extend(facts),
-            Err(e) => analysis.errors.push(e),
+    // a batch of documents at a time: each is read, extracted and claimed
+    // in parallel, and dropped; only the batch's facts wait to be added in
+    // path order
+    for (done, batch) in files.chunks(BATCH).enumerate() {
+        let results: Vec<Result<Vec<Fact>, Error>> = batch
+            .par_iter()
+            .map(|path| {
+                let doc = Document::read(path)?;
+                let quantities = extract::extract(&doc);
+                Ok(facts::claim(&doc, &quantities, rules))
+            })
+            .collect();
+        for result in results {
+            match result {
+                Ok(facts) => analysis.facts.extend(facts),
+                Err(e) => analysis.errors.push(e),
+            }
         }
+        reserve_for_all(&mut analysis.facts, (done + 1) * BATCH, files.len());
     }
+    analysis.facts.shrink_to_fit();
     Ok(analysis)
+}
+
+/// Makes room in `facts`, which holds the facts of the first `read` of
+/// `all` documents, for the facts of all of them at the same rate and a
+/// tenth more: a vector that doubles as it grows holds up to twice the
+/// memory its facts need, the largest share of a big corpus's.
+fn reserve_for_all(facts: &mut Vec<Fact>, read: usize, all: usize) {
+    if read >= all || read == 0 {
+        return;
+    }
+    let projected = facts.len().saturating_mul(all) / read;
+    let wanted = projected.saturating_add(projected / 10);
+    if wanted > facts.capacity() {
+        facts.reserve_exact(wanted - facts.len());
+    }
 }

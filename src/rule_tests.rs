@@ -76,7 +76,7 @@ pub fn run(rules: &RuleSet) -> Vec<ExampleResult> {
 fn observe(f: &Fact, template: bool) -> Observed {
     let interval = f.interval();
     Observed {
-        metric: template.then(|| f.metric.clone()),
+        metric: template.then(|| f.metric.to_string()),
         period: f.period,
         value: f.quantity.value.map(|v| v.normalize()),
         min: interval.lo.map(|b| b.value.normalize()),

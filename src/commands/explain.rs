@@ -32,7 +32,7 @@ pub fn run(args: &ExplainArgs, config: &Config, out: &mut dyn Write) -> Result<O
     let facts: Vec<_> = analysis
         .facts
         .into_iter()
-        .filter(|f| f.metric == metric.id)
+        .filter(|f| *f.metric == *metric.id)
         .collect();
     render::write_explain(out, metric, text.as_deref(), &examples, &facts)
         .map_err(crate::output_error)?;

@@ -38,10 +38,7 @@ pub(super) fn run<'f>(facts: &'f [Fact], checks: &[Check]) -> Vec<Finding<'f>> {
         .iter()
         .filter(|f| f.quantity.role == crate::extract::Role::Actual)
     {
-        index
-            .entry((f.metric.as_str(), f.period))
-            .or_default()
-            .push(f);
+        index.entry((&*f.metric, f.period)).or_default().push(f);
     }
     let mut out = Vec::new();
     for check in checks {

@@ -181,15 +181,15 @@ mod tests {
         Fact {
             metric: "m.x".into(),
             period: None,
-            unit: q.unit.to_string(),
-            source: Source {
+            unit: q.unit.into(),
+            source: std::sync::Arc::new(Source {
                 path: "t.md".into(),
                 id: "t".into(),
                 published: None,
-            },
+            }),
             line: 1,
             column: 1,
-            quote: text.into(),
+            quote: crate::facts::Quote::new(text),
             quote_line: 1,
             quote_span: (q.start, q.end),
             slack: DEFAULT_SLACK,

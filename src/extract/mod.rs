@@ -10,7 +10,7 @@
 //! never become money or counts.
 
 mod change;
-mod currency;
+pub(crate) mod currency;
 mod date;
 mod lists;
 mod not_amount;

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -33,18 +34,21 @@ pub struct Source {
 /// A claim: a metric's value for a period, as one source states it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fact {
-    pub metric: String,
+    /// The metric's id, shared with the rules.
+    pub metric: Arc<str>,
     /// `None`: the period is unknown (or the metric has no periods).
     pub period: Option<Period>,
     pub quantity: Quantity,
-    /// The metric's unit (a `$` figure claimed by a USD metric is USD).
-    pub unit: String,
-    pub source: Source,
+    /// The metric's unit (a `$` figure claimed by a USD metric is USD):
+    /// borrowed from the extractor's codes when it is one of them.
+    pub unit: Cow<'static, str>,
+    /// Shared by the facts of one document.
+    pub source: Arc<Source>,
     /// 1-based line and column of the figure.
     pub line: usize,
     pub column: usize,
     /// The figure's sentence.
-    pub quote: String,
+    pub quote: Quote,
     /// Line of the sentence's start, and the figure's byte range within it.
     pub quote_line: usize,
     pub quote_span: (usize, usize),
@@ -52,18 +56,69 @@ pub struct Fact {
     pub slack: Decimal,
     /// A figure in another currency, converted at the metric's rate: the
     /// quantity holds the converted values.
-    pub conversion: Option<Conversion>,
+    pub conversion: Option<Box<Conversion>>,
     /// Why the fact is listed but never compared (a currency with no rate).
-    pub not_comparable: Option<String>,
+    pub not_comparable: Option<Box<str>>,
     /// The statistical source the sentence attributes the figure to, by the
     /// rule's name for it (`chinese_customs`).
-    pub attribution: Option<String>,
+    pub attribution: Option<Box<str>>,
     /// The sources of the rule's further dimensions of attribution the
     /// sentence names: (dimension, source), in the rule's order.
     pub dimensions: Vec<(String, String)>,
     /// For a change metric: the basis its sentence states ("in yuan
     /// terms"), by the rule's name for it.
-    pub basis: Option<String>,
+    pub basis: Option<Box<str>>,
+}
+
+/// A fact's sentence: a range of one text that the facts of a document
+/// share (the sentences that hold its facts, one after another), so a fact
+/// costs no copy of its sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    text: Arc<str>,
+    start: u32,
+    end: u32,
+}
+
+impl Quote {
+    /// A quote of the whole of `text`.
+    pub fn new(text: &str) -> Quote {
+        Quote {
+            text: Arc::from(text),
+            start: 0,
+            end: u32::try_from(text.len()).unwrap_or(u32::MAX),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.text
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+}
+
+/// The sentences of one document that hold facts, gathered into one text.
+#[derive(Default)]
+struct Sentences {
+    text: String,
+    /// Sentence index -> its range in `text`.
+    at: BTreeMap<usize, (u32, u32)>,
+}
+
+impl Sentences {
+    /// The range of sentence `s` (at `range` of `doc`) in the gathered text.
+    fn add(&mut self, doc: &Document, s: usize, range: std::ops::Range<usize>) -> (u32, u32) {
+        *self.at.entry(s).or_insert_with(|| {
+            let start = self.text.len();
+            self.text.push_str(&doc.text[range]);
+            // a document longer than 4 GiB quotes nothing rather than wrap
+            let end = self.text.len();
+            match (u32::try_from(start), u32::try_from(end)) {
+                (Ok(a), Ok(b)) => (a, b),
+                _ => (0, 0),
+            }
+        })
+    }
 }
 
 /// How a figure in another currency became the metric's unit.
@@ -113,20 +168,21 @@ impl Fact {
     /// The figure as written in the text ("US$244.8 billion").
     pub fn surface(&self) -> &str {
         let (a, b) = self.quote_span;
-        self.quote.get(a..b).unwrap_or("")
+        self.quote.as_str().get(a..b).unwrap_or("")
     }
 }
 
 /// The facts of one document: every figure a rule claims (see `attach.rs`
 /// for which rule's words a figure is), as a fact of that metric.
 pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fact> {
-    let source = Source {
+    let source = Arc::new(Source {
         path: doc.path.clone(),
         id: doc.id(),
         published: doc.meta.published,
-    };
+    });
     let mut memo = Memo::default();
     let mut facts = Vec::new();
+    let mut sentences = Sentences::default();
     let quantities = &story_periods(doc, quantities);
     // a negated figure ("did not reach $1 trillion") claims nothing
     let mut by_sentence: BTreeMap<usize, Vec<&Quantity>> = BTreeMap::new();
@@ -142,7 +198,8 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
         for c in sentence_claims(doc, *s, figures, rules, &mut memo) {
             let metric = &rules.metrics[c.metric];
             let q = figures[c.figure];
-            facts.push(fact(doc, *s, q, (c.metric, metric), &source, &mut memo));
+            let place = (*s, &mut sentences);
+            facts.push(fact(doc, place, q, (c.metric, metric), &source, &mut memo));
         }
     }
     // "trade decreased during 2025": a direction with no figure, for the
@@ -158,16 +215,21 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
             for (i, metric) in rules.metrics.iter().enumerate() {
                 let stated = || {
                     facts.iter().any(|f| {
-                        f.metric == metric.id
+                        *f.metric == *metric.id
                             && f.quantity.kind == Kind::Change
                             && range.contains(&f.quantity.start)
                     })
                 };
                 if metric.claims_changes && memo.matches(doc, s, i, metric) && !stated() {
-                    facts.push(fact(doc, s, &q, (i, metric), &source, &mut memo));
+                    let place = (s, &mut sentences);
+                    facts.push(fact(doc, place, &q, (i, metric), &source, &mut memo));
                 }
             }
         }
+    }
+    let text: Arc<str> = Arc::from(sentences.text);
+    for f in &mut facts {
+        f.quote.text = Arc::clone(&text);
     }
     facts
 }
@@ -295,12 +357,14 @@ fn converted_index(figures: &[&Quantity], c: usize) -> Option<usize> {
     (0..c).rev().find(|&i| figures[i].kind == Kind::Money)
 }
 
+/// The fact of figure `q` of sentence `s`; its quote's text is the
+/// document's gathered `sentences`, set once all are gathered.
 fn fact(
     doc: &Document,
-    s: usize,
+    (s, sentences): (usize, &mut Sentences),
     q: &Quantity,
     (i, metric): (usize, &Metric),
-    source: &Source,
+    source: &Arc<Source>,
     memo: &mut Memo,
 ) -> Fact {
     let sentence = doc.sentences()[s].clone();
@@ -327,13 +391,14 @@ fn fact(
     // a stated change keeps its own unit ("fell 9%" is in percent), and so
     // does a figure in a currency with no rate (a converted figure keeps
     // the currency it was written in as its quantity's unit)
-    let unit = match quantity.kind {
-        Kind::Change => quantity.unit.to_string(),
-        _ if not_comparable.is_some() => quantity.unit.to_string(),
-        _ => metric
-            .unit
-            .clone()
-            .unwrap_or_else(|| quantity.unit.to_string()),
+    let unit: Cow<'static, str> = match (quantity.kind, &metric.unit) {
+        (Kind::Change, _) | (_, None) => Cow::Borrowed(quantity.unit),
+        _ if not_comparable.is_some() => Cow::Borrowed(quantity.unit),
+        (_, Some(u)) if u == quantity.unit => Cow::Borrowed(quantity.unit),
+        (_, Some(u)) => match crate::extract::currency::CODES.iter().find(|c| **c == u) {
+            Some(code) => Cow::Borrowed(code),
+            None => Cow::Owned(u.clone()),
+        },
     };
     // the source the sentence names; else the one source the article names
     let attribution = match metric.attributions.iter().find(|(_, r)| r.is_match(quote)) {
@@ -341,18 +406,25 @@ fn fact(
         None => memo.cited(doc, i, metric),
     };
     Fact {
-        attribution,
+        attribution: attribution.map(String::into_boxed_str),
         dimensions: rule_words::dimensions(metric, quote),
-        basis: rule_words::basis(metric, quote),
+        basis: rule_words::basis(metric, quote).map(String::into_boxed_str),
         unit,
-        conversion,
-        not_comparable,
-        metric: metric.id.clone(),
+        conversion: conversion.map(Box::new),
+        not_comparable: not_comparable.map(String::into_boxed_str),
+        metric: Arc::clone(&metric.key),
         period,
-        source: source.clone(),
+        source: Arc::clone(source),
         line,
         column,
-        quote: doc.text[sentence.clone()].to_string(),
+        quote: {
+            let (start, end) = sentences.add(doc, s, sentence.clone());
+            Quote {
+                text: Arc::from(""),
+                start,
+                end,
+            }
+        },
         quote_line: doc.locate(sentence.start).0,
         // a figure starts in its sentence (sentence_at); clamp its end so a
         // span never reaches past the quote

@@ -104,7 +104,7 @@ pub(crate) fn finding_title(f: &Finding) -> String {
 /// readings.
 pub(crate) fn finding_difference(f: &Finding) -> Option<String> {
     let d = f.difference()?;
-    let unit = f.readings.first().map_or("", |r| r.lead.unit.as_str());
+    let unit = f.readings.first().map_or("", |r| &*r.lead.unit);
     let relative = d
         .relative
         .map_or_else(String::new, |r| format!(" ({}%)", r.normalize()));

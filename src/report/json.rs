@@ -323,7 +323,7 @@ fn fact_json(f: &Fact) -> FactJson<'_> {
         line: f.line,
         column: f.column,
         text: f.surface(),
-        quote: &f.quote,
+        quote: f.quote.as_str(),
         converted_from: f.conversion.as_ref().map(|c| ConvertedJson {
             unit: c.from.clone(),
             value: c.value.map(dec),

@@ -94,8 +94,16 @@ fn write_finding(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
         Shown::Fact(l, _) | Shown::More(l, _, _) => !l.is_empty(),
     });
     let mut header = vec!["as written", "normalized", "interval", "source", "quote"];
+    // "reading 2" is the first column's "2", under "reading"
     if labelled {
-        header.insert(0, "of");
+        header.insert(
+            0,
+            if f.readings.is_empty() {
+                "combination"
+            } else {
+                "reading"
+            },
+        );
     }
     let mut t = table(&header);
     for row in &rows {
@@ -104,7 +112,8 @@ fn write_finding(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
             Shown::More(label, n, what) => (label, vec![human::more(*n, what)]),
         };
         if labelled {
-            cells.insert(0, label.clone());
+            let number = label.rsplit(' ').next().unwrap_or_default();
+            cells.insert(0, number.to_string());
         }
         t.add_row(cells);
     }
@@ -154,7 +163,7 @@ fn fact_cells(f: &Fact) -> Vec<String> {
         normalized,
         human::interval(f.interval(), &f.unit),
         format!("{}:{}", f.source.path.display(), f.line),
-        excerpt(&f.quote, f.quote_span),
+        excerpt(f.quote.as_str(), f.quote_span),
     ]
 }
 
@@ -173,7 +182,7 @@ fn facts_table(facts: &[&Fact]) -> Table {
         let period = f
             .period
             .map_or_else(|| "unknown".to_string(), |p| p.to_string());
-        let mut row = vec![f.metric.clone(), period];
+        let mut row = vec![f.metric.to_string(), period];
         row.extend(fact_cells(f));
         t.add_row(row);
     }

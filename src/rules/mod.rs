@@ -74,6 +74,8 @@ impl RuleSet {
 #[derive(Debug)]
 pub struct Metric {
     pub id: String,
+    /// `id`, shared by the facts of the metric.
+    pub key: std::sync::Arc<str>,
     pub description: String,
     pub kind: MetricKind,
     /// For money: the ISO code; figures in the generic `dollar` family count

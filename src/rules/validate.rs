@@ -575,6 +575,7 @@ fn metric(
         roles,
         attributions_differ,
         location: at.key("id"),
+        key: std::sync::Arc::from(raw.id.as_str()),
         id: raw.id,
         description: raw.description,
         kind: kind?,
