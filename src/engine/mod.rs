@@ -248,9 +248,13 @@ fn finding<'f>(
     }
     let mut notes = Vec::new();
     let leads: Vec<&Fact> = readings.iter().map(|r| r.lead).collect();
-    if let [first, second, ..] = readings.as_slice() {
-        let c = compare::compare_claims(&first.claim, &second.claim, metric.tolerance);
-        notes.extend(c.note);
+    // why each reading may still be the first's figure ("245 may be 244.8
+    // rounded")
+    if let [first, rest @ ..] = readings.as_slice() {
+        for r in rest {
+            let c = compare::compare_claims(&first.claim, &r.claim, metric.tolerance);
+            notes.extend(c.note);
+        }
     }
     let attributed = attributed_apart(&leads);
     // two sources the rule says may differ ("according to Chinese customs"

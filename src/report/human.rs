@@ -100,15 +100,30 @@ pub(crate) fn finding_title(f: &Finding) -> String {
     format!("{}, {period}: {}", f.metric, claims.join(" vs "))
 }
 
-/// A finding's difference: "200 mn USD (0.08%)", between its first two
-/// readings.
+/// A finding's difference: "200 mn USD (0.08%)" between its two readings;
+/// with more, each reading's from the first ("reading 2: 200 mn USD
+/// (0.08%); reading 3: 5 bn USD (2.04%)").
 pub(crate) fn finding_difference(f: &Finding) -> Option<String> {
-    let d = f.difference()?;
     let unit = f.readings.first().map_or("", |r| &*r.lead.unit);
-    let relative = d
-        .relative
-        .map_or_else(String::new, |r| format!(" ({}%)", r.normalize()));
-    Some(format!("{}{relative}", amount(d.absolute, unit)))
+    let one = |d: crate::engine::Difference| {
+        let relative = d
+            .relative
+            .map_or_else(String::new, |r| format!(" ({}%)", r.normalize()));
+        format!("{}{relative}", amount(d.absolute, unit))
+    };
+    if f.readings.len() <= 2 {
+        return f.difference().map(one);
+    }
+    let each: Vec<String> = f
+        .readings
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            r.difference
+                .map(|d| format!("reading {}: {}", i + 1, one(d)))
+        })
+        .collect();
+    (!each.is_empty()).then(|| each.join("; "))
 }
 
 /// Facts a table or diagnostic shows of each reading (with quotes); JSON
