@@ -131,8 +131,8 @@ fn one_source(facts: &[&Fact]) -> bool {
 
 fn part_of<'f>(index: &Index<'f>, part: &str, whole: &str, out: &mut ByPeriod<'f>) {
     for period in periods(index, part) {
-        for p in levels(index, part, period) {
-            for w in levels(index, whole, period) {
+        for &(p, p_count) in &distinct(&levels(index, part, period)) {
+            for &(w, w_count) in &distinct(&levels(index, whole, period)) {
                 if !one_source(&[p, w]) {
                     continue;
                 }
@@ -141,7 +141,7 @@ fn part_of<'f>(index: &Index<'f>, part: &str, whole: &str, out: &mut ByPeriod<'f
                 if exceeds {
                     out.entry(period).or_default().push(Combination {
                         facts: vec![p, w],
-                        count: 1,
+                        count: p_count.saturating_mul(w_count),
                         note: Note::PartExceedsWhole {
                             part: p,
                             part_span: ps,
@@ -155,17 +155,29 @@ fn part_of<'f>(index: &Index<'f>, part: &str, whole: &str, out: &mut ByPeriod<'f
     }
 }
 
-/// The facts of a part with distinct values: one fact for each interval
-/// and attribution, with how many facts state it.
+/// `facts` with distinct values: the first fact for each interval,
+/// direction and attribution, with how many facts state it. A check tries
+/// each distinct value once, however many sources repeat it.
 fn distinct<'f>(facts: &[&'f Fact]) -> Vec<(&'f Fact, u128)> {
+    type Key<'a> = (
+        Option<Decimal>,
+        Option<Decimal>,
+        Option<Direction>,
+        Option<&'a str>,
+    );
+    let key = |f: &'f Fact| -> Key<'f> {
+        let s = Span::of(f);
+        (s.lo, s.hi, f.quantity.direction, f.attribution.as_deref())
+    };
+    let mut seen: BTreeMap<Key, usize> = BTreeMap::new();
     let mut out: Vec<(&Fact, u128)> = Vec::new();
     for f in facts {
-        let same = |(g, _): &&mut (&Fact, u128)| {
-            Span::of(g) == Span::of(f) && g.attribution == f.attribution
-        };
-        match out.iter_mut().find(same) {
-            Some((_, n)) => *n += 1,
-            None => out.push((f, 1)),
+        match seen.get(&key(f)) {
+            Some(&i) => out[i].1 += 1,
+            None => {
+                seen.insert(key(f), out.len());
+                out.push((f, 1));
+            }
         }
     }
     out
@@ -255,7 +267,7 @@ fn change<'f>(index: &Index<'f>, metric: &str, out: &mut ByPeriod<'f>) {
         .flat_map(|(_, facts)| facts.iter().copied())
         .filter(|f| f.quantity.kind == Kind::Change)
         .collect();
-    for c in stated {
+    for (c, c_count) in distinct(&stated) {
         let Some(period) = c.period.filter(|p| p.through.is_none() && !p.fiscal) else {
             continue;
         };
@@ -266,8 +278,8 @@ fn change<'f>(index: &Index<'f>, metric: &str, out: &mut ByPeriod<'f>) {
             year: period.year - 1,
             ..period
         };
-        for now in levels(index, metric, Some(period)) {
-            for then in levels(index, metric, Some(before)) {
+        for &(now, now_count) in &distinct(&levels(index, metric, Some(period))) {
+            for &(then, then_count) in &distinct(&levels(index, metric, Some(before))) {
                 if !one_source(&[c, then, now]) {
                     continue;
                 }
@@ -279,7 +291,7 @@ fn change<'f>(index: &Index<'f>, metric: &str, out: &mut ByPeriod<'f>) {
                 }
                 out.entry(Some(period)).or_default().push(Combination {
                     facts: vec![c, then, now],
-                    count: 1,
+                    count: c_count.saturating_mul(then_count).saturating_mul(now_count),
                     note: Note::ChangeMismatch {
                         stated: c,
                         stated_percent: stated,
