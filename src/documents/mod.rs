@@ -4,6 +4,7 @@
 //! Extraction (`extract/`) and rule matching (`facts.rs`) work on a `Document`;
 //! nothing here knows about quantities.
 
+mod cuts;
 mod front_matter;
 mod lines;
 mod pieces;
@@ -12,6 +13,8 @@ pub mod sentences;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+pub use cuts::paragraph_chunks;
+pub(crate) use cuts::{is_blank_line, sections};
 pub use front_matter::FrontMatter;
 pub use lines::LineIndex;
 pub use pieces::Pieces;
@@ -202,59 +205,6 @@ pub fn sentence_holding(sentences: &[Range<usize>], offset: usize) -> Option<usi
     sentences.get(i).filter(|s| s.start <= offset).map(|_| i)
 }
 
-/// The longest piece `paragraph_chunks` makes when a text has no blank line
-/// for that long: tokens keep `u32` offsets, so a piece stays below 4 GiB.
-const MAX_PIECE: usize = 1 << 30;
-
-/// `text` cut into ranges of at least `chunk` bytes, each cut at the start
-/// of a blank line ("\n\n"), so every piece after the first begins with a
-/// paragraph break, as it does in the whole text. Nothing (no sentence, no
-/// figure) runs across a blank line, so the pieces can be read apart, in
-/// parallel, and give what the whole gives. A text with no blank line for
-/// 1 GiB is cut at a line break (or a space) there instead.
-pub fn paragraph_chunks(text: &str, chunk: usize) -> Vec<Range<usize>> {
-    chunks_within(text, chunk, MAX_PIECE)
-}
-
-/// Where the first blank line ("\n\n") of `bytes` starts.
-fn find_blank_line(bytes: &[u8]) -> Option<usize> {
-    // built once: a chunk of a paragraph or so searches many times
-    static BLANK_LINE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\n\n"));
-    BLANK_LINE.find(bytes)
-}
-
-fn chunks_within(text: &str, chunk: usize, max: usize) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    while text.len() - start > chunk {
-        let from = start + chunk;
-        let limit = (start + max).min(text.len());
-        let blank = find_blank_line(&bytes[from..]).map(|k| from + k);
-        let cut = match blank {
-            Some(k) if k < limit => k,
-            _ if text.len() <= limit => break,
-            // no blank line in reach: the last line break, else space, before it
-            _ => memchr::memrchr(b'\n', &bytes[from..limit])
-                .or_else(|| memchr::memrchr(b' ', &bytes[from..limit]))
-                .map_or(limit, |k| from + k),
-        };
-        // a cut inside a character would split it: move to its start
-        let cut = (from..=cut)
-            .rev()
-            .find(|&k| text.is_char_boundary(k))
-            .unwrap_or(from);
-        if cut <= start {
-            break;
-        }
-        out.push(start..cut);
-        start = cut;
-    }
-    out.push(start..text.len());
-    out
-}
-
 /// Lists the article files under `paths`, sorted, without duplicates. Folders
 /// are walked recursively, honouring `.gitignore`, `.ignore` and hidden files;
 /// a file named explicitly is always taken. A path that does not exist is an
@@ -298,27 +248,6 @@ fn has_article_extension(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chunks_end_at_blank_lines_or_when_none_is_in_reach() {
-        let text = "aaaa\n\nbbbb\n\ncccc";
-        assert_eq!(chunks_within(text, 2, 100), vec![0..4, 4..10, 10..16]);
-        // no blank line within `max`: a line break, else a space, else the
-        // end of the reach, never inside a character
-        assert_eq!(
-            chunks_within("ab cd\nef gh ij", 2, 8),
-            vec![0..5, 5..11, 11..14]
-        );
-        assert_eq!(chunks_within("abcdefghij", 2, 4), vec![0..4, 4..8, 8..10]);
-        let wide = "ééééé";
-        let pieces = chunks_within(wide, 1, 3);
-        assert!(pieces
-            .iter()
-            .all(|r| wide.is_char_boundary(r.start) && wide.is_char_boundary(r.end)));
-        assert_eq!(pieces.last().map(|r| r.end), Some(wide.len()));
-        let joined: String = pieces.iter().map(|r| &wide[r.clone()]).collect();
-        assert_eq!(joined, wide);
-    }
 
     #[test]
     fn sentences_are_file_offsets() {
