@@ -4,8 +4,10 @@
 //! Extraction (`extract/`) and rule matching (`facts.rs`) work on a `Document`;
 //! nothing here knows about quantities.
 
+mod articles;
 mod cuts;
 mod front_matter;
+pub mod jsonl;
 mod lines;
 mod pieces;
 pub mod sentences;
@@ -13,16 +15,19 @@ pub mod sentences;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+pub use articles::{Article, Articles};
 pub use cuts::paragraph_chunks;
 pub(crate) use cuts::{is_blank_line, sections};
 pub use front_matter::FrontMatter;
+pub use jsonl::Record;
 pub use lines::LineIndex;
 pub use pieces::Pieces;
 
 use crate::error::{Error, Location};
 use crate::period::Date;
 
-/// File endings read as articles when a folder is walked.
+/// File endings read as articles when a folder is walked; files ending in
+/// `.jsonl` or `.jsonl.gz` are read too, one article a line (`jsonl`).
 pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
 /// One article: its text, what its front matter says, and its line index.
@@ -41,6 +46,10 @@ pub struct Document {
     /// Where `text` starts in the file: the start for a whole file, further
     /// on for a piece of one (`Pieces`).
     pub origin: Origin,
+    /// For an article of a file of one article a line (JSON Lines): its
+    /// line, where every offset of `text` (the decoded `text` field) is
+    /// located. `None` for a file that is one article.
+    pub record: Option<Record>,
 }
 
 /// A place in a file: byte offset, and the 0-based line and column (in
@@ -101,6 +110,7 @@ impl Document {
             body_start,
             sentences: std::sync::OnceLock::new(),
             origin: Origin::default(),
+            record: None,
         })
     }
 
@@ -115,6 +125,16 @@ impl Document {
             text: body,
             body_start: 0,
             origin,
+            record: None,
+        }
+    }
+
+    /// The article of line `record.line` of the JSON Lines file at `path`:
+    /// its decoded text, and its fields as front matter.
+    pub(crate) fn record(path: &Path, text: String, meta: FrontMatter, record: Record) -> Self {
+        Document {
+            record: Some(record),
+            ..Document::piece(path, text, meta, Origin::default())
         }
     }
 
@@ -157,10 +177,21 @@ impl Document {
         &self.text[self.body_start..]
     }
 
-    /// The source id: front matter `id`, else the file name without extension.
+    /// The source id: front matter `id`, else the file name without
+    /// extension; for an article of a JSON Lines file with no `id`, that
+    /// name and its line (`news:12` for line 12 of `news.jsonl.gz`).
     pub fn id(&self) -> String {
         if let Some(id) = &self.meta.id {
             return id.clone();
+        }
+        if let Some(record) = &self.record {
+            let name = self
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let stem = name.len() - jsonl::extension_len(&name);
+            return format!("{}:{}", &name[..stem], record.line);
         }
         self.path.file_stem().map_or_else(
             || self.path.display().to_string(),
@@ -168,19 +199,27 @@ impl Document {
         )
     }
 
-    /// 1-based line and column of a file offset.
+    /// 1-based line and column of a file offset (for an article of a JSON
+    /// Lines file, of an offset into its text: its line, and the column
+    /// where the character is written in it).
     pub fn locate(&self, offset: usize) -> (usize, usize) {
-        self.origin.locate(&self.lines, &self.text, offset)
+        match &self.record {
+            Some(record) => record.locate(&self.text, offset),
+            None => self.origin.locate(&self.lines, &self.text, offset),
+        }
     }
 
     /// Locates offsets taken in ascending order from `offset` on, each from
     /// the last (`Cursor`), as `locate` does.
-    pub fn locator(&self, offset: usize) -> impl FnMut(usize) -> (usize, usize) + '_ {
+    pub fn locator(&self, offset: usize) -> Box<dyn FnMut(usize) -> (usize, usize) + '_> {
+        if let Some(record) = &self.record {
+            return Box::new(record.locator(&self.text));
+        }
         let mut cursor = self.lines.cursor_at(&self.text, offset);
-        move |at| match cursor.locate(at) {
+        Box::new(move |at| match cursor.locate(at) {
             Some(place) => self.origin.place(place),
             None => self.locate(at),
-        }
+        })
     }
 
     /// Sentence ranges of the body, as offsets into `text`.
@@ -240,9 +279,11 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
 }
 
 fn has_article_extension(path: &Path) -> bool {
-    path.extension()
+    let article = path
+        .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+    article || jsonl::is_jsonl(path)
 }
 
 #[cfg(test)]

@@ -123,7 +123,11 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
             continue;
         };
         group.sort_by(|a, b| {
-            (&a.source.path, a.quantity.start).cmp(&(&b.source.path, b.quantity.start))
+            (&a.source.path, a.source.record, a.quantity.start).cmp(&(
+                &b.source.path,
+                b.source.record,
+                b.quantity.start,
+            ))
         });
         let before = findings.len();
         for (i, a) in group.iter().enumerate() {
@@ -132,7 +136,8 @@ pub fn run(facts: &[Fact], rules: &RuleSet) -> Vec<Finding> {
                 // of one article for one key are two readings it reports
                 // (or one of them is misread), unless the article names two
                 // statistical sources for them
-                if a.source.path == b.source.path && a.attribution == b.attribution {
+                let same = (&a.source.path, a.source.record) == (&b.source.path, b.source.record);
+                if same && a.attribution == b.attribution {
                     continue;
                 }
                 let c = compare(a, b, metric.tolerance);
