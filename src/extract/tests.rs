@@ -583,6 +583,42 @@ fn chunked_reading_equals_one_pass() {
     }
 }
 
+/// What a chunk reads stops at its paragraphs' starts, wherever the chunks
+/// end: a list does not run across a blank line (else "11,000 bpd" became
+/// a change in one chunk and stayed a number across two), nor does the
+/// look back for a base of comparison.
+#[test]
+fn nothing_is_read_across_a_paragraph_break_whatever_the_chunks() {
+    let text = "Exports fell by 23,000 bpd.\n\nIn Iraq, 11,000 bpd were pumped.\n\n\
+                Trade rose from\n\n$5 billion in 2024.\n";
+    let doc = Document::from_body("t.md", text, None);
+    let kinds = |chunk: usize| -> Vec<String> {
+        extract_in_chunks(&doc, chunk)
+            .iter()
+            .map(|q| {
+                format!(
+                    "{} {:?} {:?}",
+                    &text[q.start..q.end],
+                    q.kind,
+                    q.period_basis
+                )
+            })
+            .collect()
+    };
+    let whole = kinds(usize::MAX);
+    assert!(
+        whole.contains(&"11,000 Number Stated".to_string()),
+        "{whole:?}"
+    );
+    assert!(
+        whole.contains(&"$5 billion Money Stated".to_string()),
+        "{whole:?}"
+    );
+    for chunk in [1, 20, 40] {
+        assert_eq!(kinds(chunk), whole, "chunks of {chunk}");
+    }
+}
+
 /// Every labelled sentence of tests/extract, one a line with no blank line
 /// (a dump), repeated to `bytes`, with front matter and a publication date:
 /// long enough that the paragraph is cut at line ends (every 64 KiB).
