@@ -169,25 +169,45 @@ pub(crate) fn sentence(rng: &mut Rng, density: Density) -> String {
 }
 
 /// About `bytes` of text: paragraphs of three to six sentences.
+#[allow(dead_code)]
 pub(crate) fn text(seed: u64, bytes: usize, density: Density) -> String {
+    text_in(seed, bytes, density, Layout::Paragraphs)
+}
+
+/// How sentences are laid out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// Paragraphs of three to six sentences, with a blank line after each.
+    Paragraphs,
+    /// The same sentences one a line, with no blank line: a dump.
+    Lines,
+}
+
+/// About `bytes` of text of the sentences of `seed`, laid out as `layout`
+/// says: the two layouts hold the same sentences.
+pub(crate) fn text_in(seed: u64, bytes: usize, density: Density, layout: Layout) -> String {
     let mut rng = Rng::new(seed);
     let mut out = String::with_capacity(bytes + 256);
     while out.len() < bytes {
         let n = 3 + rng.below(4);
         for i in 0..n {
             if i > 0 {
-                out.push(' ');
+                out.push(if layout == Layout::Lines { '\n' } else { ' ' });
             }
             out.push_str(&sentence(&mut rng, density));
         }
-        out.push_str("\n\n");
+        out.push_str(if layout == Layout::Lines {
+            "\n"
+        } else {
+            "\n\n"
+        });
     }
     out
 }
 
 #[allow(dead_code)]
 fn main() {
-    // usage: cargo run --release --example newsgen -- MEGABYTES [SEED] [news|dense] > corpus.txt
+    // usage: cargo run --release --example newsgen -- MEGABYTES [SEED] [news|dense] [paragraphs|lines] > corpus.txt
     let mut args = std::env::args().skip(1);
     let mb: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10);
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(42);
@@ -195,7 +215,11 @@ fn main() {
         Some("dense") => Density::Dense,
         _ => Density::News,
     };
-    let text = text(seed, mb * 1_000_000, density);
+    let layout = match args.next().as_deref() {
+        Some("lines") => Layout::Lines,
+        _ => Layout::Paragraphs,
+    };
+    let text = text_in(seed, mb * 1_000_000, density, layout);
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     if out.write_all(text.as_bytes()).is_err() {

@@ -35,6 +35,14 @@ pub enum Error {
     Input { location: Location, message: String },
     #[error("{location}: {message}")]
     Rule { location: Location, message: String },
+    /// A line of a file of one record a line (JSON Lines) that holds no
+    /// article, shown as `news.jsonl:12: missing text`.
+    #[error("{}:{line}: {message}", path.display())]
+    Record {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     #[error("{0}")]
     Usage(String),
 }

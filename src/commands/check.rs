@@ -138,7 +138,7 @@ fn joined_lines(f: &Finding, joined: &[(usize, Vec<String>)]) -> Vec<String> {
             .facts
             .iter()
             .filter(|x| ids.contains(&x.source.id))
-            .map(|x| x.source.path.display().to_string())
+            .map(|x| x.source.article())
             .collect();
         for path in paths {
             out.push(format!(
@@ -203,7 +203,7 @@ fn new_sources(
         let (new, old) = split_sources(f, readings, known);
         for x in new {
             by_new
-                .entry(x.source.path.display().to_string())
+                .entry(x.source.article())
                 .or_default()
                 .extend(old.iter().copied());
         }
@@ -251,10 +251,7 @@ fn introduced_by<'f>(
         return out;
     };
     let (new, old) = split_sources(f, new_readings, known);
-    let new: BTreeSet<String> = new
-        .iter()
-        .map(|x| x.source.path.display().to_string())
-        .collect();
+    let new: BTreeSet<String> = new.iter().map(|x| x.source.article()).collect();
     if new.is_empty() {
         return out;
     }

@@ -4,7 +4,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use crate::cli::{ExtractArgs, ExtractFormat};
-use crate::documents::{Document, Pieces};
+use crate::documents::{jsonl, Articles, Document, Pieces};
 use crate::error::{Error, Errors};
 use crate::period::Date;
 use crate::report::{json, table};
@@ -16,6 +16,9 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
         .transpose()
         .map_err(|m| Error::Usage(format!("--published: {m}")))?;
     let file = args.file.as_deref().filter(|p| *p != Path::new("-"));
+    if let Some(path) = file.filter(|p| jsonl::is_jsonl(p)) {
+        return records(path, args, published, out);
+    }
     if let (Some(path), ExtractFormat::Jsonl, false) = (file, args.format, args.each_line) {
         // streamed: a file of any size in a few blocks of memory
         stream(path, published, out)?;
@@ -26,21 +29,69 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
         Some(p) => Document::read(p)?,
     };
     doc.meta.published = published.or(doc.meta.published);
-    let written = match (args.format, args.each_line) {
+    write_document(&doc, args, out).map_err(crate::output_error)?;
+    Ok(Outcome::after_reading(ExitStatus::Clean, Errors::default()))
+}
+
+/// The quantities of `doc` in the format `args` ask for.
+fn write_document(doc: &Document, args: &ExtractArgs, out: &mut dyn Write) -> std::io::Result<()> {
+    match (args.format, args.each_line) {
         // streamed: lines go out as their part of the text is read
-        (ExtractFormat::Jsonl, false) => write_lines(&doc, out),
-        (ExtractFormat::Jsonl, true) => json::write_quantities(out, &doc, &by_line(&doc)),
+        (ExtractFormat::Jsonl, false) => write_lines(doc, out),
+        (ExtractFormat::Jsonl, true) => json::write_quantities(out, doc, &by_line(doc)),
         (ExtractFormat::Table, each_line) => {
             let quantities = if each_line {
-                by_line(&doc)
+                by_line(doc)
             } else {
-                extract::extract(&doc)
+                extract::extract(doc)
             };
-            table::write_quantities(out, &doc, &quantities)
+            table::write_quantities(out, doc, &quantities)
         }
-    };
-    written.map_err(crate::output_error)?;
-    Ok(Outcome::after_reading(ExitStatus::Clean, Errors::default()))
+    }
+}
+
+/// Every article of the JSON Lines file at `path` (one a line), read a
+/// batch of lines at a time and extracted in parallel, written in line
+/// order: a JSON line's `line` is the article's line of the file, its
+/// `start` and `end` offsets into the article's text; a table is headed by
+/// `path:line` and the article's id. A line that holds no article is an
+/// error at its line (exit 2), and the lines after it are still read.
+fn records(
+    path: &Path,
+    args: &ExtractArgs,
+    published: Option<Date>,
+    out: &mut dyn Write,
+) -> Result<Outcome, Errors> {
+    use rayon::prelude::*;
+    let mut articles = Articles::new(vec![path.to_path_buf()]);
+    let mut errors = Errors::default();
+    loop {
+        let batch = articles.next_batch();
+        if batch.is_empty() {
+            break;
+        }
+        let written: Vec<Result<Vec<u8>, Error>> = batch
+            .into_par_iter()
+            .map(|article| {
+                let mut doc = article.read()?;
+                doc.meta.published = published.or(doc.meta.published);
+                let mut buf = Vec::new();
+                if let (ExtractFormat::Table, Some(record)) = (args.format, &doc.record) {
+                    // cannot fail: a write to memory
+                    let _ = writeln!(buf, "{}:{} ({})", path.display(), record.line, doc.id());
+                }
+                write_document(&doc, args, &mut buf).map_err(Error::Output)?;
+                Ok(buf)
+            })
+            .collect();
+        for result in written {
+            match result {
+                Ok(bytes) => out.write_all(&bytes).map_err(crate::output_error)?,
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    Ok(Outcome::after_reading(ExitStatus::Clean, errors))
 }
 
 /// Bytes of a file read at a time when it is streamed.

@@ -4,7 +4,10 @@
 //! Extraction (`extract/`) and rule matching (`facts.rs`) work on a `Document`;
 //! nothing here knows about quantities.
 
+mod articles;
+mod cuts;
 mod front_matter;
+pub mod jsonl;
 mod lines;
 mod pieces;
 pub mod sentences;
@@ -12,14 +15,19 @@ pub mod sentences;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+pub use articles::{Article, Articles};
+pub use cuts::paragraph_chunks;
+pub(crate) use cuts::{is_blank_line, sections};
 pub use front_matter::FrontMatter;
+pub use jsonl::Record;
 pub use lines::LineIndex;
 pub use pieces::Pieces;
 
 use crate::error::{Error, Location};
 use crate::period::Date;
 
-/// File endings read as articles when a folder is walked.
+/// File endings read as articles when a folder is walked; files ending in
+/// `.jsonl` or `.jsonl.gz` are read too, one article a line (`jsonl`).
 pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
 /// One article: its text, what its front matter says, and its line index.
@@ -38,6 +46,10 @@ pub struct Document {
     /// Where `text` starts in the file: the start for a whole file, further
     /// on for a piece of one (`Pieces`).
     pub origin: Origin,
+    /// For an article of a file of one article a line (JSON Lines): its
+    /// line, where every offset of `text` (the decoded `text` field) is
+    /// located. `None` for a file that is one article.
+    pub record: Option<Record>,
 }
 
 /// A place in a file: byte offset, and the 0-based line and column (in
@@ -98,6 +110,7 @@ impl Document {
             body_start,
             sentences: std::sync::OnceLock::new(),
             origin: Origin::default(),
+            record: None,
         })
     }
 
@@ -112,6 +125,16 @@ impl Document {
             text: body,
             body_start: 0,
             origin,
+            record: None,
+        }
+    }
+
+    /// The article of line `record.line` of the JSON Lines file at `path`:
+    /// its decoded text, and its fields as front matter.
+    pub(crate) fn record(path: &Path, text: String, meta: FrontMatter, record: Record) -> Self {
+        Document {
+            record: Some(record),
+            ..Document::piece(path, text, meta, Origin::default())
         }
     }
 
@@ -154,10 +177,21 @@ impl Document {
         &self.text[self.body_start..]
     }
 
-    /// The source id: front matter `id`, else the file name without extension.
+    /// The source id: front matter `id`, else the file name without
+    /// extension; for an article of a JSON Lines file with no `id`, that
+    /// name and its line (`news:12` for line 12 of `news.jsonl.gz`).
     pub fn id(&self) -> String {
         if let Some(id) = &self.meta.id {
             return id.clone();
+        }
+        if let Some(record) = &self.record {
+            let name = self
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let stem = name.len() - jsonl::extension_len(&name);
+            return format!("{}:{}", &name[..stem], record.line);
         }
         self.path.file_stem().map_or_else(
             || self.path.display().to_string(),
@@ -165,19 +199,27 @@ impl Document {
         )
     }
 
-    /// 1-based line and column of a file offset.
+    /// 1-based line and column of a file offset (for an article of a JSON
+    /// Lines file, of an offset into its text: its line, and the column
+    /// where the character is written in it).
     pub fn locate(&self, offset: usize) -> (usize, usize) {
-        self.origin.locate(&self.lines, &self.text, offset)
+        match &self.record {
+            Some(record) => record.locate(&self.text, offset),
+            None => self.origin.locate(&self.lines, &self.text, offset),
+        }
     }
 
     /// Locates offsets taken in ascending order from `offset` on, each from
     /// the last (`Cursor`), as `locate` does.
-    pub fn locator(&self, offset: usize) -> impl FnMut(usize) -> (usize, usize) + '_ {
+    pub fn locator(&self, offset: usize) -> Box<dyn FnMut(usize) -> (usize, usize) + '_> {
+        if let Some(record) = &self.record {
+            return Box::new(record.locator(&self.text));
+        }
         let mut cursor = self.lines.cursor_at(&self.text, offset);
-        move |at| match cursor.locate(at) {
+        Box::new(move |at| match cursor.locate(at) {
             Some(place) => self.origin.place(place),
             None => self.locate(at),
-        }
+        })
     }
 
     /// Sentence ranges of the body, as offsets into `text`.
@@ -200,59 +242,6 @@ impl Document {
 pub fn sentence_holding(sentences: &[Range<usize>], offset: usize) -> Option<usize> {
     let i = sentences.partition_point(|s| s.end <= offset);
     sentences.get(i).filter(|s| s.start <= offset).map(|_| i)
-}
-
-/// The longest piece `paragraph_chunks` makes when a text has no blank line
-/// for that long: tokens keep `u32` offsets, so a piece stays below 4 GiB.
-const MAX_PIECE: usize = 1 << 30;
-
-/// `text` cut into ranges of at least `chunk` bytes, each cut at the start
-/// of a blank line ("\n\n"), so every piece after the first begins with a
-/// paragraph break, as it does in the whole text. Nothing (no sentence, no
-/// figure) runs across a blank line, so the pieces can be read apart, in
-/// parallel, and give what the whole gives. A text with no blank line for
-/// 1 GiB is cut at a line break (or a space) there instead.
-pub fn paragraph_chunks(text: &str, chunk: usize) -> Vec<Range<usize>> {
-    chunks_within(text, chunk, MAX_PIECE)
-}
-
-/// Where the first blank line ("\n\n") of `bytes` starts.
-fn find_blank_line(bytes: &[u8]) -> Option<usize> {
-    // built once: a chunk of a paragraph or so searches many times
-    static BLANK_LINE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\n\n"));
-    BLANK_LINE.find(bytes)
-}
-
-fn chunks_within(text: &str, chunk: usize, max: usize) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    while text.len() - start > chunk {
-        let from = start + chunk;
-        let limit = (start + max).min(text.len());
-        let blank = find_blank_line(&bytes[from..]).map(|k| from + k);
-        let cut = match blank {
-            Some(k) if k < limit => k,
-            _ if text.len() <= limit => break,
-            // no blank line in reach: the last line break, else space, before it
-            _ => memchr::memrchr(b'\n', &bytes[from..limit])
-                .or_else(|| memchr::memrchr(b' ', &bytes[from..limit]))
-                .map_or(limit, |k| from + k),
-        };
-        // a cut inside a character would split it: move to its start
-        let cut = (from..=cut)
-            .rev()
-            .find(|&k| text.is_char_boundary(k))
-            .unwrap_or(from);
-        if cut <= start {
-            break;
-        }
-        out.push(start..cut);
-        start = cut;
-    }
-    out.push(start..text.len());
-    out
 }
 
 /// Lists the article files under `paths`, sorted, without duplicates. Folders
@@ -290,35 +279,16 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
 }
 
 fn has_article_extension(path: &Path) -> bool {
-    path.extension()
+    let article = path
+        .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+    article || jsonl::is_jsonl(path)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chunks_end_at_blank_lines_or_when_none_is_in_reach() {
-        let text = "aaaa\n\nbbbb\n\ncccc";
-        assert_eq!(chunks_within(text, 2, 100), vec![0..4, 4..10, 10..16]);
-        // no blank line within `max`: a line break, else a space, else the
-        // end of the reach, never inside a character
-        assert_eq!(
-            chunks_within("ab cd\nef gh ij", 2, 8),
-            vec![0..5, 5..11, 11..14]
-        );
-        assert_eq!(chunks_within("abcdefghij", 2, 4), vec![0..4, 4..8, 8..10]);
-        let wide = "ééééé";
-        let pieces = chunks_within(wide, 1, 3);
-        assert!(pieces
-            .iter()
-            .all(|r| wide.is_char_boundary(r.start) && wide.is_char_boundary(r.end)));
-        assert_eq!(pieces.last().map(|r| r.end), Some(wide.len()));
-        let joined: String = pieces.iter().map(|r| &wide[r.clone()]).collect();
-        assert_eq!(joined, wide);
-    }
 
     #[test]
     fn sentences_are_file_offsets() {

@@ -10,9 +10,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::{
-    find_blank_line, front_matter, paragraph_chunks, Document, FrontMatter, Origin, MAX_PIECE,
-};
+use super::{front_matter, paragraph_chunks, Document, FrontMatter, Origin};
 use crate::error::{Error, Location};
 
 /// A file's body, a piece at a time.
@@ -29,9 +27,6 @@ pub struct Pieces<R> {
     eof: bool,
     /// Where `text` starts in the file.
     origin: Origin,
-    /// How far `text` holds no blank line where a chunk could end (see
-    /// `next_piece`), so no byte is searched twice.
-    searched: usize,
     /// The front matter, once read.
     meta: Option<FrontMatter>,
     /// The text of the piece handed back last, for the next one.
@@ -56,7 +51,6 @@ impl<R: Read> Pieces<R> {
             raw: Vec::new(),
             eof: false,
             origin: Origin::default(),
-            searched: 0,
             meta: None,
             spare: String::new(),
         }
@@ -94,28 +88,19 @@ impl<R: Read> Pieces<R> {
             if all_read && self.text.is_empty() {
                 return Ok(None);
             }
-            // every chunk but the last ends where it would in the whole
-            // file: its blank line is read; the last may go on. There is a
-            // chunk end when a blank line follows the first chunk's length
-            // (or the text is longer than any piece): only the bytes read
-            // since the last look are searched
-            let from = self.searched.max(chunk).min(self.text.len());
-            let cut = self.text.len() > MAX_PIECE
-                || find_blank_line(&self.text.as_bytes()[from..]).is_some();
+            // every chunk but the last ends at a cut of the whole file (a
+            // cut is decided by the text up to it: see `cuts`); the last
+            // may go on in bytes not read yet
             let end = if all_read {
                 self.text.len()
-            } else if cut {
+            } else {
                 let chunks = paragraph_chunks(&self.text, chunk);
                 chunks
                     .last()
                     .filter(|_| chunks.len() > 1)
                     .map_or(0, |c| c.start)
-            } else {
-                0
             };
             if end == 0 {
-                // a blank line may start in the last byte searched
-                self.searched = self.text.len().saturating_sub(1);
                 self.read_block()?;
                 continue;
             }
@@ -130,7 +115,6 @@ impl<R: Read> Pieces<R> {
             let doc = Document::piece(&self.path, body, meta, self.origin);
             // the piece's line index says where the next one starts
             self.origin = self.origin.after_indexed(&doc.text, &doc.lines);
-            self.searched = 0;
             return Ok(Some(doc));
         }
     }
@@ -201,7 +185,6 @@ impl<R: Read> Pieces<R> {
     fn consume(&mut self, n: usize) {
         self.origin = self.origin.after(&self.text[..n]);
         self.text.drain(..n);
-        self.searched = 0;
     }
 }
 
@@ -294,6 +277,44 @@ mod tests {
                     .flat_map(|doc| {
                         let qs = crate::extract::extract(doc);
                         qs.iter().map(|q| line(doc, q)).collect::<Vec<_>>()
+                    })
+                    .collect();
+                assert_eq!(got, want, "block {block}, chunk {chunk}");
+            }
+        }
+    }
+
+    /// A file with no blank line (a dump of one sentence a line) is cut
+    /// into pieces at line ends, in bounded memory, and its pieces give
+    /// the quantities of the whole file, whatever the block and chunk size.
+    #[test]
+    fn a_dump_is_read_in_pieces_of_bounded_size() {
+        let doc = crate::extract::tests::dump(150_000);
+        let line = |doc: &Document, q: &crate::extract::Quantity| {
+            let (l, c) = doc.locate(q.start);
+            format!("{} {l}:{c} {q:?}", q.start + doc.origin.byte)
+                .replace(&format!("start: {}, end: {}", q.start, q.end), "")
+        };
+        let want: Vec<String> = crate::extract::extract(&doc)
+            .iter()
+            .map(|q| line(&doc, q))
+            .collect();
+        assert!(want.len() > 500, "{}", want.len());
+        for block in [4096, 70_000, 1 << 20] {
+            for chunk in [1, 10_000, 100_000] {
+                let docs = pieces(doc.text.as_bytes(), block, chunk).expect("valid");
+                if block < 100_000 {
+                    assert!(docs.len() > 1, "block {block}, chunk {chunk}");
+                }
+                // a piece is the blocks read until a cut far enough on
+                for d in &docs {
+                    assert!(d.text.len() <= block + chunk + (64 << 10) + 200);
+                }
+                let got: Vec<String> = docs
+                    .iter()
+                    .flat_map(|d| {
+                        let qs = crate::extract::extract(d);
+                        qs.iter().map(|q| line(d, q)).collect::<Vec<_>>()
                     })
                     .collect();
                 assert_eq!(got, want, "block {block}, chunk {chunk}");

@@ -26,24 +26,34 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     split_in_chunks(text, CHUNK_BYTES)
 }
 
-/// `split`, reading chunks of about `chunk` bytes that end at blank lines
-/// (a blank line always ends a sentence) in parallel.
+/// `split`, reading chunks of about `chunk` bytes that end at cuts (a
+/// blank line, or a line end that ends a sentence in a long paragraph:
+/// see `cuts`) in parallel. A chunk is split a section at a time, so the
+/// fallback cuts of a paragraph with no sentence at a line end for 1 MiB
+/// (a line end, a space) end a sentence wherever the chunks end.
 fn split_in_chunks(text: &str, chunk: usize) -> Vec<Range<usize>> {
     use rayon::prelude::*;
     let parts: Vec<Vec<Range<usize>>> = super::paragraph_chunks(text, chunk)
         .into_par_iter()
         .map(|range| {
-            split_one(&text[range.clone()])
-                .into_iter()
-                .map(|s| s.start + range.start..s.end + range.start)
-                .collect()
+            let piece = &text[range.clone()];
+            let mut out = Vec::new();
+            for section in super::sections(piece) {
+                let at = range.start + section.start;
+                out.extend(
+                    split_one(&piece[section])
+                        .into_iter()
+                        .map(|s| s.start + at..s.end + at),
+                );
+            }
+            out
         })
         .collect();
     parts.concat()
 }
 
 /// Sentences of `text` in one pass, on this thread: for a caller that has
-/// already cut the text at blank lines.
+/// already cut the text at its cuts (`sections`).
 pub fn split_one(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     // room for a sentence per 64 bytes: the vector seldom grows
@@ -117,7 +127,7 @@ fn terminator_end(text: &str, i: usize) -> Option<usize> {
 }
 
 /// Whether the word before a full stop is an abbreviation or an initial.
-fn is_abbreviation(before: &str) -> bool {
+pub(super) fn is_abbreviation(before: &str) -> bool {
     // the word is read back byte by byte while it is ASCII, char by char
     // from the first byte beyond ASCII
     let bytes = before.as_bytes();
@@ -250,6 +260,34 @@ mod tests {
         let whole = split_one(&text);
         for chunk in [1, 7, 100, 1000] {
             assert!(super::super::paragraph_chunks(&text, chunk).len() > 1);
+            assert_eq!(split_in_chunks(&text, chunk), whole, "chunks of {chunk}");
+        }
+    }
+
+    #[test]
+    fn a_dump_split_in_chunks_of_any_size_equals_one_pass() {
+        // one sentence a line, no blank line: cut at line ends every 64 KiB
+        let lines = [
+            "RPA: 2024 bilateral trade reached US$244.8 billion.",
+            "Trade with the U.S.",
+            "Mr.",
+            "trade reaching",
+            "$245 billion in 2024, up 5%.",
+            "\u{201c}Done.\u{201d}",
+            "Is it?",
+        ];
+        let mut text = String::new();
+        let mut n = 0;
+        while text.len() < 300_000 {
+            text.push_str(lines[n % lines.len()]);
+            text.push_str(if n % 11 == 0 { "\r\n" } else { "\n" });
+            n += 1;
+        }
+        let whole = split_one(&text);
+        for chunk in [1, 1000, 70_000, 1 << 20] {
+            if chunk < 100_000 {
+                assert!(super::super::paragraph_chunks(&text, chunk).len() > 2);
+            }
             assert_eq!(split_in_chunks(&text, chunk), whole, "chunks of {chunk}");
         }
     }

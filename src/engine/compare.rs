@@ -186,6 +186,7 @@ mod tests {
                 path: "t.md".into(),
                 id: "t".into(),
                 published: None,
+                record: None,
             }),
             line: 1,
             column: 1,

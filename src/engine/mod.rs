@@ -236,10 +236,17 @@ fn finding<'f>(
     if readings.len() == 1 {
         return Some(base(Class::Agree, Severity::Info, readings, Vec::new()));
     }
-    let mut sources: Vec<(&std::path::Path, Option<&str>)> = readings
+    // an article is a path and a record (a line of JSON Lines)
+    let mut sources: Vec<(&std::path::Path, Option<usize>, Option<&str>)> = readings
         .iter()
         .flat_map(|r| &r.facts)
-        .map(|f| (f.source.path.as_path(), f.attribution.as_deref()))
+        .map(|f| {
+            (
+                f.source.path.as_path(),
+                f.source.record,
+                f.attribution.as_deref(),
+            )
+        })
         .collect();
     sources.sort();
     sources.dedup();

@@ -42,12 +42,16 @@ pub struct Reading<'f> {
 }
 
 impl Reading<'_> {
-    /// The number of distinct sources (by path) in the reading.
+    /// The number of distinct sources (articles: a path, and a record of
+    /// JSON Lines) in the reading.
     pub fn sources(&self) -> usize {
-        let mut paths: Vec<&std::path::Path> =
-            self.facts.iter().map(|f| f.source.path.as_path()).collect();
-        paths.dedup();
-        paths.len()
+        let mut articles: Vec<(&std::path::Path, Option<usize>)> = self
+            .facts
+            .iter()
+            .map(|f| (f.source.path.as_path(), f.source.record))
+            .collect();
+        articles.dedup();
+        articles.len()
     }
 }
 
@@ -88,9 +92,14 @@ pub(super) fn group<'f>(mut claims: Vec<Claim<'f>>, tolerance: Tolerance) -> Vec
     readings
 }
 
-/// Source order: path, then place in the text.
+/// Source order: path and record (a line of JSON Lines), then place in
+/// the text.
 pub(super) fn order(a: &Fact, b: &Fact) -> std::cmp::Ordering {
-    (&a.source.path, a.quantity.start).cmp(&(&b.source.path, b.quantity.start))
+    (&a.source.path, a.source.record, a.quantity.start).cmp(&(
+        &b.source.path,
+        b.source.record,
+        b.quantity.start,
+    ))
 }
 
 /// Whether `c`'s upper end is below `t`'s.
@@ -168,6 +177,7 @@ mod tests {
                 path: path.into(),
                 id: path.into(),
                 published: None,
+                record: None,
             }),
             line: 1,
             column: 1,

@@ -16,11 +16,17 @@ use rust_decimal::Decimal;
 
 use super::{Found, Kind};
 
-/// Applies the list rules to `found` (figures of `text`, in order).
-pub(super) fn share_across_lists(text: &str, found: &mut [Found]) {
+/// Applies the list rules to `found` (figures of `text`, in order); no
+/// list runs across `starts`, where paragraphs (and sections of long
+/// ones) start.
+pub(super) fn share_across_lists(text: &str, found: &mut [Found], starts: &[usize]) {
     for i in 1..found.len() {
         let (head, tail) = found.split_at_mut(i);
         let (a, b) = (&mut head[i - 1], &mut tail[0]);
+        let k = starts.partition_point(|&s| s < a.quantity.end);
+        if starts.get(k).is_some_and(|&s| s < b.lead) {
+            continue;
+        }
         let between = text.get(a.quantity.end..b.lead).unwrap_or("").trim();
         // "fell by 23,000 bpd, 11,000 bpd and 12,000 bpd": a list of changes
         let linked = between.ends_with(',') || between.ends_with(" and") || between == "and";

@@ -301,12 +301,31 @@ pub(crate) struct Context<'d> {
     pub text: &'d str,
     pub sentences: &'d [std::ops::Range<usize>],
     pub published: Option<crate::period::Date>,
+    /// Where each piece of the part being read starts (file offsets, the
+    /// part's start first): nothing is read across a piece's start.
+    pub starts: &'d [usize],
 }
 
 impl Context<'_> {
     /// Index of the sentence that holds `offset`, if any.
     pub(crate) fn sentence_at(&self, offset: usize) -> Option<usize> {
         crate::documents::sentence_holding(self.sentences, offset)
+    }
+
+    /// The text before `at` back to the start of its piece (a paragraph,
+    /// or a section of a long one): what a look back reads, so that it
+    /// reads the same wherever the text is cut in chunks.
+    pub(crate) fn before(&self, at: usize) -> &str {
+        let i = self.starts.partition_point(|&s| s <= at);
+        let from = i.checked_sub(1).map_or(0, |i| self.starts[i]);
+        self.text.get(from..at).unwrap_or("")
+    }
+
+    /// Whether a piece starts between `from` and `to`: a paragraph break,
+    /// or a cut of a long paragraph (nothing is carried across one).
+    pub(crate) fn cut_between(&self, from: usize, to: usize) -> bool {
+        let i = self.starts.partition_point(|&s| s < from);
+        self.starts.get(i).is_some_and(|&s| s < to)
     }
 }
 
@@ -358,18 +377,24 @@ pub fn extract_with<T: Send, E>(
 }
 
 /// The sentences (file offsets) of the paragraphs of `text` (a chunk at file
-/// offset `offset`) that hold a metric figure of `found`: the later passes
-/// ask for no other (periods, forecasts and currencies are only resolved
-/// for metric figures). Sentences never cross a blank line, so a paragraph
-/// is split on its own as it would be in the whole text.
-fn sentences_around(text: &str, offset: usize, found: &[Found]) -> Vec<std::ops::Range<usize>> {
+/// offset `offset`, cut into `pieces` at its cuts) that hold a metric figure
+/// of `found`: the later passes ask for no other (periods, forecasts and
+/// currencies are only resolved for metric figures). Sentences never cross
+/// a cut, so a paragraph is split on its own as it would be in the whole
+/// text.
+fn sentences_around(
+    text: &str,
+    offset: usize,
+    found: &[Found],
+    pieces: &[std::ops::Range<usize>],
+) -> Vec<std::ops::Range<usize>> {
     let mut sentences = Vec::new();
     let mut next = found
         .iter()
         .filter(|f| f.quantity.kind.is_metric())
         .map(|f| f.quantity.start - offset)
         .peekable();
-    for piece in crate::documents::paragraph_chunks(text, 1) {
+    for piece in pieces {
         // the figures before this paragraph are done with
         while next.next_if(|&at| at < piece.start).is_some() {}
         if next.peek().is_some_and(|&at| at < piece.end) {
@@ -383,22 +408,55 @@ fn sentences_around(text: &str, offset: usize, found: &[Found]) -> Vec<std::ops:
     sentences
 }
 
+/// The figures of `text` (a chunk at file offset `offset`, cut into
+/// `pieces`), read a section at a time: a paragraph longer than 64 KiB is
+/// cut at line ends (see `documents::cuts`), and no figure is read across
+/// such a cut, whatever chunk it falls in. The parser stops at blank lines
+/// by itself, so a text of paragraphs is parsed at once.
+fn parse_sections(text: &str, offset: usize, pieces: &[std::ops::Range<usize>]) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    for end in pieces
+        .iter()
+        .skip(1)
+        .map(|p| p.start)
+        .filter(|&at| !crate::documents::is_blank_line(text, at))
+        .chain([text.len()])
+    {
+        let section = &text[start..end];
+        let tokens = tokens::tokenize(section);
+        let mut part = parse::parse(section, &tokens);
+        for f in &mut part {
+            *f += offset + start;
+        }
+        if found.is_empty() {
+            found = part;
+        } else {
+            found.append(&mut part);
+        }
+        start = end;
+    }
+    found
+}
+
 /// The quantities of one chunk of `doc`'s body (a range of the body that
-/// starts at a paragraph break): tokens, figures, its sentences, periods.
+/// starts at a cut): tokens, figures, its sentences, periods. Nothing is
+/// read across a cut inside the chunk (a paragraph break, or a line end of
+/// a long paragraph), so a chunk gives what its paragraphs give apart.
 fn chunk_quantities(doc: &Document, range: std::ops::Range<usize>) -> Vec<Quantity> {
     let text = &doc.body()[range.clone()];
     let offset = doc.body_start + range.start;
-    let tokens = tokens::tokenize(text);
-    let mut found = parse::parse(text, &tokens);
-    for f in &mut found {
-        *f += offset;
-    }
-    lists::share_across_lists(&doc.text, &mut found);
-    let sentences = sentences_around(text, offset, &found);
+    let pieces = crate::documents::paragraph_chunks(text, 1);
+    let mut found = parse_sections(text, offset, &pieces);
+    // where each piece starts, as file offsets
+    let starts: Vec<usize> = pieces.iter().map(|p| p.start + offset).collect();
+    lists::share_across_lists(&doc.text, &mut found, &starts);
+    let sentences = sentences_around(text, offset, &found, &pieces);
     let cx = Context {
         text: &doc.text,
         sentences: &sentences,
         published: doc.meta.published,
+        starts: &starts,
     };
     period::resolve(&cx, &mut found);
     let mut quantities: Vec<Quantity> = found.into_iter().map(|f| f.quantity).collect();
@@ -435,4 +493,4 @@ pub fn power_of_ten(n: u32) -> Decimal {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -583,6 +583,141 @@ fn chunked_reading_equals_one_pass() {
     }
 }
 
+/// What a chunk reads stops at its paragraphs' starts, wherever the chunks
+/// end: a list does not run across a blank line (else "11,000 bpd" became
+/// a change in one chunk and stayed a number across two), nor does the
+/// look back for a base of comparison.
+#[test]
+fn nothing_is_read_across_a_paragraph_break_whatever_the_chunks() {
+    let text = "Exports fell by 23,000 bpd.\n\nIn Iraq, 11,000 bpd were pumped.\n\n\
+                Trade rose from\n\n$5 billion in 2024.\n";
+    let doc = Document::from_body("t.md", text, None);
+    let kinds = |chunk: usize| -> Vec<String> {
+        extract_in_chunks(&doc, chunk)
+            .iter()
+            .map(|q| {
+                format!(
+                    "{} {:?} {:?}",
+                    &text[q.start..q.end],
+                    q.kind,
+                    q.period_basis
+                )
+            })
+            .collect()
+    };
+    let whole = kinds(usize::MAX);
+    assert!(
+        whole.contains(&"11,000 Number Stated".to_string()),
+        "{whole:?}"
+    );
+    assert!(
+        whole.contains(&"$5 billion Money Stated".to_string()),
+        "{whole:?}"
+    );
+    for chunk in [1, 20, 40] {
+        assert_eq!(kinds(chunk), whole, "chunks of {chunk}");
+    }
+}
+
+/// Every labelled sentence of tests/extract, one a line with no blank line
+/// (a dump), repeated to `bytes`, with front matter and a publication date:
+/// long enough that the paragraph is cut at line ends (every 64 KiB).
+pub(crate) fn dump(bytes: usize) -> Document {
+    let lines: Vec<&str> = [
+        include_str!("../../tests/extract/change.txt"),
+        include_str!("../../tests/extract/count.txt"),
+        include_str!("../../tests/extract/mixed.txt"),
+        include_str!("../../tests/extract/money.txt"),
+        include_str!("../../tests/extract/negation.txt"),
+        include_str!("../../tests/extract/percent.txt"),
+        include_str!("../../tests/extract/period.txt"),
+        include_str!("../../tests/extract/range.txt"),
+    ]
+    .iter()
+    .flat_map(|f| f.lines())
+    .filter_map(|l| l.split_once(" => ").map(|(t, _)| t))
+    .map(|t| t.trim_start_matches(|c: char| c == '@' || c.is_ascii_digit() || c == '-'))
+    .collect();
+    let mut body = String::new();
+    // a different order each round, so sentences meet other neighbours
+    let mut n = 0usize;
+    while body.len() < bytes {
+        let line = lines[(n * 7 + n / lines.len()) % lines.len()];
+        body.push_str(line);
+        body.push('\n');
+        n += 1;
+    }
+    let text = format!("---\npublished: 2025-11-18\n---\n{body}");
+    Document::parse("t.md", text).unwrap()
+}
+
+/// A dump of 200 kB read whole, one chunk on one thread, as each figure's
+/// Debug line.
+static DUMP: std::sync::LazyLock<(Document, Vec<String>)> = std::sync::LazyLock::new(|| {
+    let doc = dump(200_000);
+    let whole = one_thread(|| extract_in_chunks(&doc, usize::MAX));
+    (doc, show_all(whole))
+});
+
+fn show_all(quantities: Vec<Quantity>) -> Vec<String> {
+    quantities.iter().map(|q| format!("{q:?}")).collect()
+}
+
+/// `f` run on a pool of `n` threads.
+fn on_threads<T: Send>(n: usize, f: impl FnOnce() -> T + Send) -> T {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .build()
+        .expect("a thread pool")
+        .install(f)
+}
+
+fn one_thread<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    on_threads(1, f)
+}
+
+mod dumps {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10))]
+
+        /// Text with no blank line gives the same figures in chunks of any
+        /// size, on any number of threads, as read whole: where a chunk
+        /// may end is decided by the text, not by the chunk size.
+        #[test]
+        fn a_dump_in_chunks_of_any_size_equals_one_pass(chunk in 1usize..250_000, threads in 1usize..4) {
+            let (doc, whole) = &*DUMP;
+            prop_assert!(crate::documents::paragraph_chunks(doc.body(), 1).len() >= 3);
+            let got = on_threads(threads, || extract_in_chunks(doc, chunk));
+            prop_assert_eq!(&show_all(got), whole);
+        }
+    }
+
+    /// The facts of a dump (figures claimed by the bundled rules, with the
+    /// previous sentence as context and story periods) are the same for
+    /// figures read in chunks of any size: facts are claimed on the whole
+    /// document, and its figures do not change with the chunks.
+    #[test]
+    fn a_dumps_facts_do_not_change_with_chunks() {
+        let (doc, _) = &*DUMP;
+        let rules = crate::rules::load(&[std::path::PathBuf::from("rules")]).expect("rules load");
+        let facts = |chunk: usize| -> Vec<String> {
+            let quantities = extract_in_chunks(doc, chunk);
+            crate::facts::claim(doc, &quantities, &rules)
+                .iter()
+                .map(|f| format!("{f:?}"))
+                .collect()
+        };
+        let whole = one_thread(|| facts(usize::MAX));
+        assert!(whole.len() > 20, "{}", whole.len());
+        for chunk in [1, 4096, 65_536, 100_000] {
+            assert_eq!(on_threads(2, || facts(chunk)), whole, "chunks of {chunk}");
+        }
+    }
+}
+
 /// The sentences split around the figures of a chunk are the whole text's
 /// sentences that hold a metric figure: the period pass finds the same
 /// sentence for every metric figure as with every sentence split.
@@ -610,7 +745,8 @@ fn sentences_around_figures_are_the_whole_texts() {
         *f += offset;
     }
     assert!(found.len() > 100, "{}", found.len());
-    let around = sentences_around(&body, offset, &found);
+    let pieces = crate::documents::paragraph_chunks(&body, 1);
+    let around = sentences_around(&body, offset, &found, &pieces);
     let all: Vec<std::ops::Range<usize>> = crate::documents::sentences::split_one(&body)
         .into_iter()
         .map(|s| s.start + offset..s.end + offset)

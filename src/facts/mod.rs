@@ -29,6 +29,22 @@ pub struct Source {
     /// Front matter `id`, else the file stem.
     pub id: String,
     pub published: Option<Date>,
+    /// The line of `path` that holds the article when `path` holds one
+    /// article a line (JSON Lines), `None` when the file is the article:
+    /// `path` and `record` together name the article (a fact's `line` is
+    /// then this line too).
+    pub record: Option<usize>,
+}
+
+impl Source {
+    /// The article for people: its path, and `:LINE` for an article of
+    /// JSON Lines.
+    pub fn article(&self) -> String {
+        match self.record {
+            Some(line) => format!("{}:{line}", self.path.display()),
+            None => self.path.display().to_string(),
+        }
+    }
 }
 
 /// A claim: a metric's value for a period, as one source states it.
@@ -179,6 +195,7 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
         path: doc.path.clone(),
         id: doc.id(),
         published: doc.meta.published,
+        record: doc.record.as_ref().map(|r| r.line),
     });
     let mut memo = Memo::default();
     let mut facts = Vec::new();

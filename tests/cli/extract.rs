@@ -199,3 +199,51 @@ fn a_byte_that_is_not_utf8_in_a_later_block_is_an_error_at_its_line() {
     assert!(err.contains("bad.txt:9003:5: not valid UTF-8"), "{err}");
     assert!(out.stdout.contains("$5 billion"), "{}", out.stdout);
 }
+
+/// Text with no blank line (a dump of one sentence a line), past the first
+/// block: read a block at a time, it is cut at line ends that end a
+/// sentence, and gives the lines of the whole file (standard input) on any
+/// number of threads.
+#[test]
+fn a_dump_with_no_blank_line_is_read_in_blocks_as_a_whole() {
+    let dir = TempDir::new().unwrap();
+    let mut text = String::new();
+    let mut n = 0;
+    while text.len() < (4 << 20) + 200_000 {
+        n += 1;
+        text += &match n % 40 {
+            0 => format!(
+                "In {}, trade reached ${n}.5 billion, up {}% on the year before.\n",
+                2000 + n % 25,
+                n % 9
+            ),
+            13 => "The result was a deficit of $61 billion.\n".to_string(),
+            _ => "Officials met in the capital again and spoke at length about the ties.\n"
+                .to_string(),
+        };
+    }
+    assert!(!text.contains("\n\n"));
+    fs::write(dir.path().join("dump.txt"), &text).unwrap();
+    let file = run(dir.path(), &["extract", "dump.txt"]);
+    let one = run(dir.path(), &["--threads", "1", "extract", "dump.txt"]);
+    let stdin = crosscheck(dir.path())
+        .args(["extract", "-"])
+        .write_stdin(text.clone())
+        .output()
+        .unwrap();
+    assert!(file.code == 0 && one.code == 0 && stdin.status.success());
+    assert!(
+        file.stdout == one.stdout,
+        "the lines differ with one thread"
+    );
+    assert!(
+        file.stdout.as_bytes() == stdin.stdout,
+        "the streamed lines differ"
+    );
+    let items = json_lines(&file.stdout);
+    assert!(items.len() > 3000, "{}", items.len());
+    let last = items.iter().rfind(|q| q["kind"] == "money").unwrap();
+    let start = last["start"].as_u64().unwrap() as usize;
+    let end = last["end"].as_u64().unwrap() as usize;
+    assert_eq!(last["text"], text[start..end]);
+}

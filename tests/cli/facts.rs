@@ -206,3 +206,38 @@ fn facts_json_is_an_array_of_the_same_facts() {
     let table = run(ws.path(), &["facts"]);
     assert!(table.stdout.contains("tourism.china_to_russia.tourists"));
 }
+
+/// The fixtures' lines as one dump with no blank line, past the 64 KiB
+/// after which a paragraph is cut at line ends: its facts are the same on
+/// one thread and on several (figures read in chunks in parallel).
+#[test]
+fn a_dumps_facts_are_the_same_on_any_number_of_threads() {
+    let ws = workspace();
+    let mut body = String::new();
+    let mut files: Vec<_> = std::fs::read_dir(ws.path().join("fixtures"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    while body.len() < 300_000 {
+        for path in &files {
+            let text = std::fs::read_to_string(path).unwrap();
+            let text = text.splitn(3, "---\n").last().unwrap_or_default();
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                body.push_str(line);
+                body.push('\n');
+            }
+        }
+    }
+    let text = format!("---\npublished: 2025-06-01\n---\n{body}");
+    std::fs::write(ws.path().join("dump.txt"), text).unwrap();
+    let many = run(ws.path(), &["facts", "dump.txt", "--format", "json"]);
+    let one = run(
+        ws.path(),
+        &["--threads", "1", "facts", "dump.txt", "--format", "json"],
+    );
+    assert_eq!(many.code, 0, "{}", many.stderr);
+    assert!(many.stdout == one.stdout, "facts differ with one thread");
+    let facts: Value = serde_json::from_str(&many.stdout).unwrap();
+    assert!(facts.as_array().is_some_and(|f| f.len() > 50), "{facts}");
+}

@@ -12,6 +12,7 @@ mod exit_codes;
 mod extract;
 mod facts;
 mod formats;
+mod jsonl;
 mod labelled;
 mod packs;
 mod recipes;

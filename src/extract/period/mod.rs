@@ -207,8 +207,11 @@ fn carry(
     for back in (s.saturating_sub(CARRY_BACK)..s).rev() {
         let before = cx.sentences[back].clone();
         let gap = cx.text.get(before.end..here.start).unwrap_or("");
-        if gap.matches('\n').count() >= 2 || gap.contains("\n#") {
-            break; // a new paragraph or a heading
+        if gap.matches('\n').count() >= 2
+            || gap.contains("\n#")
+            || cx.cut_between(before.end, here.start)
+        {
+            break; // a new paragraph, a heading, or a cut of a long one
         }
         let last = *stated.entry(back).or_insert_with(|| {
             let first = found.partition_point(|f| f.quantity.start < before.start);
@@ -305,7 +308,7 @@ fn resolve_sentence(
         let before = role::own_clause_before(before_all);
         let after = role::own_clause_after(cx.text.get(end..next_lead.max(end)).unwrap_or(""));
         let q = &found[i].quantity;
-        let base = is_base(cx.text.get(..lead).unwrap_or(""));
+        let base = is_base(cx.before(lead));
         let chosen = choose(cx, q, base, &candidates, &owners);
         let in_phrase = candidates
             .iter()
@@ -443,8 +446,12 @@ fn choose<'c>(
 /// Whether the relative year at `at` closes "the same month last year",
 /// "the same period last year": a base of comparison, not a period.
 fn same_time(cx: &Context<'_>, at: usize) -> bool {
-    let before = cx.text.get(at.saturating_sub(24)..at).unwrap_or("");
-    let before = before.trim_end().to_ascii_lowercase();
+    let before = cx.before(at);
+    let before = before
+        .get(before.len().saturating_sub(24)..)
+        .unwrap_or("")
+        .trim_end()
+        .to_ascii_lowercase();
     [
         "same month",
         "same period",

@@ -147,7 +147,7 @@ fn relative_years(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
                 .iter()
                 .any(|l| after.starts_with(l));
             let at = span.start;
-            if level || is_base(cx.text.get(..at).unwrap_or("")) || same_time(cx, at) {
+            if level || is_base(cx.before(at)) || same_time(cx, at) {
                 continue;
             }
             out.push(Candidate::new(span.clone(), Period::year(year)));
@@ -170,7 +170,7 @@ fn years_away(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
         let at = sentence.range(all).start;
         // "up 47% from a year earlier", "than a year before": the base of a
         // comparison, not a period
-        if is_base(cx.text.get(..at).unwrap_or("")) {
+        if is_base(cx.before(at)) {
             continue;
         }
         let anchor = if word.as_str().eq_ignore_ascii_case("ago") {
