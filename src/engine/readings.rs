@@ -269,4 +269,49 @@ mod tests {
         let sizes: Vec<usize> = r.iter().map(|r| r.facts.len()).collect();
         assert_eq!(sizes, [667, 667, 666]);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Whatever the claims and their order: the same readings, every
+        /// claim in one of them, and the claims of a reading agree.
+        #[test]
+        fn readings_are_a_partition_of_agreeing_claims_in_any_order(
+            claims in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!["", "about ", "more than ", "nearly ", "less than "]),
+                    90u32..130,
+                ),
+                1..24,
+            ),
+            rotate in 0usize..24,
+            exact in proptest::bool::ANY,
+        ) {
+            let t = if exact { Tolerance::Exact } else { Tolerance::Rounding };
+            let facts: Vec<Fact> = claims
+                .iter()
+                .enumerate()
+                .map(|(i, (q, v))| fact(&format!("{i:02}.md"), &format!("{q}{v} tonnes")))
+                .collect();
+            let mut turned = facts.clone();
+            turned.rotate_left(rotate % facts.len());
+            turned.reverse();
+            let a = group_of(&facts, t);
+            let b = group_of(&turned, t);
+            let ids = |r: &[Reading]| -> Vec<Vec<std::path::PathBuf>> {
+                r.iter().map(|r| r.facts.iter().map(|f| f.source.path.clone()).collect()).collect()
+            };
+            proptest::prop_assert_eq!(ids(&a), ids(&b));
+            let placed: usize = a.iter().map(|r| r.facts.len()).sum();
+            proptest::prop_assert_eq!(placed, facts.len());
+            for r in &a {
+                for x in &r.facts {
+                    for y in &r.facts {
+                        let (cx, cy) = (Claim::new(x, false), Claim::new(y, false));
+                        proptest::prop_assert!(!disagree(&cx, &cy, t), "{} vs {}", x.surface(), y.surface());
+                    }
+                }
+            }
+        }
+    }
 }
