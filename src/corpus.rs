@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::documents::{self, Article, Articles};
 use crate::error::{Error, Errors};
 use crate::extract;
-use crate::facts::{self, Fact};
+use crate::facts::{self, Fact, Facts};
 use crate::rules::RuleSet;
 
 /// What a corpus run produced: the facts, how many sources were read, and
@@ -22,7 +22,7 @@ use crate::rules::RuleSet;
 /// caller reports them and exits 2).
 #[derive(Debug, Default)]
 pub struct Analysis {
-    pub facts: Vec<Fact>,
+    pub facts: Facts,
     pub sources: usize,
     pub errors: Errors,
 }
@@ -44,15 +44,16 @@ pub fn analyse(paths: &[PathBuf], rules: &RuleSet) -> Result<Analysis, Errors> {
     while !batch.is_empty() {
         let (next, results) = rayon::join(|| articles.next_batch(), || claim_all(batch, rules));
         analysis.sources += results.len();
+        let mut facts = Vec::with_capacity(results.iter().flatten().map(Vec::len).sum());
         for result in results {
             match result {
-                Ok(facts) => analysis.facts.extend(facts),
+                Ok(f) => facts.extend(f),
                 Err(e) => analysis.errors.push(e),
             }
         }
+        analysis.facts.push(facts);
         batch = next;
     }
-    analysis.facts.shrink_to_fit();
     Ok(analysis)
 }
 

@@ -31,6 +31,7 @@ pub fn run(args: &ExplainArgs, config: &Config, out: &mut dyn Write) -> Result<O
     let analysis = crate::corpus::analyse(&paths, &rules)?;
     let facts: Vec<_> = analysis
         .facts
+        .into_vec()
         .into_iter()
         .filter(|f| *f.metric == *metric.id)
         .collect();

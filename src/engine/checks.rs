@@ -32,10 +32,13 @@ type ByPeriod<'f> = BTreeMap<Option<Period>, Vec<Combination<'f>>>;
 
 /// Every check's violations: one finding per check and period, listing the
 /// combinations of facts that fail.
-pub(super) fn run<'f>(facts: &'f [Fact], checks: &[Check]) -> Vec<Finding<'f>> {
+pub(super) fn run<'f>(
+    facts: impl IntoIterator<Item = &'f Fact>,
+    checks: &[Check],
+) -> Vec<Finding<'f>> {
     let mut index: Index = BTreeMap::new();
     for f in facts
-        .iter()
+        .into_iter()
         .filter(|f| f.quantity.role == crate::extract::Role::Actual)
     {
         index.entry((&*f.metric, f.period)).or_default().push(f);

@@ -17,44 +17,50 @@ pub struct Difference {
     pub relative: Option<Decimal>,
 }
 
-/// A fact as the engine compares it: its intervals and value, signed when
-/// it is a fall of a change metric ("fell 12%" is −12, so that it
-/// conflicts with "rose 12%").
+/// A fact as the engine compares it: the interval its tolerance compares,
+/// signed when it is a fall of a change metric ("fell 12%" is −12, so that
+/// it conflicts with "rose 12%"). Small: a corpus's claims are all held at
+/// once while they are grouped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Claim<'f> {
     pub fact: &'f Fact,
-    /// With the rounding of the stated precision (the `rounding` tolerance).
-    pub rounded: Interval,
-    /// Without rounding (the other tolerances).
-    pub stated: Interval,
-    pub value: Option<Decimal>,
+    /// With the rounding of the stated precision for the `rounding`
+    /// tolerance, without it for the others.
+    pub interval: Interval,
+    negated: bool,
 }
 
 impl<'f> Claim<'f> {
-    /// `fact`, negated when `negate`.
-    pub fn new(fact: &'f Fact, negate: bool) -> Claim<'f> {
-        let (rounded, stated) = (fact.interval(), fact.stated_interval());
-        if negate {
-            return Claim {
-                fact,
-                rounded: rounded.negated(),
-                stated: stated.negated(),
-                value: fact.quantity.value.map(|v| -v),
-            };
-        }
+    /// `fact` under `tolerance`, negated when `negate`.
+    pub fn new(fact: &'f Fact, negate: bool, tolerance: Tolerance) -> Claim<'f> {
+        let interval = match tolerance {
+            Tolerance::Rounding => fact.interval(),
+            _ => fact.stated_interval(),
+        };
         Claim {
             fact,
-            rounded,
-            stated,
-            value: fact.quantity.value,
+            interval: if negate { interval.negated() } else { interval },
+            negated: negate,
         }
     }
 
-    /// The interval the tolerance compares.
-    pub fn interval(&self, tolerance: Tolerance) -> Interval {
-        match tolerance {
-            Tolerance::Rounding => self.rounded,
-            _ => self.stated,
+    /// The interval with the rounding of the stated precision.
+    pub fn rounded(&self) -> Interval {
+        let i = self.fact.interval();
+        if self.negated {
+            i.negated()
+        } else {
+            i
+        }
+    }
+
+    /// The stated value, signed.
+    pub fn value(&self) -> Option<Decimal> {
+        let v = self.fact.quantity.value;
+        if self.negated {
+            v.map(|v| -v)
+        } else {
+            v
         }
     }
 
@@ -75,7 +81,11 @@ pub struct Comparison<'f> {
 
 /// Compares `a` and `b` (facts of one metric and period), as they are.
 pub fn compare<'f>(a: &'f Fact, b: &'f Fact, tolerance: Tolerance) -> Comparison<'f> {
-    compare_claims(&Claim::new(a, false), &Claim::new(b, false), tolerance)
+    compare_claims(
+        &Claim::new(a, false, tolerance),
+        &Claim::new(b, false, tolerance),
+        tolerance,
+    )
 }
 
 /// Compares two claims of one key.
@@ -85,8 +95,8 @@ pub(super) fn compare_claims<'f>(
     tolerance: Tolerance,
 ) -> Comparison<'f> {
     let conflict = disagree(a, b, tolerance);
-    let vanishes_when_rounded = conflict && a.rounded.gap(&b.rounded).is_none();
-    let note = match (vanishes_when_rounded, a.value, b.value) {
+    let vanishes_when_rounded = conflict && a.rounded().gap(&b.rounded()).is_none();
+    let note = match (vanishes_when_rounded, a.value(), b.value()) {
         (true, Some(_), Some(_)) => Some(rounding_note(a, b)),
         (true, _, _) => Some(Note::Overlap),
         _ => None,
@@ -101,10 +111,11 @@ pub(super) fn compare_claims<'f>(
 /// Whether two claims of one key conflict under `tolerance`.
 pub(super) fn disagree(a: &Claim, b: &Claim, tolerance: Tolerance) -> bool {
     match tolerance {
-        Tolerance::Exact => a.stated.gap(&b.stated).is_some(),
-        Tolerance::Rounding => a.rounded.gap(&b.rounded).is_some(),
-        Tolerance::Relative(r) => exceeds(a.stated, b.stated, r * a.magnitude().max(b.magnitude())),
-        Tolerance::Absolute(x) => exceeds(a.stated, b.stated, x),
+        Tolerance::Exact | Tolerance::Rounding => a.interval.gap(&b.interval).is_some(),
+        Tolerance::Relative(r) => {
+            exceeds(a.interval, b.interval, r * a.magnitude().max(b.magnitude()))
+        }
+        Tolerance::Absolute(x) => exceeds(a.interval, b.interval, x),
     }
 }
 
@@ -118,7 +129,7 @@ fn exceeds(a: Interval, b: Interval, allowed: Decimal) -> bool {
 
 /// How far apart two claims are.
 pub(super) fn difference(a: &Claim, b: &Claim) -> Difference {
-    if let (Some(va), Some(vb)) = (a.value, b.value) {
+    if let (Some(va), Some(vb)) = (a.value(), b.value()) {
         let absolute = (va - vb).abs();
         let larger = va.abs().max(vb.abs());
         let relative = (larger > Decimal::ZERO).then(|| {
@@ -127,7 +138,7 @@ pub(super) fn difference(a: &Claim, b: &Claim) -> Difference {
         });
         return Difference { absolute, relative };
     }
-    let gap = a.rounded.gap(&b.rounded);
+    let gap = a.rounded().gap(&b.rounded());
     Difference {
         absolute: gap.unwrap_or_default(),
         relative: None,
@@ -145,8 +156,8 @@ fn rounding_note<'f>(a: &Claim<'f>, b: &Claim<'f>) -> Note<'f> {
     let step = coarse.fact.quantity.step;
     // cannot fail: both have values (checked by the caller)
     let (vc, vf) = (
-        coarse.value.unwrap_or_default(),
-        fine.value.unwrap_or_default(),
+        coarse.value().unwrap_or_default(),
+        fine.value().unwrap_or_default(),
     );
     let rounds_to = step > Decimal::ZERO && (vf / step).round() * step == vc;
     Note::Rounding {

@@ -140,9 +140,12 @@ pub struct FactKey<'f> {
 
 /// Compares the claims of each key; findings come sorted by metric and
 /// period, then check violations.
-pub fn run<'f>(facts: &'f [Fact], rules: &RuleSet) -> Vec<Finding<'f>> {
+pub fn run<'f, I>(facts: I, rules: &RuleSet) -> Vec<Finding<'f>>
+where
+    I: IntoIterator<Item = &'f Fact> + Clone,
+{
     let mut groups: BTreeMap<FactKey<'f>, Vec<Claim<'f>>> = BTreeMap::new();
-    for fact in facts {
+    for fact in facts.clone() {
         let Some(metric) = rules.metric(&fact.metric) else {
             continue;
         };
@@ -160,7 +163,8 @@ pub fn run<'f>(facts: &'f [Fact], rules: &RuleSet) -> Vec<Finding<'f>> {
         }
     }
     let mut findings = claims_against_data(&groups, rules);
-    for (key, claims) in &groups {
+    // each key's claims are swept and dropped in turn
+    for (key, claims) in groups {
         // cannot fail: every key came from a fact whose metric was found
         let Some(metric) = rules.metric(key.metric) else {
             continue;
@@ -168,8 +172,8 @@ pub fn run<'f>(facts: &'f [Fact], rules: &RuleSet) -> Vec<Finding<'f>> {
         if key.role == Role::Claim || claims.len() < 2 {
             continue;
         }
-        let readings = readings::group(claims.clone(), metric.tolerance);
-        if let Some(f) = finding(key, metric, readings) {
+        let readings = readings::group(claims, metric.tolerance);
+        if let Some(f) = finding(&key, metric, readings) {
             findings.push(f);
         }
     }
@@ -209,7 +213,7 @@ fn comparable<'f>(fact: &'f Fact, metric: &Metric) -> Option<Claim<'f>> {
     {
         return None;
     }
-    Some(Claim::new(fact, down))
+    Some(Claim::new(fact, down, metric.tolerance))
 }
 
 /// The finding of one key's readings: an agreement, a conflict or a

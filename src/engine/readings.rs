@@ -59,8 +59,8 @@ impl Reading<'_> {
 /// source.
 pub(super) fn group<'f>(mut claims: Vec<Claim<'f>>, tolerance: Tolerance) -> Vec<Reading<'f>> {
     claims.sort_by(|a, b| {
-        a.interval(tolerance)
-            .cmp_by_lo(&b.interval(tolerance))
+        a.interval
+            .cmp_by_lo(&b.interval)
             .then_with(|| order(a.fact, b.fact))
     });
     let mut groups: Vec<Vec<Claim<'f>>> = Vec::new();
@@ -70,7 +70,7 @@ pub(super) fn group<'f>(mut claims: Vec<Claim<'f>>, tolerance: Tolerance) -> Vec
         let joins = tightest.is_some_and(|t| !disagree(&c, &t, tolerance));
         match groups.last_mut() {
             Some(g) if joins => {
-                if lower_hi(&c, tightest.as_ref(), tolerance) {
+                if lower_hi(&c, tightest.as_ref()) {
                     tightest = Some(c);
                 }
                 g.push(c);
@@ -81,8 +81,7 @@ pub(super) fn group<'f>(mut claims: Vec<Claim<'f>>, tolerance: Tolerance) -> Vec
             }
         }
     }
-    let mut readings: Vec<Reading<'f>> =
-        groups.into_iter().map(|g| reading(g, tolerance)).collect();
+    let mut readings: Vec<Reading<'f>> = groups.into_iter().map(reading).collect();
     readings.sort_by(|a, b| order(a.facts[0], b.facts[0]));
     if let Some(first) = readings.first().map(|r| r.claim) {
         for r in readings.iter_mut().skip(1) {
@@ -103,7 +102,7 @@ pub(super) fn order(a: &Fact, b: &Fact) -> std::cmp::Ordering {
 }
 
 /// Whether `c`'s upper end is below `t`'s.
-fn lower_hi(c: &Claim, t: Option<&Claim>, tolerance: Tolerance) -> bool {
+fn lower_hi(c: &Claim, t: Option<&Claim>) -> bool {
     let Some(t) = t else {
         return true;
     };
@@ -111,25 +110,25 @@ fn lower_hi(c: &Claim, t: Option<&Claim>, tolerance: Tolerance) -> bool {
         None => (1, Decimal::ZERO, false),
         Some(b) => (0, b.value, b.inclusive),
     };
-    end(c.interval(tolerance)) < end(t.interval(tolerance))
+    end(c.interval) < end(t.interval)
 }
 
 /// The reading of a group of claims that agree (non-empty).
-fn reading<'f>(mut group: Vec<Claim<'f>>, tolerance: Tolerance) -> Reading<'f> {
+fn reading<'f>(mut group: Vec<Claim<'f>>) -> Reading<'f> {
     group.sort_by(|a, b| order(a.fact, b.fact));
     let lead = *group
         .iter()
         .min_by(|a, b| {
-            let q = |c: &Claim| (c.value.is_none(), c.fact.quantity.step);
+            let q = |c: &Claim| (c.value().is_none(), c.fact.quantity.step);
             q(a).cmp(&q(b)).then_with(|| order(a.fact, b.fact))
         })
         // cannot fail: a group is never empty (it is opened with a claim)
         .expect("a reading has a claim");
-    let mut common = Some(group[0].interval(tolerance));
+    let mut common = Some(group[0].interval);
     for c in &group[1..] {
-        common = common.and_then(|i| i.intersect(&c.interval(tolerance)));
+        common = common.and_then(|i| i.intersect(&c.interval));
     }
-    let interval = common.unwrap_or_else(|| hull(&group, tolerance));
+    let interval = common.unwrap_or_else(|| hull(&group));
     Reading {
         facts: group.iter().map(|c| c.fact).collect(),
         interval,
@@ -140,11 +139,11 @@ fn reading<'f>(mut group: Vec<Claim<'f>>, tolerance: Tolerance) -> Reading<'f> {
 }
 
 /// From the lowest lower end to the highest upper end of the group.
-fn hull(group: &[Claim], tolerance: Tolerance) -> Interval {
-    let mut lo = group[0].interval(tolerance).lo;
-    let mut hi = group[0].interval(tolerance).hi;
+fn hull(group: &[Claim]) -> Interval {
+    let mut lo = group[0].interval.lo;
+    let mut hi = group[0].interval.hi;
     for c in &group[1..] {
-        let i = c.interval(tolerance);
+        let i = c.interval;
         lo = lo
             .zip(i.lo)
             .map(|(a, b)| if b.value < a.value { b } else { a });
@@ -202,7 +201,7 @@ mod tests {
     }
 
     fn group_of(facts: &[Fact], t: Tolerance) -> Vec<Reading<'_>> {
-        group(facts.iter().map(|f| Claim::new(f, false)).collect(), t)
+        group(facts.iter().map(|f| Claim::new(f, false, t)).collect(), t)
     }
 
     #[test]
@@ -307,7 +306,7 @@ mod tests {
             for r in &a {
                 for x in &r.facts {
                     for y in &r.facts {
-                        let (cx, cy) = (Claim::new(x, false), Claim::new(y, false));
+                        let (cx, cy) = (Claim::new(x, false, t), Claim::new(y, false, t));
                         proptest::prop_assert!(!disagree(&cx, &cy, t), "{} vs {}", x.surface(), y.surface());
                     }
                 }

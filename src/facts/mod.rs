@@ -9,6 +9,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 mod attach;
+mod batches;
 mod convert;
 mod rule_words;
 mod window;
@@ -19,6 +20,7 @@ use crate::interval::{Bound, Interval};
 use crate::period::{Date, Period};
 use crate::rules::{Metric, PeriodRule, RuleSet, Undated};
 
+pub use batches::Facts;
 use convert::convert;
 use window::Memo;
 

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::documents::Document;
 use crate::engine::{Class, Finding};
 use crate::extract::{Kind, Qualifier, Quantity};
-use crate::facts::Fact;
+use crate::facts::{Fact, Facts};
 use crate::interval::Interval;
 use crate::period::Period;
 use crate::rules::Severity;
@@ -523,7 +523,7 @@ pub fn write_quantities(
 }
 
 /// One JSON object per fact.
-pub fn write_facts_jsonl(out: &mut dyn Write, facts: &[Fact]) -> io::Result<()> {
+pub fn write_facts_jsonl(out: &mut dyn Write, facts: &Facts) -> io::Result<()> {
     for f in facts {
         line(out, &fact_json(f))?;
     }
@@ -531,7 +531,7 @@ pub fn write_facts_jsonl(out: &mut dyn Write, facts: &[Fact]) -> io::Result<()> 
 }
 
 /// A JSON array of facts.
-pub fn write_facts_json(out: &mut dyn Write, facts: &[Fact]) -> io::Result<()> {
+pub fn write_facts_json(out: &mut dyn Write, facts: &Facts) -> io::Result<()> {
     let all: Vec<FactJson> = facts.iter().map(fact_json).collect();
     serde_json::to_writer_pretty(&mut *out, &all)?;
     writeln!(out)
@@ -550,7 +550,7 @@ pub fn write_report(
     out: &mut dyn Write,
     sources: usize,
     findings: &[Finding],
-    facts: &[Fact],
+    facts: &Facts,
 ) -> io::Result<()> {
     let report = ReportJson {
         version: REPORT_VERSION,

@@ -10,7 +10,7 @@ use super::human::{self, Shown};
 use crate::documents::Document;
 use crate::engine::{Class, Finding};
 use crate::extract::{Quantity, DEFAULT_SLACK};
-use crate::facts::Fact;
+use crate::facts::{Fact, Facts};
 
 /// Longest quote shown in a table cell, in characters.
 const QUOTE_WIDTH: usize = 64;
@@ -29,7 +29,7 @@ pub fn write_report(
     out: &mut dyn Write,
     sources: usize,
     findings: &[Finding],
-    facts: &[Fact],
+    facts: &Facts,
 ) -> io::Result<()> {
     let conflicts = findings
         .iter()
@@ -190,7 +190,7 @@ fn facts_table(facts: &[&Fact]) -> Table {
 }
 
 /// The report's facts: by metric, period, then source.
-fn by_metric(facts: &[Fact]) -> Table {
+fn by_metric(facts: &Facts) -> Table {
     let mut sorted: Vec<&Fact> = facts.iter().collect();
     sorted.sort_by(|a, b| {
         (&a.metric, a.period, &a.source.path, a.line).cmp(&(
@@ -204,8 +204,11 @@ fn by_metric(facts: &[Fact]) -> Table {
 }
 
 /// `facts --format table`: per source, in text order.
-pub fn write_facts(out: &mut dyn Write, facts: &[Fact]) -> io::Result<()> {
-    let in_order: Vec<&Fact> = facts.iter().collect();
+pub fn write_facts<'f>(
+    out: &mut dyn Write,
+    facts: impl IntoIterator<Item = &'f Fact>,
+) -> io::Result<()> {
+    let in_order: Vec<&Fact> = facts.into_iter().collect();
     writeln!(out, "{}", facts_table(&in_order))
 }
 
