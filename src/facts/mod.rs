@@ -125,7 +125,7 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
         id: doc.id(),
         published: doc.meta.published,
     };
-    let mut memo = Memo::default();
+    let mut memo = Memo::new(rules);
     let mut facts = Vec::new();
     let quantities = &story_periods(doc, quantities);
     // a negated figure ("did not reach $1 trillion") claims nothing
@@ -248,7 +248,11 @@ fn sentence_claims<'d>(
     // a conversion restates the figure before it: it takes that figure's
     // metrics below, and competes for none
     let own = |i: &usize| figures[*i].role != Role::Conversion;
-    for (m, metric) in rules.metrics.iter().enumerate() {
+    // only the metrics whose literals the window holds (`rules/prefilter.rs`)
+    for m in memo.candidates(doc, s) {
+        let Some(metric) = rules.metrics.get(m) else {
+            continue;
+        };
         let (changes, levels): (Vec<usize>, Vec<usize>) = (0..figures.len())
             .filter(own)
             .filter(|&i| metric.accepts(figures[i].kind, figures[i].unit))

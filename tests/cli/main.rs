@@ -17,6 +17,7 @@ mod packs;
 mod recipes;
 mod report;
 mod rules;
+mod scale;
 mod schema;
 mod support;
 mod templates;
