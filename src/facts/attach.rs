@@ -26,10 +26,8 @@
 
 use std::ops::Range;
 
-use regex::Regex;
-
 use crate::extract::Quantity;
-use crate::rules::Metric;
+use crate::rules::{Metric, Pattern};
 
 /// How far a word is from a figure: clause boundaries between them first,
 /// then bytes.
@@ -275,7 +273,7 @@ fn reach(
         patterns_here: false,
     };
     // each requirement, and whether it is the `near` list
-    let mut patterns: Vec<(&[Regex], bool)> = m
+    let mut patterns: Vec<(&[Pattern], bool)> = m
         .all
         .iter()
         .map(|r| (std::slice::from_ref(r), false))

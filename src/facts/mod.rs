@@ -199,7 +199,7 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
         published: doc.meta.published,
         record: doc.record.as_ref().map(|r| r.line),
     });
-    let mut memo = Memo::default();
+    let mut memo = Memo::new(rules);
     let mut facts = Vec::new();
     let mut sentences = Sentences::default();
     let quantities = &story_periods(doc, quantities);
@@ -329,7 +329,11 @@ fn sentence_claims<'d>(
     // a conversion restates the figure before it: it takes that figure's
     // metrics below, and competes for none
     let own = |i: &usize| figures[*i].role != Role::Conversion;
-    for (m, metric) in rules.metrics.iter().enumerate() {
+    // only the metrics whose literals the window holds (`rules/prefilter.rs`)
+    for m in memo.candidates(doc, s) {
+        let Some(metric) = rules.metrics.get(m) else {
+            continue;
+        };
         let (changes, levels): (Vec<usize>, Vec<usize>) = (0..figures.len())
             .filter(own)
             .filter(|&i| metric.accepts(figures[i].kind, figures[i].unit))

@@ -2,27 +2,64 @@
 //! patterns of its `match` over the window, and its entities in the window
 //! or the article. Which figure of the sentence is the metric's is
 //! `attach.rs`.
+//!
+//! The rules' prefilter (`rules/prefilter.rs`) scans each window once for
+//! the literals of every rule's patterns: only the metrics whose patterns
+//! may match are tested, and a pattern whose literals are missing is not
+//! run. A pattern that many rules share (an entity, a template's words) is
+//! run once per window, its answer kept for the others.
 
 use std::collections::BTreeMap;
 
 use crate::documents::Document;
-use crate::rules::{Context, EntityMatcher, Metric};
+use crate::rules::{Context, EntityMatcher, Hits, Metric, Pattern, RuleSet};
 
 /// What one document has already answered, so that a sentence with several
-/// figures is matched once per metric, and the whole text is searched for an
-/// entity at most once.
-#[derive(Default)]
+/// figures is matched once per metric, a pattern shared by many rules is
+/// run once per window, and the whole text is searched for an entity at
+/// most once.
 pub(super) struct Memo<'d> {
+    rules: &'d RuleSet,
     /// The document's text with currency names blanked (see
     /// `currency_names_blanked`), made at the first match.
     text: Option<std::borrow::Cow<'d, str>>,
     /// (metric index, sentence index) -> whether the sentence names the metric.
     sentences: BTreeMap<(usize, usize), bool>,
-    /// entity pattern -> whether the article (body or title) names it (the
-    /// pattern, not the name: with and without metonyms they differ).
-    article: BTreeMap<String, bool>,
+    /// What is known of each window the rules have looked at.
+    windows: foldhash::HashMap<Window, Seen>,
+    /// entity pattern id -> whether the article (body or title) names it
+    /// (the pattern, not the name: with and without metonyms they differ).
+    article: BTreeMap<usize, bool>,
     /// metric index -> the one statistical source the article names, if one.
     cited: BTreeMap<usize, Option<String>>,
+}
+
+/// A window: sentence `.0`, with the sentence before it if `.1`.
+type Window = (usize, bool);
+
+/// What is known of one window: the literals of the rules' patterns in it
+/// (`rules/prefilter.rs`), and the patterns already run over it.
+#[derive(Default)]
+struct Seen {
+    hits: Option<Hits>,
+    /// pattern id -> whether it matches the window
+    matched: foldhash::HashMap<usize, bool>,
+}
+
+/// The window of sentence `s` for a rule of `context`.
+fn window(s: usize, context: Context) -> Window {
+    (s, context == Context::PreviousSentence && s > 0)
+}
+
+/// The byte range of window `w` of `doc`.
+fn range(doc: &Document, (s, previous): Window) -> std::ops::Range<usize> {
+    let sentences = doc.sentences();
+    let start = if previous {
+        sentences[s - 1].start
+    } else {
+        sentences[s].start
+    };
+    start..sentences[s].end
 }
 
 /// Currencies named after a country ("US dollars", "Indian rupees"): they
@@ -42,6 +79,17 @@ fn currency_names_blanked(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 impl<'d> Memo<'d> {
+    pub(super) fn new(rules: &'d RuleSet) -> Self {
+        Memo {
+            rules,
+            text: None,
+            sentences: BTreeMap::new(),
+            windows: foldhash::HashMap::default(),
+            article: BTreeMap::new(),
+            cited: BTreeMap::new(),
+        }
+    }
+
     pub(super) fn matches(
         &mut self,
         doc: &'d Document,
@@ -58,10 +106,46 @@ impl<'d> Memo<'d> {
         found
     }
 
+    /// The metrics (indices, in order) that sentence `s` may name: those
+    /// the prefilter finds the literals of in their window, one scan of
+    /// the sentence (and one of it with the sentence before) for all.
+    pub(super) fn candidates(&mut self, doc: &'d Document, s: usize) -> Vec<usize> {
+        self.text(doc);
+        let prefilter = self.rules.prefilter();
+        let mut out = Vec::new();
+        for context in [Context::Sentence, Context::PreviousSentence] {
+            let hits = self.hits(doc, window(s, context));
+            prefilter.candidates(hits, context, &mut out);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// The document's text as patterns see it: currency names blanked.
     pub(super) fn text(&mut self, doc: &'d Document) -> &str {
         self.text
             .get_or_insert_with(|| currency_names_blanked(&doc.text))
+    }
+
+    /// The literals of the rules' patterns in window `w`.
+    fn hits(&mut self, doc: &Document, w: Window) -> &Hits {
+        let text: &str = self.text.as_deref().unwrap_or(&doc.text);
+        let prefilter = self.rules.prefilter();
+        let seen = self.windows.entry(w).or_default();
+        seen.hits
+            .get_or_insert_with(|| prefilter.hits(&text[range(doc, w)]))
+    }
+
+    /// Whether pattern `p` matches window `w`: run once per window, however
+    /// many rules share it.
+    fn is_match(&mut self, doc: &Document, w: Window, p: &Pattern) -> bool {
+        let text: &str = self.text.as_deref().unwrap_or(&doc.text);
+        let seen = self.windows.entry(w).or_default();
+        *seen
+            .matched
+            .entry(p.id())
+            .or_insert_with(|| p.is_match(&text[range(doc, w)]))
     }
 
     /// Whether sentence `s` (with its context) names `metric`. Its `none`
@@ -69,16 +153,17 @@ impl<'d> Memo<'d> {
     /// (`attach.rs`).
     fn compute(&mut self, doc: &Document, s: usize, metric: &Metric) -> bool {
         let m = &metric.matcher;
-        // set by `matches`, which alone calls this
-        let text: &str = self.text.as_deref().unwrap_or(&doc.text);
-        let sentence = &text[doc.sentences()[s].clone()];
-        let window_start = match (m.context, s) {
-            (Context::PreviousSentence, 1..) => doc.sentences()[s - 1].start,
-            _ => doc.sentences()[s].start,
-        };
-        let window = &text[window_start..doc.sentences()[s].end];
-        if !m.all.iter().all(|r| r.is_match(window))
-            || (!m.any.is_empty() && !m.any.iter().any(|r| r.is_match(window)))
+        let w = window(s, m.context);
+        // each `all` pattern, and one of `any`, must find its literals in
+        // the window before it is run
+        let prefilter = self.rules.prefilter();
+        let hits = self.hits(doc, w);
+        let may = |p: &Pattern| prefilter.may_match(hits, p.id());
+        if !m.all.iter().all(may) || (!m.any.is_empty() && !m.any.iter().any(may)) {
+            return false;
+        }
+        if !m.all.iter().all(|r| self.is_match(doc, w, r))
+            || (!m.any.is_empty() && !m.any.iter().any(|r| self.is_match(doc, w, r)))
         {
             return false;
         }
@@ -87,21 +172,43 @@ impl<'d> Memo<'d> {
         // whatever the sentence before it or the article says.
         // A template's other entity in the sentence means another pair or a
         // group, even with this pair named too.
-        let names_all = m.entities.iter().all(|e| e.regex.is_match(sentence));
+        let sentence = (s, false);
+        let names_all = m
+            .entities
+            .iter()
+            .all(|e| self.is_match(doc, sentence, &e.regex));
         let elsewhere = m
             .other_entities
             .iter()
-            .any(|o| (o.rival || !names_all) && o.regex.is_match(sentence));
+            .any(|o| (o.rival || !names_all) && self.is_match(doc, sentence, &o.regex));
         if elsewhere {
             return false;
         }
-        let refers_back =
-            m.entities_anywhere || m.anaphora.as_ref().is_some_and(|r| r.is_match(window));
-        let body = &text[doc.body_start..];
-        let article = &mut self.article;
+        let refers_back = m.entities_anywhere
+            || m.anaphora
+                .as_ref()
+                .is_some_and(|r| self.is_match(doc, w, r));
         m.entities.iter().all(|e| {
-            e.regex.is_match(window) || (refers_back && named_in_article(article, doc, body, e))
+            self.is_match(doc, w, &e.regex) || (refers_back && self.named_in_article(doc, e))
         })
+    }
+
+    /// Whether the article (its title, or its body) names entity `e`,
+    /// memoized by pattern.
+    fn named_in_article(&mut self, doc: &Document, e: &EntityMatcher) -> bool {
+        if let Some(&known) = self.article.get(&e.regex.id()) {
+            return known;
+        }
+        let text: &str = self.text.as_deref().unwrap_or(&doc.text);
+        let body = &text[doc.body_start..];
+        let title = doc
+            .meta
+            .title
+            .as_deref()
+            .is_some_and(|t| e.regex.is_match(t));
+        let named = title || e.regex.is_match(body);
+        self.article.insert(e.regex.id(), named);
+        named
     }
 
     /// The one statistical source of `metric` (index `i`) that the article
@@ -121,25 +228,4 @@ impl<'d> Memo<'d> {
             })
             .clone()
     }
-}
-
-/// Whether the article (its title, or `body`) names entity `e`, memoized by
-/// pattern in `article`.
-fn named_in_article(
-    article: &mut BTreeMap<String, bool>,
-    doc: &Document,
-    body: &str,
-    e: &EntityMatcher,
-) -> bool {
-    if let Some(&known) = article.get(e.regex.as_str()) {
-        return known;
-    }
-    let title = doc
-        .meta
-        .title
-        .as_deref()
-        .is_some_and(|t| e.regex.is_match(t));
-    let named = title || e.regex.is_match(body);
-    article.insert(e.regex.as_str().to_string(), named);
-    named
 }

@@ -2,17 +2,22 @@
 //! figures of one metric are compared.
 //!
 //! `schema.rs` mirrors the YAML; `validate.rs` turns it into the types here,
-//! which cannot be wrong (regexes compiled, entities resolved, tolerances
-//! parsed). Matching quantities against rules is `facts.rs`; running rule
-//! examples is `rule_tests.rs`. This module only loads.
+//! which cannot be wrong (regexes checked, one shared copy of each, entities
+//! resolved, tolerances parsed); `prefilter.rs` indexes the literals of the
+//! patterns, so a sentence is tested against every metric in one scan.
+//! Matching quantities against rules is `facts.rs`; running rule examples
+//! is `rule_tests.rs`. This module only loads.
 
 mod locate;
+mod prefilter;
 mod schema;
 mod validate;
 
+pub use prefilter::{Hits, Prefilter};
 pub use schema::json_schema;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use regex::Regex;
 use rust_decimal::Decimal;
@@ -25,11 +30,113 @@ use crate::period::{Date, Period};
 /// Every metric of a rule folder, with the entities they refer to.
 #[derive(Debug, Default)]
 pub struct RuleSet {
+    /// In the order of the files and of the metrics in them. Built by
+    /// `load` only: `metric` looks ids up in an index made with the list.
     pub metrics: Vec<Metric>,
     /// The currencies money metrics count in (their `unit`s).
     pub units: std::collections::BTreeSet<String>,
     /// Checks across metrics.
     pub checks: Vec<Check>,
+    /// Metric id -> index in `metrics`.
+    index: foldhash::HashMap<String, usize>,
+    /// Every distinct pattern of the rules, by `Pattern::id`.
+    patterns: Vec<Pattern>,
+    /// Which metrics a window may name, by the literals of their patterns.
+    prefilter: prefilter::Prefilter,
+}
+
+/// A regex of the rules. Every rule that writes the same pattern (a
+/// template's metrics, entities named by many rules, patterns repeated
+/// through YAML anchors) holds the one copy: what made a thousand metrics
+/// take seconds and a gigabyte to load was each compiling its own copies.
+/// A pattern is checked when the rules load (a syntax error is reported
+/// there, with its file and line) and compiled the first time it is
+/// matched: most patterns of a large rule set never are, as the prefilter
+/// rules out their metrics. Dereferences to the compiled `Regex`.
+#[derive(Clone)]
+pub struct Pattern(Arc<Shared>);
+
+struct Shared {
+    /// The pattern as compiled, flags (`(?i)`) included.
+    source: String,
+    /// Its index among the distinct patterns of its rule set.
+    id: usize,
+    regex: std::sync::OnceLock<Regex>,
+}
+
+impl Pattern {
+    /// A pattern whose syntax has been checked (`validate.rs`).
+    fn new(source: String, id: usize) -> Self {
+        Pattern(Arc::new(Shared {
+            source,
+            id,
+            regex: std::sync::OnceLock::new(),
+        }))
+    }
+
+    /// A pattern compiled at load (`validate.rs`: one that may be large).
+    fn compiled(source: String, id: usize, regex: Regex) -> Self {
+        Pattern(Arc::new(Shared {
+            source,
+            id,
+            regex: std::sync::OnceLock::from(regex),
+        }))
+    }
+
+    /// The pattern's index among the distinct patterns of its rule set
+    /// (`RuleSet::patterns`): equal ids, one copy.
+    pub fn id(&self) -> usize {
+        self.0.id
+    }
+
+    /// The pattern as compiled, without compiling it.
+    pub fn as_str(&self) -> &str {
+        &self.0.source
+    }
+
+    /// Whether the pattern has been compiled (matched at least once).
+    pub fn is_compiled(&self) -> bool {
+        self.0.regex.get().is_some()
+    }
+
+    /// Whether two patterns are the one shared copy.
+    pub fn same(&self, other: &Pattern) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Pattern {
+    type Target = Regex;
+    fn deref(&self) -> &Regex {
+        self.0.regex.get_or_init(|| compile(&self.0.source))
+    }
+}
+
+impl std::fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Pattern").field(&self.0.source).finish()
+    }
+}
+
+/// The compiled regex of a pattern whose syntax was checked at load
+/// (`regex_syntax`, with the settings `Regex::new` parses with). What a
+/// parse cannot check is the size of the compiled program: a pattern that
+/// may come near the regex crate's limit is compiled at load, where the
+/// limit's error is reported (`validate.rs`); should the estimate miss
+/// one, it is compiled here without the limit rather than fail.
+fn compile(source: &str) -> Regex {
+    Regex::new(source)
+        .or_else(|_| {
+            regex::RegexBuilder::new(source)
+                .size_limit(usize::MAX)
+                .build()
+        })
+        .unwrap_or_else(|_| {
+            // with no size limit, only a program of more than 2^31 states
+            // fails, which memory runs out long before: matches nothing
+            // (cannot fail: a constant, valid pattern)
+            Regex::new(r"[^\s\S]").expect("valid regex")
+        })
 }
 
 /// A check across metrics, run on facts of the same period.
@@ -65,8 +172,55 @@ impl RuleSet {
             .map(|c| (c.description.as_deref().unwrap_or(c.id.as_str()), None))
     }
 
+    /// The metric of an id, by the index.
     pub fn metric(&self, id: &str) -> Option<&Metric> {
-        self.metrics.iter().find(|m| m.id == id)
+        self.index.get(id).and_then(|&i| self.metrics.get(i))
+    }
+
+    /// The distinct compiled patterns of the rules, each once, by id.
+    pub fn patterns(&self) -> &[Pattern] {
+        &self.patterns
+    }
+
+    /// Every use of a pattern by a metric (`match`, entities, attributions,
+    /// bases, period phrases, role cues): a pattern shared by several
+    /// rules comes once per use, each use the same compiled copy.
+    pub fn pattern_uses(&self) -> impl Iterator<Item = &Pattern> {
+        self.metrics.iter().flat_map(Metric::patterns)
+    }
+
+    /// Which metrics a window may name (`prefilter.rs`).
+    pub fn prefilter(&self) -> &Prefilter {
+        &self.prefilter
+    }
+
+    /// `literals`: by pattern id, what every match of the pattern
+    /// contains (`prefilter::required`).
+    fn new(
+        metrics: Vec<Metric>,
+        checks: Vec<Check>,
+        patterns: Vec<Pattern>,
+        literals: &[prefilter::Requirements],
+    ) -> Self {
+        let units = metrics
+            .iter()
+            .filter(|m| m.kind == MetricKind::Money)
+            .filter_map(|m| m.unit.clone())
+            .collect();
+        let index = metrics
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.clone(), i))
+            .collect();
+        let prefilter = Prefilter::new(&metrics, literals);
+        RuleSet {
+            metrics,
+            units,
+            checks,
+            index,
+            patterns,
+            prefilter,
+        }
     }
 }
 
@@ -104,18 +258,18 @@ pub struct Metric {
     pub rates: Vec<Rate>,
     /// Statistical sources by name, in the order written; a fact's
     /// attribution is the first whose pattern matches its sentence.
-    pub attributions: Vec<(String, Regex)>,
+    pub attributions: Vec<(String, Pattern)>,
     /// Further dimensions of attribution (a speaker, a currency basis),
     /// each with its sources in order.
     pub dimensions: Vec<Dimension>,
     /// For a change metric: the level metric it is the change of.
     pub change_of: Option<String>,
     /// For a change metric: the bases a change may be stated on, in order.
-    pub basis: Vec<(String, Regex)>,
+    pub basis: Vec<(String, Pattern)>,
     /// Whether a figure this metric claims may be claimed by others too.
     pub shares_figures: bool,
     /// Phrases that stand for a year ("before the pandemic": 2019).
-    pub period_phrases: Vec<(Regex, i32)>,
+    pub period_phrases: Vec<(Pattern, i32)>,
     /// More words that give a figure a role.
     pub roles: RoleCues,
     /// Whether figures of different attributions that disagree are a
@@ -127,15 +281,15 @@ pub struct Metric {
 #[derive(Debug)]
 pub struct Dimension {
     pub name: String,
-    pub sources: Vec<(String, Regex)>,
+    pub sources: Vec<(String, Pattern)>,
 }
 
 /// A rule's own words for roles, each over the figure's clause.
 #[derive(Debug, Default)]
 pub struct RoleCues {
-    pub forecast: Vec<Regex>,
-    pub target: Vec<Regex>,
-    pub claim: Vec<Regex>,
+    pub forecast: Vec<Pattern>,
+    pub target: Vec<Pattern>,
+    pub claim: Vec<Pattern>,
 }
 
 /// A conversion rate of a money metric: `rate` units of the metric's
@@ -150,6 +304,30 @@ pub struct Rate {
 }
 
 impl Metric {
+    /// Every pattern the metric uses, once per use.
+    pub fn patterns(&self) -> impl Iterator<Item = &Pattern> {
+        let m = &self.matcher;
+        m.all
+            .iter()
+            .chain(&m.any)
+            .chain(&m.none)
+            .chain(&m.near)
+            .chain(&m.anaphora)
+            .chain(m.entities.iter().map(|e| &e.regex))
+            .chain(m.other_entities.iter().map(|e| &e.regex))
+            .chain(self.attributions.iter().map(|(_, p)| p))
+            .chain(
+                self.dimensions
+                    .iter()
+                    .flat_map(|d| d.sources.iter().map(|(_, p)| p)),
+            )
+            .chain(self.basis.iter().map(|(_, p)| p))
+            .chain(self.period_phrases.iter().map(|(p, _)| p))
+            .chain(&self.roles.forecast)
+            .chain(&self.roles.target)
+            .chain(&self.roles.claim)
+    }
+
     /// Whether a quantity of `kind` in `unit` can be this metric.
     pub fn accepts(&self, kind: Kind, unit: &str) -> bool {
         // a relative change ("fell 9%", "down by a third") of the metric
@@ -193,19 +371,19 @@ pub enum MetricKind {
 #[derive(Debug)]
 pub struct Matcher {
     /// Each must match the window.
-    pub all: Vec<Regex>,
+    pub all: Vec<Pattern>,
     /// At least one must match the window (when any are given).
-    pub any: Vec<Regex>,
+    pub any: Vec<Pattern>,
     /// None may belong to the figure (be nearest to it): each excludes
     /// one figure, not the sentence.
-    pub none: Vec<Regex>,
+    pub none: Vec<Pattern>,
     /// One must belong to the figure, when any are given.
-    pub near: Vec<Regex>,
+    pub near: Vec<Pattern>,
     pub entities: Vec<EntityMatcher>,
     /// Words that refer back to the pair the article is about ("bilateral",
     /// "the two countries"): with one of them in the window, entities may be
     /// named anywhere in the article.
-    pub anaphora: Option<Regex>,
+    pub anaphora: Option<Pattern>,
     /// Entities may be named anywhere in the article, not only in the window
     /// (`entities_in: article`): for corpora where each article is about one
     /// pair of countries.
@@ -220,7 +398,7 @@ pub struct Matcher {
 /// An entity a rule does not name.
 #[derive(Debug)]
 pub struct OtherEntity {
-    pub regex: Regex,
+    pub regex: Pattern,
     /// Another entity of the rule's template (`pairs.of`): a sentence that
     /// names it is about another pair or a group ("Russia's trade with China
     /// and India"), never this pair, even if it names this pair too.
@@ -231,7 +409,7 @@ pub struct OtherEntity {
 #[derive(Debug)]
 pub struct EntityMatcher {
     pub name: String,
-    pub regex: Regex,
+    pub regex: Pattern,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

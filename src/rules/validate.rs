@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::str::FromStr;
 
-use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::locate::Locator;
@@ -16,7 +15,8 @@ use super::schema::{
 };
 use super::{
     Check, CheckRule, Context, Dimension, EntityMatcher, Example, Expected, Matcher, Metric,
-    MetricKind, OtherEntity, PeriodRule, Rate, RoleCues, RuleSet, Severity, Tolerance, Undated,
+    MetricKind, OtherEntity, Pattern, PeriodRule, Rate, RoleCues, RuleSet, Severity, Tolerance,
+    Undated,
 };
 use crate::error::{Error, Errors, Location};
 use crate::period::{Date, Period};
@@ -29,6 +29,90 @@ struct Source {
     path: PathBuf,
     text: String,
     raw: RawFile,
+}
+
+/// The patterns of a load, each checked once: a pattern written again (by
+/// another metric of a template, another rule naming the same entity, a
+/// YAML anchor) is the copy already made.
+#[derive(Default)]
+struct Interner {
+    /// Pattern source (with its flags, `(?i)` included) -> the one copy.
+    by_source: foldhash::HashMap<String, Pattern>,
+    /// The distinct patterns, by id.
+    list: Vec<Pattern>,
+    /// By pattern id: what every match contains (`prefilter::required`).
+    literals: Vec<super::prefilter::Requirements>,
+}
+
+impl Interner {
+    /// The pattern of `source`, its syntax checked as `Regex::new` checks
+    /// it (the same parser and settings, so the same error text); it is
+    /// compiled when first matched.
+    fn compile(&mut self, source: String) -> Result<Pattern, regex::Error> {
+        if let Some(p) = self.by_source.get(&source) {
+            return Ok(p.clone());
+        }
+        let hir = regex_syntax::Parser::new()
+            .parse(&source)
+            .map_err(|e| regex::Error::Syntax(e.to_string()))?;
+        let pattern = if may_be_large(&hir) {
+            // compiled now, as every pattern was before, so that a pattern
+            // past the regex crate's size limit is still an error here
+            let regex = regex::Regex::new(&source)?;
+            Pattern::compiled(source.clone(), self.list.len(), regex)
+        } else {
+            Pattern::new(source.clone(), self.list.len())
+        };
+        self.literals.push(super::prefilter::required(&hir));
+        self.list.push(pattern.clone());
+        self.by_source.insert(source, pattern.clone());
+        Ok(pattern)
+    }
+}
+
+/// Whether a pattern may come near the regex crate's limit on the size of
+/// a compiled program (10 MB), by an estimate of its states from its
+/// syntax: the states of its classes' UTF-8 sequences and its literals'
+/// bytes, times their repetitions. Measured on patterns built to reach the
+/// limit (`\w{209}`, `(?i)[a-z]{34492}`, 27,306 case-insensitive classes,
+/// 34,043 case-insensitive words, 42,347 groups), the estimate at the limit
+/// is 275,000 states or more; the largest pattern of the shipped rules and
+/// the held-out corpora is estimated at 275,000 too (asia-tourism), most
+/// are below 35,000. Above 100,000, a pattern is compiled at load.
+fn may_be_large(hir: &regex_syntax::hir::Hir) -> bool {
+    states(hir) > 100_000
+}
+
+/// An estimate of the states of `hir`'s compiled program (see
+/// `may_be_large`).
+fn states(hir: &regex_syntax::hir::Hir) -> u64 {
+    use regex_syntax::hir::{Class, HirKind};
+    let n = |x: usize| u64::try_from(x).unwrap_or(u64::MAX);
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => 1,
+        HirKind::Literal(l) => n(l.0.len()),
+        HirKind::Class(Class::Unicode(c)) => c
+            .ranges()
+            .iter()
+            .map(|r| {
+                regex_syntax::utf8::Utf8Sequences::new(r.start(), r.end())
+                    .map(|s| n(s.len()))
+                    .fold(0, u64::saturating_add)
+            })
+            .fold(1, u64::saturating_add),
+        HirKind::Class(Class::Bytes(_)) => 1,
+        HirKind::Capture(c) => states(&c.sub).saturating_add(2),
+        HirKind::Repetition(r) => {
+            let times = r.max.unwrap_or(r.min).max(r.min).max(1);
+            states(&r.sub)
+                .saturating_mul(u64::from(times))
+                .saturating_add(2)
+        }
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs
+            .iter()
+            .map(states)
+            .fold(n(subs.len()), u64::saturating_add),
+    }
 }
 
 pub(super) fn load_files(files: &[PathBuf]) -> Result<RuleSet, Errors> {
@@ -61,6 +145,7 @@ pub(super) fn load_files(files: &[PathBuf]) -> Result<RuleSet, Errors> {
         });
     }
     let (entities, names) = collect_entities(&mut sources, &mut errors);
+    let mut patterns = Interner::default();
     let mut metrics: Vec<Metric> = Vec::new();
     let mut seen: BTreeMap<String, Location> = BTreeMap::new();
     for source in &mut sources {
@@ -91,7 +176,7 @@ pub(super) fn load_files(files: &[PathBuf]) -> Result<RuleSet, Errors> {
                     continue;
                 }
                 seen.insert(raw.id.clone(), at.key("id"));
-                if let Some(mut metric) = metric(raw, &entities, &at, &mut errors) {
+                if let Some(mut metric) = metric(raw, &entities, &mut patterns, &at, &mut errors) {
                     metric.template = template;
                     metrics.push(metric);
                 }
@@ -127,11 +212,12 @@ pub(super) fn load_files(files: &[PathBuf]) -> Result<RuleSet, Errors> {
             }
         }
     }
+    let rules = RuleSet::new(metrics, checks, patterns.list, &patterns.literals);
     // a change metric's `of` names a metric of the set
-    for m in &metrics {
+    for m in &rules.metrics {
         let Some(of) = &m.change_of else { continue };
-        if !metrics.iter().any(|l| &l.id == of) {
-            let hint = crate::yaml::closest(of, metrics.iter().map(|l| l.id.as_str()))
+        if rules.metric(of).is_none() {
+            let hint = crate::yaml::closest(of, rules.metrics.iter().map(|l| l.id.as_str()))
                 .map(|c| format!("; did you mean `{c}`?"))
                 .unwrap_or_default();
             errors.push(Error::Rule {
@@ -140,16 +226,7 @@ pub(super) fn load_files(files: &[PathBuf]) -> Result<RuleSet, Errors> {
             });
         }
     }
-    let units = metrics
-        .iter()
-        .filter(|m| m.kind == MetricKind::Money)
-        .filter_map(|m| m.unit.clone())
-        .collect();
-    errors.into_result(RuleSet {
-        metrics,
-        checks,
-        units,
-    })
+    errors.into_result(rules)
 }
 
 /// A check across metrics: one rule, naming metrics that exist.
@@ -430,6 +507,7 @@ fn whole_name(name: &str, end: &str) -> String {
 fn metric(
     raw: RawMetric,
     entities: &Entities,
+    patterns: &mut Interner,
     at: &Locator,
     errors: &mut Errors,
 ) -> Option<Metric> {
@@ -463,7 +541,7 @@ fn metric(
         ));
     }
     check_unit(kind, raw.unit.as_deref(), at, errors);
-    let matcher = matcher(&raw.matcher, entities, at, errors);
+    let matcher = matcher(&raw.matcher, entities, patterns, at, errors);
     let period = match raw.period.as_str() {
         "year" => Some(PeriodRule::Year),
         "none" => Some(PeriodRule::None),
@@ -498,8 +576,9 @@ fn metric(
         .ok();
     let examples = examples(&raw, at, errors);
     let rates = rates(&raw, at, errors);
-    let mut compile = |key: &str, name: &str, pattern: &str| -> Option<Regex> {
-        Regex::new(&format!("(?i){pattern}"))
+    let mut compile = |key: &str, name: &str, pattern: &str| -> Option<Pattern> {
+        patterns
+            .compile(format!("(?i){pattern}"))
             .map_err(|e| {
                 errors.push(at.error_at(
                     pattern,
@@ -528,17 +607,17 @@ fn metric(
             }
         }
     }
-    let basis: Vec<(String, Regex)> = raw
+    let basis: Vec<(String, Pattern)> = raw
         .basis
         .iter()
         .filter_map(|(name, p)| compile("basis", name, p).map(|r| (name.clone(), r)))
         .collect();
-    let period_phrases: Vec<(Regex, i32)> = raw
+    let period_phrases: Vec<(Pattern, i32)> = raw
         .period_phrases
         .iter()
         .filter_map(|(p, year)| compile("period_phrases", p, p).map(|r| (r, *year)))
         .collect();
-    let mut cues = |list: &[String], key: &str| -> Vec<Regex> {
+    let mut cues = |list: &[String], key: &str| -> Vec<Pattern> {
         list.iter()
             .filter_map(|p| compile("roles", key, p))
             .collect()
@@ -626,14 +705,15 @@ fn check_unit(kind: Option<MetricKind>, unit: Option<&str>, at: &Locator, errors
 fn matcher(
     raw: &RawMatch,
     entities: &Entities,
+    interner: &mut Interner,
     at: &Locator,
     errors: &mut Errors,
 ) -> Option<Matcher> {
     let before = errors.0.len();
-    let mut compile_all = |patterns: &[String], key: &str| -> Vec<Regex> {
+    let mut compile_all = |patterns: &[String], key: &str| -> Vec<Pattern> {
         let mut out = Vec::new();
         for p in patterns {
-            match Regex::new(&format!("(?i){p}")) {
+            match interner.compile(format!("(?i){p}")) {
                 Ok(r) => out.push(r),
                 Err(e) => {
                     errors.push(at.error_at(p, format!("`match.{key}`: invalid regex `{p}`: {e}")))
@@ -670,7 +750,7 @@ fn matcher(
             continue;
         };
         let pattern = if raw.metonyms { metonyms } else { plain };
-        match Regex::new(pattern) {
+        match interner.compile(pattern.clone()) {
             Ok(regex) => matchers.push(EntityMatcher {
                 name: name.clone(),
                 regex,
@@ -706,7 +786,7 @@ fn matcher(
     let mut other_entities = Vec::new();
     for (name, (plain, _)) in entities {
         if !raw.entities.contains(name) {
-            match Regex::new(plain) {
+            match interner.compile(plain.clone()) {
                 Ok(regex) => other_entities.push(OtherEntity {
                     regex,
                     rival: raw.rivals.contains(name),
@@ -919,6 +999,7 @@ fn expected(raw: &RawExpected) -> Result<Expected, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     #[test]
     fn tolerances() {

@@ -19,6 +19,7 @@ mod readings;
 mod recipes;
 mod report;
 mod rules;
+mod scale;
 mod schema;
 mod support;
 mod templates;
