@@ -178,40 +178,10 @@ fn significant_figures(value: Decimal, step: Decimal) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::documents::Document;
-    use crate::extract::{self, DEFAULT_SLACK};
-    use crate::facts::Source;
 
     /// The first metric figure of `text`, as a fact.
     fn fact(text: &str) -> Fact {
-        let doc = Document::from_body("t.md", text, None);
-        let q = extract::extract(&doc)
-            .into_iter()
-            .find(|q| q.kind.is_metric())
-            .unwrap();
-        Fact {
-            metric: "m.x".into(),
-            period: None,
-            unit: q.unit.into(),
-            source: std::sync::Arc::new(Source {
-                path: "t.md".into(),
-                id: "t".into(),
-                published: None,
-                record: None,
-            }),
-            line: 1,
-            column: 1,
-            quote: crate::facts::Quote::new(text),
-            quote_line: 1,
-            quote_span: (q.start, q.end),
-            slack: DEFAULT_SLACK,
-            quantity: q,
-            conversion: None,
-            not_comparable: None,
-            attribution: None,
-            dimensions: Vec::new(),
-            basis: None,
-        }
+        crate::facts::test_fact("t.md", text)
     }
 
     fn conflict(a: &str, b: &str, t: Tolerance) -> bool {

@@ -109,6 +109,27 @@ impl<'f> Finding<'f> {
         self.readings.iter().map(|r| r.lead).collect()
     }
 
+    /// The finding of a key's readings.
+    fn of_key(
+        key: &FactKey,
+        class: Class,
+        severity: Severity,
+        readings: Vec<Reading<'f>>,
+        notes: Vec<Note<'f>>,
+    ) -> Finding<'f> {
+        Finding {
+            class,
+            severity,
+            metric: key.metric.to_string(),
+            period: key.period,
+            role: key.role,
+            basis: key.basis.map(str::to_string),
+            readings,
+            combinations: Vec::new(),
+            notes,
+        }
+    }
+
     /// How far the second reading is from the first.
     pub fn difference(&self) -> Option<Difference> {
         self.readings.get(1).and_then(|r| r.difference)
@@ -226,17 +247,8 @@ fn finding<'f>(
     metric: &Metric,
     readings: Vec<Reading<'f>>,
 ) -> Option<Finding<'f>> {
-    let base = |class, severity, readings, notes| Finding {
-        class,
-        severity,
-        metric: key.metric.to_string(),
-        period: key.period,
-        role: key.role,
-        basis: key.basis.map(str::to_string),
-        readings,
-        combinations: Vec::new(),
-        notes,
-    };
+    let base =
+        |class, severity, readings, notes| Finding::of_key(key, class, severity, readings, notes);
     if readings.len() == 1 {
         return Some(base(Class::Agree, Severity::Info, readings, Vec::new()));
     }
@@ -365,17 +377,13 @@ fn claims_against_data<'f>(
             d.difference = Some(compare::difference(&first_claim, &d.claim));
             readings.push(d);
         }
-        out.push(Finding {
-            class: Class::Disputed,
-            severity: Severity::Info,
-            metric: key.metric.to_string(),
-            period: key.period,
-            role: key.role,
-            basis: key.basis.map(str::to_string),
+        out.push(Finding::of_key(
+            key,
+            Class::Disputed,
+            Severity::Info,
             readings,
-            combinations: Vec::new(),
             notes,
-        });
+        ));
     }
     out
 }

@@ -157,40 +157,10 @@ fn hull(group: &[Claim]) -> Interval {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::documents::Document;
-    use crate::extract::{self, DEFAULT_SLACK};
-    use crate::facts::Source;
 
     /// The first metric figure of `text`, as a fact of `path`.
     fn fact(path: &str, text: &str) -> Fact {
-        let doc = Document::from_body(path, text, None);
-        let q = extract::extract(&doc)
-            .into_iter()
-            .find(|q| q.kind.is_metric())
-            .expect("a figure");
-        Fact {
-            metric: "m.x".into(),
-            period: None,
-            unit: q.unit.into(),
-            source: std::sync::Arc::new(Source {
-                path: path.into(),
-                id: path.into(),
-                published: None,
-                record: None,
-            }),
-            line: 1,
-            column: 1,
-            quote: crate::facts::Quote::new(text),
-            quote_line: 1,
-            quote_span: (q.start, q.end),
-            slack: DEFAULT_SLACK,
-            quantity: q,
-            conversion: None,
-            not_comparable: None,
-            attribution: None,
-            dimensions: Vec::new(),
-            basis: None,
-        }
+        crate::facts::test_fact(path, text)
     }
 
     fn values(readings: &[Reading]) -> Vec<Vec<String>> {

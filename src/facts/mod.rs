@@ -459,3 +459,37 @@ fn fact(
         quantity,
     }
 }
+
+/// The first metric figure of `text`, as a fact of metric `m.x` from a
+/// source at `path`: for the engine's tests.
+#[cfg(test)]
+pub(crate) fn test_fact(path: &str, text: &str) -> Fact {
+    let doc = Document::from_body(path, text, None);
+    let q = crate::extract::extract(&doc)
+        .into_iter()
+        .find(|q| q.kind.is_metric())
+        .expect("a figure in the test's text");
+    Fact {
+        metric: "m.x".into(),
+        period: None,
+        unit: q.unit.into(),
+        source: Arc::new(Source {
+            path: path.into(),
+            id: path.into(),
+            published: None,
+            record: None,
+        }),
+        line: 1,
+        column: 1,
+        quote: Quote::new(text),
+        quote_line: 1,
+        quote_span: (q.start, q.end),
+        slack: crate::extract::DEFAULT_SLACK,
+        quantity: q,
+        conversion: None,
+        not_comparable: None,
+        attribution: None,
+        dimensions: Vec::new(),
+        basis: None,
+    }
+}
