@@ -166,11 +166,19 @@ where
     I: IntoIterator<Item = &'f Fact> + Clone,
 {
     let mut groups: BTreeMap<FactKey<'f>, Vec<Claim<'f>>> = BTreeMap::new();
+    // facts come in source order (path, record, place), a document's
+    // together: the article's number stands for its path and record
+    let mut article = 0u32;
+    let mut last: Option<&Fact> = None;
     for fact in facts.clone() {
+        if last.is_some_and(|l| !same_article(l, fact)) {
+            article = article.saturating_add(1);
+        }
+        last = Some(fact);
         let Some(metric) = rules.metric(&fact.metric) else {
             continue;
         };
-        if let Some(claim) = comparable(fact, metric) {
+        if let Some(claim) = comparable(fact, metric, article) {
             let key = FactKey {
                 metric: &fact.metric,
                 period: fact.period,
@@ -205,9 +213,16 @@ where
     findings
 }
 
-/// `fact` as its metric compares it; `None` when it is listed but never
-/// compared.
-fn comparable<'f>(fact: &'f Fact, metric: &Metric) -> Option<Claim<'f>> {
+/// Whether two facts are of one article: the same source, or one of the
+/// same path and record.
+fn same_article(a: &Fact, b: &Fact) -> bool {
+    std::sync::Arc::ptr_eq(&a.source, &b.source)
+        || (a.source.record == b.source.record && a.source.path == b.source.path)
+}
+
+/// `fact` as its metric compares it (the `article`-th of the corpus);
+/// `None` when it is listed but never compared.
+fn comparable<'f>(fact: &'f Fact, metric: &Metric, article: u32) -> Option<Claim<'f>> {
     // a yearly metric with no known period cannot be compared; stated
     // changes are not levels (the `change` checks read them), unless the
     // metric is a change metric
@@ -234,7 +249,7 @@ fn comparable<'f>(fact: &'f Fact, metric: &Metric) -> Option<Claim<'f>> {
     {
         return None;
     }
-    Some(Claim::new(fact, down, metric.tolerance))
+    Some(Claim::new(fact, down, metric.tolerance, article))
 }
 
 /// The finding of one key's readings: an agreement, a conflict or a
@@ -252,21 +267,12 @@ fn finding<'f>(
     if readings.len() == 1 {
         return Some(base(Class::Agree, Severity::Info, readings, Vec::new()));
     }
-    // an article is a path and a record (a line of JSON Lines)
-    let mut sources: Vec<(&std::path::Path, Option<usize>, Option<&str>)> = readings
-        .iter()
-        .flat_map(|r| &r.facts)
-        .map(|f| {
-            (
-                f.source.path.as_path(),
-                f.source.record,
-                f.attribution.as_deref(),
-            )
-        })
-        .collect();
-    sources.sort();
-    sources.dedup();
-    if sources.len() < 2 {
+    // an article is a path and a record (a line of JSON Lines): a second
+    // article, or a second attribution, is all that is looked for
+    let mut claims = readings.iter().flat_map(|r| &r.facts);
+    let first = claims.next()?;
+    let another = claims.any(|f| !same_article(first, f) || f.attribution != first.attribution);
+    if !another {
         return None;
     }
     let mut notes = Vec::new();

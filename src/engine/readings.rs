@@ -24,7 +24,7 @@ use crate::rules::Tolerance;
 /// Claims of one key that agree with each other.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading<'f> {
-    /// The claims, in source order (path, then place in the text).
+    /// The claims, in source order (path and record, then place in the text).
     pub facts: Vec<&'f Fact>,
     /// The values every claim of the reading allows, under the tolerance's
     /// intervals (signed for a fall of a change metric); when the claims
@@ -39,19 +39,24 @@ pub struct Reading<'f> {
     pub difference: Option<Difference>,
     /// The lead as compared (signed).
     pub(super) claim: Claim<'f>,
+    /// Where its first claim is in source order.
+    first: (u32, usize),
 }
 
 impl Reading<'_> {
     /// The number of distinct sources (articles: a path, and a record of
     /// JSON Lines) in the reading.
     pub fn sources(&self) -> usize {
-        let mut articles: Vec<(&std::path::Path, Option<usize>)> = self
-            .facts
-            .iter()
-            .map(|f| (f.source.path.as_path(), f.source.record))
-            .collect();
-        articles.dedup();
-        articles.len()
+        // the claims of an article are next to each other
+        let mut n = 0;
+        let mut last: Option<&Fact> = None;
+        for f in &self.facts {
+            if !last.is_some_and(|l| super::same_article(l, f)) {
+                n += 1;
+            }
+            last = Some(f);
+        }
+        n
     }
 }
 
@@ -61,7 +66,7 @@ pub(super) fn group<'f>(mut claims: Vec<Claim<'f>>, tolerance: Tolerance) -> Vec
     claims.sort_by(|a, b| {
         a.interval
             .cmp_by_lo(&b.interval)
-            .then_with(|| order(a.fact, b.fact))
+            .then_with(|| a.at.cmp(&b.at))
     });
     let mut groups: Vec<Vec<Claim<'f>>> = Vec::new();
     // the claim of the newest group whose upper end is lowest
@@ -82,23 +87,13 @@ pub(super) fn group<'f>(mut claims: Vec<Claim<'f>>, tolerance: Tolerance) -> Vec
         }
     }
     let mut readings: Vec<Reading<'f>> = groups.into_iter().map(reading).collect();
-    readings.sort_by(|a, b| order(a.facts[0], b.facts[0]));
+    readings.sort_by_key(|r| r.first);
     if let Some(first) = readings.first().map(|r| r.claim) {
         for r in readings.iter_mut().skip(1) {
             r.difference = Some(difference(&first, &r.claim));
         }
     }
     readings
-}
-
-/// Source order: path and record (a line of JSON Lines), then place in
-/// the text.
-pub(super) fn order(a: &Fact, b: &Fact) -> std::cmp::Ordering {
-    (&a.source.path, a.source.record, a.quantity.start).cmp(&(
-        &b.source.path,
-        b.source.record,
-        b.quantity.start,
-    ))
 }
 
 /// Whether `c`'s upper end is below `t`'s.
@@ -115,12 +110,12 @@ fn lower_hi(c: &Claim, t: Option<&Claim>) -> bool {
 
 /// The reading of a group of claims that agree (non-empty).
 fn reading<'f>(mut group: Vec<Claim<'f>>) -> Reading<'f> {
-    group.sort_by(|a, b| order(a.fact, b.fact));
+    group.sort_by_key(|c| c.at);
     let lead = *group
         .iter()
         .min_by(|a, b| {
             let q = |c: &Claim| (c.value().is_none(), c.fact.quantity.step);
-            q(a).cmp(&q(b)).then_with(|| order(a.fact, b.fact))
+            q(a).cmp(&q(b)).then_with(|| a.at.cmp(&b.at))
         })
         // cannot fail: a group is never empty (it is opened with a claim)
         .expect("a reading has a claim");
@@ -135,6 +130,7 @@ fn reading<'f>(mut group: Vec<Claim<'f>>) -> Reading<'f> {
         lead: lead.fact,
         difference: None,
         claim: lead,
+        first: group[0].at,
     }
 }
 
@@ -171,7 +167,22 @@ mod tests {
     }
 
     fn group_of(facts: &[Fact], t: Tolerance) -> Vec<Reading<'_>> {
-        group(facts.iter().map(|f| Claim::new(f, false, t)).collect(), t)
+        // an article's number is its place in path order, whatever the
+        // order the facts are given in
+        let mut paths: Vec<&std::path::Path> =
+            facts.iter().map(|f| f.source.path.as_path()).collect();
+        paths.sort();
+        let article = |f: &Fact| {
+            let i = paths.partition_point(|p| *p < f.source.path.as_path());
+            u32::try_from(i).unwrap_or(u32::MAX)
+        };
+        group(
+            facts
+                .iter()
+                .map(|f| Claim::new(f, false, t, article(f)))
+                .collect(),
+            t,
+        )
     }
 
     #[test]
@@ -276,7 +287,7 @@ mod tests {
             for r in &a {
                 for x in &r.facts {
                     for y in &r.facts {
-                        let (cx, cy) = (Claim::new(x, false, t), Claim::new(y, false, t));
+                        let (cx, cy) = (Claim::new(x, false, t, 0), Claim::new(y, false, t, 0));
                         proptest::prop_assert!(!disagree(&cx, &cy, t), "{} vs {}", x.surface(), y.surface());
                     }
                 }
