@@ -56,6 +56,17 @@ pub fn analyse(paths: &[PathBuf], rules: &RuleSet) -> Result<Analysis, Errors> {
     Ok(analysis)
 }
 
+/// The facts that `facts --format jsonl` runs wrote to `shards`, as the run
+/// of the corpus they cover would have them (`facts::shard`).
+pub fn from_shards(shards: &[PathBuf], rules: &RuleSet) -> Result<Analysis, Errors> {
+    let loaded = facts::shard::load(shards, rules)?;
+    Ok(Analysis {
+        facts: loaded.facts,
+        sources: loaded.sources,
+        errors: loaded.errors,
+    })
+}
+
 /// The facts of each article of `batch`, in parallel, in its order.
 fn claim_all(batch: Vec<Article>, rules: &RuleSet) -> Vec<Result<Vec<Fact>, Error>> {
     batch

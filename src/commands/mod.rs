@@ -48,3 +48,18 @@ pub(crate) fn run_corpus(args: &CorpusArgs, config: &Config) -> Result<Run, Erro
     let analysis = corpus::analyse(&or_default(&args.paths, &config.corpus), &rules)?;
     Ok(Run { rules, analysis })
 }
+
+/// Rules and facts of the corpus, or of the shards `facts` when any are
+/// given (`--facts`): the same run either way.
+pub(crate) fn run_corpus_or_shards(
+    args: &CorpusArgs,
+    facts: &[PathBuf],
+    config: &Config,
+) -> Result<Run, Errors> {
+    if facts.is_empty() {
+        return run_corpus(args, config);
+    }
+    let rules = load_rules(&args.rules, config)?;
+    let analysis = corpus::from_shards(facts, &rules)?;
+    Ok(Run { rules, analysis })
+}

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 mod attach;
 mod convert;
 mod rule_words;
+pub mod shard;
 mod window;
 
 use crate::documents::Document;

@@ -19,5 +19,6 @@ mod recipes;
 mod report;
 mod rules;
 mod schema;
+mod shards;
 mod support;
 mod templates;
