@@ -15,6 +15,7 @@ mod formats;
 mod jsonl;
 mod labelled;
 mod packs;
+mod progress;
 mod recipes;
 mod report;
 mod rules;
