@@ -88,6 +88,10 @@ pub struct CorpusArgs {
 pub struct ReportArgs {
     #[command(flatten)]
     pub corpus: CorpusArgs,
+    /// Facts written by `facts --format jsonl` (*.jsonl, *.jsonl.gz),
+    /// compared instead of reading a corpus
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
+    pub facts: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
 }
@@ -96,6 +100,10 @@ pub struct ReportArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub corpus: CorpusArgs,
+    /// Facts written by `facts --format jsonl` (*.jsonl, *.jsonl.gz),
+    /// compared instead of reading a corpus
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
+    pub facts: Vec<PathBuf>,
     /// Lowest severity that fails the check [default: error, or the
     /// configuration's `fail_on`]
     #[arg(long, value_enum)]

@@ -27,8 +27,30 @@ pub struct Analysis {
     pub errors: Errors,
 }
 
+/// How far the reading of a corpus is, after each batch of articles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Read {
+    /// Files of the corpus, and those whose articles are all taken.
+    pub files: usize,
+    pub files_done: usize,
+    /// Articles read (those that could not be read too), and the bytes of
+    /// their text.
+    pub articles: usize,
+    pub bytes: u64,
+}
+
 /// Finds the article files under `paths`, then reads and claims each.
 pub fn analyse(paths: &[PathBuf], rules: &RuleSet) -> Result<Analysis, Errors> {
+    analyse_with(paths, rules, &mut |_| {})
+}
+
+/// `analyse`, telling `read` how far it is after each batch of articles
+/// (for a progress line: the library prints nothing).
+pub fn analyse_with(
+    paths: &[PathBuf],
+    rules: &RuleSet,
+    read: &mut dyn FnMut(&Read),
+) -> Result<Analysis, Errors> {
     let files = documents::discover(paths)?;
     if files.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
@@ -39,32 +61,63 @@ pub fn analyse(paths: &[PathBuf], rules: &RuleSet) -> Result<Analysis, Errors> {
         .into());
     }
     let mut analysis = Analysis::default();
+    let mut done = Read {
+        files: files.len(),
+        ..Read::default()
+    };
     let mut articles = Articles::new(files);
     let mut batch = articles.next_batch();
+    // the files done once this batch is claimed
+    let mut files_done = articles.files_done();
     while !batch.is_empty() {
         let (next, results) = rayon::join(|| articles.next_batch(), || claim_all(batch, rules));
         analysis.sources += results.len();
-        let mut facts = Vec::with_capacity(results.iter().flatten().map(Vec::len).sum());
-        for result in results {
+        let mut facts = Vec::with_capacity(
+            results
+                .iter()
+                .filter_map(|(_, r)| r.as_ref().ok())
+                .map(Vec::len)
+                .sum(),
+        );
+        for (bytes, result) in results {
+            done.bytes += bytes as u64;
             match result {
                 Ok(f) => facts.extend(f),
                 Err(e) => analysis.errors.push(e),
             }
         }
         analysis.facts.push(facts);
+        done.articles = analysis.sources;
+        done.files_done = files_done;
+        read(&done);
+        files_done = articles.files_done();
         batch = next;
     }
     Ok(analysis)
 }
 
-/// The facts of each article of `batch`, in parallel, in its order.
-fn claim_all(batch: Vec<Article>, rules: &RuleSet) -> Vec<Result<Vec<Fact>, Error>> {
+/// The facts that `facts --format jsonl` runs wrote to `shards`, as the run
+/// of the corpus they cover would have them (`facts::shard`).
+pub fn from_shards(shards: &[PathBuf], rules: &RuleSet) -> Result<Analysis, Errors> {
+    let loaded = facts::shard::load(shards, rules)?;
+    Ok(Analysis {
+        facts: crate::facts::Facts::from(loaded.facts),
+        sources: loaded.sources,
+        errors: loaded.errors,
+    })
+}
+
+/// The facts of each article of `batch`, in parallel, in its order, and
+/// the bytes of its text.
+fn claim_all(batch: Vec<Article>, rules: &RuleSet) -> Vec<(usize, Result<Vec<Fact>, Error>)> {
     batch
         .into_par_iter()
-        .map(|article| {
-            let doc = article.read()?;
-            let quantities = extract::extract(&doc);
-            Ok(facts::claim(&doc, &quantities, rules))
+        .map(|article| match article.read() {
+            Ok(doc) => {
+                let quantities = extract::extract(&doc);
+                (doc.text.len(), Ok(facts::claim(&doc, &quantities, rules)))
+            }
+            Err(e) => (0, Err(e)),
         })
         .collect()
 }

@@ -45,6 +45,10 @@ pub enum Error {
     },
     #[error("{0}")]
     Usage(String),
+    /// An error that the `facts` run which wrote a shard met, as it showed
+    /// it then (carried in the shard's summary line to `check --facts`).
+    #[error("{0}")]
+    Carried(String),
 }
 
 impl Error {

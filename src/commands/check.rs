@@ -32,7 +32,12 @@ pub fn run(
         },
         None => baseline::load(&config.baseline)?,
     };
-    let run = super::run_corpus(&args.corpus, config)?;
+    let run = super::run_corpus_or_shards(
+        &args.corpus,
+        &args.facts,
+        config,
+        args.format == CheckFormat::Text,
+    )?;
     let findings = run.findings();
     let threshold = match args.fail_on.unwrap_or(config.fail_on) {
         FailOn::Error => Severity::Error,

@@ -11,11 +11,14 @@ use crate::{ExitStatus, Outcome};
 pub fn run(args: &FactsArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Errors> {
     let rules = super::load_rules(&args.corpus.rules, config)?;
     let paths = super::or_default(&args.corpus.paths, &config.corpus);
-    let a = crate::corpus::analyse(&paths, &rules)?;
+    let a = super::analyse(&paths, &rules, args.format == FactsFormat::Table)?;
     let written = match args.format {
         FactsFormat::Table => table::write_facts(out, &a.facts),
         FactsFormat::Json => json::write_facts_json(out, &a.facts),
-        FactsFormat::Jsonl => json::write_facts_jsonl(out, &a.facts),
+        FactsFormat::Jsonl => {
+            let errors: Vec<String> = a.errors.0.iter().map(ToString::to_string).collect();
+            json::write_facts_jsonl(out, a.sources, &a.facts, &errors)
+        }
     };
     written.map_err(crate::output_error)?;
     Ok(Outcome::after_reading(ExitStatus::Clean, a.errors))

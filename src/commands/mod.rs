@@ -5,6 +5,7 @@ pub mod check;
 pub mod explain;
 pub mod extract;
 pub mod facts;
+mod progress;
 pub mod report;
 pub mod rules;
 
@@ -43,8 +44,36 @@ impl Run {
     }
 }
 
-pub(crate) fn run_corpus(args: &CorpusArgs, config: &Config) -> Result<Run, Errors> {
+/// Rules and facts of a corpus; `human`: the output is for people, so a
+/// progress line may be shown while the corpus is read.
+pub(crate) fn run_corpus(args: &CorpusArgs, config: &Config, human: bool) -> Result<Run, Errors> {
     let rules = load_rules(&args.rules, config)?;
-    let analysis = corpus::analyse(&or_default(&args.paths, &config.corpus), &rules)?;
+    let paths = or_default(&args.paths, &config.corpus);
+    let analysis = analyse(&paths, &rules, human)?;
+    Ok(Run { rules, analysis })
+}
+
+/// The corpus at `paths` read (`corpus::analyse`), with a progress line on
+/// standard error when the output is for people (`progress`).
+pub(crate) fn analyse(paths: &[PathBuf], rules: &RuleSet, human: bool) -> Result<Analysis, Errors> {
+    let mut progress = progress::Progress::new(human);
+    let analysis = corpus::analyse_with(paths, rules, &mut |read| progress.update(read));
+    progress.finish();
+    analysis
+}
+
+/// Rules and facts of the corpus, or of the shards `facts` when any are
+/// given (`--facts`): the same run either way.
+pub(crate) fn run_corpus_or_shards(
+    args: &CorpusArgs,
+    facts: &[PathBuf],
+    config: &Config,
+    human: bool,
+) -> Result<Run, Errors> {
+    if facts.is_empty() {
+        return run_corpus(args, config, human);
+    }
+    let rules = load_rules(&args.rules, config)?;
+    let analysis = corpus::from_shards(facts, &rules)?;
     Ok(Run { rules, analysis })
 }

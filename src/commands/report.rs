@@ -9,7 +9,12 @@ use crate::report::{github, json, markdown, sarif, table};
 use crate::{ExitStatus, Outcome};
 
 pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Errors> {
-    let run = super::run_corpus(&args.corpus, config)?;
+    let run = super::run_corpus_or_shards(
+        &args.corpus,
+        &args.facts,
+        config,
+        args.format == ReportFormat::Table,
+    )?;
     let findings = &run.findings();
     let a = &run.analysis;
     let written = match args.format {

@@ -44,6 +44,8 @@ pub struct Articles {
     files: std::vec::IntoIter<PathBuf>,
     /// The JSON Lines file being read.
     open: Option<JsonLines>,
+    /// Files taken from `files`.
+    taken: usize,
 }
 
 impl Articles {
@@ -51,7 +53,13 @@ impl Articles {
         Articles {
             files: files.into_iter(),
             open: None,
+            taken: 0,
         }
+    }
+
+    /// How many files have had all their articles taken.
+    pub fn files_done(&self) -> usize {
+        self.taken.saturating_sub(usize::from(self.open.is_some()))
     }
 
     /// The next articles in order, up to 256 of them or about 8 MiB of
@@ -74,6 +82,7 @@ impl Articles {
             let Some(path) = self.files.next() else {
                 break;
             };
+            self.taken += 1;
             if !jsonl::is_jsonl(&path) {
                 batch.push(Article::File(path));
                 continue;
@@ -107,8 +116,10 @@ mod tests {
         let mut articles = Articles::new(files);
         let mut sizes = Vec::new();
         let mut ids = Vec::new();
+        let mut done = Vec::new();
         loop {
             let batch = articles.next_batch();
+            done.push(articles.files_done());
             if batch.is_empty() {
                 break;
             }
@@ -121,6 +132,8 @@ mod tests {
             }
         }
         assert_eq!(sizes, [256, 256, 91]);
+        // a.md, then b.jsonl open; then all four taken
+        assert_eq!(done, [1, 1, 4, 4]);
         assert_eq!(ids.len(), 603);
         assert_eq!(ids[..3], ["a", "1", "2"]);
         assert_eq!(ids[600..], ["600", "error true", "c"]);

@@ -350,7 +350,7 @@ impl Line {
 
 /// serde_json's message without the place it adds (a line has one line):
 /// "invalid JSON: expected `:` at column 9".
-fn json_error(e: &serde_json::Error) -> String {
+pub(crate) fn json_error(e: &serde_json::Error) -> String {
     let shown = e.to_string();
     let message = shown
         .rsplit_once(" at line ")

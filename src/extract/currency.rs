@@ -392,6 +392,19 @@ fn plain_code(s: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// Every unit a money figure can be read in: the codes, the currencies of
+/// the symbols, prefixes, abbreviations and names, and the families.
+pub(crate) fn units() -> impl Iterator<Item = &'static str> {
+    CODES
+        .iter()
+        .copied()
+        .chain(SYMBOLS.iter().map(|(_, u)| *u))
+        .chain(DOLLAR_PREFIXES.iter().map(|(_, u)| *u))
+        .chain(NAMES.iter().map(|(_, c, _)| c.unit))
+        // `abbreviation`, and `resolve_yen_yuan`'s readings of `¥`
+        .chain(["INR", "MYR", "JPY", "CNY"])
+}
+
 /// The names split into tokens once, and indexed by their first token.
 /// A name split into tokens, its currency, and whether it needs a scale.
 type Name = (Vec<&'static str>, Currency, bool);

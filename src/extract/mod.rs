@@ -29,7 +29,7 @@ mod word_set;
 mod words;
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use change::{direction_without_figure, Direction};
 pub use qualifier::Qualifier;
@@ -43,6 +43,35 @@ use crate::period::Period;
 /// Every ISO 4217 code the extractor reads (a money rule may name any).
 pub const CURRENCY_CODES: &[&str] = currency::CODES;
 
+/// The units a figure that is not money can have (`Quantity::unit`).
+const OTHER_UNITS: &[&str] = &[
+    "count",
+    "percent",
+    "percentage_point",
+    "rank",
+    "times",
+    "fraction",
+    "year",
+    "date",
+    "time",
+    "ordinal",
+    "other",
+    "unparsed",
+];
+
+/// The extractor's own `&'static str` for unit `name` (`"USD"`,
+/// `"dollar"`, `"count"`): every unit a quantity can have, and `None` for
+/// any other. A quantity read back from JSON takes its unit from here.
+pub fn unit_named(name: &str) -> Option<&'static str> {
+    static UNITS: std::sync::LazyLock<foldhash::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            currency::units()
+                .chain(OTHER_UNITS.iter().copied())
+                .collect()
+        });
+    UNITS.get(name).copied()
+}
+
 /// The approximation slack used when no rule says otherwise: 5%.
 pub const DEFAULT_SLACK: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
 
@@ -51,7 +80,7 @@ pub const DEFAULT_SLACK: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
 pub const MAX_VALUE: Decimal = Decimal::from_parts(0xA100_0000, 0x1BCE_CCED, 0x0000_D3C2, false, 0);
 
 /// What a figure is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// An amount of money; `unit` is an ISO 4217 code or a family (`dollar`).
@@ -112,7 +141,9 @@ impl Kind {
 }
 
 /// How a figure's period was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodBasis {
     /// Stated in the figure's sentence (or none found).

@@ -13,10 +13,10 @@
 //! Qualifiers separated from the figure by other words ("more people than
 //! ever, 5,000"): only the words right before the figure count.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How the words around a figure bound the true value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Qualifier {
     /// A plain figure: the value, to its stated precision.

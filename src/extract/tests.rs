@@ -390,6 +390,15 @@ mod properties {
         }
 
         #[test]
+        fn every_unit_read_is_one_unit_named_knows(
+            text in "[0-9$€£¥₽₹.,% bnmkiltrhoudsaotfcepxyUSDEURCNY-]{0,80}"
+        ) {
+            for q in all_of(&text) {
+                prop_assert_eq!(unit_named(q.unit), Some(q.unit));
+            }
+        }
+
+        #[test]
         fn never_panics_on_any_file(text in "\\PC{0,120}") {
             let file = format!("---\n{text}\n---\n{text}");
             if let Ok(doc) = Document::parse("p.md", file) {
@@ -1300,4 +1309,39 @@ fn a_conversion_and_the_figure_it_restates_share_one_period() {
         assert_eq!(period_of(s, surface).as_deref(), Some(year), "{surface}");
     }
     assert_eq!(figure(s, "USD 483 billion").role, Role::Conversion);
+}
+
+/// Every unit a figure of the labelled sets and the public suites is read
+/// in is one `unit_named` gives back as the extractor's own string (facts
+/// read back from JSON take their units from it).
+#[test]
+fn every_unit_read_is_named() {
+    let texts = [
+        include_str!("../../tests/extract/change.txt"),
+        include_str!("../../tests/extract/count.txt"),
+        include_str!("../../tests/extract/fraction.txt"),
+        include_str!("../../tests/extract/mixed.txt"),
+        include_str!("../../tests/extract/money.txt"),
+        include_str!("../../tests/extract/negation.txt"),
+        include_str!("../../tests/extract/non_metric.txt"),
+        include_str!("../../tests/extract/percent.txt"),
+        include_str!("../../tests/extract/period.txt"),
+        include_str!("../../tests/extract/range.txt"),
+        include_str!("../../tests/extract/vague.txt"),
+        include_str!("../../tests/conformance/ms-currency.jsonl"),
+        include_str!("../../tests/conformance/ms-number.jsonl"),
+        include_str!("../../tests/conformance/ms-numberrange.jsonl"),
+        include_str!("../../tests/conformance/ms-percent.jsonl"),
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    for text in texts {
+        let doc = Document::from_body("t.txt", &text.replace(" => ", "\n\n"), None);
+        for q in extract(&doc) {
+            assert_eq!(unit_named(q.unit), Some(q.unit), "{q:?}");
+            seen.insert(q.unit);
+        }
+    }
+    // the sets read figures of every kind, in many currencies
+    assert!(seen.len() > 30, "{seen:?}");
+    assert_eq!(unit_named("no such unit"), None);
 }

@@ -12,6 +12,7 @@ mod attach;
 mod batches;
 mod convert;
 mod rule_words;
+pub mod shard;
 mod window;
 
 use crate::documents::Document;

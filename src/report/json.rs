@@ -100,6 +100,9 @@ struct FactJson<'a> {
     basis: Option<&'a str>,
     source: String,
     id: &'a str,
+    /// The line of `source` that holds the article (JSON Lines), null when
+    /// the file is the article.
+    record: Option<usize>,
     published: Option<crate::period::Date>,
     line: usize,
     column: usize,
@@ -111,6 +114,45 @@ struct FactJson<'a> {
     /// Why the fact is never compared.
     #[serde(skip_serializing_if = "Option::is_none")]
     not_comparable: Option<&'a str>,
+    // what makes the line lossless: `facts::shard` reads a fact back from
+    // these and the fields above
+    /// Byte offsets of the figure in the article (the file, or the decoded
+    /// `text` of a JSON line), as in `extract`.
+    start: usize,
+    end: usize,
+    /// The number as written, without currency or scale ("244.8").
+    written: &'a str,
+    /// The unit the figure is written in, as `extract` gives it (`dollar`
+    /// for a bare `$`; the currency of a converted figure).
+    figure_unit: &'a str,
+    /// The period the figure's words give, before the metric's rule
+    /// (`period` is the metric's).
+    figure_period: Option<Period>,
+    /// The place of the last stated digit (the rounding precision), in the
+    /// unit of `value`.
+    step: String,
+    /// A stated range: its ends and whether each is included.
+    range: Option<Bounds>,
+    /// The line where `quote` starts, and the byte range of `text` in it.
+    quote_line: usize,
+    quote_span: (usize, usize),
+    /// The metric's approximation slack when the fact was made.
+    slack: String,
+}
+
+/// The last line of `facts --format jsonl`: how many sources were read
+/// and facts written, and the errors met (a shard is whole when its
+/// summary is there and counts the facts before it).
+#[derive(Serialize)]
+struct SummaryJson<'a> {
+    summary: Summary<'a>,
+}
+
+#[derive(Serialize)]
+struct Summary<'a> {
+    sources: usize,
+    facts: usize,
+    errors: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -319,6 +361,7 @@ fn fact_json(f: &Fact) -> FactJson<'_> {
         basis: f.basis.as_deref(),
         source: f.source.path.display().to_string(),
         id: &f.source.id,
+        record: f.source.record,
         published: f.source.published,
         line: f.line,
         column: f.column,
@@ -331,6 +374,24 @@ fn fact_json(f: &Fact) -> FactJson<'_> {
             uncertainty: dec(c.uncertainty),
         }),
         not_comparable: f.not_comparable.as_deref(),
+        start: q.start,
+        end: q.end,
+        written: &q.written,
+        figure_unit: q.unit,
+        figure_period: q.period,
+        step: dec(q.step),
+        range: q.range.map(|(lo, hi)| {
+            let (lo_in, hi_in) = q.range_inclusive;
+            Bounds {
+                min: Some(dec(lo)),
+                max: Some(dec(hi)),
+                min_inclusive: Some(lo_in),
+                max_inclusive: Some(hi_in),
+            }
+        }),
+        quote_line: f.quote_line,
+        quote_span: f.quote_span,
+        slack: dec(f.slack),
     }
 }
 
@@ -522,12 +583,23 @@ pub fn write_quantities(
     Ok(())
 }
 
-/// One JSON object per fact.
-pub fn write_facts_jsonl(out: &mut dyn Write, facts: &Facts) -> io::Result<()> {
+/// One JSON object per fact, then the summary line: `sources` read,
+/// `facts` written and the `errors` met, as shown on standard error.
+pub fn write_facts_jsonl(
+    out: &mut dyn Write,
+    sources: usize,
+    facts: &Facts,
+    errors: &[String],
+) -> io::Result<()> {
     for f in facts {
         line(out, &fact_json(f))?;
     }
-    Ok(())
+    let summary = Summary {
+        sources,
+        facts: facts.len(),
+        errors,
+    };
+    line(out, &SummaryJson { summary })
 }
 
 /// A JSON array of facts.

@@ -2,13 +2,13 @@
 
 use serde_json::Value;
 
-use crate::support::{json_lines, run, workspace};
+use crate::support::{fact_lines, run, workspace};
 
 fn seed_facts() -> Vec<Value> {
     let ws = workspace();
     let r = run(ws.path(), &["facts", "fixtures", "--format", "jsonl"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    json_lines(&r.stdout)
+    fact_lines(&r.stdout)
 }
 
 fn find<'a>(facts: &'a [Value], metric: &str, source: &str, period: &str) -> Vec<&'a Value> {
@@ -202,7 +202,7 @@ fn facts_json_is_an_array_of_the_same_facts() {
     let jsonl = run(ws.path(), &["facts", "--format", "jsonl"]);
     let json = run(ws.path(), &["facts", "--format", "json"]);
     let array: Vec<Value> = serde_json::from_str(&json.stdout).unwrap();
-    assert_eq!(array, json_lines(&jsonl.stdout));
+    assert_eq!(array, fact_lines(&jsonl.stdout));
     let table = run(ws.path(), &["facts"]);
     assert!(table.stdout.contains("tourism.china_to_russia.tourists"));
 }

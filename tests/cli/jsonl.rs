@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 
-use crate::support::{json_lines, run, workspace};
+use crate::support::{fact_lines, json_lines, run, workspace};
 
 /// The fixtures' articles as JSON Lines: their front matter as fields, their
 /// body as `text`, in file order.
@@ -164,7 +164,7 @@ fn a_bad_line_is_an_error_at_its_line_and_the_rest_is_read() {
         "{}",
         r.stderr
     );
-    let facts = json_lines(&r.stdout);
+    let facts = fact_lines(&r.stdout);
     assert!(facts.len() > 10 && facts.len() < 400, "{}", facts.len());
 }
 
@@ -199,7 +199,7 @@ fn the_output_is_in_line_order_on_any_number_of_threads() {
         many.stdout == one.stdout,
         "the facts differ with one thread"
     );
-    let facts = json_lines(&many.stdout);
+    let facts = fact_lines(&many.stdout);
     // the articles of a file in line order, the files in path order
     let places: Vec<(String, u64)> = facts
         .iter()

@@ -93,6 +93,18 @@ pub(crate) fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// The facts of `facts --format jsonl`: its lines but the summary line
+/// that ends them.
+pub(crate) fn fact_lines(stdout: &str) -> Vec<serde_json::Value> {
+    let mut lines = json_lines(stdout);
+    let last = lines.pop().expect("a summary line");
+    assert!(
+        last.get("summary").is_some(),
+        "no summary at the end: {last}"
+    );
+    lines
+}
+
 /// Every fact of a finding of the JSON report: of its readings, then of its
 /// combinations.
 pub(crate) fn finding_facts(f: &serde_json::Value) -> Vec<&serde_json::Value> {

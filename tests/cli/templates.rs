@@ -86,7 +86,7 @@ fn a_sentence_naming_a_third_country_of_the_template_is_no_pair() {
     ]);
     let r = run(ws.path(), &["facts", "--format", "jsonl"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let facts = crate::support::json_lines(&r.stdout);
+    let facts = crate::support::fact_lines(&r.stdout);
     let sources: Vec<&str> = facts.iter().map(|f| f["id"].as_str().unwrap()).collect();
     assert_eq!(sources, ["b"], "{}", r.stdout);
     assert_eq!(facts[0]["metric"], "trade.china_russia.total");
