@@ -344,7 +344,7 @@ fn commas(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -382,7 +382,7 @@ fn amount(rng: &mut Rng, kind: Kind, units: u64) -> String {
         }
         Kind::Trips | Kind::Tourists => {
             let people = units * kind.scale();
-            if people >= 1_000_000 && people % 10_000 == 0 && rng.percent(75) {
+            if people >= 1_000_000 && people.is_multiple_of(10_000) && rng.percent(75) {
                 format!("{} million", decimal(people / 10_000, 2))
             } else {
                 commas(people)

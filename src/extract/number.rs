@@ -215,7 +215,7 @@ pub(crate) fn small_word(word: &str) -> Option<u32> {
 }
 
 pub(crate) fn is_tens(v: u32) -> bool {
-    v >= 20 && v % 10 == 0
+    v >= 20 && v.is_multiple_of(10)
 }
 
 /// Ordinal words up to the twentieth, with their value.
