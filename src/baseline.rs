@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{fingerprint, Finding, Reading};
+use crate::engine::{fingerprint, Finding, Reading, Span};
 use crate::error::Error;
 use crate::extract::Role;
 
@@ -87,12 +87,11 @@ impl AcceptedReading {
     /// Whether the reading's interval meets this one's (ends taken as
     /// closed).
     fn covers(&self, r: &Reading) -> bool {
-        let below = |hi: Option<Decimal>, lo: Option<Decimal>| matches!((hi, lo), (Some(h), Some(l)) if h < l);
-        let (lo, hi) = (
-            r.interval.lo.map(|b| b.value),
-            r.interval.hi.map(|b| b.value),
-        );
-        !below(self.max, lo) && !below(hi, self.min)
+        let accepted = Span {
+            lo: self.min,
+            hi: self.max,
+        };
+        !accepted.disjoint(Span::of_interval(&r.interval))
     }
 }
 

@@ -110,13 +110,19 @@ impl Interval {
     /// (unbounded last).
     pub fn cmp_by_lo(&self, other: &Interval) -> std::cmp::Ordering {
         let lo = |b: Option<Bound>| b.map(|b| (b.value, !b.inclusive));
+        lo(self.lo)
+            .cmp(&lo(other.lo))
+            .then_with(|| self.cmp_hi(other))
+    }
+
+    /// Orders intervals by their upper end: unbounded last, an open end
+    /// before a closed one at the same value.
+    pub fn cmp_hi(&self, other: &Interval) -> std::cmp::Ordering {
         let hi = |b: Option<Bound>| match b {
             None => (1, Decimal::ZERO, false),
             Some(b) => (0, b.value, b.inclusive),
         };
-        lo(self.lo)
-            .cmp(&lo(other.lo))
-            .then_with(|| hi(self.hi).cmp(&hi(other.hi)))
+        hi(self.hi).cmp(&hi(other.hi))
     }
 }
 

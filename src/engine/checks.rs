@@ -86,17 +86,7 @@ pub(super) fn run<'f>(
 
 impl Span {
     fn of(f: &Fact) -> Span {
-        let i = f.interval();
-        Span {
-            lo: i.lo.map(|b| b.value),
-            hi: i.hi.map(|b| b.value),
-        }
-    }
-
-    /// Whether the two surely share no value.
-    fn disjoint(self, other: Span) -> bool {
-        let below = |hi: Option<Decimal>, lo: Option<Decimal>| matches!((hi, lo), (Some(h), Some(l)) if h < l);
-        below(self.hi, other.lo) || below(other.hi, self.lo)
+        Span::of_interval(&f.interval())
     }
 }
 

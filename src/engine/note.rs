@@ -14,6 +14,22 @@ pub struct Span {
     pub hi: Option<Decimal>,
 }
 
+impl Span {
+    /// The values of `i`, its ends taken as closed.
+    pub fn of_interval(i: &crate::interval::Interval) -> Span {
+        Span {
+            lo: i.lo.map(|b| b.value),
+            hi: i.hi.map(|b| b.value),
+        }
+    }
+
+    /// Whether the two surely share no value.
+    pub fn disjoint(self, other: Span) -> bool {
+        let below = |hi: Option<Decimal>, lo: Option<Decimal>| matches!((hi, lo), (Some(h), Some(l)) if h < l);
+        below(self.hi, other.lo) || below(other.hi, self.lo)
+    }
+}
+
 /// One thing worth knowing about a finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Note<'f> {
@@ -70,12 +86,6 @@ pub enum Note<'f> {
     /// A `sum` check had more combinations than it tries: `tried` of
     /// `total`. Violations among the rest are not reported.
     Untried { tried: usize, total: u128 },
-    /// With a baseline: sources new to it that joined an accepted reading
-    /// (`reading`, 0-based), and so fail nothing.
-    Joined {
-        reading: usize,
-        sources: Vec<String>,
-    },
     /// With a baseline: readings (0-based) no accepted reading covers.
     NewReadings { readings: Vec<usize> },
     /// With a baseline: the sources (paths) that brought the finding, and
@@ -102,7 +112,6 @@ impl Note<'_> {
             Note::SumMismatch { .. } => "sum-mismatch",
             Note::ChangeMismatch { .. } => "change-mismatch",
             Note::Untried { .. } => "untried",
-            Note::Joined { .. } => "joined",
             Note::NewReadings { .. } => "new-readings",
             Note::Brought { .. } => "brought",
         }

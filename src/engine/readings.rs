@@ -14,8 +14,6 @@
 //! which A and C disagree is split as {A, B}, {C}: a claim goes to the
 //! lowest reading that can take it, and the split is the same on every run.
 
-use rust_decimal::Decimal;
-
 use super::compare::{difference, disagree, Claim, Difference};
 use crate::facts::Fact;
 use crate::interval::Interval;
@@ -98,14 +96,7 @@ pub(super) fn group<'f>(mut claims: Vec<Claim<'f>>, tolerance: Tolerance) -> Vec
 
 /// Whether `c`'s upper end is below `t`'s.
 fn lower_hi(c: &Claim, t: Option<&Claim>) -> bool {
-    let Some(t) = t else {
-        return true;
-    };
-    let end = |i: Interval| match i.hi {
-        None => (1, Decimal::ZERO, false),
-        Some(b) => (0, b.value, b.inclusive),
-    };
-    end(c.interval) < end(t.interval)
+    t.is_none_or(|t| c.interval.cmp_hi(&t.interval) == std::cmp::Ordering::Less)
 }
 
 /// The reading of a group of claims that agree (non-empty).
@@ -233,7 +224,7 @@ mod tests {
         assert_eq!(r[0].difference, None);
         assert_eq!(
             r[1].difference.map(|d| d.absolute),
-            Some(Decimal::from(200_000_000))
+            Some(rust_decimal::Decimal::from(200_000_000))
         );
         // under rounding, 245 may be 244.8 rounded: one reading
         assert_eq!(group_of(&facts, Tolerance::Rounding).len(), 1);

@@ -543,24 +543,27 @@ fn quarters_halves_and_months_without_a_year() {
     ]);
 }
 
+/// The labelled sets of tests/extract, one sentence a line.
+const LABELLED: [&str; 11] = [
+    include_str!("../../tests/extract/change.txt"),
+    include_str!("../../tests/extract/count.txt"),
+    include_str!("../../tests/extract/fraction.txt"),
+    include_str!("../../tests/extract/mixed.txt"),
+    include_str!("../../tests/extract/money.txt"),
+    include_str!("../../tests/extract/negation.txt"),
+    include_str!("../../tests/extract/non_metric.txt"),
+    include_str!("../../tests/extract/percent.txt"),
+    include_str!("../../tests/extract/period.txt"),
+    include_str!("../../tests/extract/range.txt"),
+    include_str!("../../tests/extract/vague.txt"),
+];
+
 /// Reading a long body in paragraph chunks (in parallel) gives exactly what
 /// one pass gives: every labelled sentence, as paragraphs and as runs of
 /// lines, cut into chunks of many sizes.
 #[test]
 fn chunked_reading_equals_one_pass() {
-    let labelled = [
-        include_str!("../../tests/extract/change.txt"),
-        include_str!("../../tests/extract/count.txt"),
-        include_str!("../../tests/extract/fraction.txt"),
-        include_str!("../../tests/extract/mixed.txt"),
-        include_str!("../../tests/extract/money.txt"),
-        include_str!("../../tests/extract/negation.txt"),
-        include_str!("../../tests/extract/non_metric.txt"),
-        include_str!("../../tests/extract/percent.txt"),
-        include_str!("../../tests/extract/period.txt"),
-        include_str!("../../tests/extract/range.txt"),
-        include_str!("../../tests/extract/vague.txt"),
-    ];
+    let labelled = LABELLED;
     let mut body = String::new();
     for (n, line) in labelled.iter().flat_map(|f| f.lines()).enumerate() {
         let Some((text, _)) = line.split_once(" => ") else {
@@ -1316,25 +1319,14 @@ fn a_conversion_and_the_figure_it_restates_share_one_period() {
 /// read back from JSON take their units from it).
 #[test]
 fn every_unit_read_is_named() {
-    let texts = [
-        include_str!("../../tests/extract/change.txt"),
-        include_str!("../../tests/extract/count.txt"),
-        include_str!("../../tests/extract/fraction.txt"),
-        include_str!("../../tests/extract/mixed.txt"),
-        include_str!("../../tests/extract/money.txt"),
-        include_str!("../../tests/extract/negation.txt"),
-        include_str!("../../tests/extract/non_metric.txt"),
-        include_str!("../../tests/extract/percent.txt"),
-        include_str!("../../tests/extract/period.txt"),
-        include_str!("../../tests/extract/range.txt"),
-        include_str!("../../tests/extract/vague.txt"),
+    let conformance = [
         include_str!("../../tests/conformance/ms-currency.jsonl"),
         include_str!("../../tests/conformance/ms-number.jsonl"),
         include_str!("../../tests/conformance/ms-numberrange.jsonl"),
         include_str!("../../tests/conformance/ms-percent.jsonl"),
     ];
     let mut seen = std::collections::BTreeSet::new();
-    for text in texts {
+    for text in LABELLED.iter().chain(&conformance) {
         let doc = Document::from_body("t.txt", &text.replace(" => ", "\n\n"), None);
         for q in extract(&doc) {
             assert_eq!(unit_named(q.unit), Some(q.unit), "{q:?}");

@@ -68,11 +68,21 @@ mod tests {
 
     #[test]
     fn batches_keep_their_order_and_count() {
+        let fact = |n: u32| crate::facts::test_fact(&format!("{n}.md"), &format!("{n} tonnes"));
         let mut facts = Facts::default();
         assert!(facts.is_empty());
+        facts.push(vec![fact(1), fact(2)]);
         facts.push(Vec::new());
-        assert_eq!(facts.iter().count(), 0);
-        assert_eq!(Facts::from(Vec::new()).len(), 0);
-        assert_eq!(facts.into_vec().len(), 0);
+        facts.push(vec![fact(3)]);
+        assert_eq!(facts.len(), 3);
+        let written: Vec<&str> = facts.iter().map(Fact::surface).collect();
+        assert_eq!(written, ["1", "2", "3"]);
+        assert_eq!((&facts).into_iter().count(), 3);
+        let all = facts.into_vec();
+        assert_eq!(
+            all.iter().map(Fact::surface).collect::<Vec<_>>(),
+            ["1", "2", "3"]
+        );
+        assert_eq!(Facts::from(all).len(), 3);
     }
 }

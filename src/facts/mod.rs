@@ -120,6 +120,9 @@ impl Quote {
 #[derive(Default)]
 struct Sentences {
     text: String,
+    /// What a fact's quote refers to until the text is whole: one per
+    /// document, not an allocation per fact.
+    placeholder: Arc<str>,
     /// Sentence index -> its range in `text`.
     at: BTreeMap<usize, (u32, u32)>,
 }
@@ -444,7 +447,7 @@ fn fact(
         quote: {
             let (start, end) = sentences.add(doc, s, sentence.clone());
             Quote {
-                text: Arc::from(""),
+                text: Arc::clone(&sentences.placeholder),
                 start,
                 end,
             }

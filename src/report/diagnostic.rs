@@ -28,13 +28,7 @@ pub fn write_findings(out: &mut dyn Write, findings: &[Finding], color: bool) ->
     for f in findings {
         let title = human::finding_title(f);
         let rows = human::shown(f);
-        let facts: Vec<(&str, &crate::facts::Fact)> = rows
-            .iter()
-            .filter_map(|r| match r {
-                human::Shown::Fact(label, fact) => Some((label.as_str(), *fact)),
-                human::Shown::More(..) => None,
-            })
-            .collect();
+        let facts = human::shown_facts(f);
         let paths: Vec<String> = facts
             .iter()
             .map(|(_, x)| x.source.path.display().to_string())

@@ -18,12 +18,7 @@ pub fn write(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
         };
         let title = format!("{} {}", f.class, f.metric);
         let summary = super::human::finding_summary(f);
-        let shown = super::human::shown(f);
-        let facts = shown.iter().filter_map(|r| match r {
-            super::human::Shown::Fact(_, x) => Some(x),
-            super::human::Shown::More(..) => None,
-        });
-        for x in facts {
+        for (_, x) in super::human::shown_facts(f) {
             writeln!(
                 out,
                 "::{command} file={},line={},col={},title={}::{}",

@@ -171,6 +171,17 @@ pub(crate) fn shown<'f>(f: &Finding<'f>) -> Vec<Shown<'f>> {
     out
 }
 
+/// The facts of `shown`, without the "… and N more" rows.
+pub(crate) fn shown_facts<'f>(f: &Finding<'f>) -> Vec<(String, &'f crate::facts::Fact)> {
+    shown(f)
+        .into_iter()
+        .filter_map(|r| match r {
+            Shown::Fact(of, x) => Some((of, x)),
+            Shown::More(..) => None,
+        })
+        .collect()
+}
+
 /// A row of `shown`.
 pub(crate) enum Shown<'f> {
     Fact(String, &'f crate::facts::Fact),

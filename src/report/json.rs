@@ -273,10 +273,6 @@ fn note_json(n: &crate::engine::Note) -> NoteJson {
             stated, then, now, ..
         } => j.values = vec![written(stated), written(then), written(now)],
         Note::Untried { tried, total } => j.values = vec![tried.to_string(), total.to_string()],
-        Note::Joined { reading, sources } => {
-            j.readings = vec![reading + 1];
-            j.sources = sources.clone();
-        }
         Note::NewReadings { readings } => j.readings = readings.iter().map(|r| r + 1).collect(),
         Note::Brought { sources, .. } => j.sources = sources.clone(),
     }

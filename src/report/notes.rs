@@ -96,12 +96,6 @@ pub(crate) fn text(note: &Note) -> String {
         Note::Untried { tried, total } => format!(
             "{tried} of {total} combinations of distinct values were tried; violations among the others are not reported"
         ),
-        Note::Joined { reading, sources } => format!(
-            "{} joined accepted reading {} and fail{} nothing",
-            and(sources),
-            reading + 1,
-            if sources.len() == 1 { "s" } else { "" }
-        ),
         Note::Brought {
             sources,
             known: 0,

@@ -50,10 +50,7 @@ pub fn write(out: &mut dyn Write, findings: &[Finding], rules: &RuleSet) -> io::
                 "kind": if f.class.is_problem() { "fail" } else { "informational" },
                 "level": level(f),
                 "message": { "text": super::human::finding_summary(f) },
-                "locations": super::human::shown(f).iter().filter_map(|r| match r {
-                    super::human::Shown::Fact(_, x) => Some(x),
-                    super::human::Shown::More(..) => None,
-                }).map(|x| json!({
+                "locations": super::human::shown_facts(f).into_iter().map(|(_, x)| json!({
                     "physicalLocation": {
                         "artifactLocation": { "uri": uri(&x.source.path) },
                         "region": {
