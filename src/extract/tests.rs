@@ -950,6 +950,95 @@ fn a_period_carries_over_within_its_paragraph_only() {
     assert_eq!(q.period_basis, PeriodBasis::Assumed);
 }
 
+// See: issue #12 (periods said relative to another, or to publication)
+#[test]
+fn periods_relative_to_a_stated_one() {
+    let p = |s: &str, f: &str| period_of(s, f);
+    // "the year before" counts back from the year stated before it, and a
+    // base's own period is no other figure's
+    let s = "Visitors numbered 42.7 million in 2023, up from 36.9 million the year before and above 40 million for the first time.";
+    assert_eq!(p(s, "42.7 million").as_deref(), Some("2023"));
+    assert_eq!(p(s, "36.9 million").as_deref(), Some("2022"));
+    assert_eq!(p(s, "40 million").as_deref(), Some("2023"));
+    // with no year before it, the year before publication
+    assert_eq!(
+        p(
+            "Exports were $5 billion in the previous year.",
+            "$5 billion"
+        )
+        .as_deref(),
+        Some("2024")
+    );
+    // "the same period last year": the months stated before it, a year back
+    let s = "Arrivals were 26.3 million from January to October 2025, down from 28.3 million in the same period last year.";
+    assert_eq!(p(s, "26.3 million").as_deref(), Some("2025-01..2025-10"));
+    assert_eq!(p(s, "28.3 million").as_deref(), Some("2024-01..2024-10"));
+    // with no months before it, no period
+    assert_eq!(
+        p(
+            "Sales were down from 9 million in the same period last year.",
+            "9 million"
+        ),
+        None
+    );
+    // a month that opens the sentence is the most recent such month
+    assert_eq!(
+        p(
+            "October on its own brought 2,734,000 visitors.",
+            "2,734,000"
+        )
+        .as_deref(),
+        Some("2025-10")
+    );
+    assert_eq!(
+        p(
+            "December on its own brought 2,734,000 visitors.",
+            "2,734,000"
+        )
+        .as_deref(),
+        Some("2024-12")
+    );
+    // "May" opening a sentence is a verb as often as a month
+    assert_eq!(p("May figures show 3 million visitors.", "3 million"), None);
+    // "currently": the month of publication
+    assert_eq!(
+        p(
+            "Russia is currently pumping about 9.5 million barrels a day.",
+            "9.5 million"
+        )
+        .as_deref(),
+        Some("2025-11")
+    );
+    // "annual" after months carried from the sentence before: their whole year
+    let s = "China led arrivals in January-November. The annual number of visitors from China rose to some 9.1 million.";
+    assert_eq!(p(s, "9.1 million").as_deref(), Some("2025"));
+    let s = "China led arrivals in January-November. Visitors from China numbered 8.3 million.";
+    assert_eq!(p(s, "8.3 million").as_deref(), Some("2025-01..2025-11"));
+}
+
+// See: issue #12 (the base of a revised forecast or target)
+#[test]
+fn the_base_of_a_revision_is_the_same_periods_figure() {
+    let s =
+        "The council lowered its forecast for arrivals this year to 33 million from 37 million.";
+    for f in ["33 million", "37 million"] {
+        let q = figure(s, f);
+        assert_eq!(q.role, Role::Forecast, "{f}");
+        assert_eq!(
+            q.period.map(|p| p.to_string()).as_deref(),
+            Some("2025"),
+            "{f}"
+        );
+    }
+    let s = "The agency has recalibrated its 2026 target to 33 million arrivals (down from 40 million).";
+    let q = figure(s, "40 million");
+    assert_eq!(q.role, Role::Target);
+    assert_eq!(q.period.map(|p| p.to_string()).as_deref(), Some("2026"));
+    // a rise is no revision: the base stays a base
+    let s = "Arrivals are expected to rise to 40 million from 35 million.";
+    assert_eq!(figure(s, "35 million").period, None);
+}
+
 // See: issue #12 (roles)
 #[test]
 fn roles_of_figures() {

@@ -95,6 +95,26 @@ static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Verbs that revise a forecast or a target: the figure "from" which it
+/// was revised is one of the same period.
+static REVISION: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(
+        r"(?i)(?-u:\b)(?:lower(?:ed|s|ing)?|cut(?:s|ting)?|rais(?:ed|es|ing)|revis(?:ed|es|ing)|reduc(?:ed|es|ing)|trimm(?:ed|ing)|downgrad(?:ed|es|ing)|upgrad(?:ed|es|ing)|recalibrat(?:ed|es|ing)|lift(?:ed|s|ing)|slash(?:ed|es|ing)|adjust(?:ed|s|ing)|pared|scal(?:ed|es|ing)\s+back)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+
+/// Words that make a figure's period a whole year: "the annual number",
+/// "the full-year tally", "for the year as a whole".
+static FULL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(
+        r"(?i)(?-u:\b)(?:annual|full[- ]year|whole[- ]year|for\s+the\s+(?:full|whole|entire)\s+year|(?:the\s+)?year\s+as\s+a\s+whole)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+
 /// One of the patterns of `months`, `phrases` and `spans`, which are
 /// constant and valid.
 fn pattern(p: &str) -> Regex {
@@ -224,9 +244,17 @@ fn carry(
         }
         here = before;
     }
-    let Some(period) = period else {
+    let Some(mut period) = period else {
         return;
     };
+    // "The annual number of visitors …" after "in January-November": the
+    // whole year the months were of
+    if period.months.is_some() {
+        let text = cx.text.get(cx.sentences[s].clone()).unwrap_or("");
+        if FULL_YEAR.is_match(text) {
+            period = Period::year(period.year);
+        }
+    }
     for f in &mut found[range] {
         if needs(f) {
             f.quantity.period = Some(period);
@@ -274,13 +302,18 @@ fn resolve_sentence(
     // which figure, if any, each candidate directly follows ("$240bn in 2023")
     // a period owned by a stated change ("fell 9% in 2025, to $228 billion")
     // is the period of the level the change leads to as well: not owned
-    let owners: Vec<Option<usize>> = candidates
+    let owners: Vec<Owner> = candidates
         .iter()
         .map(|c| {
-            found
+            let owner = found
                 .iter()
                 .position(|f| f.quantity.kind.is_metric() && follows(cx, f.quantity.end, c.at()))
-                .filter(|&o| found[o].quantity.kind != Kind::Change)
+                .filter(|&o| found[o].quantity.kind != Kind::Change);
+            match owner {
+                None => Owner::None,
+                Some(o) if is_base(cx.before(found[o].lead)) => Owner::Base,
+                Some(_) => Owner::Figure,
+            }
         })
         .collect();
     // each metric figure's lead and end, for the clause before and after it
@@ -356,6 +389,17 @@ fn resolve_sentence(
             || chosen.is_some_and(|c| c.short);
         let chosen = if short { None } else { chosen };
         let negated = present.has(Pattern::Negation) && NEGATION.is_match(before);
+        // "lowered its forecast to 33 million from 37 million": the base of
+        // a revision is the earlier figure of the same period and role
+        let revised = match previous {
+            Some(p) if base && chosen.is_none() && !short => {
+                let q = &found[p].quantity;
+                let revision = matches!(q.role, role::Role::Forecast | role::Role::Target)
+                    && REVISION.is_match(cx.text.get(sentence.start..found[p].lead).unwrap_or(""));
+                revision.then_some((q.period, q.period_basis, q.role))
+            }
+            _ => None,
+        };
         let f = &mut found[i];
         f.in_period_phrase = in_phrase;
         f.quantity.period = chosen.map(|c| c.period);
@@ -366,6 +410,9 @@ fn resolve_sentence(
             _ => PeriodBasis::Stated,
         };
         f.quantity.role = role;
+        if let Some((period, basis, role)) = revised {
+            (f.quantity.period, f.quantity.period_basis, f.quantity.role) = (period, basis, role);
+        }
         f.quantity.negated = negated;
     }
     share_with_conversions(cx, found, &metric, &candidates);
@@ -410,13 +457,15 @@ fn share_with_conversions(
 /// billion"); else the nearest that does not
 /// stand right after another figure; else the nearest before it in the
 /// sentence ("fell to €118.2 billion in 2024, while the surplus grew to
-/// €42 billion": 2024 for both); else none.
+/// €42 billion": 2024 for both) that is not a base's own ("up from 36.9
+/// million the year before and above 40 million": not the year before);
+/// else none.
 fn choose<'c>(
     cx: &Context<'_>,
     q: &super::Quantity,
     base: bool,
     candidates: &'c [Candidate],
-    owners: &[Option<usize>],
+    owners: &[Owner],
 ) -> Option<&'c Candidate> {
     let usable = |c: &&Candidate| !(c.span.start <= q.start && q.end <= c.span.end);
     if let Some(c) = candidates
@@ -432,15 +481,28 @@ fn choose<'c>(
     let unowned = candidates
         .iter()
         .zip(owners)
-        .filter(|(c, owner)| usable(c) && owner.is_none())
+        .filter(|(c, owner)| usable(c) && **owner == Owner::None)
         .min_by_key(|(c, _)| c.at().abs_diff(q.start))
         .map(|(c, _)| c);
     unowned.or_else(|| {
         candidates
             .iter()
-            .filter(|c| usable(c) && c.span.end <= q.start)
-            .max_by_key(|c| c.at())
+            .zip(owners)
+            .filter(|(c, owner)| usable(c) && c.span.end <= q.start && **owner != Owner::Base)
+            .max_by_key(|(c, _)| c.at())
+            .map(|(c, _)| c)
     })
+}
+
+/// Which figure a period candidate stands right after ("$240bn in 2023").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    None,
+    /// A figure of the sentence, whose period it is first.
+    Figure,
+    /// The base of a comparison ("up from 36.9 million the year before"):
+    /// its period is no other figure's.
+    Base,
 }
 
 /// Whether the relative year at `at` closes "the same month last year",

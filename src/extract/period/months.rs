@@ -296,9 +296,10 @@ pub(super) fn months_alone(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
         let (Some(all), Some(a), None) = (m.get(0), m.get(2), m.get(4)) else {
             continue;
         };
-        // a month alone needs "in", "during" …; two months joined by a dash
+        // a month alone needs "in", "during" …, or to open the sentence
+        // ("December on its own brought …"); two months joined by a dash
         // do not ("January-September imports")
-        if m.get(1).is_none() && m.get(3).is_none() {
+        if m.get(1).is_none() && m.get(3).is_none() && !opens(sentence, a) {
             continue;
         }
         let Some(first) = month_number(a.as_str()) else {
@@ -317,6 +318,16 @@ pub(super) fn months_alone(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
             Period::months(year, first.min(last), first.max(last)),
         ));
     }
+}
+
+/// Whether month name `a` opens the sentence as its subject ("December
+/// on its own brought …"): not "May", which opens sentences as a verb, and
+/// not a date ("December 5").
+fn opens(sentence: &Sentence<'_>, a: regex::Match<'_>) -> bool {
+    let text = sentence.text;
+    let first = text.len() - text.trim_start().len() == a.start();
+    let after = text[a.end()..].trim_start();
+    first && a.as_str() != "May" && !after.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The year of the most recent `month` at or before publication.

@@ -9,14 +9,40 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::months;
-use super::{is_base, pattern, same_time, Candidate};
+use super::{is_base, pattern, replace, same_time, Candidate};
 use crate::extract::period_gate::{Pattern, Present};
 use crate::extract::{Context, Found, Kind};
 use crate::period::Period;
 
 static RELATIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
-    Regex::new(r"(?i)(?-u:\b)(last|previous|this|current|next|coming)\s+year(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(last|this|current|next|coming)\s+year(?-u:\b)").expect("valid regex")
+});
+
+/// "the year before", "the previous year": the year before the one the
+/// sentence stated before it, or before publication when it stated none.
+static YEAR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(
+        r"(?i)(?-u:\b)the\s+(?:year\s+(?:before|earlier)|(?:previous|prior|preceding)\s+year)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+
+/// "the same period last year", "the same months a year earlier": the
+/// months the sentence stated before it, a year back.
+static SAME_PERIOD_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(
+        r"(?i)(?-u:\b)the\s+same\s+(?:period|months?|quarter|half|time)\s+(?:of\s+)?(?:last\s+year|the\s+previous\s+year|a\s+year\s+(?:earlier|before|ago))(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+
+/// "currently", "at present": the month of publication.
+static NOW: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(r"(?i)(?-u:\b)(?:currently|at\s+present|at\s+the\s+moment|right\s+now)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -78,6 +104,7 @@ pub(super) fn candidates(
         present,
     };
     relative_years(&sentence, &mut out);
+    year_before(&sentence, &mut out);
     months::first_months(&sentence, &mut out);
     months::part_of_year(&sentence, &mut out);
     years_away(&sentence, &mut out);
@@ -89,6 +116,8 @@ pub(super) fn candidates(
     months::relative_month(&sentence, &mut out);
     pandemic(&sentence, &mut out);
     months::months_alone(&sentence, &mut out);
+    same_period_back(&sentence, &mut out);
+    now(&sentence, &mut out);
     out
 }
 
@@ -135,7 +164,7 @@ fn relative_years(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
                 continue;
             };
             let year = match word.as_str().to_ascii_lowercase().as_str() {
-                "last" | "previous" => published.year - 1,
+                "last" => published.year - 1,
                 "next" | "coming" => published.year + 1,
                 _ => published.year,
             };
@@ -191,6 +220,79 @@ fn years_away(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// "up from 36.9 million the year before", "the previous year": a year
+/// before the year the sentence stated before the phrase; with none, the
+/// year before publication.
+fn year_before(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
+    let cx = sentence.cx;
+    for m in sentence.matches(&YEAR_BEFORE, Pattern::YearsAway) {
+        let Some(all) = m.get(0) else {
+            continue;
+        };
+        let span = sentence.range(all);
+        // "higher than the year before": the base of a comparison
+        if is_base(cx.before(span.start)) {
+            continue;
+        }
+        let anchor = out
+            .iter()
+            .filter(|c| c.at() < span.start && c.period.through.is_none() && !c.period.fiscal)
+            .max_by_key(|c| c.at())
+            .map(|c| c.period.year)
+            .or_else(|| cx.published.map(|p| p.year));
+        if let Some(anchor) = anchor {
+            out.push(Candidate::new(span, Period::year(anchor - 1)));
+        }
+    }
+}
+
+/// "from 28.3 million in the same period last year": the months the
+/// sentence stated before the phrase ("January to October 2025"), a year
+/// earlier. With no months before it, the phrase names no period.
+fn same_period_back(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
+    for m in sentence.matches(&SAME_PERIOD_BACK, Pattern::YearsAway) {
+        let Some(all) = m.get(0) else {
+            continue;
+        };
+        let span = sentence.range(all);
+        let Some(before) = out
+            .iter()
+            .filter(|c| c.at() < span.start && !c.short && !c.period.fiscal)
+            .filter(|c| c.period.months.is_some() && c.period.through.is_none())
+            .max_by_key(|c| c.at())
+        else {
+            continue;
+        };
+        let period = Period {
+            year: before.period.year - 1,
+            ..before.period
+        };
+        replace(out, Candidate::new(span, period));
+    }
+}
+
+/// "is currently pumping 9.5 million barrels a day": the month the
+/// article was published.
+fn now(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
+    let Some(published) = sentence.cx.published else {
+        return;
+    };
+    let text = sentence.text;
+    if !(text.contains("urrent")
+        || text.contains("resent")
+        || text.contains("oment")
+        || text.contains("now"))
+    {
+        return;
+    }
+    for m in NOW.find_iter(text) {
+        out.push(Candidate::new(
+            sentence.range(m),
+            Period::months(published.year, published.month, published.month),
+        ));
+    }
+}
+
 /// "before the pandemic": 2019, as an assumption.
 fn pandemic(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
     let Sentence { text, .. } = *sentence;
@@ -226,8 +328,19 @@ mod tests {
     /// space (the test puts other white space there).
     fn phrases() -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for w in ["last", "previous", "this", "current", "next", "coming"] {
+        for w in ["last", "this", "current", "next", "coming"] {
             out.push(format!("{w} year"));
+        }
+        for w in ["previous", "prior", "preceding"] {
+            out.push(format!("the {w} year"));
+        }
+        for w in ["before", "earlier"] {
+            out.push(format!("the year {w}"));
+        }
+        for w in ["period", "months", "quarter", "half", "time"] {
+            out.push(format!("the same {w} last year"));
+            out.push(format!("the same {w} of the previous year"));
+            out.push(format!("the same {w} a year earlier"));
         }
         for n in ["two", "ten", "eleven", "3", "11"] {
             out.push(format!("first {n} months of 2025"));
@@ -351,9 +464,11 @@ mod tests {
             .prop_map(|(a, phrase, seed, b)| format!("{a}{}{b}$5bn.", written(&phrase, &seed)))
     }
 
-    fn patterns() -> [(&'static Regex, Pattern); 7] {
+    fn patterns() -> [(&'static Regex, Pattern); 9] {
         [
             (&RELATIVE_YEAR, Pattern::RelativeYear),
+            (&YEAR_BEFORE, Pattern::YearsAway),
+            (&SAME_PERIOD_BACK, Pattern::YearsAway),
             (&FIRST_MONTHS, Pattern::FirstMonths),
             (&PART_OF_YEAR, Pattern::PartOfYear),
             (&YEARS_AWAY, Pattern::YearsAway),
