@@ -1,5 +1,5 @@
 //! Ordinals and ranks: "30th" is an ordinal; "fifth largest", "second-biggest",
-//! "Russia's largest" (first place), "ranks fifth", "ranked 3rd", "took
+//! "Russia's largest", "the largest partner" (first place), "ranks fifth", "ranked 3rd", "took
 //! fourth place", "in 2nd position" are ranks, which rules of kind `rank`
 //! can claim.
 
@@ -14,6 +14,16 @@ pub(super) const RANK_WORDS: &[&str] = &["largest", "biggest"];
 
 /// Verbs before an ordinal that make it a place: "ranks fifth".
 const RANK_VERBS: &[&str] = &["ranks", "ranked", "ranking", "rank"];
+
+/// Adverbs between a rank verb and its ordinal: "ranked only third".
+const RANK_ADVERBS: &[&str] = &["only", "just", "still", "now", "again", "also"];
+
+/// Words after "the largest" that rank nothing: "the largest ever", "the
+/// largest since 2019", "the largest in decades".
+const NOT_A_RANKED_THING: &[&str] = &[
+    "ever", "since", "for", "from", "yet", "and", "but", "than", "among", "that", "this", "was",
+    "were", "has", "had", "have", "said", "the", "one", "two", "three",
+];
 
 /// Nouns after an ordinal that make it a place: "fourth place".
 const PLACE_NOUNS: &[&str] = &["place", "position", "spot"];
@@ -59,25 +69,48 @@ impl Parser<'_> {
     /// in a ranking: after "ranks" ("ranks fifth", "ranked 3rd"), or before
     /// "place", "position" ("took fourth place", "in 2nd position").
     fn names_a_place(&self, first: usize, next: usize) -> bool {
-        let verb = self
-            .word_before(first)
-            .is_some_and(|w| RANK_VERBS.contains(&w));
+        // "ranked only third": an adverb may stand between
+        let before = match self.word_before(first) {
+            Some(w) if RANK_ADVERBS.contains(&w) => {
+                first.checked_sub(1).and_then(|k| self.word_before(k))
+            }
+            w => w,
+        };
+        let verb = before.is_some_and(|w| RANK_VERBS.contains(&w));
         let noun = self.joined(next) && PLACE_NOUNS.contains(&self.word(next));
         verb || noun
     }
 
-    /// "Russia's largest", "its biggest": first place.
+    /// "Russia's largest", "its biggest", "the largest partner": first
+    /// place.
     pub(super) fn bare_superlative(&self, i: usize) -> Option<(Found, usize)> {
         let possessive = i >= 2
             && self.s(i - 1) == "s"
             && matches!(self.s(i - 2), "'" | "’")
             && self.glued(i - 1);
         let pronoun = i >= 1 && matches!(self.s(i - 1), "its" | "their" | "Its" | "Their");
-        if !(possessive || pronoun) || !self.joined(i) {
+        let article = i >= 1 && self.low(i - 1) == "the" && self.ranks_a_thing(i);
+        if !(possessive || pronoun || article) || !self.joined(i) {
             return None;
         }
         let fig = Figure::plain(i, i, Decimal::ONE, Decimal::ONE, self.s(i), false);
         Some((self.ranked(&fig), i + 1))
+    }
+
+    /// Whether "the largest" at `i` ranks the thing named after it ("the
+    /// largest partner", "the biggest source of imports"): not "one of the
+    /// largest", "among the biggest", nor "the largest ever", "the largest
+    /// since 2019".
+    fn ranks_a_thing(&self, i: usize) -> bool {
+        let one_of = i >= 3
+            && ((self.low(i - 2) == "of" && self.low(i - 3) == "one")
+                || self.low(i - 2) == "among");
+        let noun = self.word(i + 1);
+        let names = self.joined(i + 1)
+            && self.s(i + 1).chars().all(|c| c.is_ascii_lowercase())
+            && noun.len() > 2
+            && !NOT_A_RANKED_THING.contains(&noun);
+        names && !one_of
     }
 
     pub(super) fn ranked(&self, fig: &Figure) -> Found {

@@ -1195,6 +1195,21 @@ fn ranks_as_news_states_them() {
         ),
         // an ordinal that names no place stays an ordinal
         ("The fifth meeting was held.", &[]),
+        // "the largest" of a thing is first place; an adverb may stand
+        // between a rank verb and its ordinal
+        (
+            "China was the largest partner for EU imports.",
+            &["rank | largest | 1 | rank | [1, 1]"],
+        ),
+        (
+            "China ranked only third as a destination.",
+            &["rank | third | 3 | rank | [3, 3]"],
+        ),
+        // one of several, a record, a comparison: no place
+        ("It is one of the largest markets.", &[]),
+        ("Japan is among the biggest buyers.", &[]),
+        ("The fine was the largest ever.", &[]),
+        ("The drop was the largest since 2019.", &["year | 2019"]),
     ]);
 }
 

@@ -93,17 +93,193 @@ fn boundaries(gap: &str) -> u32 {
     u32::try_from(marks + words).unwrap_or(u32::MAX)
 }
 
-/// The figure (index into `figures`) nearest to `word`, with its distance.
+/// The figure (index into `figures`) nearest to `word`, with its distance;
+/// a word of an item of a list read "respectively" belongs to that item's
+/// figure or to none of the list's.
 fn nearest(
     sentence: &str,
     word: &Range<usize>,
     figures: &[(usize, Range<usize>)],
+    lists: &Respectively,
 ) -> Option<(usize, Distance)> {
+    let item = lists.item_of(word);
     figures
         .iter()
+        .filter(|(_, f)| item.is_none_or(|k| lists.allows(k, f)))
         .map(|(i, f)| (*i, distance(sentence, word, f)))
         .min_by_key(|&(i, d)| (d, i))
 }
+
+/// "China is the EU's largest trading partner, largest source of imports
+/// and third largest export market, accounting for 15.4%, 21.0% and 9.1%
+/// respectively": the k-th item of the list before the figures is the k-th
+/// figure's. Ranges are of the sentence.
+#[derive(Debug, Default)]
+pub(super) struct Respectively {
+    items: Vec<Range<usize>>,
+    figures: Vec<Range<usize>>,
+}
+
+impl Respectively {
+    /// The list of `sentence` (which starts at `start` in the text of
+    /// `figures`), if it says "respectively" after two or more figures.
+    pub(super) fn of(sentence: &str, start: usize, figures: &[&Quantity]) -> Respectively {
+        let Some(at) = find_word(sentence, "respectively") else {
+            return Respectively::default();
+        };
+        let spans: Vec<Range<usize>> = figures
+            .iter()
+            .map(|q| q.start.saturating_sub(start)..q.end.saturating_sub(start))
+            .filter(|r| r.end <= at)
+            .collect();
+        // the figures right before the word, joined by commas and "and"
+        let mut list: Vec<Range<usize>> = Vec::new();
+        let mut end = at;
+        for f in spans.iter().rev() {
+            let gap = sentence.get(f.end..end).unwrap_or("");
+            let joined = if list.is_empty() {
+                is_separator(gap, false)
+            } else {
+                is_separator(gap, true)
+            };
+            if !joined {
+                break;
+            }
+            list.push(f.clone());
+            end = f.start;
+        }
+        list.reverse();
+        let n = list.len();
+        let Some(first) = list.first() else {
+            return Respectively::default();
+        };
+        if n < 2 {
+            return Respectively::default();
+        }
+        let items = items_before(sentence, first.start, n);
+        if items.len() != n {
+            return Respectively::default();
+        }
+        Respectively {
+            items,
+            figures: list,
+        }
+    }
+
+    /// The item `word` stands in.
+    fn item_of(&self, word: &Range<usize>) -> Option<usize> {
+        self.items
+            .iter()
+            .position(|i| i.start <= word.start && word.end <= i.end)
+    }
+
+    /// Whether a word of item `k` may belong to `figure`: any figure but
+    /// the other figures of the list.
+    fn allows(&self, k: usize, figure: &Range<usize>) -> bool {
+        match self.figures.iter().position(|f| f.start == figure.start) {
+            Some(j) => j == k,
+            None => true,
+        }
+    }
+}
+
+/// Where `word` (lowercase) stands in `text` as a whole word, any case.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    lower.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether `gap` after a figure of a list only joins it to the next
+/// (`between`: ", ", " and ", " barrels and ") or to "respectively" (", ",
+/// " barrels, "): at most two words of the figure's unit besides.
+fn is_separator(gap: &str, between: bool) -> bool {
+    let mut words = gap
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>();
+    let joined = words
+        .last()
+        .is_some_and(|w| w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"));
+    if joined {
+        words.pop();
+    }
+    let unit = words.len() <= 2
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '%'));
+    unit && (joined || !between || gap.contains(','))
+}
+
+/// The last `n` items of the list that ends before byte `end`: the
+/// stretches between commas and "and" since the sentence's start, without
+/// the lead-in to the figures when a comma sets it apart (", accounting
+/// for").
+fn items_before(sentence: &str, end: usize, n: usize) -> Vec<Range<usize>> {
+    let text = sentence.get(..end).unwrap_or("");
+    // item boundaries: (start of separator, end of separator, is a comma)
+    let mut cuts: Vec<(usize, usize, bool)> = Vec::new();
+    let lower = text.to_ascii_lowercase();
+    for (i, c) in text.char_indices() {
+        if c == ',' || c == ';' {
+            cuts.push((i, i + 1, true));
+        }
+    }
+    for (i, _) in lower.match_indices(" and ") {
+        cuts.push((i, i + 5, false));
+    }
+    cuts.sort_unstable();
+    // ", and" is one separator
+    cuts.dedup_by(|b, a| b.0 <= a.1 + 1 && a.2);
+    let mut items: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    let mut comma_last = false;
+    for &(a, b, comma) in &cuts {
+        items.push(start..a);
+        start = b;
+        comma_last = comma;
+    }
+    items.push(start..text.len());
+    if items.len() > n && comma_last {
+        items.pop();
+    }
+    if items.len() < n {
+        return Vec::new();
+    }
+    let mut items = items.split_off(items.len() - n);
+    // the subject before the list is every item's: "China remains the EU's
+    // largest trading partner, …" lists from "largest"
+    if let Some(first) = items.first_mut() {
+        let words = &lower[first.clone()];
+        let subject_end = words
+            .match_indices(|c: char| !c.is_alphanumeric())
+            .map(|(i, _)| i)
+            .chain([words.len()])
+            .scan(0, |from, i| {
+                let w = &words[*from..i];
+                let at = *from;
+                *from = i + 1;
+                Some((at, i, w))
+            })
+            .filter(|(_, _, w)| SUBJECT_ENDS.contains(w))
+            .map(|(_, i, _)| i)
+            .last();
+        if let Some(end) = subject_end {
+            first.start += end;
+        }
+    }
+    items
+}
+
+/// Words that end the subject before a list ("China remains the EU's
+/// largest …"): linking verbs, and possessives.
+const SUBJECT_ENDS: &[&str] = &[
+    "is", "was", "are", "were", "remains", "remained", "became", "becomes", "ranks", "ranked",
+    "stands", "stood", "s", "its", "their",
+];
 
 /// A rule's claim on one figure of a sentence, before rules are weighed
 /// against each other.
@@ -167,6 +343,7 @@ pub(super) fn candidates(
     sentence_start: usize,
     figures: &[&Quantity],
     accepted: &[usize],
+    lists: &Respectively,
     (m, metric): (usize, &Metric),
 ) -> Vec<Candidate> {
     let spans: Vec<(usize, Range<usize>)> = accepted
@@ -178,7 +355,7 @@ pub(super) fn candidates(
             (i, start..end.max(start))
         })
         .collect();
-    let reach = reach(sentence, &spans, figures.len(), metric);
+    let reach = reach(sentence, &spans, figures.len(), lists, metric);
     let mut out = Vec::new();
     let mut claimed: Vec<bool> = vec![false; figures.len()];
     let total = requirement_count(metric).max(1);
@@ -262,6 +439,7 @@ fn reach(
     sentence: &str,
     spans: &[(usize, Range<usize>)],
     figure_count: usize,
+    lists: &Respectively,
     metric: &Metric,
 ) -> Reach {
     let m = &metric.matcher;
@@ -289,7 +467,7 @@ fn reach(
         for r in group {
             for found in r.find_iter(sentence) {
                 reach.patterns_here = true;
-                let Some((i, d)) = nearest(sentence, &found.range(), spans) else {
+                let Some((i, d)) = nearest(sentence, &found.range(), spans, lists) else {
                     continue;
                 };
                 reached[i] = true;
@@ -306,7 +484,7 @@ fn reach(
     for e in &m.entities {
         let mut reached = vec![false; figure_count];
         for found in e.regex.find_iter(sentence) {
-            if let Some((i, _)) = nearest(sentence, &found.range(), spans) {
+            if let Some((i, _)) = nearest(sentence, &found.range(), spans, lists) {
                 reached[i] = true;
             }
         }
@@ -317,7 +495,7 @@ fn reach(
     }
     for r in &m.none {
         for found in r.find_iter(sentence) {
-            if let Some((i, _)) = nearest(sentence, &found.range(), spans) {
+            if let Some((i, _)) = nearest(sentence, &found.range(), spans, lists) {
                 reach.excluded[i] = true;
             }
         }
@@ -326,7 +504,7 @@ fn reach(
     // makes it another entity's figure, unless all the rule's own are there
     for o in &m.other_entities {
         for found in o.regex.find_iter(sentence) {
-            if let Some((i, _)) = nearest(sentence, &found.range(), spans) {
+            if let Some((i, _)) = nearest(sentence, &found.range(), spans, lists) {
                 if own_entities[i] < m.entities.len() {
                     reach.excluded[i] = true;
                 }
@@ -403,13 +581,14 @@ mod tests {
 
     #[test]
     fn a_word_belongs_to_the_figure_of_its_own_phrase() {
+        let none = Respectively::default();
         let s = "Japan's surplus with the EU reached €41bn, the gap between exports of €102bn and €61bn of imports";
         let figures = [
             (0, span(s, "€41bn")),
             (1, span(s, "€102bn")),
             (2, span(s, "€61bn")),
         ];
-        let near = |w: &str| nearest(s, &span(s, w), &figures).map(|(i, _)| i);
+        let near = |w: &str| nearest(s, &span(s, w), &figures, &none).map(|(i, _)| i);
         assert_eq!(near("surplus"), Some(0));
         assert_eq!(near("exports"), Some(1));
         assert_eq!(near("imports"), Some(2));
@@ -417,19 +596,79 @@ mod tests {
 
     #[test]
     fn a_clause_boundary_is_farther_than_words() {
+        let none = Respectively::default();
         let s = "China is the EU's largest source of imports and third-largest export market";
         let figures = [(0, span(s, "largest")), (1, span(s, "third-largest"))];
-        let near = |w: &str| nearest(s, &span(s, w), &figures).map(|(i, _)| i);
+        let near = |w: &str| nearest(s, &span(s, w), &figures, &none).map(|(i, _)| i);
         assert_eq!(near("imports"), Some(0));
         assert_eq!(near("export market"), Some(1));
         let s = "Of the 2.4 million visitors from Korea, 500,000 came on cruise ships";
         let figures = [(0, span(s, "2.4 million")), (1, span(s, "500,000"))];
         assert_eq!(
-            nearest(s, &span(s, "visitors"), &figures).map(|(i, _)| i),
+            nearest(s, &span(s, "visitors"), &figures, &none).map(|(i, _)| i),
             Some(0)
         );
         assert_eq!(
-            nearest(s, &span(s, "Korea"), &figures).map(|(i, _)| i),
+            nearest(s, &span(s, "Korea"), &figures, &none).map(|(i, _)| i),
+            Some(0)
+        );
+    }
+
+    /// A figure of `s` written `surface`, as the extractor would give it.
+    fn quantity(s: &str, surface: &str) -> Quantity {
+        let r = span(s, surface);
+        Quantity {
+            start: r.start,
+            end: r.end,
+            ..crate::facts::test_fact("m", "1").quantity
+        }
+    }
+
+    #[test]
+    fn the_items_of_a_list_read_respectively_are_its_figures_in_order() {
+        let s = "China remains the EU's largest trading partner, largest source of imports and third largest export market, accounting for 15.4%, 21.0% and 9.1% respectively.";
+        let qs = [
+            quantity(s, "15.4%"),
+            quantity(s, "21.0%"),
+            quantity(s, "9.1%"),
+        ];
+        let refs: Vec<&Quantity> = qs.iter().collect();
+        let lists = Respectively::of(s, 0, &refs);
+        let figures: Vec<(usize, Range<usize>)> = qs
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (i, q.start..q.end))
+            .collect();
+        let near = |w: &str| nearest(s, &span(s, w), &figures, &lists).map(|(i, _)| i);
+        assert_eq!(near("trading partner"), Some(0));
+        assert_eq!(near("imports"), Some(1));
+        assert_eq!(near("export market"), Some(2));
+        // the subject is every item's: it binds as it would anyway
+        assert_eq!(near("China"), Some(0));
+        let s = "Saudi Arabia and Iraq held the top two places, with daily outputs of 8.9 million barrels and 4.0 million barrels, respectively.";
+        let qs = [quantity(s, "8.9 million"), quantity(s, "4.0 million")];
+        let refs: Vec<&Quantity> = qs.iter().collect();
+        let lists = Respectively::of(s, 0, &refs);
+        let figures: Vec<(usize, Range<usize>)> = qs
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (i, q.start..q.end))
+            .collect();
+        let near = |w: &str| nearest(s, &span(s, w), &figures, &lists).map(|(i, _)| i);
+        assert_eq!(near("Saudi Arabia"), Some(0));
+        assert_eq!(near("Iraq"), Some(1));
+        // without "respectively", the nearest figure
+        let s = "Saudi Arabia and Iraq held the top two places, with daily outputs of 8.9 million barrels and 4.0 million barrels.";
+        let qs = [quantity(s, "8.9 million"), quantity(s, "4.0 million")];
+        let refs: Vec<&Quantity> = qs.iter().collect();
+        let lists = Respectively::of(s, 0, &refs);
+        let figures: Vec<(usize, Range<usize>)> = qs
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (i, q.start..q.end))
+            .collect();
+        assert_eq!(
+            nearest(s, &span(s, "Iraq"), &figures, &lists).map(|(i, _)| i),
             Some(0)
         );
     }

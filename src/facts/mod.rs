@@ -333,6 +333,8 @@ fn sentence_claims<'d>(
     // a conversion restates the figure before it: it takes that figure's
     // metrics below, and competes for none
     let own = |i: &usize| figures[*i].role != Role::Conversion;
+    // a list read "respectively", found once a sentence
+    let mut lists: Option<attach::Respectively> = None;
     // only the metrics whose literals the window holds (`rules/prefilter.rs`)
     for m in memo.candidates(doc, s) {
         let Some(metric) = rules.metrics.get(m) else {
@@ -348,12 +350,15 @@ fn sentence_claims<'d>(
         }
         let text = memo.text(doc);
         let sentence = &text[range.clone()];
+        let lists =
+            lists.get_or_insert_with(|| attach::Respectively::of(sentence, range.start, figures));
         for accepted in [levels, changes] {
             candidates.extend(attach::candidates(
                 sentence,
                 range.start,
                 figures,
                 &accepted,
+                lists,
                 (m, metric),
             ));
         }
