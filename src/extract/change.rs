@@ -109,6 +109,9 @@ fn verb(word: &str) -> Option<Direction> {
         "reducing",
         "lowered",
         "trimmed",
+        "slumped",
+        "sagged",
+        "retreated",
     ];
     if UP.contains(&word) {
         Some(Direction::Up)
@@ -116,6 +119,18 @@ fn verb(word: &str) -> Option<Direction> {
         Some(Direction::Down)
     } else {
         None
+    }
+}
+
+/// Verbs that state a difference only with "by": "exceeded the target by
+/// 220,000 bpd", "missed by 400 billion baht" (but "exceeded 5 million" is
+/// a level).
+fn verb_with_by(word: &str) -> Option<Direction> {
+    match word {
+        "exceeded" | "exceeds" | "exceed" | "surpassed" | "outstripped" | "topped" | "beat"
+        | "overshot" | "outpaced" => Some(Direction::Up),
+        "missed" | "undershot" | "trailed" => Some(Direction::Down),
+        _ => None,
     }
 }
 
@@ -188,8 +203,11 @@ impl Parser<'_> {
             let j = lead - 1;
             before = if self.is_word(j, "by") {
                 // "fell by 5%", "cut rates by 0.25 points", "raise foreign
-                // tourism revenue by 10%"
-                (j.saturating_sub(4)..j).rev().find_map(|k| verb(lower(k)))
+                // tourism revenue by 10%", "trimmed its trade gap with China
+                // by €106 billion"
+                (j.saturating_sub(8)..j)
+                    .rev()
+                    .find_map(|k| verb(lower(k)).or_else(|| verb_with_by(lower(k))))
             } else if self.is_word(j, "of") && j > 0 {
                 // "a drop of 70,000 barrels", "declines of 114,000"
                 let n = lower(j - 1);
@@ -223,6 +241,17 @@ impl Parser<'_> {
                 after_dir = Some(dir);
                 end = Some(unit_end);
             }
+        }
+        // "100,000 bpd above Iraq's pledge", "220,000 bpd above their
+        // target": a difference, after the figure's unit
+        if after_dir.is_none()
+            && !percent
+            && !times
+            && self.joined(unit_end)
+            && matches!(lower(unit_end), "above" | "below")
+        {
+            after_dir = comparative(lower(unit_end));
+            end = Some(unit_end);
         }
         // "88,000 fewer barrels per day than in July": the comparative
         // first, then the unit, then "than"

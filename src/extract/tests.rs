@@ -518,6 +518,37 @@ fn changes_are_not_levels() {
             "Trade rose to $240 billion.",
             &[("$240 billion", None, "level")],
         ),
+        // differences: a verb far before "by", a verb of difference with
+        // "by", a bound on a difference, "above" after a unit
+        (
+            "The EU trimmed its trade gap with China by €106 billion.",
+            &[("€106 billion", Some(Down), "EUR")],
+        ),
+        (
+            "Output slumped by 604,000 barrels per day.",
+            &[("604,000", Some(Down), "count")],
+        ),
+        (
+            "Revenue missed the target by over 400 billion baht.",
+            &[("400 billion baht", Some(Down), "THB")],
+        ),
+        (
+            "Exports exceeded imports by $3 billion.",
+            &[("$3 billion", Some(Up), "dollar")],
+        ),
+        (
+            "Output was more than 100,000 bpd above the pledge.",
+            &[("100,000 bpd above", Some(Up), "count")],
+        ),
+        // but a verb of difference without "by" reaches a level
+        (
+            "Exports exceeded $3 billion.",
+            &[("$3 billion", None, "level")],
+        ),
+        (
+            "Output fell below 1,000 tonnes.",
+            &[("1,000", None, "level")],
+        ),
     ];
     for (text, expected) in cases {
         let want: Vec<(String, Option<Direction>, &str)> = expected

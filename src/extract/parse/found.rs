@@ -58,15 +58,18 @@ impl Parser<'_> {
         }
         let lead_tok = qualifier_first.unwrap_or(fig.first);
         let mut fig = fig;
+        let bound = qualifier
+            .as_ref()
+            .is_some_and(|q| q.0 != Qualifier::Exact && !q.0.is_approx());
+        // "missed by over 400 billion baht", "more than 100,000 bpd above
+        // the pledge": a bound on a difference, still a change
+        let bounds_a_difference = |c: &super::super::change::ChangeContext| {
+            c.end.is_some() || (lead_tok > 0 && self.is_word(lead_tok - 1, "by"))
+        };
         let (kind, unit, direction) =
             match self.change_context(lead_tok, fig.last, kind == Kind::Percent) {
                 // "fell below 1,000" crosses a level: a bound, not a change
-                Some(c)
-                    if range.is_none()
-                        && !qualifier
-                            .as_ref()
-                            .is_some_and(|q| q.0 != Qualifier::Exact && !q.0.is_approx()) =>
-                {
+                Some(c) if range.is_none() && (!bound || bounds_a_difference(&c)) => {
                     let unit = match (c.times_end, kind) {
                         (Some(_), Kind::Number) => "times",
                         (None, Kind::Number)
