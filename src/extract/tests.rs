@@ -1045,6 +1045,22 @@ fn periods_relative_to_a_stated_one() {
     assert_eq!(p(s, "9.1 million").as_deref(), Some("2025"));
     let s = "China led arrivals in January-November. Visitors from China numbered 8.3 million.";
     assert_eq!(p(s, "8.3 million").as_deref(), Some("2025-01..2025-11"));
+    // a period said relative to another is not carried: its anchor is
+    let s = "Arrivals were 24.1 million in the first nine months of 2025, down from the same period last year. Revenue was 1.1 trillion baht.";
+    assert_eq!(
+        p(s, "1.1 trillion baht").as_deref(),
+        Some("2025-01..2025-09")
+    );
+    // a target takes no period from the base after it
+    let s = "The agency aims to raise revenue to 1.84 trillion baht, compared with 1.67 trillion baht in 2024.";
+    assert_eq!(p(s, "1.67 trillion baht").as_deref(), Some("2024"));
+    assert_eq!(p(s, "1.84 trillion baht"), None);
+    // "last year's figures" is a reference, no period; "last year's record
+    // of" states one
+    let s = "The forecast of 35.5 million for 2026 is below the earlier target of 39 million but close to last year's figures.";
+    assert_eq!(p(s, "39 million").as_deref(), Some("2026"));
+    let s = "Last year's record of 9 million visitors stands.";
+    assert_eq!(p(s, "9 million").as_deref(), Some("2024"));
 }
 
 // See: issue #12 (the base of a revised forecast or target)

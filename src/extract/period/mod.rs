@@ -134,6 +134,10 @@ struct Candidate {
     /// A span of days that is no whole month ("January 1 to August 17"):
     /// a figure of it has no period crosscheck can compare.
     short: bool,
+    /// Said relative to another period of the sentence ("the year
+    /// before", "the same period last year"): the base of a comparison,
+    /// which the next sentences do not carry.
+    relative: bool,
 }
 
 impl Candidate {
@@ -143,6 +147,14 @@ impl Candidate {
             span,
             assumed: false,
             short: false,
+            relative: false,
+        }
+    }
+
+    fn relative(self) -> Self {
+        Candidate {
+            relative: true,
+            ..self
         }
     }
 
@@ -276,7 +288,7 @@ fn last_stated(cx: &Context<'_>, sentence: Range<usize>, found: &[Found]) -> Opt
 fn last_of(candidates: &[Candidate]) -> Option<Period> {
     candidates
         .iter()
-        .filter(|c| !c.short)
+        .filter(|c| !c.short && !c.relative)
         .max_by_key(|c| c.at())
         .map(|c| c.period)
 }
@@ -371,8 +383,10 @@ fn resolve_sentence(
                 let q = &found[i].quantity;
                 candidates
                     .iter()
-                    .filter(|c| c.at() >= q.end)
-                    .min_by_key(|c| c.at())
+                    .zip(&owners)
+                    .filter(|(c, owner)| c.at() >= q.end && **owner != Owner::Base)
+                    .min_by_key(|(c, _)| c.at())
+                    .map(|(c, _)| c)
             }
             (chosen, _) => chosen,
         };

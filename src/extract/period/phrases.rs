@@ -172,9 +172,24 @@ fn relative_years(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
             // "stayed at last year's level", "than last year": a base, not
             // a period; but "last year's total of 5.3 trillion" is one
             let after = cx.text.get(span.end..).unwrap_or("");
-            let level = ["'s level", "’s level", " levels", "'s levels", "’s levels"]
-                .iter()
-                .any(|l| after.starts_with(l));
+            // "close to last year's figures", "above last year's record"
+            let level = after
+                .strip_prefix("'s ")
+                .or_else(|| after.strip_prefix("’s "))
+                .or_else(|| after.strip_prefix(' '))
+                .is_some_and(|noun| {
+                    [
+                        "level", "figure", "numbers", "record", "peak", "high", "low",
+                    ]
+                    .iter()
+                    .any(|l| {
+                        noun.strip_prefix(l).is_some_and(|rest| {
+                            let rest = rest.strip_prefix('s').unwrap_or(rest);
+                            // "last year's record of 5 million" states it
+                            !rest.starts_with(char::is_alphabetic) && !rest.starts_with(" of")
+                        })
+                    })
+                });
             let at = span.start;
             if level || is_base(cx.before(at)) || same_time(cx, at) {
                 continue;
@@ -241,7 +256,7 @@ fn year_before(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
             .map(|c| c.period.year)
             .or_else(|| cx.published.map(|p| p.year));
         if let Some(anchor) = anchor {
-            out.push(Candidate::new(span, Period::year(anchor - 1)));
+            out.push(Candidate::new(span, Period::year(anchor - 1)).relative());
         }
     }
 }
@@ -267,7 +282,7 @@ fn same_period_back(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
             year: before.period.year - 1,
             ..before.period
         };
-        replace(out, Candidate::new(span, period));
+        replace(out, Candidate::new(span, period).relative());
     }
 }
 
