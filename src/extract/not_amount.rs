@@ -330,6 +330,12 @@ impl Parser<'_> {
         if self.is_word(prev, "aged") {
             return true;
         }
+        // "the top five countries", "complete the top five": a number of
+        // places, not an amount
+        let places = self.is_word(prev, "top") || self.is_word(prev, "bottom");
+        if places && fig.value <= rust_decimal::Decimal::from(100) {
+            return true;
+        }
         // "12 Tverskaya Street": an address
         let street = (next..next + 3).any(|j| self.joined(j) && sets.streets.contains(self.s(j)));
         if fig.bare_integer && street {

@@ -307,6 +307,9 @@ fn references_and_pronouns_are_not_counts() {
             "Two nations agreed.",
             &["number | Two | 2 | count | [1.5, 2.5]"],
         ),
+        // a number of places in a ranking
+        ("India and Russia complete the top five.", &["other | five"]),
+        ("The top 10 exporters met.", &["other | 10"]),
     ]);
 }
 

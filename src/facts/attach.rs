@@ -106,7 +106,14 @@ fn nearest(
     figures
         .iter()
         .filter(|(_, f)| item.is_none_or(|k| lists.allows(k, f)))
-        .map(|(i, f)| (*i, distance(sentence, word, f)))
+        .map(|(i, f)| {
+            let mut d = distance(sentence, word, f);
+            // the item is the figure's own phrase, however far
+            if item.is_some_and(|k| lists.figures.get(k).is_some_and(|g| g.start == f.start)) {
+                d.boundaries = 0;
+            }
+            (*i, d)
+        })
         .min_by_key(|&(i, d)| (d, i))
 }
 
@@ -360,7 +367,10 @@ pub(super) fn candidates(
     let mut claimed: Vec<bool> = vec![false; figures.len()];
     let total = requirement_count(metric).max(1);
     for (k, &i) in accepted.iter().enumerate() {
-        if reach.excluded[i] || counts_other_things(sentence, &spans[k].1, figures[i], metric) {
+        if reach.excluded[i]
+            || counts_other_things(sentence, &spans[k].1, figures[i], metric)
+            || per_item(sentence, &spans[k].1)
+        {
             continue;
         }
         // `near`: one of its patterns must be the figure's own words
@@ -388,6 +398,18 @@ pub(super) fn candidates(
         });
     }
     out
+}
+
+/// Whether the figure at `span` of `sentence` is an amount of each of
+/// several things ("markets of over 1 million visitors each", "$5 a piece"):
+/// no total of any metric.
+fn per_item(sentence: &str, span: &Range<usize>) -> bool {
+    let after = sentence.get(span.end..).unwrap_or("");
+    after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| w.eq_ignore_ascii_case("each") || w.eq_ignore_ascii_case("apiece"))
 }
 
 /// Whether count `q` (at `span` of `sentence`) counts things the rule does
@@ -671,6 +693,16 @@ mod tests {
             nearest(s, &span(s, "Iraq"), &figures, &lists).map(|(i, _)| i),
             Some(0)
         );
+    }
+
+    #[test]
+    fn an_amount_of_each_of_several_things_is_no_total() {
+        let s = "It aims to grow 13 markets of over 1 million visitors each.";
+        assert!(per_item(s, &span(s, "1 million")));
+        let s = "Tickets cost $5 apiece.";
+        assert!(per_item(s, &span(s, "$5")));
+        let s = "Japan drew 8.8 million visitors from Korea, and each of them spent more.";
+        assert!(!per_item(s, &span(s, "8.8 million")));
     }
 
     #[test]

@@ -46,6 +46,22 @@ fn each_figure_of_one_sentence_has_its_own_metric() {
 }
 
 #[test]
+fn the_items_of_a_list_read_respectively_bind_to_its_figures_in_order() {
+    let report = report();
+    let facts = report["facts"].as_array().unwrap();
+    let of = |text: &str| -> Vec<&str> {
+        facts
+            .iter()
+            .filter(|f| f["id"] == "h-respectively" && f["text"] == text)
+            .map(|f| f["metric"].as_str().unwrap())
+            .collect()
+    };
+    // "imports" stands nearer €102bn, but it is the second item
+    assert_eq!(of("€102bn"), ["exports.japan_to_eu.goods"]);
+    assert_eq!(of("€61bn"), ["imports.japan_from_eu.goods"]);
+}
+
+#[test]
 fn changes_conflict_on_one_basis_only_and_targets_are_not_compared() {
     let report = report();
     let findings = report["findings"].as_array().unwrap();
