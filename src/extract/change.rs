@@ -183,6 +183,29 @@ pub(crate) struct ChangeContext {
 }
 
 impl Parser<'_> {
+    /// The verb of change that "by" at `by` completes, up to twelve tokens
+    /// back ("exceeded trade between the U.S. and the EU by"), within its
+    /// clause: a comma or a figure between ends the search ("to $5bn,
+    /// driven by"), a comma right before "by" does not ("rose in Nigeria
+    /// and Iraq, by").
+    fn verb_before_by(&self, by: usize) -> Option<Direction> {
+        let lower = |j: usize| self.low(j);
+        let mut k = by;
+        if k > 0 && self.s(k - 1) == "," {
+            k -= 1;
+        }
+        for k in (k.saturating_sub(12)..k).rev() {
+            let w = lower(k);
+            if let Some(d) = verb(w).or_else(|| verb_with_by(w)) {
+                return Some(d);
+            }
+            if matches!(w, "," | ";" | ":") || w.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+        }
+        None
+    }
+
     /// Whether the figure from `first` (or its qualifier, from `lead`) to
     /// `last` is stated as a change.
     pub(super) fn change_context(
@@ -205,9 +228,7 @@ impl Parser<'_> {
                 // "fell by 5%", "cut rates by 0.25 points", "raise foreign
                 // tourism revenue by 10%", "trimmed its trade gap with China
                 // by €106 billion"
-                (j.saturating_sub(8)..j)
-                    .rev()
-                    .find_map(|k| verb(lower(k)).or_else(|| verb_with_by(lower(k))))
+                self.verb_before_by(j)
             } else if self.is_word(j, "of") && j > 0 {
                 // "a drop of 70,000 barrels", "declines of 114,000"
                 let n = lower(j - 1);

@@ -543,6 +543,15 @@ fn changes_are_not_levels() {
             "Output was more than 100,000 bpd above the pledge.",
             &[("100,000 bpd above", Some(Up), "count")],
         ),
+        (
+            "Trade in July exceeded trade between the U.S. and the EU by 800 million euros.",
+            &[("800 million euros", Some(Up), "EUR")],
+        ),
+        // "by" in another clause than the verb
+        (
+            "Exports rose in March to $5bn, driven by $2bn of car sales.",
+            &[("$5bn", None, "level"), ("$2bn", None, "level")],
+        ),
         // but a verb of difference without "by" reaches a level
         (
             "Exports exceeded $3 billion.",
@@ -1064,6 +1073,38 @@ fn periods_relative_to_a_stated_one() {
     assert_eq!(p(s, "39 million").as_deref(), Some("2026"));
     let s = "Last year's record of 9 million visitors stands.";
     assert_eq!(p(s, "9 million").as_deref(), Some("2024"));
+    // "the year before" with no year to count from names none
+    assert_eq!(
+        p(
+            "Arrivals were 30 million, against 28 million the year before.",
+            "28 million"
+        ),
+        None
+    );
+}
+
+#[test]
+fn the_past_twelve_months_are_a_calendar_year_only_in_january() {
+    let at = |published: &str, text: &str, surface: &str| {
+        let doc = Document::from_body("t.md", text, Some(published.parse().unwrap()));
+        extract(&doc)
+            .into_iter()
+            .find(|q| &doc.text[q.start..q.end] == surface)
+            .and_then(|q| q.period)
+            .map(|p| p.to_string())
+    };
+    let s = "Thailand drew 35.54 million visitors over the past twelve months, against 28.15 million the year before.";
+    assert_eq!(
+        at("2025-01-06", s, "35.54 million").as_deref(),
+        Some("2024")
+    );
+    assert_eq!(
+        at("2025-01-06", s, "28.15 million").as_deref(),
+        Some("2023")
+    );
+    // in June, twelve months that are no calendar year: no period
+    assert_eq!(at("2025-06-06", s, "35.54 million"), None);
+    assert_eq!(at("2025-06-06", s, "28.15 million"), None);
 }
 
 // See: issue #12 (the base of a revised forecast or target)

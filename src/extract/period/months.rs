@@ -61,6 +61,12 @@ static THROUGH_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+static PAST_TWELVE_MONTHS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)(?-u:\b)the(?-u:\s)+(?:past|last|previous|preceding)(?-u:\s)+(?:twelve|12)(?-u:\s)+months(?-u:\b)",
+    )
+});
+
 static MONTH_POSSESSIVE: LazyLock<Regex> =
     LazyLock::new(|| pattern(&format!(r"(?-u:\b)({MONTH_NAMES})['’]s(?-u:\b)")));
 
@@ -261,6 +267,23 @@ pub(super) fn day_span(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
             out,
             Candidate::new(span.clone(), Period::months(year, first, last)).short_if(!whole),
         );
+    }
+}
+
+/// "over the past twelve months": in an article of January, the calendar
+/// year just ended; later in the year, twelve months that are no calendar
+/// year (a span no period covers).
+pub(super) fn past_twelve_months(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
+    let Sentence { cx, text, .. } = *sentence;
+    let Some(published) = cx.published else {
+        return;
+    };
+    if !text.contains("onths") {
+        return;
+    }
+    for m in PAST_TWELVE_MONTHS.find_iter(text) {
+        let year = Period::year(published.year - 1);
+        out.push(Candidate::new(sentence.range(m), year).short_if(published.month != 1));
     }
 }
 

@@ -104,7 +104,6 @@ pub(super) fn candidates(
         present,
     };
     relative_years(&sentence, &mut out);
-    year_before(&sentence, &mut out);
     months::first_months(&sentence, &mut out);
     months::part_of_year(&sentence, &mut out);
     years_away(&sentence, &mut out);
@@ -116,6 +115,8 @@ pub(super) fn candidates(
     months::relative_month(&sentence, &mut out);
     pandemic(&sentence, &mut out);
     months::months_alone(&sentence, &mut out);
+    months::past_twelve_months(&sentence, &mut out);
+    year_before(&sentence, &mut out);
     same_period_back(&sentence, &mut out);
     now(&sentence, &mut out);
     out
@@ -249,12 +250,20 @@ fn year_before(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
         if is_base(cx.before(span.start)) {
             continue;
         }
-        let anchor = out
+        let before = out
             .iter()
             .filter(|c| c.at() < span.start && c.period.through.is_none() && !c.period.fiscal)
-            .max_by_key(|c| c.at())
-            .map(|c| c.period.year)
-            .or_else(|| cx.published.map(|p| p.year));
+            .max_by_key(|c| c.at());
+        // "the previous year" alone is the year before publication; "the
+        // year before" needs a year to count from
+        let previous = !all.as_str().to_ascii_lowercase().contains("year before")
+            && !all.as_str().to_ascii_lowercase().contains("year earlier");
+        let anchor = match before {
+            Some(c) if c.short => None,
+            Some(c) => Some(c.period.year),
+            None if previous => cx.published.map(|p| p.year),
+            None => None,
+        };
         if let Some(anchor) = anchor {
             out.push(Candidate::new(span, Period::year(anchor - 1)).relative());
         }
