@@ -299,7 +299,7 @@ fn role_in(q: &Quantity, around: &Around<'_>, lower: &Lower) -> Role {
                     .any(|w| w.eq_ignore_ascii_case("and"))
                 && own_clause_before(between).len() == between.len()
         };
-        if aim && joined() {
+        if aim && (joined() || continues_the_aim(between)) {
             return p.role;
         }
     }
@@ -315,6 +315,31 @@ fn role_in(q: &Quantity, around: &Around<'_>, lower: &Lower) -> Role {
         };
     }
     Role::Actual
+}
+
+/// Whether `between` (the text after a forecast or target figure and
+/// before this one) makes this figure what that one brings: "to reach 35
+/// million, generating 2.9 trillion baht", "to hit 40 million, bringing in
+/// 3 trillion baht", "…, with spending of 15 trillion yen".
+fn continues_the_aim(between: &str) -> bool {
+    const RESULTS: &[&str] = &[
+        "generating",
+        "bringing",
+        "earning",
+        "yielding",
+        "creating",
+        "adding",
+        "worth",
+        "with",
+    ];
+    let words: Vec<&str> = between
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 4
+        && words
+            .first()
+            .is_some_and(|w| RESULTS.iter().any(|r| w.eq_ignore_ascii_case(r)))
 }
 
 /// "($9.9 billion)" or ", or $53 billion" right after a money figure in

@@ -993,6 +993,33 @@ fn a_period_carries_over_within_its_paragraph_only() {
     assert_eq!(q.period_basis, PeriodBasis::Assumed);
 }
 
+// Seen on NewsQuant, a public benchmark of news sentences (see README):
+// wrong values where the words say more
+#[test]
+fn ranges_share_their_scale_and_currency_and_points_lead_decimals() {
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    let q = figure(
+        "Four to five thousand people came.",
+        "Four to five thousand",
+    );
+    assert_eq!(q.range, Some((d("4000"), d("5000"))));
+    let q = figure(
+        "Sales will be US$89 to $93 billion.",
+        "US$89 to $93 billion",
+    );
+    assert_eq!(
+        (q.range, q.unit),
+        (Some((d("89000000000"), d("93000000000"))), "USD")
+    );
+    // another currency is two figures
+    let s = "Sales will be US$89 to €93 billion.";
+    assert_eq!(figure(s, "US$89").value, Some(d("89")));
+    let q = figure("The rate was .001 per cent.", ".001 per cent");
+    assert_eq!((q.kind, q.value), (Kind::Percent, Some(d("0.001"))));
+    // a point that ends a sentence is no decimal point
+    assert_eq!(figure("It ended.5 more came.", "5").value, Some(d("5")));
+}
+
 // See: issue #12 (periods said relative to another, or to publication)
 #[test]
 fn periods_relative_to_a_stated_one() {
@@ -1192,6 +1219,14 @@ fn roles_of_figures() {
         role("The minister said exports were $50 billion.", "$50 billion"),
         Role::Actual
     );
+    // what a forecast figure brings is forecast with it
+    let s = "She expects arrivals to reach 35 million, generating 2.9 trillion baht.";
+    assert_eq!(role(s, "2.9 trillion baht"), Role::Forecast);
+    let s = "Arrivals are forecast to hit 40 million, bringing in 3 trillion baht.";
+    assert_eq!(role(s, "3 trillion baht"), Role::Forecast);
+    // but not what an actual figure brings
+    let s = "The country drew 28 million visitors, generating 1.2 trillion baht.";
+    assert_eq!(role(s, "1.2 trillion baht"), Role::Actual);
 }
 
 #[test]

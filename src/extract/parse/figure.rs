@@ -133,6 +133,12 @@ impl<'t> Parser<'t> {
             None => (None, i),
         };
         let (num, last, bare) = self.number(j)?;
+        // ".001 per cent": the point is the number's
+        let (i, j) = match self.leading_point(j) {
+            true if i == j => (j - 1, j - 1),
+            true => (i, j - 1),
+            false => (i, j),
+        };
         let mut fig = Figure::plain(i, last, num.value, num.step, self.written(j, last), bare);
         fig.last = self.scale(&mut fig, last, prefix.is_some())?;
         let mut currency = prefix;
@@ -325,9 +331,25 @@ impl<'t> Parser<'t> {
 
     /// A digit literal or number words at `i`: the number, the last token, and
     /// whether it is a bare integer literal.
+    /// Whether the digits at `i` follow a decimal point with no digits
+    /// before it (".001 per cent", "a .500 record").
+    fn leading_point(&self, i: usize) -> bool {
+        let Some(point) = i.checked_sub(1) else {
+            return false;
+        };
+        let digits_before = point
+            .checked_sub(1)
+            .is_some_and(|k| self.kind(k) == Some(TokKind::Digits) && self.glued(point));
+        self.s(point) == "." && self.glued(i) && !self.glued(point) && !digits_before
+    }
+
     pub(super) fn number(&self, i: usize) -> Option<(Number, usize, bool)> {
         match self.kind(i)? {
             TokKind::Digits => {
+                if self.leading_point(i) {
+                    let n = number::parse_digits(&format!("0.{}", self.s(i)))?;
+                    return Some((n, i, false));
+                }
                 if let Some((n, last)) = self.notation(i) {
                     return Some((n, last, false));
                 }

@@ -76,7 +76,7 @@ impl Parser<'_> {
         if a.year().is_some() {
             return None; // "between 2020 and 2024": years, read one by one
         }
-        let (lo, hi) = shared_scale(&a, &b)?;
+        let (lo, hi) = shared_scale(&a, &self.worded_scale(b.clone()))?;
         let fig = self.spanning(&a, &b);
         let mut found = self.metric(fig, Some((lo.min(hi), lo.max(hi))))?;
         found.quantity.qualifier = Qualifier::Between;
@@ -104,7 +104,7 @@ impl Parser<'_> {
         // "to" links figures of one kind only: "5% to $240 billion" is two;
         // a bare first figure takes the unit of the second ("2 to 3 percent")
         let a_has_unit = a.unit.is_some() || a.percent;
-        let differ = a.unit != b.unit || a.percent != b.percent || a.points != b.points;
+        let differ = !same_unit(a.unit, b.unit) || a.percent != b.percent || a.points != b.points;
         if word_link && a_has_unit && differ {
             return None;
         }
@@ -120,10 +120,10 @@ impl Parser<'_> {
         if a.year().is_some() && (b.unit.is_some() || b.percent || b.scale.is_some()) {
             return None;
         }
-        if a.unit.is_some() && b.unit.is_some() && a.unit != b.unit {
+        if a.unit.is_some() && b.unit.is_some() && !same_unit(a.unit, b.unit) {
             return None;
         }
-        let (lo, hi) = shared_scale(a, &b)?;
+        let (lo, hi) = shared_scale(a, &self.worded_scale(b.clone()))?;
         // "from 22 to 24 October": days of a month
         if a.is_plain() && b.is_plain() && month(self.s(b.last + 1)).is_some() {
             let mut span = a.clone();
@@ -151,11 +151,25 @@ impl Parser<'_> {
 }
 
 impl<'t> Parser<'t> {
+    /// `b` with the scale of the scale word its number words end with
+    /// ("five thousand"), which the number-word grammar multiplies in
+    /// without saying: the first end of "four to five thousand" shares it.
+    fn worded_scale(&self, mut b: Figure<'t>) -> Figure<'t> {
+        if b.scale.is_none() && self.kind(b.first) == Some(TokKind::Word) {
+            b.scale = crate::extract::scale::scale_word(self.low(b.last), false);
+        }
+        b
+    }
+
     /// The figure that spans the two ends of a range, `a` to `b`: the unit
     /// and percent sign either states, the coarser step.
     fn spanning(&self, a: &Figure<'t>, b: &Figure<'t>) -> Figure<'t> {
         let mut fig = a.clone();
-        fig.unit = a.unit.or(b.unit);
+        // the one that names the country: "US$89 to $93 billion" is USD
+        fig.unit = match (a.unit, b.unit) {
+            (Some("dollar"), Some(code)) => Some(code),
+            (a_unit, b_unit) => a_unit.or(b_unit),
+        };
         fig.percent = a.percent || b.percent;
         fig.step = a.step.max(b.step);
         fig.last = b.last;
@@ -191,6 +205,17 @@ impl Parser<'_> {
         window
             .into_iter()
             .any(|k| self.kind(k) == Some(TokKind::Word) && is_change_verb(self.low(k)))
+    }
+}
+
+/// Whether two figures' currencies (or none) can be the ends of one range:
+/// the same, or a bare `$` beside a dollar with its country ("US$89 to $93
+/// billion").
+fn same_unit(a: Option<&str>, b: Option<&str>) -> bool {
+    let dollar = |u: &str| u.len() == 3 && u.ends_with('D');
+    match (a, b) {
+        (Some("dollar"), Some(u)) | (Some(u), Some("dollar")) => u == "dollar" || dollar(u),
+        (a, b) => a == b,
     }
 }
 
