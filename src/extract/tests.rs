@@ -1018,6 +1018,13 @@ fn ranges_share_their_scale_and_currency_and_points_lead_decimals() {
     assert_eq!((q.kind, q.value), (Kind::Percent, Some(d("0.001"))));
     // a point that ends a sentence is no decimal point
     assert_eq!(figure("It ended.5 more came.", "5").value, Some(d("5")));
+    // "minus" hyphenated keeps its sign
+    assert_eq!(
+        figure("Sales fell to minus-130 units.", "minus-130").value,
+        Some(d("-130"))
+    );
+    let q = figure("The balance was $-50.8bn.", "$-50.8bn");
+    assert_eq!((q.kind, q.value), (Kind::Money, Some(d("-50800000000"))));
 }
 
 // See: issue #12 (periods said relative to another, or to publication)

@@ -127,10 +127,17 @@ impl<'t> Parser<'t> {
             fig.bare_integer = false;
             return Some(fig);
         }
-        let (prefix, j) = match self.currency_prefix(i) {
-            Some((c, j)) if self.joined(j) && self.kind(j) == Some(TokKind::Digits) => (Some(c), j),
+        let digits = |k: usize| self.kind(k) == Some(TokKind::Digits);
+        let (prefix, j, negative) = match self.currency_prefix(i) {
+            Some((c, j)) if self.joined(j) && digits(j) => (Some(c), j, false),
+            // "$-50.8bn"
+            Some((c, j))
+                if self.is_dash(j) && self.glued(j) && self.glued(j + 1) && digits(j + 1) =>
+            {
+                (Some(c), j + 1, true)
+            }
             Some(_) => return None,
-            None => (None, i),
+            None => (None, i, false),
         };
         let (num, last, bare) = self.number(j)?;
         // ".001 per cent": the point is the number's
@@ -175,6 +182,10 @@ impl<'t> Parser<'t> {
                 }
             }
         }
+        if negative {
+            fig.value = -fig.value;
+            fig.bare_integer = false;
+        }
         // beyond any real-world amount: not read, so interval and difference
         // arithmetic can never overflow
         (fig.value.abs() <= MAX_VALUE).then_some(fig)
@@ -186,6 +197,10 @@ impl<'t> Parser<'t> {
     fn sign(&self, i: usize) -> Option<usize> {
         let next = i + 1;
         if self.is_word(i, "minus") || self.is_word(i, "negative") {
+            // "minus-130 degrees"
+            if self.is_dash(next) && self.glued(next) && self.glued(next + 1) {
+                return (self.kind(next + 1) == Some(TokKind::Digits)).then_some(next + 1);
+            }
             return (self.joined(next)
                 && self.kind(next).is_some()
                 && self.kind(next) != Some(TokKind::Symbol))
