@@ -190,13 +190,20 @@ impl Respectively {
     }
 }
 
-/// Where `word` (lowercase) stands in `text` as a whole word, any case.
+/// Where `word` (lowercase ASCII) stands in `text` as a whole word, in
+/// either case of its first letter: no copy of the text (this runs on
+/// every sentence a rule matches).
 fn find_word(text: &str, word: &str) -> Option<usize> {
-    let lower = text.to_ascii_lowercase();
-    lower.match_indices(word).map(|(i, _)| i).find(|&i| {
-        let before = lower[..i].chars().next_back();
-        let after = lower[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    let (first, rest) = word.split_at(1);
+    text.match_indices(rest).map(|(i, _)| i).find_map(|i| {
+        let start = i.checked_sub(1)?;
+        let initial = text.get(start..i)?;
+        let before = text[..start].chars().next_back();
+        let after = text[i + rest.len()..].chars().next();
+        (initial.eq_ignore_ascii_case(first)
+            && !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(char::is_alphanumeric))
+        .then_some(start)
     })
 }
 
