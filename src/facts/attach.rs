@@ -117,6 +117,27 @@ fn nearest(
         .min_by_key(|&(i, d)| (d, i))
 }
 
+/// The figures `word` belongs to: the nearest; and when that is a figure
+/// of a list read "respectively" and the word stands in none of its items,
+/// every figure of the list ("their output at 9.13 and 8.9 mbpd,
+/// respectively": "output" is both's).
+fn owners<'a>(
+    sentence: &str,
+    word: &Range<usize>,
+    spans: &'a [(usize, Range<usize>)],
+    lists: &'a Respectively,
+) -> impl Iterator<Item = (usize, Distance)> + 'a {
+    let found = nearest(sentence, word, spans, lists);
+    let shared = found.filter(|(i, _)| {
+        lists.item_of(word).is_none() && spans.iter().any(|(j, r)| j == i && lists.holds(r))
+    });
+    let others = spans.iter().filter_map(move |(j, r)| {
+        let (i, d) = shared?;
+        (*j != i && lists.holds(r)).then_some((*j, d))
+    });
+    found.into_iter().chain(others)
+}
+
 /// "China is the EU's largest trading partner, largest source of imports
 /// and third largest export market, accounting for 15.4%, 21.0% and 9.1%
 /// respectively": the k-th item of the list before the figures is the k-th
@@ -134,11 +155,13 @@ impl Respectively {
         let Some(at) = find_word(sentence, "respectively") else {
             return Respectively::default();
         };
-        let spans: Vec<Range<usize>> = figures
+        let span = |q: &Quantity| q.start.saturating_sub(start)..q.end.saturating_sub(start);
+        let before: Vec<&Quantity> = figures
             .iter()
-            .map(|q| q.start.saturating_sub(start)..q.end.saturating_sub(start))
-            .filter(|r| r.end <= at)
+            .copied()
+            .filter(|q| span(q).end <= at)
             .collect();
+        let spans: Vec<Range<usize>> = before.iter().map(|q| span(q)).collect();
         // the figures right before the word, joined by commas and "and"
         let mut list: Vec<Range<usize>> = Vec::new();
         let mut end = at;
@@ -163,7 +186,14 @@ impl Respectively {
         if n < 2 {
             return Respectively::default();
         }
-        let items = items_before(sentence, first.start, n);
+        // amounts inside the items would make them another list of figures
+        // (a rank names an item: "largest source of imports")
+        let amounts: Vec<Range<usize>> = before
+            .iter()
+            .filter(|q| q.kind != crate::extract::Kind::Rank)
+            .map(|q| span(q))
+            .collect();
+        let items = items_before(sentence, first.start, n, &amounts);
         if items.len() != n {
             return Respectively::default();
         }
@@ -173,11 +203,17 @@ impl Respectively {
         }
     }
 
-    /// The item `word` stands in.
+    /// The item `word` starts in (an entity's match takes the character
+    /// after the name too).
     fn item_of(&self, word: &Range<usize>) -> Option<usize> {
         self.items
             .iter()
-            .position(|i| i.start <= word.start && word.end <= i.end)
+            .position(|i| i.start <= word.start && word.start < i.end)
+    }
+
+    /// Whether `figure` is one of the list's.
+    fn holds(&self, figure: &Range<usize>) -> bool {
+        self.figures.iter().any(|f| f.start == figure.start)
     }
 
     /// Whether a word of item `k` may belong to `figure`: any figure but
@@ -232,7 +268,12 @@ fn is_separator(gap: &str, between: bool) -> bool {
 /// stretches between commas and "and" since the sentence's start, without
 /// the lead-in to the figures when a comma sets it apart (", accounting
 /// for").
-fn items_before(sentence: &str, end: usize, n: usize) -> Vec<Range<usize>> {
+fn items_before(
+    sentence: &str,
+    end: usize,
+    n: usize,
+    figures: &[Range<usize>],
+) -> Vec<Range<usize>> {
     let text = sentence.get(..end).unwrap_or("");
     // item boundaries: (start of separator, end of separator, is a comma)
     let mut cuts: Vec<(usize, usize, bool)> = Vec::new();
@@ -263,7 +304,20 @@ fn items_before(sentence: &str, end: usize, n: usize) -> Vec<Range<usize>> {
     if items.len() < n {
         return Vec::new();
     }
-    let mut items = items.split_off(items.len() - n);
+    let has_figure = |r: &Range<usize>| figures.iter().any(|f| r.contains(&f.start));
+    // the list right before the figures holds figures of its own ("with
+    // declines of 114,000 and 76,000 bpd that left their output at 9.13
+    // and 8.9 mbpd, respectively"): the items are the sentence's first
+    // ("Russia and Saudi Arabia, …")
+    let mut items = if items[items.len() - n..].iter().any(has_figure) {
+        items.truncate(n);
+        if items.iter().any(has_figure) {
+            return Vec::new();
+        }
+        items
+    } else {
+        items.split_off(items.len() - n)
+    };
     // the subject before the list is every item's: "China remains the EU's
     // largest trading partner, …" lists from "largest"
     if let Some(first) = items.first_mut() {
@@ -496,13 +550,12 @@ fn reach(
         for r in group {
             for found in r.find_iter(sentence) {
                 reach.patterns_here = true;
-                let Some((i, d)) = nearest(sentence, &found.range(), spans, lists) else {
-                    continue;
-                };
-                reached[i] = true;
-                reach.nearest[i] = Some(reach.nearest[i].map_or(d, |n| n.min(d)));
-                // `near`: in the figure's own clause, no boundary between
-                reach.near[i] |= is_near && d.boundaries == 0;
+                for (i, d) in owners(sentence, &found.range(), spans, lists) {
+                    reached[i] = true;
+                    reach.nearest[i] = Some(reach.nearest[i].map_or(d, |n| n.min(d)));
+                    // `near`: in the figure's own clause, no boundary between
+                    reach.near[i] |= is_near && d.boundaries == 0;
+                }
             }
         }
         for (i, r) in reached.into_iter().enumerate() {
@@ -513,7 +566,7 @@ fn reach(
     for e in &m.entities {
         let mut reached = vec![false; figure_count];
         for found in e.regex.find_iter(sentence) {
-            if let Some((i, _)) = nearest(sentence, &found.range(), spans, lists) {
+            for (i, _) in owners(sentence, &found.range(), spans, lists) {
                 reached[i] = true;
             }
         }
@@ -524,7 +577,7 @@ fn reach(
     }
     for r in &m.none {
         for found in r.find_iter(sentence) {
-            if let Some((i, _)) = nearest(sentence, &found.range(), spans, lists) {
+            for (i, _) in owners(sentence, &found.range(), spans, lists) {
                 reach.excluded[i] = true;
             }
         }
@@ -533,7 +586,7 @@ fn reach(
     // makes it another entity's figure, unless all the rule's own are there
     for o in &m.other_entities {
         for found in o.regex.find_iter(sentence) {
-            if let Some((i, _)) = nearest(sentence, &found.range(), spans, lists) {
+            for (i, _) in owners(sentence, &found.range(), spans, lists) {
                 if own_entities[i] < m.entities.len() {
                     reach.excluded[i] = true;
                 }
@@ -674,6 +727,24 @@ mod tests {
         assert_eq!(near("export market"), Some(2));
         // the subject is every item's: it binds as it would anyway
         assert_eq!(near("China"), Some(0));
+        // ranks in the items name them, they are no list of their own
+        let rank = |surface: &str| Quantity {
+            kind: crate::extract::Kind::Rank,
+            ..quantity(s, surface)
+        };
+        let with_ranks = [
+            rank("largest source"),
+            rank("third largest"),
+            qs[0].clone(),
+            qs[1].clone(),
+            qs[2].clone(),
+        ];
+        let refs: Vec<&Quantity> = with_ranks.iter().collect();
+        let lists = Respectively::of(s, 0, &refs);
+        assert_eq!(
+            nearest(s, &span(s, "imports"), &figures, &lists).map(|(i, _)| i),
+            Some(1)
+        );
         let s = "Saudi Arabia and Iraq held the top two places, with daily outputs of 8.9 million barrels and 4.0 million barrels, respectively.";
         let qs = [quantity(s, "8.9 million"), quantity(s, "4.0 million")];
         let refs: Vec<&Quantity> = qs.iter().collect();
@@ -686,6 +757,24 @@ mod tests {
         let near = |w: &str| nearest(s, &span(s, w), &figures, &lists).map(|(i, _)| i);
         assert_eq!(near("Saudi Arabia"), Some(0));
         assert_eq!(near("Iraq"), Some(1));
+        // the list before the figures holds figures: the sentence's first
+        let s = "Russia and Saudi Arabia closed the taps, with declines of 114,000 and 76,000 bpd that left their output at 9.13 and 8.9 mbpd, respectively.";
+        let qs = [
+            quantity(s, "114,000"),
+            quantity(s, "76,000"),
+            quantity(s, "9.13"),
+            quantity(s, "8.9 mbpd"),
+        ];
+        let refs: Vec<&Quantity> = qs.iter().collect();
+        let lists = Respectively::of(s, 0, &refs);
+        let figures: Vec<(usize, Range<usize>)> = qs[2..]
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (i, q.start..q.end))
+            .collect();
+        let near = |w: &str| nearest(s, &span(s, w), &figures, &lists).map(|(i, _)| i);
+        assert_eq!(near("Russia"), Some(0));
+        assert_eq!(near("Saudi Arabia"), Some(1));
         // without "respectively", the nearest figure
         let s = "Saudi Arabia and Iraq held the top two places, with daily outputs of 8.9 million barrels and 4.0 million barrels.";
         let qs = [quantity(s, "8.9 million"), quantity(s, "4.0 million")];
