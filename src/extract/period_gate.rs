@@ -26,6 +26,8 @@ pub(super) enum Pattern {
     YearsAway,
     /// "in October", "in January–October": a month's name.
     MonthsAlone,
+    /// "from Jan 1 to Dec 29": a month's name or its abbreviation.
+    DaySpan,
     /// "expected", "set to", "could reach" ...
     Forecast,
     /// "not", "never", "failed to", "didn't" ...
@@ -33,7 +35,7 @@ pub(super) enum Pattern {
 }
 
 /// Every pattern: what a sentence with a character that folds to ASCII gets.
-const ALL: u8 = (1 << 7) - 1;
+const ALL: u8 = u8::MAX;
 
 /// The literals, and the patterns each one lets through. Each pattern's
 /// words (the alternatives of its regex in `period/`) are covered: "did
@@ -52,18 +54,31 @@ const LITERALS: &[(&str, &[Pattern])] = {
         ("q4", &[PartOfYear]),
         ("h1", &[PartOfYear]),
         ("h2", &[PartOfYear]),
-        ("january", &[MonthsAlone]),
-        ("february", &[MonthsAlone]),
-        ("march", &[MonthsAlone]),
-        ("april", &[MonthsAlone]),
-        ("may", &[MonthsAlone]),
-        ("june", &[MonthsAlone]),
-        ("july", &[MonthsAlone]),
-        ("august", &[MonthsAlone]),
-        ("september", &[MonthsAlone]),
-        ("october", &[MonthsAlone]),
-        ("november", &[MonthsAlone]),
-        ("december", &[MonthsAlone]),
+        ("january", &[MonthsAlone, DaySpan]),
+        ("february", &[MonthsAlone, DaySpan]),
+        ("march", &[MonthsAlone, DaySpan]),
+        ("april", &[MonthsAlone, DaySpan]),
+        ("may", &[MonthsAlone, DaySpan]),
+        ("june", &[MonthsAlone, DaySpan]),
+        ("july", &[MonthsAlone, DaySpan]),
+        ("august", &[MonthsAlone, DaySpan]),
+        ("september", &[MonthsAlone, DaySpan]),
+        ("october", &[MonthsAlone, DaySpan]),
+        ("november", &[MonthsAlone, DaySpan]),
+        ("december", &[MonthsAlone, DaySpan]),
+        // abbreviations, for spans of days only ("Jan 1 to Dec 29"); "may"
+        // and the full names are above
+        ("jan", &[DaySpan]),
+        ("feb", &[DaySpan]),
+        ("mar", &[DaySpan]),
+        ("apr", &[DaySpan]),
+        ("jun", &[DaySpan]),
+        ("jul", &[DaySpan]),
+        ("aug", &[DaySpan]),
+        ("sep", &[DaySpan]),
+        ("oct", &[DaySpan]),
+        ("nov", &[DaySpan]),
+        ("dec", &[DaySpan]),
         ("expect", &[Forecast]),
         ("forecast", &[Forecast]),
         ("project", &[Forecast]),

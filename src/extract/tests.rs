@@ -975,6 +975,19 @@ fn part_years_are_never_whole_years() {
 }
 
 #[test]
+fn spans_of_days_with_abbreviated_months_are_no_period() {
+    let s = "Some 30.2 million people visited from Jan 1 to Nov 10 and spent 1.4 trillion baht.";
+    for f in ["30.2 million", "1.4 trillion baht"] {
+        let q = figure(s, f);
+        assert_eq!(
+            (q.period, q.period_basis),
+            (None, PeriodBasis::Short),
+            "{f}"
+        );
+    }
+}
+
+#[test]
 fn a_period_carries_over_within_its_paragraph_only() {
     let s = "In 2023 imports rose again. The result was a $61 billion deficit.";
     let q = figure(s, "$61 billion");

@@ -72,7 +72,7 @@ static MONTH_POSSESSIVE: LazyLock<Regex> =
 
 /// "between January 1 and August 17, 2025", "from Jan 1 to Dec 29",
 /// "January 1-4": spans of days.
-static DAY_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DAY_SPAN: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?-u:\b)(?:(?i:between|from)(?-u:\s)+)?({MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?-u:\s)+(\d{{1,2}})(?:(?-u:\s)*(?:-|–|(?i:and|to|through|until))(?-u:\s)*(?:({MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?-u:\s)+)?(\d{{1,2}}))(?-u:\b)(?:,?(?-u:\s)*((?:19|20)\d\d)(?-u:\b))?"
     ))
@@ -240,7 +240,7 @@ pub(super) fn month_possessive(sentence: &Sentence<'_>, out: &mut Vec<Candidate>
 /// ends a month short is no period crosscheck can compare (`short`).
 pub(super) fn day_span(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
     let cx = sentence.cx;
-    for m in sentence.matches(&DAY_SPAN, Pattern::MonthsAlone) {
+    for m in sentence.matches(&DAY_SPAN, Pattern::DaySpan) {
         let (Some(all), Some(a), Some(d1), Some(d2)) = (m.get(0), m.get(1), m.get(2), m.get(4))
         else {
             continue;

@@ -344,7 +344,7 @@ pub(super) fn small_count(s: &str) -> Option<u8> {
 mod tests {
     use proptest::prelude::*;
 
-    use super::super::months::{FIRST_MONTHS, MONTHS_ALONE, PART_OF_YEAR};
+    use super::super::months::{DAY_SPAN, FIRST_MONTHS, MONTHS_ALONE, PART_OF_YEAR};
     use super::super::{FORECAST, NEGATION};
     use super::*;
 
@@ -360,6 +360,15 @@ mod tests {
         }
         for w in ["before", "earlier"] {
             out.push(format!("the year {w}"));
+        }
+        for (a, b) in [
+            ("Jan", "Dec"),
+            ("Sep", "Oct"),
+            ("March", "June"),
+            ("Aug.", "Nov."),
+        ] {
+            out.push(format!("from {a} 1 to {b} 29"));
+            out.push(format!("{a} 3-4"));
         }
         for w in ["period", "months", "quarter", "half", "time"] {
             out.push(format!("the same {w} last year"));
@@ -488,8 +497,9 @@ mod tests {
             .prop_map(|(a, phrase, seed, b)| format!("{a}{}{b}$5bn.", written(&phrase, &seed)))
     }
 
-    fn patterns() -> [(&'static Regex, Pattern); 9] {
+    fn patterns() -> [(&'static Regex, Pattern); 10] {
         [
+            (&DAY_SPAN, Pattern::DaySpan),
             (&RELATIVE_YEAR, Pattern::RelativeYear),
             (&YEAR_BEFORE, Pattern::YearsAway),
             (&SAME_PERIOD_BACK, Pattern::YearsAway),
