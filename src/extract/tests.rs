@@ -985,6 +985,10 @@ fn spans_of_days_with_abbreviated_months_are_no_period() {
             "{f}"
         );
     }
+    // the next sentence is of the same days: no period either, not the
+    // year stated before them
+    let s = "Arrivals rose in 2024. Some 30.2 million people visited from Jan 1 to Nov 10. Chinese visitors numbered 6.7 million.";
+    assert_eq!(figure(s, "6.7 million").period, None);
 }
 
 #[test]

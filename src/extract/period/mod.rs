@@ -186,7 +186,7 @@ fn replace(out: &mut Vec<Candidate>, c: Candidate) {
 /// the numbers that are part of a period phrase ("the first ten months").
 pub(super) fn resolve(cx: &Context<'_>, found: &mut Vec<Found>) {
     // sentence -> the last period it states (for carrying), once computed
-    let mut stated: std::collections::BTreeMap<usize, Option<Period>> =
+    let mut stated: std::collections::BTreeMap<usize, Option<Told>> =
         std::collections::BTreeMap::new();
     let mut i = 0;
     while i < found.len() {
@@ -221,7 +221,7 @@ fn carry(
     s: usize,
     found: &mut [Found],
     range: Range<usize>,
-    stated: &mut std::collections::BTreeMap<usize, Option<Period>>,
+    stated: &mut std::collections::BTreeMap<usize, Option<Told>>,
 ) {
     let needs = |f: &Found| {
         f.quantity.kind.is_metric()
@@ -256,8 +256,19 @@ fn carry(
         }
         here = before;
     }
-    let Some(mut period) = period else {
-        return;
+    let mut period = match period {
+        Some(Told::Period(p)) => p,
+        // "… from Jan 1 to Dec 29. Chinese visitors numbered 6.70 million":
+        // the same days, no period
+        Some(Told::Short) => {
+            for f in &mut found[range] {
+                if needs(f) {
+                    f.quantity.period_basis = PeriodBasis::Short;
+                }
+            }
+            return;
+        }
+        None => return,
     };
     // "The annual number of visitors …" after "in January-November": the
     // whole year the months were of
@@ -275,9 +286,17 @@ fn carry(
     }
 }
 
-/// The period stated last in `sentence` (whose figures are `found`), a
-/// span of days excepted: what a later sentence carries.
-fn last_stated(cx: &Context<'_>, sentence: Range<usize>, found: &[Found]) -> Option<Period> {
+/// What a sentence tells the sentences after it of their period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Told {
+    Period(Period),
+    /// A span of days that is no period ("from Jan 1 to Dec 29").
+    Short,
+}
+
+/// The period stated last in `sentence` (whose figures are `found`): what
+/// a later sentence carries.
+fn last_stated(cx: &Context<'_>, sentence: Range<usize>, found: &[Found]) -> Option<Told> {
     let present = cx
         .text
         .get(sentence.clone())
@@ -285,12 +304,18 @@ fn last_stated(cx: &Context<'_>, sentence: Range<usize>, found: &[Found]) -> Opt
     last_of(&candidates(cx, sentence, found, present))
 }
 
-fn last_of(candidates: &[Candidate]) -> Option<Period> {
+fn last_of(candidates: &[Candidate]) -> Option<Told> {
     candidates
         .iter()
-        .filter(|c| !c.short && !c.relative)
+        .filter(|c| !c.relative)
         .max_by_key(|c| c.at())
-        .map(|c| c.period)
+        .map(|c| {
+            if c.short {
+                Told::Short
+            } else {
+                Told::Period(c.period)
+            }
+        })
 }
 
 /// Resolves one sentence, and marks the figures inside its period phrases;
@@ -299,7 +324,7 @@ fn resolve_sentence(
     cx: &Context<'_>,
     sentence: Range<usize>,
     found: &mut [Found],
-) -> Option<Option<Period>> {
+) -> Option<Option<Told>> {
     // only metric figures take periods, forecasts, negations, or are
     // dropped inside period phrases: a sentence of years and dates has
     // nothing to resolve
