@@ -400,6 +400,9 @@ struct Reach {
     excluded: Vec<bool>,
     /// Per figure: whether a `near` pattern belongs to it.
     near: Vec<bool>,
+    /// Per figure: whether a word of the rule stands in its item of a list
+    /// read "respectively".
+    itemized: Vec<bool>,
     /// Whether any pattern of the rule matches the sentence.
     patterns_here: bool,
 }
@@ -436,6 +439,12 @@ pub(super) fn candidates(
         }
         // `near`: one of its patterns must be the figure's own words
         if !metric.matcher.near.is_empty() && !reach.near[i] {
+            continue;
+        }
+        // a figure of a list read "respectively" is the rule's only when
+        // the rule's words stand in its item: the words the list shares
+        // are every figure's, and say nothing of which is which
+        if lists.holds(&spans[k].1) && !reach.itemized[i] {
             continue;
         }
         let strength = if let Some(d) = reach.nearest[i] {
@@ -531,6 +540,7 @@ fn reach(
         nearest: vec![None; figure_count],
         excluded: vec![false; figure_count],
         near: vec![false; figure_count],
+        itemized: vec![false; figure_count],
         patterns_here: false,
     };
     // each requirement, and whether it is the `near` list
@@ -550,8 +560,10 @@ fn reach(
         for r in group {
             for found in r.find_iter(sentence) {
                 reach.patterns_here = true;
+                let in_item = lists.item_of(&found.range()).is_some();
                 for (i, d) in owners(sentence, &found.range(), spans, lists) {
                     reached[i] = true;
+                    reach.itemized[i] |= in_item;
                     reach.nearest[i] = Some(reach.nearest[i].map_or(d, |n| n.min(d)));
                     // `near`: in the figure's own clause, no boundary between
                     reach.near[i] |= is_near && d.boundaries == 0;
@@ -566,8 +578,10 @@ fn reach(
     for e in &m.entities {
         let mut reached = vec![false; figure_count];
         for found in e.regex.find_iter(sentence) {
+            let in_item = lists.item_of(&found.range()).is_some();
             for (i, _) in owners(sentence, &found.range(), spans, lists) {
                 reached[i] = true;
+                reach.itemized[i] |= in_item;
             }
         }
         for (i, r) in reached.into_iter().enumerate() {
