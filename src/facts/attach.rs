@@ -720,6 +720,19 @@ mod tests {
         }
     }
 
+    /// The figure of `compete` (by index) that `word` of `s` belongs to,
+    /// with `all` the sentence's figures for finding the list.
+    fn owner(s: &str, all: &[Quantity], compete: &[Quantity], word: &str) -> Option<usize> {
+        let refs: Vec<&Quantity> = all.iter().collect();
+        let lists = Respectively::of(s, 0, &refs);
+        let figures: Vec<(usize, Range<usize>)> = compete
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (i, q.start..q.end))
+            .collect();
+        nearest(s, &span(s, word), &figures, &lists).map(|(i, _)| i)
+    }
+
     #[test]
     fn the_items_of_a_list_read_respectively_are_its_figures_in_order() {
         let s = "China remains the EU's largest trading partner, largest source of imports and third largest export market, accounting for 15.4%, 21.0% and 9.1% respectively.";
@@ -728,14 +741,7 @@ mod tests {
             quantity(s, "21.0%"),
             quantity(s, "9.1%"),
         ];
-        let refs: Vec<&Quantity> = qs.iter().collect();
-        let lists = Respectively::of(s, 0, &refs);
-        let figures: Vec<(usize, Range<usize>)> = qs
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (i, q.start..q.end))
-            .collect();
-        let near = |w: &str| nearest(s, &span(s, w), &figures, &lists).map(|(i, _)| i);
+        let near = |w: &str| owner(s, &qs, &qs, w);
         assert_eq!(near("trading partner"), Some(0));
         assert_eq!(near("imports"), Some(1));
         assert_eq!(near("export market"), Some(2));
@@ -753,24 +759,11 @@ mod tests {
             qs[1].clone(),
             qs[2].clone(),
         ];
-        let refs: Vec<&Quantity> = with_ranks.iter().collect();
-        let lists = Respectively::of(s, 0, &refs);
-        assert_eq!(
-            nearest(s, &span(s, "imports"), &figures, &lists).map(|(i, _)| i),
-            Some(1)
-        );
+        assert_eq!(owner(s, &with_ranks, &qs, "imports"), Some(1));
         let s = "Saudi Arabia and Iraq held the top two places, with daily outputs of 8.9 million barrels and 4.0 million barrels, respectively.";
         let qs = [quantity(s, "8.9 million"), quantity(s, "4.0 million")];
-        let refs: Vec<&Quantity> = qs.iter().collect();
-        let lists = Respectively::of(s, 0, &refs);
-        let figures: Vec<(usize, Range<usize>)> = qs
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (i, q.start..q.end))
-            .collect();
-        let near = |w: &str| nearest(s, &span(s, w), &figures, &lists).map(|(i, _)| i);
-        assert_eq!(near("Saudi Arabia"), Some(0));
-        assert_eq!(near("Iraq"), Some(1));
+        assert_eq!(owner(s, &qs, &qs, "Saudi Arabia"), Some(0));
+        assert_eq!(owner(s, &qs, &qs, "Iraq"), Some(1));
         // the list before the figures holds figures: the sentence's first
         let s = "Russia and Saudi Arabia closed the taps, with declines of 114,000 and 76,000 bpd that left their output at 9.13 and 8.9 mbpd, respectively.";
         let qs = [
@@ -779,30 +772,12 @@ mod tests {
             quantity(s, "9.13"),
             quantity(s, "8.9 mbpd"),
         ];
-        let refs: Vec<&Quantity> = qs.iter().collect();
-        let lists = Respectively::of(s, 0, &refs);
-        let figures: Vec<(usize, Range<usize>)> = qs[2..]
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (i, q.start..q.end))
-            .collect();
-        let near = |w: &str| nearest(s, &span(s, w), &figures, &lists).map(|(i, _)| i);
-        assert_eq!(near("Russia"), Some(0));
-        assert_eq!(near("Saudi Arabia"), Some(1));
+        assert_eq!(owner(s, &qs, &qs[2..], "Russia"), Some(0));
+        assert_eq!(owner(s, &qs, &qs[2..], "Saudi Arabia"), Some(1));
         // without "respectively", the nearest figure
         let s = "Saudi Arabia and Iraq held the top two places, with daily outputs of 8.9 million barrels and 4.0 million barrels.";
         let qs = [quantity(s, "8.9 million"), quantity(s, "4.0 million")];
-        let refs: Vec<&Quantity> = qs.iter().collect();
-        let lists = Respectively::of(s, 0, &refs);
-        let figures: Vec<(usize, Range<usize>)> = qs
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (i, q.start..q.end))
-            .collect();
-        assert_eq!(
-            nearest(s, &span(s, "Iraq"), &figures, &lists).map(|(i, _)| i),
-            Some(0)
-        );
+        assert_eq!(owner(s, &qs, &qs, "Iraq"), Some(0));
     }
 
     #[test]

@@ -98,21 +98,17 @@ static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
 /// Verbs that revise a forecast or a target: the figure "from" which it
 /// was revised is one of the same period.
 static REVISION: LazyLock<Regex> = LazyLock::new(|| {
-    // cannot fail: a constant, valid pattern
-    Regex::new(
+    pattern(
         r"(?i)(?-u:\b)(?:lower(?:ed|s|ing)?|cut(?:s|ting)?|rais(?:ed|es|ing)|revis(?:ed|es|ing)|reduc(?:ed|es|ing)|trimm(?:ed|ing)|downgrad(?:ed|es|ing)|upgrad(?:ed|es|ing)|recalibrat(?:ed|es|ing)|lift(?:ed|s|ing)|slash(?:ed|es|ing)|adjust(?:ed|s|ing)|pared|scal(?:ed|es|ing)\s+back)(?-u:\b)",
     )
-    .expect("valid regex")
 });
 
 /// Words that make a figure's period a whole year: "the annual number",
 /// "the full-year tally", "for the year as a whole".
 static FULL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    // cannot fail: a constant, valid pattern
-    Regex::new(
+    pattern(
         r"(?i)(?-u:\b)(?:annual|full[- ]year|whole[- ]year|for\s+the\s+(?:full|whole|entire)\s+year|(?:the\s+)?year\s+as\s+a\s+whole)(?-u:\b)",
     )
-    .expect("valid regex")
 });
 
 /// One of the patterns of `months`, `phrases` and `spans`, which are

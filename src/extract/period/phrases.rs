@@ -22,28 +22,22 @@ static RELATIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// "the year before", "the previous year": the year before the one the
 /// sentence stated before it, or before publication when it stated none.
 static YEAR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    // cannot fail: a constant, valid pattern
-    Regex::new(
+    pattern(
         r"(?i)(?-u:\b)the\s+(?:year\s+(?:before|earlier)|(?:previous|prior|preceding)\s+year)(?-u:\b)",
     )
-    .expect("valid regex")
 });
 
 /// "the same period last year", "the same months a year earlier": the
 /// months the sentence stated before it, a year back.
 static SAME_PERIOD_BACK: LazyLock<Regex> = LazyLock::new(|| {
-    // cannot fail: a constant, valid pattern
-    Regex::new(
+    pattern(
         r"(?i)(?-u:\b)the\s+same\s+(?:period|months?|quarter|half|time)\s+(?:of\s+)?(?:last\s+year|the\s+previous\s+year|a\s+year\s+(?:earlier|before|ago))(?-u:\b)",
     )
-    .expect("valid regex")
 });
 
 /// "currently", "at present": the month of publication.
 static NOW: LazyLock<Regex> = LazyLock::new(|| {
-    // cannot fail: a constant, valid pattern
-    Regex::new(r"(?i)(?-u:\b)(?:currently|at\s+present|at\s+the\s+moment|right\s+now)(?-u:\b)")
-        .expect("valid regex")
+    pattern(r"(?i)(?-u:\b)(?:currently|at\s+present|at\s+the\s+moment|right\s+now)(?-u:\b)")
 });
 
 static YEARS_AWAY: LazyLock<Regex> = LazyLock::new(|| {
