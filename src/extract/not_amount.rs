@@ -309,7 +309,10 @@ impl Parser<'_> {
         if self.is_dash(next) && self.glued(next) && self.glued(next + 1) && unit_at(next + 1) {
             return true;
         }
-        if (self.is_word(next, "a") || self.is_word(next, "p"))
+        // "9 a.m.": in its paragraph ("223,000\n\na. Next" is a count, then
+        // a list item)
+        if self.joined(next)
+            && (self.is_word(next, "a") || self.is_word(next, "p"))
             && self.s(next + 1) == "."
             && self.glued(next + 1)
         {

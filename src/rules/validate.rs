@@ -820,7 +820,7 @@ fn tolerance(raw: &RawScalar) -> Result<Tolerance, String> {
         _ => {}
     }
     let bad = || {
-        format!("expected `exact`, `rounding`, a percentage like \"1%\" or an amount like 5e8, found `{text}`")
+        format!("expected `exact`, `rounding`, a percentage like \"1%\" or an amount like 5e8 (up to 10^24), found `{text}`")
     };
     if let Some(pct) = text.strip_suffix('%') {
         let v = decimal(pct.trim()).ok_or_else(bad)?;
@@ -863,7 +863,7 @@ fn rates(raw: &RawMetric, at: &Locator, errors: &mut Errors) -> Vec<Rate> {
             errors.push(at.error_at(
                 &r.rate.text(),
                 format!(
-                    "`rates.rate`: expected a positive number, found `{}`",
+                    "`rates.rate`: expected a positive number up to 10^24, found `{}`",
                     r.rate.text()
                 ),
             ));
@@ -910,11 +910,13 @@ fn slack(raw: &RawScalar) -> Result<Decimal, String> {
     }
 }
 
-/// A decimal from plain or scientific notation ("244.8e9").
+/// A decimal from plain or scientific notation ("244.8e9"), within the one
+/// limit on values (`extract::MAX_VALUE`, 10^24), as every figure read is.
 pub(crate) fn decimal(s: &str) -> Option<Decimal> {
     Decimal::from_str(s)
         .ok()
         .or_else(|| Decimal::from_scientific(s).ok())
+        .filter(|d| crate::extract::limit::within(*d))
 }
 
 fn examples(raw: &RawMetric, at: &Locator, errors: &mut Errors) -> Vec<Example> {
@@ -972,7 +974,7 @@ fn expected(raw: &RawExpected) -> Result<Expected, String> {
             None => Ok(None),
             Some(s) => decimal(&s.text()).map(Some).ok_or_else(|| {
                 format!(
-                    "example `expect.{key}`: expected a number, found `{}`",
+                    "example `expect.{key}`: expected a number within ±10^24, found `{}`",
                     s.text()
                 )
             }),

@@ -68,7 +68,9 @@ pub(crate) fn parse(text: &str, toks: &[Token]) -> Vec<Found> {
             continue;
         }
         match p.at(i) {
-            Some((found, next)) => {
+            Some((mut found, next)) => {
+                // the one limit on values, whatever reading made the value
+                crate::extract::limit::enforce(&mut found.quantity);
                 let merged = out
                     .last_mut()
                     .is_some_and(|prev| merge_bounds(text, prev, &found));
@@ -216,7 +218,7 @@ impl<'t> Parser<'t> {
             TokKind::Word if number::ordinal_word(self.low(i)).is_some() => {
                 self.rank_from_ordinal_word(i)
             }
-            TokKind::Word => self.figure_reading(i),
+            TokKind::Word => self.figure_reading(i).or_else(|| self.unparsed(i)),
             TokKind::Digits => self
                 .date_from_day(i)
                 .or_else(|| self.digit_special(i))
