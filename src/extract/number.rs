@@ -25,6 +25,20 @@ pub(crate) struct Number {
 /// Reads a digit literal as the tokenizer cut it ("1,234.5"). `None` when the
 /// grouping is not a thousands grouping or the value does not fit a `Decimal`.
 pub(crate) fn parse_digits(s: &str) -> Option<Number> {
+    // digits of other scripts ("２４５", "٢٤٥") and invisible marks between
+    // digits ("2\u{200f}45"), as the tokenizer takes them in: read as the
+    // ASCII digits they stand for
+    if !s.is_ascii() {
+        let ascii: Option<String> = s
+            .chars()
+            .filter(|c| !is_invisible(*c))
+            .map(|c| match unicode_digit(c) {
+                Some(d) => char::from_digit(d, 10),
+                None => Some(c).filter(char::is_ascii),
+            })
+            .collect();
+        return parse_digits(&ascii?);
+    }
     // every literal starts with a digit ("0.5", not ".5"): words leave here
     if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
@@ -116,6 +130,39 @@ fn small_literal(int: &str, frac: &str) -> Option<Number> {
         Decimal::new(1, scale)
     };
     Some(Number { value, step })
+}
+
+/// The value of a decimal digit of another script than ASCII: Arabic-Indic
+/// ("٤" 4), Persian, Devanagari, Bengali and the other Indic scripts, Thai,
+/// Lao, Tibetan, Myanmar, Khmer, Mongolian and full-width ("４" 4).
+pub(crate) fn unicode_digit(c: char) -> Option<u32> {
+    const ZEROS: &[u32] = &[
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+        0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
+    ];
+    let c = u32::from(c);
+    ZEROS
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&c))
+        .map(|zero| c - zero)
+}
+
+/// Whether `c` is an invisible format character: a zero-width space or
+/// joiner, a left-to-right or right-to-left mark or embedding, a word
+/// joiner, a byte-order mark, a soft hyphen. Text copied from web pages
+/// carries them inside figures ("$2\u{200f}45 billion"); they separate
+/// nothing.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
 /// "1,234,567", "1234" and the Indian "12,34,567" are valid groupings;
@@ -276,6 +323,25 @@ mod tests {
             let n = parse_digits(text).unwrap();
             assert_eq!((n.value, n.step), (d(value), d(step)), "{text}");
         }
+    }
+
+    #[test]
+    fn digits_of_other_scripts_and_invisible_marks_are_read() {
+        for text in [
+            "２４５",
+            "٢٤٥",
+            "۲۴۵",
+            "२४५",
+            "2\u{200f}45",
+            "2\u{200b}4\u{200e}5",
+        ] {
+            assert_eq!(
+                parse_digits(text).map(|n| n.value),
+                Some(d("245")),
+                "{text}"
+            );
+        }
+        assert_eq!(parse_digits("2x45"), None);
     }
 
     #[test]
