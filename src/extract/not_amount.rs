@@ -334,7 +334,10 @@ impl Parser<'_> {
             return true;
         }
         // "12 Tverskaya Street": an address
-        let street = (next..next + 3).any(|j| self.joined(j) && sets.streets.contains(self.s(j)));
+        // within its paragraph: a token after a blank line is never read
+        let street = (next..next + 3)
+            .take_while(|&j| self.joined(j))
+            .any(|j| sets.streets.contains(self.s(j)));
         if fig.bare_integer && street {
             return true;
         }
