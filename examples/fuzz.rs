@@ -128,7 +128,7 @@ fn main() {
         counts[target] += 1;
         spent[target] += began.elapsed();
         done += 1;
-        if last_report.elapsed() > Duration::from_secs(600) {
+        if last_report.elapsed() > Duration::from_secs(300) {
             last_report = Instant::now();
             println!(
                 "fuzz: {done} executions, {:.0} s",
@@ -559,6 +559,9 @@ impl World {
         if facts.is_empty() && !u.ratio(1, 16).unwrap_or(false) {
             return Ok(());
         }
+        // the rule-free table of the figures, as `extract --format table`
+        let mut out = Vec::new();
+        table::write_quantities(&mut out, &doc, &quantities).map_err(|e| e.to_string())?;
         let mut all = self.fixture_facts.clone();
         all.extend(facts);
         all.sort_by(|a, b| a.source.path.cmp(&b.source.path));
@@ -577,6 +580,17 @@ impl World {
         io(github::write(&mut out, &findings))?;
         io(markdown::write(&mut out, 6, facts.len(), &findings))?;
         io(json::write_findings_jsonl(&mut out, &findings))?;
+        io(table::write_facts(&mut out, &facts))?;
+        let mut buf = Vec::new();
+        io(json::write_facts_json(&mut buf, &facts))?;
+        serde_json::from_slice::<serde_json::Value>(&buf)
+            .map_err(|e| format!("the JSON facts are not JSON: {e}"))?;
+        let mut buf = Vec::new();
+        io(json::write_facts_jsonl(&mut buf, 6, &facts, &[]))?;
+        for line in buf.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
+            serde_json::from_slice::<serde_json::Value>(line)
+                .map_err(|e| format!("a facts line is not JSON: {e}"))?;
+        }
         let mut buf = Vec::new();
         io(json::write_report(&mut buf, 6, &findings, &facts))?;
         serde_json::from_slice::<serde_json::Value>(&buf)

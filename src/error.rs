@@ -46,9 +46,10 @@ pub enum Warning {
     /// A path met while walking a folder that is not read.
     #[error("{}: skipped: {why}", shown(path))]
     Skipped { path: PathBuf, why: String },
-    /// Two articles with one `id`: compared as one source.
+    /// Two articles with one `id`: the baseline, which names sources by
+    /// id, cannot tell them apart.
     #[error(
-        "{}: `id: {id}` is also the id of {}; their figures count as one source's",
+        "{}: `id: {id}` is also the id of {}; a baseline cannot tell them apart",
         shown(path),
         shown(first)
     )]

@@ -17,7 +17,7 @@ use std::path::Path;
 pub(crate) fn not_regular() -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidInput,
-        "not a regular file (a FIFO, socket or device is never read)",
+        "not a regular file (a FIFO, socket or device is never opened)",
     )
 }
 

@@ -49,7 +49,7 @@ pub fn walk(root: &Path, filters: bool, wanted: impl Fn(&Path) -> bool) -> Resul
         } else {
             walked.skipped.push(Warning::Skipped {
                 path: path.to_path_buf(),
-                why: "not a regular file (a FIFO, socket or device is never read)".into(),
+                why: crate::files::not_regular().to_string(),
             });
         }
     }

@@ -255,10 +255,37 @@ fn r08_two_articles_with_one_id_are_warned_about() {
     assert!(
         r.stderr.contains(
             "crosscheck: warning: fixtures/009-copy.md: `id: 001-putin-xi-video-call` is also \
-             the id of fixtures/001-putin-xi-video-call.md"
+             the id of fixtures/001-putin-xi-video-call.md; a baseline cannot tell them apart"
         ),
         "{}",
         r.stderr
+    );
+}
+
+#[test]
+fn r08_many_articles_with_one_id_are_counted_after_ten() {
+    let dir = TempDir::new().unwrap();
+    let lines: String = (0..13)
+        .map(|_| "{\"id\":\"same\",\"text\":\"Trade fell.\"}\n")
+        .collect();
+    fs::write(dir.path().join("news.jsonl"), lines).unwrap();
+    let ws = workspace();
+    let r = run(
+        ws.path(),
+        &["report", "--format", "json", dir.path().to_str().unwrap()],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let warned: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(warned.len(), 11, "{}", r.stderr);
+    assert!(
+        warned[0].contains("news.jsonl:2: `id: same` is also the id of ")
+            && warned[0].ends_with("news.jsonl:1; a baseline cannot tell them apart"),
+        "{}",
+        warned[0]
+    );
+    assert_eq!(
+        warned[10],
+        "crosscheck: warning: ... and 2 more articles with the `id` of an article before them"
     );
 }
 
