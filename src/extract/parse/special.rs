@@ -202,9 +202,13 @@ impl Parser<'_> {
         if let Some(last) = self.notation_too_large(i) {
             return Some(last);
         }
+        // words overflow only with a scale word ("five trillion trillion
+        // trillion"): one among the next four tokens, else no look at all
+        // (every word that starts no figure comes here)
+        let scaled = || (i + 1..i + 5).any(|j| scale::scale_word(self.s(j), false).is_some());
         let numeric = match self.kind(i)? {
             TokKind::Digits => true,
-            TokKind::Word => crate::extract::words::in_vocabulary(self.low(i)),
+            TokKind::Word => crate::extract::words::in_vocabulary(self.low(i)) && scaled(),
             TokKind::Symbol => false,
         };
         if !numeric || self.words_from(i).is_ok() {
