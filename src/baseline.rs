@@ -7,12 +7,12 @@
 //! that no accepted one covers, and lists entries that no longer occur as
 //! stale.
 //!
-//! Written atomically: to a temporary file beside it, then renamed over it,
-//! so an interrupted run leaves the old baseline whole.
+//! Written atomically (`files::write_atomic`): to a temporary file of a
+//! fresh name beside it, then renamed over it, so an interrupted run leaves
+//! the old baseline whole.
 
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -243,10 +243,8 @@ impl Baseline {
 
 /// Reads `path`; `Ok(None)` when it does not exist.
 pub fn load(path: &Path) -> Result<Option<Baseline>, Error> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Error::io(path, e)),
+    let Some(text) = read(path)? else {
+        return Ok(None);
     };
     /// The version alone: read first, so that an old file gets the
     /// version's message rather than one about its fields.
@@ -292,10 +290,8 @@ pub fn load_reasons(path: &Path) -> Result<Option<Baseline>, Error> {
         #[serde(default)]
         reason: String,
     }
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Error::io(path, e)),
+    let Some(text) = read(path)? else {
+        return Ok(None);
     };
     let loose: Loose = crate::yaml::parse(path, &text, 1)?;
     let findings = loose
@@ -319,8 +315,19 @@ pub fn load_reasons(path: &Path) -> Result<Option<Baseline>, Error> {
     }))
 }
 
-/// Writes `baseline` to `path` atomically: a temporary file beside it,
-/// flushed to disk, then renamed over it.
+/// The text of the baseline at `path`; `None` when there is none. A path
+/// that is no regular file (a FIFO) is an error, never opened.
+fn read(path: &Path) -> Result<Option<String>, Error> {
+    match crate::files::read_to_string(path) {
+        Ok(t) => Ok(Some(t)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+/// Writes `baseline` to `path` atomically (`files::write_atomic`: a
+/// temporary file of a fresh name beside it, flushed to disk, then renamed
+/// over it).
 pub fn write(path: &Path, baseline: &Baseline) -> Result<(), Error> {
     let body = crate::yaml::to_string(baseline)
         .map_err(|m| Error::Usage(format!("{}: {m}", path.display())))?;
@@ -328,26 +335,5 @@ pub fn write(path: &Path, baseline: &Baseline) -> Result<(), Error> {
         "# crosscheck baseline: findings accepted as they are. `crosscheck check`\n\
          # fails only on findings not listed here. Fill in each `reason`.\n{body}"
     );
-    let temp = temp_path(path);
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    result.map_err(|e| {
-        // a directory squatting on the name is not ours to remove
-        if temp.is_file() {
-            let _ = std::fs::remove_file(&temp);
-        }
-        Error::io(path, e)
-    })
-}
-
-/// `.NAME.tmp` beside `path`.
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| "baseline".into(), |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.tmp"))
+    crate::files::write_atomic(path, text.as_bytes()).map_err(|e| Error::write(path, e))
 }

@@ -17,10 +17,10 @@ Exit status:
 #[derive(Debug, Parser)]
 #[command(name = "crosscheck", version, after_help = EXIT_CODES)]
 pub struct Cli {
-    /// Worker threads for reading and extracting (default: one per core).
-    /// Output is identical whatever the count.
-    #[arg(long, global = true, value_name = "N")]
-    pub threads: Option<usize>,
+    /// Worker threads for reading and extracting, at least 1 (default: one
+    /// per core). Output is identical whatever the count.
+    #[arg(long, global = true, value_name = "N", value_parser = threads)]
+    pub threads: Option<std::num::NonZeroUsize>,
     /// Settings file [default: crosscheck.yaml in the working folder or the
     /// nearest folder above it]
     #[arg(long, global = true, value_name = "FILE")]
@@ -230,6 +230,16 @@ pub enum FailOn {
     Error,
     Warning,
     Info,
+}
+
+/// `--threads N`: a whole number from 1 (0 was once taken as "one per core",
+/// silently; leaving the flag out says that).
+fn threads(s: &str) -> Result<std::num::NonZeroUsize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("expected at least 1 thread (leave --threads out for one per core)".into()),
+        Ok(n) => std::num::NonZeroUsize::new(n).ok_or_else(|| "expected at least 1".into()),
+        Err(_) => Err(format!("expected a whole number of threads, found `{s}`")),
+    }
 }
 
 #[cfg(test)]

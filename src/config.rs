@@ -69,7 +69,7 @@ pub fn load(named: Option<&Path>, start: &Path) -> Result<Config, Errors> {
     let Some(path) = path else {
         return Ok(Config::default());
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    let text = crate::files::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
     let (raw, problems) = if text.trim().is_empty() {
         (Some(Raw::default()), Vec::new())
     } else {

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::documents::{self, Article, Articles};
-use crate::error::{Error, Errors};
+use crate::error::{Error, Errors, Warning};
 use crate::extract;
 use crate::facts::{self, Fact, Facts};
 use crate::rules::RuleSet;
@@ -25,6 +25,9 @@ pub struct Analysis {
     pub facts: Facts,
     pub sources: usize,
     pub errors: Errors,
+    /// What the walk skipped, and articles whose `id` an article before
+    /// them has (compared as one source).
+    pub warnings: Vec<Warning>,
 }
 
 /// How far the reading of a corpus is, after each batch of articles.
@@ -39,6 +42,10 @@ pub struct Read {
     pub bytes: u64,
 }
 
+/// Articles whose `id` an article before them has, warned about one by
+/// one; more are counted in one warning.
+const SHOWN_DUPLICATES: usize = 10;
+
 /// Finds the article files under `paths`, then reads and claims each.
 pub fn analyse(paths: &[PathBuf], rules: &RuleSet) -> Result<Analysis, Errors> {
     analyse_with(paths, rules, &mut |_| {})
@@ -51,7 +58,7 @@ pub fn analyse_with(
     rules: &RuleSet,
     read: &mut dyn FnMut(&Read),
 ) -> Result<Analysis, Errors> {
-    let files = documents::discover(paths)?;
+    let (files, skipped) = documents::discover(paths)?;
     if files.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         return Err(Error::Usage(format!(
@@ -60,7 +67,13 @@ pub fn analyse_with(
         ))
         .into());
     }
-    let mut analysis = Analysis::default();
+    let mut analysis = Analysis {
+        warnings: skipped,
+        ..Analysis::default()
+    };
+    // each `id` and the article that had it first
+    let mut ids: foldhash::HashMap<String, PathBuf> = foldhash::HashMap::default();
+    let mut duplicates = 0;
     let mut done = Read {
         files: files.len(),
         ..Read::default()
@@ -76,13 +89,27 @@ pub fn analyse_with(
             results
                 .iter()
                 .filter_map(|(_, r)| r.as_ref().ok())
-                .map(Vec::len)
+                .map(|c| c.facts.len())
                 .sum(),
         );
         for (bytes, result) in results {
             done.bytes += bytes as u64;
             match result {
-                Ok(f) => facts.extend(f),
+                Ok(claimed) => {
+                    if let Some(first) = ids.get(&claimed.id) {
+                        duplicates += 1;
+                        if duplicates <= SHOWN_DUPLICATES {
+                            analysis.warnings.push(Warning::DuplicateId {
+                                id: claimed.id,
+                                path: claimed.place,
+                                first: first.clone(),
+                            });
+                        }
+                    } else {
+                        ids.insert(claimed.id, claimed.place);
+                    }
+                    facts.extend(claimed.facts);
+                }
                 Err(e) => analysis.errors.push(e),
             }
         }
@@ -92,6 +119,11 @@ pub fn analyse_with(
         read(&done);
         files_done = articles.files_done();
         batch = next;
+    }
+    if duplicates > SHOWN_DUPLICATES {
+        analysis.warnings.push(Warning::MoreDuplicateIds {
+            more: duplicates - SHOWN_DUPLICATES,
+        });
     }
     Ok(analysis)
 }
@@ -104,18 +136,36 @@ pub fn from_shards(shards: &[PathBuf], rules: &RuleSet) -> Result<Analysis, Erro
         facts: crate::facts::Facts::from(loaded.facts),
         sources: loaded.sources,
         errors: loaded.errors,
+        warnings: Vec::new(),
     })
+}
+
+/// One article claimed: its `id`, where it is (`path`, or `path:line` for
+/// a line of a JSON Lines file) and its facts.
+struct Claimed {
+    id: String,
+    place: PathBuf,
+    facts: Vec<Fact>,
 }
 
 /// The facts of each article of `batch`, in parallel, in its order, and
 /// the bytes of its text.
-fn claim_all(batch: Vec<Article>, rules: &RuleSet) -> Vec<(usize, Result<Vec<Fact>, Error>)> {
+fn claim_all(batch: Vec<Article>, rules: &RuleSet) -> Vec<(usize, Result<Claimed, Error>)> {
     batch
         .into_par_iter()
         .map(|article| match article.read() {
             Ok(doc) => {
                 let quantities = extract::extract(&doc);
-                (doc.text.len(), Ok(facts::claim(&doc, &quantities, rules)))
+                let place = match &doc.record {
+                    Some(r) => PathBuf::from(format!("{}:{}", doc.path.display(), r.line)),
+                    None => doc.path.clone(),
+                };
+                let claimed = Claimed {
+                    id: doc.id(),
+                    place,
+                    facts: facts::claim(&doc, &quantities, rules),
+                };
+                (doc.text.len(), Ok(claimed))
             }
             Err(e) => (0, Err(e)),
         })

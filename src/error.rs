@@ -16,15 +16,68 @@ pub struct Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.path.display(), self.line, self.col)
+        write!(f, "{}:{}:{}", shown(&self.path), self.line, self.col)
     }
+}
+
+/// A path as shown to people: control characters (a newline in a file
+/// name) escaped as Rust writes them (`\n`, `\u{1b}`), so a name cannot
+/// start a line of its own in a log, nor spoof a message.
+pub fn shown(path: &std::path::Path) -> String {
+    let text = path.to_string_lossy();
+    if !text.chars().any(char::is_control) {
+        return text.into_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Something that went on without stopping the run, shown as
+/// `crosscheck: warning: ...`: what was skipped, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Warning {
+    /// A path met while walking a folder that is not read.
+    #[error("{}: skipped: {why}", shown(path))]
+    Skipped { path: PathBuf, why: String },
+    /// Two articles with one `id`: the baseline, which names sources by
+    /// id, cannot tell them apart.
+    #[error(
+        "{}: `id: {id}` is also the id of {}; a baseline cannot tell them apart",
+        shown(path),
+        shown(first)
+    )]
+    DuplicateId {
+        id: String,
+        path: PathBuf,
+        first: PathBuf,
+    },
+    /// More articles with the id of an article before them than are shown.
+    #[error("... and {more} more articles with the `id` of an article before them")]
+    MoreDuplicateIds { more: usize },
+    /// The baseline `crosscheck baseline` writes again could not be read
+    /// for its reasons: written anew.
+    #[error("{message}; the baseline is written anew without its reasons")]
+    BaselineUnread { message: String },
 }
 
 /// One problem with the input, the rules or the command line.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{path}: cannot read: {source}")]
+    #[error("{}: cannot read: {source}", shown(path))]
     Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A file could not be written (the baseline).
+    #[error("{}: cannot write: {source}", shown(path))]
+    Write {
         path: PathBuf,
         source: std::io::Error,
     },
@@ -37,7 +90,7 @@ pub enum Error {
     Rule { location: Location, message: String },
     /// A line of a file of one record a line (JSON Lines) that holds no
     /// article, shown as `news.jsonl:12: missing text`.
-    #[error("{}:{line}: {message}", path.display())]
+    #[error("{}:{line}: {message}", shown(path))]
     Record {
         path: PathBuf,
         line: usize,
@@ -56,6 +109,13 @@ impl Error {
     /// no error to report, as in grep and ripgrep.
     pub fn is_closed_output(&self) -> bool {
         matches!(self, Error::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+
+    pub fn write(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Write {
+            path: path.into(),
+            source,
+        }
     }
 
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
@@ -104,5 +164,17 @@ impl fmt::Display for Errors {
             write!(f, "{error}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_in_paths_are_escaped() {
+        let path = std::path::Path::new("a\nerror[conflict]: b.md");
+        assert_eq!(shown(path), "a\\nerror[conflict]: b.md");
+        assert_eq!(shown(std::path::Path::new("plain/ü.md")), "plain/ü.md");
     }
 }

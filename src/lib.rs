@@ -18,17 +18,19 @@ pub mod engine;
 pub mod error;
 pub mod extract;
 pub mod facts;
+pub mod files;
 pub mod interval;
 pub mod period;
 pub mod report;
 pub mod rule_tests;
 pub mod rules;
+pub mod walk;
 mod yaml;
 
 use std::io::Write;
 
 use cli::{Cli, Command};
-use error::{Error, Errors};
+use error::{Error, Errors, Warning};
 
 /// How a run ended, as an exit code (grep and ripgrep's convention).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -57,6 +59,9 @@ impl ExitStatus {
 pub struct Outcome {
     pub status: ExitStatus,
     pub errors: Errors,
+    /// What was skipped or is doubtful, which the caller prints to
+    /// standard error as `crosscheck: warning: ...`; no effect on `status`.
+    pub warnings: Vec<Warning>,
 }
 
 impl Outcome {
@@ -67,7 +72,17 @@ impl Outcome {
         } else {
             ExitStatus::Error
         };
-        Outcome { status, errors }
+        Outcome {
+            status,
+            errors,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The outcome with `warnings` to show.
+    pub fn warning(mut self, warnings: Vec<Warning>) -> Self {
+        self.warnings.extend(warnings);
+        self
     }
 }
 
@@ -76,7 +91,7 @@ impl Outcome {
 pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Outcome {
     if let Some(n) = cli.threads {
         if let Err(e) = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
+            .num_threads(n.get())
             .build_global()
         {
             return failed(Error::Usage(format!("--threads: {e}")).into());
@@ -103,6 +118,7 @@ fn failed(errors: Errors) -> Outcome {
     Outcome {
         status: ExitStatus::Error,
         errors,
+        warnings: Vec::new(),
     }
 }
 

@@ -34,6 +34,9 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let mut stderr = std::io::stderr().lock();
+    for warning in &outcome.warnings {
+        let _ = writeln!(stderr, "crosscheck: warning: {warning}");
+    }
     for error in errors {
         let _ = writeln!(stderr, "crosscheck: error: {error}");
     }

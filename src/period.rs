@@ -26,7 +26,8 @@ impl FromStr for Date {
         let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
             return Err(bad());
         };
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        let digits = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
             return Err(bad());
         }
         let year: i32 = y.parse().map_err(|_| bad())?;
@@ -126,13 +127,14 @@ impl Period {
 
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // years in four digits, as they are read ("0102" is year 102)
         match (self.months, self.through, self.fiscal) {
-            (_, Some(last), true) => write!(f, "{}/{:02}", self.year, last.rem_euclid(100)),
-            (_, None, true) => write!(f, "FY{}", self.year),
-            (_, Some(last), false) => write!(f, "{}..{last}", self.year),
-            (None, None, false) => write!(f, "{}", self.year),
-            (Some((a, b)), None, false) if a == b => write!(f, "{}-{a:02}", self.year),
-            (Some((a, b)), None, false) => write!(f, "{y}-{a:02}..{y}-{b:02}", y = self.year),
+            (_, Some(last), true) => write!(f, "{:04}/{:02}", self.year, last.rem_euclid(100)),
+            (_, None, true) => write!(f, "FY{:04}", self.year),
+            (_, Some(last), false) => write!(f, "{:04}..{last:04}", self.year),
+            (None, None, false) => write!(f, "{:04}", self.year),
+            (Some((a, b)), None, false) if a == b => write!(f, "{:04}-{a:02}", self.year),
+            (Some((a, b)), None, false) => write!(f, "{y:04}-{a:02}..{y:04}-{b:02}", y = self.year),
         }
     }
 }
@@ -209,6 +211,8 @@ mod tests {
         assert_eq!(d.to_string(), "2025-11-18");
         assert!("2024-02-29".parse::<Date>().is_ok());
         for bad in [
+            "+202-01-01",
+            "2025-+1-01",
             "2025-02-29",
             "2025-13-01",
             "2025-1-1",

@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::baseline::{self, Baseline};
 use crate::cli::BaselineArgs;
 use crate::config::Config;
-use crate::error::Errors;
+use crate::error::{Error, Errors, Warning};
 use crate::{ExitStatus, Outcome};
 
 pub fn run(args: &BaselineArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Errors> {
@@ -15,7 +15,20 @@ pub fn run(args: &BaselineArgs, config: &Config, out: &mut dyn Write) -> Result<
         .output
         .clone()
         .unwrap_or_else(|| config.baseline.clone());
-    let old = baseline::load_reasons(&path)?;
+    // a baseline that cannot be parsed is what this command mends (as the
+    // error `check` gives says): written anew, with a warning; one that
+    // cannot be read at all (a FIFO, no permission) stays an error
+    let mut warnings = run.warnings();
+    let old = match baseline::load_reasons(&path) {
+        Ok(old) => old,
+        Err(e @ (Error::Io { .. } | Error::Write { .. })) => return Err(e.into()),
+        Err(e) => {
+            warnings.push(Warning::BaselineUnread {
+                message: e.to_string(),
+            });
+            None
+        }
+    };
     let problems: Vec<_> = findings
         .into_iter()
         .filter(|f| f.class.is_problem())
@@ -27,11 +40,8 @@ pub fn run(args: &BaselineArgs, config: &Config, out: &mut dyn Write) -> Result<
         "crosscheck: wrote {} finding{} to {}",
         new.findings.len(),
         if new.findings.len() == 1 { "" } else { "s" },
-        path.display()
+        crate::error::shown(&path)
     )
     .map_err(crate::output_error)?;
-    Ok(Outcome::after_reading(
-        ExitStatus::Clean,
-        run.analysis.errors,
-    ))
+    Ok(Outcome::after_reading(ExitStatus::Clean, run.analysis.errors).warning(warnings))
 }

@@ -25,9 +25,11 @@ pub fn run(
         Some(path) => match baseline::load(path)? {
             Some(b) => Some(b),
             None => {
-                return Err(
-                    Error::Usage(format!("--baseline: no such file: {}", path.display())).into(),
-                )
+                return Err(Error::Usage(format!(
+                    "--baseline: no such file: {}",
+                    crate::error::shown(path)
+                ))
+                .into())
             }
         },
         None => baseline::load(&config.baseline)?,
@@ -127,7 +129,8 @@ pub fn run(
     } else {
         ExitStatus::Findings
     };
-    Ok(Outcome::after_reading(status, run.analysis.errors))
+    let warnings = run.warnings();
+    Ok(Outcome::after_reading(status, run.analysis.errors).warning(warnings))
 }
 
 /// "crosscheck: fixtures/new.md joins accepted reading 2 (US$244.8

@@ -20,7 +20,7 @@ pub fn run(args: &ExplainArgs, config: &Config, out: &mut dyn Write) -> Result<O
         ))
         .into());
     };
-    let file = std::fs::read_to_string(&metric.location.path)
+    let file = crate::files::read_to_string(&metric.location.path)
         .map_err(|e| Error::io(&metric.location.path, e))?;
     let text = render::rule_block(&file, metric.location.line);
     let examples: Vec<_> = rule_tests::run(&rules)
@@ -37,5 +37,7 @@ pub fn run(args: &ExplainArgs, config: &Config, out: &mut dyn Write) -> Result<O
         .collect();
     render::write_explain(out, metric, text.as_deref(), &examples, &facts)
         .map_err(crate::output_error)?;
-    Ok(Outcome::after_reading(ExitStatus::Clean, analysis.errors))
+    let mut warnings = rules.skipped.clone();
+    warnings.extend(analysis.warnings);
+    Ok(Outcome::after_reading(ExitStatus::Clean, analysis.errors).warning(warnings))
 }

@@ -78,7 +78,13 @@ fn records(
                 let mut buf = Vec::new();
                 if let (ExtractFormat::Table, Some(record)) = (args.format, &doc.record) {
                     // cannot fail: a write to memory
-                    let _ = writeln!(buf, "{}:{} ({})", path.display(), record.line, doc.id());
+                    let _ = writeln!(
+                        buf,
+                        "{}:{} ({})",
+                        crate::error::shown(path),
+                        record.line,
+                        doc.id()
+                    );
                 }
                 write_document(&doc, args, &mut buf).map_err(Error::Output)?;
                 Ok(buf)

@@ -21,5 +21,7 @@ pub fn run(args: &FactsArgs, config: &Config, out: &mut dyn Write) -> Result<Out
         }
     };
     written.map_err(crate::output_error)?;
-    Ok(Outcome::after_reading(ExitStatus::Clean, a.errors))
+    let mut warnings = rules.skipped;
+    warnings.extend(a.warnings);
+    Ok(Outcome::after_reading(ExitStatus::Clean, a.errors).warning(warnings))
 }

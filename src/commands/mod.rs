@@ -15,7 +15,7 @@ use crate::cli::CorpusArgs;
 use crate::config::Config;
 use crate::corpus::{self, Analysis};
 use crate::engine::{self, Finding};
-use crate::error::Errors;
+use crate::error::{Errors, Warning};
 use crate::rules::RuleSet;
 
 /// `paths` as given, else the configuration's.
@@ -38,6 +38,14 @@ pub(crate) struct Run {
 }
 
 impl Run {
+    /// What the walks of the rule folders and of the corpus skipped, and
+    /// what the corpus has twice (`id`s).
+    pub(crate) fn warnings(&self) -> Vec<Warning> {
+        let mut w = self.rules.skipped.clone();
+        w.extend(self.analysis.warnings.iter().cloned());
+        w
+    }
+
     /// The findings, which refer to the facts of the analysis.
     pub(crate) fn findings(&self) -> Vec<Finding<'_>> {
         engine::run(&self.analysis.facts, &self.rules)

@@ -26,8 +26,6 @@ pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         ReportFormat::Markdown => markdown::write(out, a.sources, a.facts.len(), findings),
     };
     written.map_err(crate::output_error)?;
-    Ok(Outcome::after_reading(
-        ExitStatus::Clean,
-        run.analysis.errors,
-    ))
+    let warnings = run.warnings();
+    Ok(Outcome::after_reading(ExitStatus::Clean, run.analysis.errors).warning(warnings))
 }

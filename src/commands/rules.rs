@@ -20,7 +20,7 @@ pub fn run(cmd: &RulesCommand, config: &Config, out: &mut dyn Write) -> Result<O
             } else {
                 ExitStatus::Findings
             };
-            Ok(Outcome::after_reading(status, Errors::default()))
+            Ok(Outcome::after_reading(status, Errors::default()).warning(rules.skipped))
         }
         RulesCommand::Schema => {
             out.write_all(crate::rules::json_schema().as_bytes())
@@ -30,7 +30,7 @@ pub fn run(cmd: &RulesCommand, config: &Config, out: &mut dyn Write) -> Result<O
         RulesCommand::List { paths } => {
             let rules = super::load_rules(paths, config)?;
             crate::report::rules::write_list(out, &rules).map_err(crate::output_error)?;
-            Ok(Outcome::after_reading(ExitStatus::Clean, Errors::default()))
+            Ok(Outcome::after_reading(ExitStatus::Clean, Errors::default()).warning(rules.skipped))
         }
     }
 }

@@ -132,7 +132,7 @@ impl JsonLines {
     /// Opens `path`, gunzipping it as it is read when its name ends in
     /// `.gz`.
     pub fn open(path: &Path) -> Result<Self, Error> {
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let file = crate::files::open(path).map_err(|e| Error::io(path, e))?;
         let file = BufReader::with_capacity(1 << 16, file);
         let reader: Box<dyn BufRead + Send> = if is_gzip(path) {
             // every member of a file of several (as `cat a.gz b.gz` makes)

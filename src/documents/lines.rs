@@ -1,5 +1,27 @@
 //! Byte offset to `line:column`: every fact points back into its file.
 
+/// Makes each lone carriage return of `text` (the line ends of old Mac
+/// files) a line feed, one byte for the other, so every offset stays the
+/// file's: lines, front matter and paragraphs are then found as in any
+/// text. A carriage return before a line feed (Windows) is left as it is.
+/// `text` read a block at a time must not end in a carriage return whose
+/// next byte is not read yet (`Pieces` keeps it back).
+pub(crate) fn lone_returns_to_newlines(text: &mut String) {
+    let bytes = text.as_bytes();
+    let lone: Vec<usize> = memchr::memchr_iter(b'\r', bytes)
+        .filter(|&i| bytes.get(i + 1) != Some(&b'\n'))
+        .collect();
+    if lone.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    for i in lone {
+        bytes[i] = b'\n';
+    }
+    // cannot fail: one ASCII byte replaced by another keeps UTF-8 valid
+    *text = String::from_utf8(bytes).unwrap_or_default();
+}
+
 /// The start offset of every line of a text.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
@@ -115,6 +137,15 @@ impl Cursor<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_carriage_returns_are_line_ends() {
+        let mut text = "a\rb\r\nc\r\rd\r".to_string();
+        lone_returns_to_newlines(&mut text);
+        assert_eq!(text, "a\nb\r\nc\n\nd\n");
+        let index = LineIndex::new(&text);
+        assert_eq!(index.locate(&text, text.find('d').unwrap()), (5, 1));
+    }
 
     #[test]
     fn locates_offsets() {

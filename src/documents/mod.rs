@@ -23,7 +23,7 @@ pub use jsonl::Record;
 pub use lines::LineIndex;
 pub use pieces::Pieces;
 
-use crate::error::{Error, Location};
+use crate::error::{Error, Location, Warning};
 use crate::period::Date;
 
 /// File endings read as articles when a folder is walked; files ending in
@@ -98,8 +98,10 @@ impl Origin {
 }
 
 impl Document {
-    /// Builds a document from a file's text.
-    pub fn parse(path: impl Into<PathBuf>, text: String) -> Result<Self, Error> {
+    /// Builds a document from a file's text. Lone carriage returns are line
+    /// ends (`lines::lone_returns_to_newlines`).
+    pub fn parse(path: impl Into<PathBuf>, mut text: String) -> Result<Self, Error> {
+        lines::lone_returns_to_newlines(&mut text);
         let path = path.into();
         let (meta, body_start) = front_matter::split(&path, &text)?;
         Ok(Document {
@@ -150,7 +152,7 @@ impl Document {
 
     /// Reads a file. Text that is not UTF-8 is an error naming the line.
     pub fn read(path: &Path) -> Result<Self, Error> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = crate::files::read(path).map_err(|e| Error::io(path, e))?;
         let text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => {
@@ -244,38 +246,31 @@ pub fn sentence_holding(sentences: &[Range<usize>], offset: usize) -> Option<usi
     sentences.get(i).filter(|s| s.start <= offset).map(|_| i)
 }
 
-/// Lists the article files under `paths`, sorted, without duplicates. Folders
-/// are walked recursively, honouring `.gitignore`, `.ignore` and hidden files;
-/// a file named explicitly is always taken. A path that does not exist is an
-/// error.
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+/// Lists the article files under `paths`, sorted, without duplicates, and
+/// what was skipped (`walk`). Folders are walked recursively, honouring
+/// `.gitignore`, `.ignore` and hidden files, links followed; a file named
+/// explicitly is always taken. A path that does not exist, or that is
+/// named and no regular file (a FIFO), is an error.
+pub fn discover(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Warning>), Error> {
     let mut files = Vec::new();
+    let mut skipped = Vec::new();
     for root in paths {
         let meta = std::fs::metadata(root).map_err(|e| Error::io(root, e))?;
         if meta.is_file() {
             files.push(root.clone());
             continue;
         }
-        let walker = ignore::WalkBuilder::new(root).require_git(false).build();
-        for entry in walker {
-            let entry = entry.map_err(|e| Error::Input {
-                location: Location {
-                    path: root.clone(),
-                    line: 1,
-                    col: 1,
-                },
-                message: format!("cannot walk folder: {e}"),
-            })?;
-            let path = entry.path();
-            let is_file = entry.file_type().is_some_and(|t| t.is_file());
-            if is_file && has_article_extension(path) {
-                files.push(path.to_path_buf());
-            }
+        if !meta.is_dir() {
+            // never opened: reading a FIFO blocks
+            return Err(Error::io(root, crate::files::not_regular()));
         }
+        let walked = crate::walk::walk(root, true, has_article_extension)?;
+        files.extend(walked.files);
+        skipped.extend(walked.skipped);
     }
     files.sort();
     files.dedup();
-    Ok(files)
+    Ok((files, skipped))
 }
 
 fn has_article_extension(path: &Path) -> bool {

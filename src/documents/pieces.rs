@@ -36,7 +36,7 @@ pub struct Pieces<R> {
 impl Pieces<std::fs::File> {
     /// Opens `path`, to be read `block` bytes at a time.
     pub fn open(path: &Path, block: usize) -> Result<Self, Error> {
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let file = crate::files::open(path).map_err(|e| Error::io(path, e))?;
         Ok(Pieces::new(path, file, block))
     }
 }
@@ -153,12 +153,16 @@ impl<R: Read> Pieces<R> {
                 e.error_len().is_some() || self.eof,
             ),
         };
-        self.raw = bytes.split_off(valid);
+        // a carriage return at the end of what was read waits for the next
+        // byte: whether it is a lone one (a line end) depends on it
+        let held = usize::from(valid == bytes.len() && !self.eof && bytes.last() == Some(&b'\r'));
+        self.raw = bytes.split_off(valid - held);
         // SAFETY: the first `checked` bytes were a whole `String`, so they
         // are UTF-8 and end at a character's end, and the bytes from there
         // to `valid` were checked to be UTF-8 just now: together they are
-        // UTF-8
+        // UTF-8, and so are they without a last ASCII byte
         self.text = unsafe { String::from_utf8_unchecked(bytes) };
+        super::lines::lone_returns_to_newlines(&mut self.text);
         read.map_err(|e| Error::io(&self.path, e))?;
         if bad {
             return Err(self.not_utf8());

@@ -119,7 +119,13 @@ pub(super) fn disagree(a: &Claim, b: &Claim, tolerance: Tolerance) -> bool {
     match tolerance {
         Tolerance::Exact | Tolerance::Rounding => a.interval.gap(&b.interval).is_some(),
         Tolerance::Relative(r) => {
-            exceeds(a.interval, b.interval, r * a.magnitude().max(b.magnitude()))
+            // cannot overflow while values are within `extract::MAX_VALUE`
+            // and `r` under 1 (the rules' check); were it to, no gap is
+            // beyond it
+            let allowed = r
+                .checked_mul(a.magnitude().max(b.magnitude()))
+                .unwrap_or(Decimal::MAX);
+            exceeds(a.interval, b.interval, allowed)
         }
         Tolerance::Absolute(x) => exceeds(a.interval, b.interval, x),
     }
@@ -136,12 +142,18 @@ fn exceeds(a: Interval, b: Interval, allowed: Decimal) -> bool {
 /// How far apart two claims are.
 pub(super) fn difference(a: &Claim, b: &Claim) -> Difference {
     if let (Some(va), Some(vb)) = (a.value(), b.value()) {
-        let absolute = (va - vb).abs();
+        // checked, though values within `extract::MAX_VALUE` cannot
+        // overflow: a difference that cannot be computed is shown as none
+        let absolute = va.checked_sub(vb).map(|d| d.abs()).unwrap_or_default();
         let larger = va.abs().max(vb.abs());
-        let relative = (larger > Decimal::ZERO).then(|| {
-            (absolute * Decimal::ONE_HUNDRED / larger)
-                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-        });
+        let relative = (larger > Decimal::ZERO)
+            .then(|| {
+                absolute
+                    .checked_mul(Decimal::ONE_HUNDRED)?
+                    .checked_div(larger)
+            })
+            .flatten()
+            .map(|r| r.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero));
         return Difference { absolute, relative };
     }
     let gap = a.rounded().gap(&b.rounded());
@@ -165,7 +177,11 @@ fn rounding_note<'f>(a: &Claim<'f>, b: &Claim<'f>) -> Note<'f> {
         coarse.value().unwrap_or_default(),
         fine.value().unwrap_or_default(),
     );
-    let rounds_to = step > Decimal::ZERO && (vf / step).round() * step == vc;
+    let rounds_to = step > Decimal::ZERO
+        && vf
+            .checked_div(step)
+            .and_then(|n| n.round().checked_mul(step))
+            .is_some_and(|r| r == vc);
     Note::Rounding {
         coarse: coarse.fact,
         fine: fine.fact,
@@ -177,7 +193,10 @@ fn significant_figures(value: Decimal, step: Decimal) -> usize {
     if step <= Decimal::ZERO {
         return 0;
     }
-    let digits = (value.abs() / step).round().normalize().to_string();
+    let Some(steps) = value.abs().checked_div(step) else {
+        return 0;
+    };
+    let digits = steps.round().normalize().to_string();
     digits.trim_start_matches('0').len().max(1)
 }
 

@@ -75,7 +75,8 @@ fn share_scale(a: &mut Found, b: &Found) {
     if !is_power_of_ten(factor) || !alike {
         return;
     }
-    if let (Some(v), Some(s)) = (va.checked_mul(factor), qa.step.checked_mul(factor)) {
+    let scaled = va.checked_mul(factor).filter(|v| super::limit::within(*v));
+    if let (Some(v), Some(s)) = (scaled, qa.step.checked_mul(factor)) {
         qa.value = Some(v);
         qa.step = s;
     }

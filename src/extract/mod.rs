@@ -12,6 +12,7 @@
 mod change;
 pub(crate) mod currency;
 mod date;
+pub(crate) mod limit;
 mod lists;
 mod not_amount;
 mod notation;

@@ -309,7 +309,10 @@ impl Parser<'_> {
         if self.is_dash(next) && self.glued(next) && self.glued(next + 1) && unit_at(next + 1) {
             return true;
         }
-        if (self.is_word(next, "a") || self.is_word(next, "p"))
+        // "9 a.m.": in its paragraph ("223,000\n\na. Next" is a count, then
+        // a list item)
+        if self.joined(next)
+            && (self.is_word(next, "a") || self.is_word(next, "p"))
             && self.s(next + 1) == "."
             && self.glued(next + 1)
         {
@@ -337,7 +340,10 @@ impl Parser<'_> {
             return true;
         }
         // "12 Tverskaya Street": an address
-        let street = (next..next + 3).any(|j| self.joined(j) && sets.streets.contains(self.s(j)));
+        // within its paragraph: a token after a blank line is never read
+        let street = (next..next + 3)
+            .take_while(|&j| self.joined(j))
+            .any(|j| sets.streets.contains(self.s(j)));
         if fig.bare_integer && street {
             return true;
         }

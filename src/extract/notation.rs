@@ -17,6 +17,7 @@ use rust_decimal::Decimal;
 use super::number::{self, Number};
 use super::parse::Parser;
 use super::tokens::TokKind;
+use super::MAX_VALUE;
 
 /// Unicode vulgar fractions.
 const VULGAR: &[(&str, u32, u32)] = &[
@@ -40,8 +41,15 @@ const VULGAR: &[(&str, u32, u32)] = &[
     ("⅒", 1, 10),
 ];
 
-/// Largest power of ten a notation may state.
+/// Largest power of ten a notation may state: a value in notation is within
+/// `MAX_VALUE` (10^24) and holds at most 28 decimal places, as a `Decimal`
+/// does exactly.
 const MAX_EXPONENT: i64 = 24;
+
+/// A notation read: its value and last token, or `Err(last)` for one whose
+/// value cannot be represented ("1e40", "6.23x10^-40000", "9^99"): the
+/// caller reports it unparsed, never a shorter reading ("1") in its place.
+type Notation = Result<(Number, usize), usize>;
 
 pub(super) fn vulgar(s: &str) -> Option<Decimal> {
     VULGAR
@@ -53,14 +61,32 @@ pub(super) fn vulgar(s: &str) -> Option<Decimal> {
 impl Parser<'_> {
     /// A number in notation starting at token `i`, and its last token.
     pub(super) fn notation(&self, i: usize) -> Option<(Number, usize)> {
+        self.notation_reading(i).and_then(Result::ok)
+    }
+
+    /// The last token of a notation at `i` whose value cannot be
+    /// represented (beyond `MAX_VALUE`, or more decimal places than a
+    /// `Decimal` holds).
+    pub(super) fn notation_too_large(&self, i: usize) -> Option<usize> {
+        self.notation_reading(i).and_then(Result::err)
+    }
+
+    /// Whether a notation starts at `i`, whether or not its value can be
+    /// represented.
+    pub(super) fn is_notation(&self, i: usize) -> bool {
+        self.notation_reading(i).is_some()
+    }
+
+    /// A notation at `i`: `None` when none starts there.
+    pub(super) fn notation_reading(&self, i: usize) -> Option<Notation> {
         if let Some(v) = vulgar(self.s(i)) {
-            return Some((
+            return Some(Ok((
                 Number {
                     value: v,
                     step: Decimal::ZERO,
                 },
                 i,
-            ));
+            )));
         }
         if self.kind(i) != Some(TokKind::Digits) {
             return None;
@@ -72,15 +98,25 @@ impl Parser<'_> {
         if !(self.glued(i + 1) || spaced_digits) {
             return None;
         }
-        self.scientific(i)
+        let read = self
+            .scientific(i)
             .or_else(|| self.power(i))
-            .or_else(|| self.fraction(i))
-            .or_else(|| self.space_grouped(i))
-            .or_else(|| self.glued_vulgar(i))
+            .or_else(|| self.fraction(i).map(Ok))
+            .or_else(|| self.space_grouped(i).map(Ok))
+            .or_else(|| self.glued_vulgar(i).map(Ok))?;
+        // the one limit on values, for every notation
+        Some(read.and_then(|(n, last)| {
+            if n.value.abs() <= MAX_VALUE {
+                Ok((n, last))
+            } else {
+                Err(last)
+            }
+        }))
     }
 
-    /// Tokens `j..` that hold an exponent: signs ("+", "-", "--") then digits.
-    fn exponent(&self, mut j: usize) -> Option<(i64, usize)> {
+    /// Tokens `j..` that hold an exponent: signs ("+", "-", "--") then
+    /// digits; `None` for an exponent beyond any `i64` (read as too large).
+    fn exponent(&self, mut j: usize) -> Option<(Option<i64>, usize)> {
         let mut negative = false;
         while matches!(self.s(j), "+" | "-" | "−") && self.glued(j) {
             negative ^= self.s(j) != "+";
@@ -89,34 +125,23 @@ impl Parser<'_> {
         if !(self.glued(j) && self.kind(j) == Some(TokKind::Digits)) {
             return None;
         }
-        let e: i64 = self
-            .s(j)
-            .parse()
-            .ok()
-            .filter(|e: &i64| *e <= MAX_EXPONENT)?;
-        Some((if negative { -e } else { e }, j))
+        let e: Option<i64> = self.s(j).parse().ok();
+        Some((e.map(|e| if negative { -e } else { e }), j))
     }
 
     /// "1e10", "-127.32e13", "12.32e+14".
-    fn scientific(&self, i: usize) -> Option<(Number, usize)> {
+    fn scientific(&self, i: usize) -> Option<Notation> {
         let e_tok = i + 1;
         if !(self.glued(e_tok) && matches!(self.s(e_tok), "e" | "E")) {
             return None;
         }
         let m = number::parse_digits(self.s(i))?;
         let (e, last) = self.exponent(e_tok + 1)?;
-        let factor = ten_to(e)?;
-        Some((
-            Number {
-                value: m.value.checked_mul(factor)?,
-                step: m.step.checked_mul(factor)?,
-            },
-            last,
-        ))
+        Some(scaled(m, e).ok_or(last).map(|n| (n, last)))
     }
 
     /// "1.1^23", "2.5^-1", "1.3x10^6".
-    fn power(&self, i: usize) -> Option<(Number, usize)> {
+    fn power(&self, i: usize) -> Option<Notation> {
         let m = number::parse_digits(self.s(i))?;
         // "1.3x10^6"
         let times_ten = self.glued(i + 1)
@@ -126,36 +151,21 @@ impl Parser<'_> {
             && self.s(i + 3) == "^";
         if times_ten && self.glued(i + 3) {
             let (e, last) = self.exponent(i + 4)?;
-            let factor = ten_to(e)?;
-            return Some((
-                Number {
-                    value: m.value.checked_mul(factor)?,
-                    step: m.step.checked_mul(factor)?,
-                },
-                last,
-            ));
+            return Some(scaled(m, e).ok_or(last).map(|n| (n, last)));
         }
         if !(self.glued(i + 1) && self.s(i + 1) == "^") {
             return None;
         }
         let (e, last) = self.exponent(i + 2)?;
-        let mut value = Decimal::ONE;
-        for _ in 0..e.unsigned_abs() {
-            value = value.checked_mul(m.value)?;
-        }
-        if e < 0 {
-            if value == Decimal::ZERO {
-                return None;
-            }
-            value = Decimal::ONE.checked_div(value)?;
-        }
-        Some((
-            Number {
-                value,
-                step: Decimal::ZERO,
-            },
-            last,
-        ))
+        Some(raised(m.value, e).ok_or(last).map(|value| {
+            (
+                Number {
+                    value,
+                    step: Decimal::ZERO,
+                },
+                last,
+            )
+        }))
     }
 
     /// "3/4", and "2 1/4" (a whole number and a fraction).
@@ -249,6 +259,40 @@ impl Parser<'_> {
         }
         number::parse_digits(&digits).map(|n| (n, last))
     }
+}
+
+/// `m` times 10^e, when its value and step can be represented: |e| at most
+/// 24, and no more decimal places than a `Decimal` holds (a product that
+/// would be rounded to fit is no reading of the digits).
+fn scaled(m: Number, e: Option<i64>) -> Option<Number> {
+    let e = e.filter(|e| e.abs() <= MAX_EXPONENT)?;
+    let places = |d: Decimal| i64::from(d.scale()) - e;
+    if places(m.value) > 28 || places(m.step) > 28 {
+        return None;
+    }
+    let factor = ten_to(e)?;
+    Some(Number {
+        value: m.value.checked_mul(factor)?,
+        step: m.step.checked_mul(factor)?,
+    })
+}
+
+/// `base`^e for |e| at most 24, when it can be represented: the power of
+/// the digits exact (at most 28 decimal places), and not a negative power
+/// of zero. A negative power is the division's, rounded as 1/3 is.
+fn raised(base: Decimal, e: Option<i64>) -> Option<Decimal> {
+    let e = e.filter(|e| e.abs() <= MAX_EXPONENT)?;
+    if i64::from(base.scale()) * e.abs() > 28 {
+        return None;
+    }
+    let mut value = Decimal::ONE;
+    for _ in 0..e.unsigned_abs() {
+        value = value.checked_mul(base)?;
+    }
+    if e < 0 {
+        value = Decimal::ONE.checked_div(value).filter(|v| !v.is_zero())?;
+    }
+    Some(value)
 }
 
 /// 10^e for |e| <= 24, as a `Decimal`.

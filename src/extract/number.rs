@@ -25,6 +25,20 @@ pub(crate) struct Number {
 /// Reads a digit literal as the tokenizer cut it ("1,234.5"). `None` when the
 /// grouping is not a thousands grouping or the value does not fit a `Decimal`.
 pub(crate) fn parse_digits(s: &str) -> Option<Number> {
+    // digits of other scripts ("２４５", "٢٤٥") and invisible marks between
+    // digits ("2\u{200f}45"), as the tokenizer takes them in: read as the
+    // ASCII digits they stand for
+    if !s.is_ascii() {
+        let ascii: Option<String> = s
+            .chars()
+            .filter(|c| !is_invisible(*c))
+            .map(|c| match unicode_digit(c) {
+                Some(d) => char::from_digit(d, 10),
+                None => Some(c).filter(char::is_ascii),
+            })
+            .collect();
+        return parse_digits(&ascii?);
+    }
     // every literal starts with a digit ("0.5", not ".5"): words leave here
     if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
@@ -116,6 +130,55 @@ fn small_literal(int: &str, frac: &str) -> Option<Number> {
         Decimal::new(1, scale)
     };
     Some(Number { value, step })
+}
+
+/// The value of a decimal digit of another script than ASCII: Arabic-Indic
+/// ("٤" 4), Persian, Devanagari, Bengali and the other Indic scripts, Thai,
+/// Lao, Tibetan, Myanmar, Khmer, Mongolian and full-width ("４" 4).
+pub(crate) fn unicode_digit(c: char) -> Option<u32> {
+    // a match on ranges, which compiles to a few comparisons: the tokenizer
+    // asks this of every character beyond ASCII (quotes and dashes, mostly)
+    let zero = match c {
+        '\u{0660}'..='\u{0669}' => '\u{0660}',
+        '\u{06F0}'..='\u{06F9}' => '\u{06F0}',
+        '\u{07C0}'..='\u{07C9}' => '\u{07C0}',
+        '\u{0966}'..='\u{096F}' => '\u{0966}',
+        '\u{09E6}'..='\u{09EF}' => '\u{09E6}',
+        '\u{0A66}'..='\u{0A6F}' => '\u{0A66}',
+        '\u{0AE6}'..='\u{0AEF}' => '\u{0AE6}',
+        '\u{0B66}'..='\u{0B6F}' => '\u{0B66}',
+        '\u{0BE6}'..='\u{0BEF}' => '\u{0BE6}',
+        '\u{0C66}'..='\u{0C6F}' => '\u{0C66}',
+        '\u{0CE6}'..='\u{0CEF}' => '\u{0CE6}',
+        '\u{0D66}'..='\u{0D6F}' => '\u{0D66}',
+        '\u{0E50}'..='\u{0E59}' => '\u{0E50}',
+        '\u{0ED0}'..='\u{0ED9}' => '\u{0ED0}',
+        '\u{0F20}'..='\u{0F29}' => '\u{0F20}',
+        '\u{1040}'..='\u{1049}' => '\u{1040}',
+        '\u{17E0}'..='\u{17E9}' => '\u{17E0}',
+        '\u{1810}'..='\u{1819}' => '\u{1810}',
+        '\u{FF10}'..='\u{FF19}' => '\u{FF10}',
+        _ => return None,
+    };
+    Some(u32::from(c) - u32::from(zero))
+}
+
+/// Whether `c` is an invisible format character: a zero-width space or
+/// joiner, a left-to-right or right-to-left mark or embedding, a word
+/// joiner, a byte-order mark, a soft hyphen. Text copied from web pages
+/// carries them inside figures ("$2\u{200f}45 billion"); they separate
+/// nothing.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
 /// "1,234,567", "1234" and the Indian "12,34,567" are valid groupings;
@@ -276,6 +339,25 @@ mod tests {
             let n = parse_digits(text).unwrap();
             assert_eq!((n.value, n.step), (d(value), d(step)), "{text}");
         }
+    }
+
+    #[test]
+    fn digits_of_other_scripts_and_invisible_marks_are_read() {
+        for text in [
+            "２４５",
+            "٢٤٥",
+            "۲۴۵",
+            "२४५",
+            "2\u{200f}45",
+            "2\u{200b}4\u{200e}5",
+        ] {
+            assert_eq!(
+                parse_digits(text).map(|n| n.value),
+                Some(d("245")),
+                "{text}"
+            );
+        }
+        assert_eq!(parse_digits("2x45"), None);
     }
 
     #[test]

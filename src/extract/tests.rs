@@ -674,6 +674,25 @@ fn nothing_is_read_across_a_paragraph_break_whatever_the_chunks() {
     }
 }
 
+/// Issue 14: "a." after a blank line is a list item, not the "a.m." of a
+/// time that makes the figure before it no amount; so the figure is a
+/// count whether or not a chunk ends on that blank line.
+#[test]
+fn a_word_after_a_paragraph_break_does_not_make_a_figure_no_amount() {
+    let text = "Chinese tourists to Russia numbered 223,000\n\na. Next\n";
+    let doc = Document::from_body("t.md", text, None);
+    let kinds = |chunk: usize| -> Vec<(Kind, &str)> {
+        extract_in_chunks(&doc, chunk)
+            .iter()
+            .map(|q| (q.kind, &text[q.start..q.end]))
+            .collect()
+    };
+    assert_eq!(kinds(usize::MAX), [(Kind::Number, "223,000")]);
+    for chunk in [1, 20, 45] {
+        assert_eq!(kinds(chunk), kinds(usize::MAX), "chunks of {chunk}");
+    }
+}
+
 /// Every labelled sentence of tests/extract, one a line with no blank line
 /// (a dump), repeated to `bytes`, with front matter and a publication date:
 /// long enough that the paragraph is cut at line ends (every 64 KiB).

@@ -27,19 +27,40 @@ pub(crate) struct WordNumber {
     pub used: usize,
 }
 
+/// A number phrase whose value a `Decimal` cannot hold ("6700000000000000000000000000
+/// dozen", "five trillion trillion trillion"): the caller reads no shorter
+/// phrase in its place, which would be a wrong number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TooLarge;
+
+/// What the grammar read: `Ok(None)` when the words start no number.
+type Read<T> = Result<Option<T>, TooLarge>;
+
 /// Reads a number from `w`, lowercase tokens (words, digit literals, and
-/// "-" for hyphens), from the start. `None` when `w` does not start with one.
-pub(crate) fn read(w: &[&str]) -> Option<WordNumber> {
-    let (value, used) = lone_word(w).or_else(|| phrase(w))?;
+/// "-" for hyphens), from the start. `Ok(None)` when `w` does not start with
+/// one; `Err` when it does but its value overflows a `Decimal`.
+pub(crate) fn read(w: &[&str]) -> Read<WordNumber> {
+    let found = match lone_word(w) {
+        Some(v) => Some(v),
+        None => phrase(w)?,
+    };
+    let Some((value, used)) = found else {
+        return Ok(None);
+    };
     let step = if value.fract() == Decimal::ZERO {
         number::step_of_whole(value)
     } else {
         Decimal::ZERO
     };
-    Some(WordNumber {
+    Ok(Some(WordNumber {
         number: Number { value, step },
         used,
-    })
+    }))
+}
+
+/// `Some` of a checked operation's result, else `TooLarge`.
+fn fits(d: Option<Decimal>) -> Result<Decimal, TooLarge> {
+    d.ok_or(TooLarge)
 }
 
 /// Whether number phrases can contain `s` (lowercase): the grammar below
@@ -102,44 +123,46 @@ fn lone_word(w: &[&str]) -> Option<(Decimal, usize)> {
     Some((Decimal::from(v), 1))
 }
 
-fn phrase(w: &[&str]) -> Option<(Decimal, usize)> {
+fn phrase(w: &[&str]) -> Read<(Decimal, usize)> {
     // "half a million", "a quarter million", "three quarters billion"
-    if let Some(r) = fraction_of_scale(w, 0) {
-        return Some(r);
+    if let Some(r) = fraction_of_scale(w, 0)? {
+        return Ok(Some(r));
     }
-    let card = cardinal(w, 0)?;
+    let Some(card) = cardinal(w, 0)? else {
+        return Ok(None);
+    };
     let mut value = card.value;
     let mut i = card.next;
     // "two hundred point zero three"
     if word(w, i) == "point" {
-        if let Some((frac, next)) = decimals(w, i + 1) {
-            return Some((value + frac, next));
+        if let Some((frac, next)) = decimals(w, i + 1)? {
+            return Ok(Some((fits(value.checked_add(frac))?, next)));
         }
     }
     // "two thirds", "two-thirds", "one hundred thirty-two fifths"
     let hyphen = usize::from(word(w, i) == "-");
     if let Some((den, next)) = denominator(w, i + hyphen) {
         if !card.article_only || den > Decimal::ONE {
-            return Some((value / den, next));
+            return Ok(Some((fits(value.checked_div(den))?, next)));
         }
     }
     // "one and a half", "3 million and a quarter", "five and a half million"
     if word(w, i) == "and" {
-        if let Some((frac, next)) = and_fraction(w, i + 1, &card) {
-            return Some((value + frac, next));
+        if let Some((frac, next)) = and_fraction(w, i + 1, &card)? {
+            return Ok(Some((fits(value.checked_add(frac))?, next)));
         }
     }
     // "one out of three", "1 in 5", "one over three"
-    if let Some((ratio, next)) = ratio(w, i, value) {
-        return Some((ratio, next));
+    if let Some((ratio, next)) = ratio(w, i, value)? {
+        return Ok(Some((ratio, next)));
     }
     if card.article_only {
-        return None;
+        return Ok(None);
     }
     // "half a dozen" is handled by fraction_of_scale; "3 dozen" by cardinal
     i = i.max(card.next);
     value = value.max(card.value);
-    Some((value, i))
+    Ok(Some((value, i)))
 }
 
 fn word<'a>(w: &[&'a str], i: usize) -> &'a str {
@@ -188,7 +211,7 @@ fn is_dozen(s: &str) -> bool {
     matches!(s, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs")
 }
 
-fn cardinal(w: &[&str], start: usize) -> Option<Cardinal> {
+fn cardinal(w: &[&str], start: usize) -> Read<Cardinal> {
     let mut total = Decimal::ZERO;
     let mut group = Decimal::ZERO;
     let mut tail = Decimal::ZERO;
@@ -214,7 +237,7 @@ fn cardinal(w: &[&str], start: usize) -> Option<Cardinal> {
                 i += 1;
                 continue;
             }
-            return None;
+            return Ok(None);
         }
         if let Some(n) = number::parse_digits(s).filter(|_| tail == Decimal::ZERO) {
             // digits start a number or a group after a scale, "hundred" or
@@ -227,7 +250,7 @@ fn cardinal(w: &[&str], start: usize) -> Option<Cardinal> {
             if any && !opens {
                 break;
             }
-            group += n.value;
+            group = fits(group.checked_add(n.value))?;
             tail = n.value;
             any = true;
             last_scale = None;
@@ -240,8 +263,8 @@ fn cardinal(w: &[&str], start: usize) -> Option<Cardinal> {
             if has_unit {
                 break;
             }
-            group += Decimal::from(u);
-            tail += Decimal::from(u);
+            group = fits(group.checked_add(Decimal::from(u)))?;
+            tail = fits(tail.checked_add(Decimal::from(u)))?;
             any = true;
             article = false;
             last_scale = None;
@@ -261,7 +284,7 @@ fn cardinal(w: &[&str], start: usize) -> Option<Cardinal> {
                     used = 3;
                 }
             }
-            group += Decimal::from(v);
+            group = fits(group.checked_add(Decimal::from(v)))?;
             tail = Decimal::from(v);
             any = true;
             article = false;
@@ -270,7 +293,7 @@ fn cardinal(w: &[&str], start: usize) -> Option<Cardinal> {
             continue;
         }
         if (s == "hundred" || s == "hundreds") && any && last_scale.is_none() {
-            group = group.max(Decimal::ONE).checked_mul(Decimal::ONE_HUNDRED)?;
+            group = fits(group.max(Decimal::ONE).checked_mul(Decimal::ONE_HUNDRED))?;
             tail = Decimal::ZERO;
             article = false;
             i += 1;
@@ -279,9 +302,10 @@ fn cardinal(w: &[&str], start: usize) -> Option<Cardinal> {
         if let (Some(scale), true) = (big_scale(s), any) {
             if group == Decimal::ZERO && last_scale.is_some() {
                 // "three lakh crore"
-                total = total.checked_mul(scale)?;
+                total = fits(total.checked_mul(scale))?;
             } else {
-                total = total.checked_add(group.max(Decimal::ONE).checked_mul(scale)?)?;
+                let scaled = fits(group.max(Decimal::ONE).checked_mul(scale))?;
+                total = fits(total.checked_add(scaled))?;
             }
             group = Decimal::ZERO;
             tail = Decimal::ZERO;
@@ -292,7 +316,10 @@ fn cardinal(w: &[&str], start: usize) -> Option<Cardinal> {
         }
         if is_dozen(s) && any {
             let small = if tail == Decimal::ZERO { group } else { tail };
-            group = group - small + small.max(Decimal::ONE) * Decimal::from(12);
+            let dozens = fits(small.max(Decimal::ONE).checked_mul(Decimal::from(12)))?;
+            // cannot overflow: `small` is `group` or its last part, both
+            // not negative
+            group = fits((group - small).checked_add(dozens))?;
             tail = Decimal::ZERO;
             article = false;
             i += 1;
@@ -322,14 +349,14 @@ fn cardinal(w: &[&str], start: usize) -> Option<Cardinal> {
         break;
     }
     if !any {
-        return None;
+        return Ok(None);
     }
-    Some(Cardinal {
-        value: total.checked_add(group)?,
+    Ok(Some(Cardinal {
+        value: fits(total.checked_add(group))?,
         next: i,
         article_only: article,
         last_scale,
-    })
+    }))
 }
 
 /// Ordinal words as denominators: "third" 3, "quarter" 4, "fifths" 5,
@@ -377,49 +404,72 @@ fn simple_ordinal(s: &str) -> Option<u32> {
 }
 
 /// Digits after "point": "zero three" is .03, "seventy-one" is .71.
-fn decimals(w: &[&str], i: usize) -> Option<(Decimal, usize)> {
+fn decimals(w: &[&str], i: usize) -> Read<(Decimal, usize)> {
     let mut digits = String::new();
     let mut j = i;
-    while let Some(u) = unit(word(w, j)).filter(|u| *u < 10) {
-        digits.push(char::from_digit(u, 10)?);
+    while let Some(d) = unit(word(w, j))
+        .filter(|u| *u < 10)
+        .and_then(|u| char::from_digit(u, 10))
+    {
+        digits.push(d);
         j += 1;
     }
     if digits.is_empty()
         || (digits.len() == 1 && tens(word(w, i)).is_none() && unit(word(w, i)).is_none())
     {
-        let card = cardinal(w, i)?;
+        let Some(card) = cardinal(w, i)? else {
+            return Ok(None);
+        };
         digits = card.value.trunc().to_string();
         j = card.next;
     }
-    let scale = u32::try_from(digits.len()).ok()?;
-    let n: i64 = digits.parse().ok()?;
-    Some((Decimal::new(n, scale), j))
+    // more decimals than a `Decimal` holds (28) cannot be read exactly
+    let Ok(scale) = u32::try_from(digits.len()) else {
+        return Err(TooLarge);
+    };
+    let n: i128 = digits.parse().map_err(|_| TooLarge)?;
+    Ok(Some((
+        Decimal::try_from_i128_with_scale(n, scale).map_err(|_| TooLarge)?,
+        j,
+    )))
 }
 
 /// After "and": "a half", "one fourth", "three fifths", "a half million".
-fn and_fraction(w: &[&str], i: usize, whole: &Cardinal) -> Option<(Decimal, usize)> {
+fn and_fraction(w: &[&str], i: usize, whole: &Cardinal) -> Read<(Decimal, usize)> {
     if let Some((part, next, scale)) = fraction_parts_of_scale(w, i) {
-        return Some(match whole.last_scale {
+        let value = match whole.last_scale {
             // "one billion and a half million": a half million more
-            Some(_) => (part * scale, next),
+            Some(_) => fits(part.checked_mul(scale))?,
             // "five and a half million": five and a half, in millions
-            None => ((whole.value + part) * scale - whole.value, next),
-        });
+            None => {
+                let scaled = fits(fits(whole.value.checked_add(part))?.checked_mul(scale))?;
+                fits(scaled.checked_sub(whole.value))?
+            }
+        };
+        return Ok(Some((value, next)));
     }
-    let num = cardinal(w, i)?;
-    let (den, next) = denominator(w, num.next)?;
+    let Some(num) = cardinal(w, i)? else {
+        return Ok(None);
+    };
+    let Some((den, next)) = denominator(w, num.next) else {
+        return Ok(None);
+    };
     if num.value >= den {
         // "one hundred and thirty fifths" is 130/5: the caller divides
-        return None;
+        return Ok(None);
     }
-    let frac = num.value / den;
-    Some((frac * whole.last_scale.unwrap_or(Decimal::ONE), next))
+    let frac = fits(num.value.checked_div(den))?;
+    let value = fits(frac.checked_mul(whole.last_scale.unwrap_or(Decimal::ONE)))?;
+    Ok(Some((value, next)))
 }
 
 /// "half a million", "a quarter million", "three quarters billion", "two
 /// thirds of a million", "half a dozen".
-fn fraction_of_scale(w: &[&str], i: usize) -> Option<(Decimal, usize)> {
-    fraction_parts_of_scale(w, i).map(|(part, next, scale)| (part * scale, next))
+fn fraction_of_scale(w: &[&str], i: usize) -> Read<(Decimal, usize)> {
+    match fraction_parts_of_scale(w, i) {
+        Some((part, next, scale)) => Ok(Some((fits(part.checked_mul(scale))?, next))),
+        None => Ok(None),
+    }
 }
 
 /// The fraction, the next token, and the scale of "a quarter million".
@@ -438,26 +488,29 @@ fn fraction_parts_of_scale(w: &[&str], i: usize) -> Option<(Decimal, usize, Deci
     }
     let scale =
         big_scale(word(w, k)).or_else(|| is_dozen(word(w, k)).then(|| Decimal::from(12)))?;
-    Some((num / den, k + 1, scale))
+    Some((num.checked_div(den)?, k + 1, scale))
 }
 
 /// "one out of three", "1 in 5", "one over three": a ratio below one.
-fn ratio(w: &[&str], i: usize, numerator: Decimal) -> Option<(Decimal, usize)> {
+fn ratio(w: &[&str], i: usize, numerator: Decimal) -> Read<(Decimal, usize)> {
     let j = match (word(w, i), word(w, i + 1)) {
         ("out", "of") => i + 2,
         ("in" | "over", _) => i + 1,
-        _ => return None,
+        _ => return Ok(None),
     };
-    let den = cardinal(w, j)?;
+    // "1 in 5": a denominator too large to read is no ratio of news
+    let Ok(Some(den)) = cardinal(w, j) else {
+        return Ok(None);
+    };
     let d = den.value;
     if d == Decimal::ZERO
         || numerator >= d
         || d > Decimal::from(1000)
         || numerator.fract() != Decimal::ZERO
     {
-        return None;
+        return Ok(None);
     }
-    Some((numerator / d, den.next))
+    Ok(numerator.checked_div(d).map(|r| (r, den.next)))
 }
 
 #[cfg(test)]
@@ -523,7 +576,7 @@ mod tests {
                             .take_while(|t| !t.is_empty())
                             .collect();
                         if let Some(fast) = lone_word(&w) {
-                            assert_eq!(Some(fast), phrase(&w), "{w:?}");
+                            assert_eq!(Ok(Some(fast)), phrase(&w), "{w:?}");
                         }
                     }
                 }
@@ -558,7 +611,10 @@ mod tests {
             })
             .collect();
         let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
-        read(&refs).map(|n| (n.number.value.round_dp(6).normalize().to_string(), n.used))
+        read(&refs)
+            .ok()
+            .flatten()
+            .map(|n| (n.number.value.round_dp(6).normalize().to_string(), n.used))
     }
 
     #[test]
@@ -622,5 +678,31 @@ mod tests {
         }
         assert_eq!(value("five and six"), Some(("5".into(), 1)));
         assert_eq!(Decimal::from_str("0").unwrap(), Decimal::ZERO);
+    }
+
+    #[test]
+    fn phrases_too_large_for_a_decimal_are_too_large_not_shorter() {
+        let too_large = [
+            &["6700000000000000000000000000", "dozen"][..],
+            &["five", "trillion", "trillion", "trillion"],
+            &[
+                "9000000000000000000000000000",
+                "and",
+                "a",
+                "half",
+                "million",
+            ],
+        ];
+        // 29 decimal places: one more than a `Decimal` holds
+        let mut places = vec!["one", "point"];
+        places.extend(["zero"; 28]);
+        places.push("one");
+        for w in too_large.into_iter().chain([&places[..]]) {
+            assert_eq!(read(w), Err(TooLarge), "{w:?}");
+        }
+        assert_eq!(
+            read(&["3", "dozen"]).map(|n| n.map(|n| n.number.value)),
+            Ok(Some(Decimal::from(36)))
+        );
     }
 }

@@ -36,17 +36,21 @@ pub(super) fn convert(
         let why = format!("no {}→{want} rate for {when}", q.unit);
         return (q, None, Some(why));
     };
-    let times = |d: Decimal| d.checked_mul(rate.rate);
+    // within the one limit on values (`extract::MAX_VALUE`), as any figure read
+    let times = |d: Decimal| {
+        d.checked_mul(rate.rate)
+            .filter(|v| crate::extract::limit::within(*v))
+    };
     let value = q.value.map(times);
     let range = q.range.map(|(a, b)| (times(a), times(b)));
     let step = times(q.step);
-    // beyond Decimal's range: never a wrong number, only not comparable
+    // beyond the limit: never a wrong number, only not comparable
     let overflow = value.is_some_and(|v| v.is_none())
         || range.is_some_and(|(a, b)| a.is_none() || b.is_none())
         || step.is_none();
     if overflow {
         let why = format!(
-            "{} at {} {want}/{} is beyond what can be computed",
+            "{} at {} {want}/{} is beyond the largest value read (10^24)",
             q.unit, rate.rate, q.unit
         );
         return (q, None, Some(why));

@@ -44,8 +44,8 @@ impl Source {
     /// JSON Lines.
     pub fn article(&self) -> String {
         match self.record {
-            Some(line) => format!("{}:{line}", self.path.display()),
-            None => self.path.display().to_string(),
+            Some(line) => format!("{}:{line}", crate::error::shown(&self.path)),
+            None => crate::error::shown(&self.path),
         }
     }
 }

@@ -611,15 +611,11 @@ fn fact(f: FactLine<'_>, metrics: &BTreeMap<&str, &Metric>) -> Result<Fact, Stri
     })
 }
 
-/// The values of `q` within what the extractor reads (`MAX_VALUE`, times
-/// the rate of a conversion), so that no later arithmetic overflows; the
-/// precision not negative.
+/// The values of `q` within what the extractor reads (`MAX_VALUE`, the one
+/// limit on values, which converted values keep too), so that no later
+/// arithmetic overflows; the precision not negative.
 fn check_magnitudes(q: &Quantity, conversion: Option<&Conversion>) -> Result<(), String> {
-    let max = crate::extract::MAX_VALUE;
-    let limit = match conversion {
-        Some(c) if c.rate > Decimal::ONE => max.checked_mul(c.rate).unwrap_or(max),
-        _ => max,
-    };
+    let limit = crate::extract::MAX_VALUE;
     let values = [
         ("value", q.value),
         ("range.min", q.range.map(|r| r.0)),

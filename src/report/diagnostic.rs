@@ -31,7 +31,7 @@ pub fn write_findings(out: &mut dyn Write, findings: &[Finding], color: bool) ->
         let facts = human::shown_facts(f);
         let paths: Vec<String> = facts
             .iter()
-            .map(|(_, x)| x.source.path.display().to_string())
+            .map(|(_, x)| crate::error::shown(&x.source.path))
             .collect();
         let labels: Vec<String> = facts
             .iter()

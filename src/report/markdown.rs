@@ -42,7 +42,7 @@ pub fn write(
                     format!(
                         "{of}{} ({}:{})",
                         x.surface(),
-                        x.source.path.display(),
+                        crate::error::shown(&x.source.path),
                         x.line
                     )
                 }

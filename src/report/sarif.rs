@@ -83,8 +83,20 @@ pub fn write(out: &mut dyn Write, findings: &[Finding], rules: &RuleSet) -> io::
     writeln!(out)
 }
 
-/// A relative path as a URI reference: forward slashes, spaces escaped.
+/// A relative path as a URI reference: forward slashes; `%`, spaces, `#`,
+/// `?` and control characters (a newline in a file name) percent-encoded.
 fn uri(path: &std::path::Path) -> String {
-    let text = path.display().to_string().replace('\\', "/");
-    text.replace('%', "%25").replace(' ', "%20")
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || matches!(c, '%' | ' ' | '#' | '?') {
+            let mut bytes = [0; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -162,7 +162,7 @@ fn fact_cells(f: &Fact) -> Vec<String> {
         format!("{written}{forecast}"),
         normalized,
         human::interval(f.interval(), &f.unit),
-        format!("{}:{}", f.source.path.display(), f.line),
+        format!("{}:{}", crate::error::shown(&f.source.path), f.line),
         excerpt(f.quote.as_str(), f.quote_span),
     ]
 }

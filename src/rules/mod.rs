@@ -23,7 +23,7 @@ use regex::Regex;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::error::{Error, Errors, Location};
+use crate::error::{Error, Errors, Location, Warning};
 use crate::extract::Kind;
 use crate::period::{Date, Period};
 
@@ -43,6 +43,8 @@ pub struct RuleSet {
     patterns: Vec<Pattern>,
     /// Which metrics a window may name, by the literals of their patterns.
     prefilter: prefilter::Prefilter,
+    /// What the walk of the rule folders skipped (loops, FIFOs).
+    pub skipped: Vec<Warning>,
 }
 
 /// A regex of the rules. Every rule that writes the same pattern (a
@@ -220,6 +222,7 @@ impl RuleSet {
             index,
             patterns,
             prefilter,
+            skipped: Vec::new(),
         }
     }
 }
@@ -509,39 +512,39 @@ pub struct Expected {
     pub forecast: Option<bool>,
 }
 
-/// Loads every `.yaml`/`.yml` file under `paths` (folders walked, sorted).
+/// Loads every `.yaml`/`.yml` file under `paths` (folders walked, sorted,
+/// links followed; what is skipped is in the rule set's `skipped`).
 /// Every error of every file is collected before returning.
 pub fn load(paths: &[PathBuf]) -> Result<RuleSet, Errors> {
-    let files = rule_files(paths)?;
+    let (files, skipped) = rule_files(paths)?;
     if files.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         return Err(Error::Usage(format!("no rule files (*.yaml) in {}", shown.join(", "))).into());
     }
-    validate::load_files(&files)
+    let mut rules = validate::load_files(&files)?;
+    rules.skipped = skipped;
+    Ok(rules)
 }
 
-fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Errors> {
+fn rule_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Warning>), Errors> {
     let mut files = Vec::new();
+    let mut skipped = Vec::new();
     for root in paths {
         let meta = std::fs::metadata(root).map_err(|e| Error::io(root, e))?;
         if meta.is_file() {
             files.push(root.clone());
-            continue;
-        }
-        let entries = std::fs::read_dir(root).map_err(|e| Error::io(root, e))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| Error::io(root, e))?;
-            let path = entry.path();
-            if path.is_dir() {
-                files.extend(rule_files(&[path])?);
-            } else if is_yaml(&path) {
-                files.push(path);
-            }
+        } else if meta.is_dir() {
+            let walked = crate::walk::walk(root, false, is_yaml)?;
+            files.extend(walked.files);
+            skipped.extend(walked.skipped);
+        } else {
+            // a FIFO named as rules: never opened
+            return Err(Error::io(root, crate::files::not_regular()).into());
         }
     }
     files.sort();
     files.dedup();
-    Ok(files)
+    Ok((files, skipped))
 }
 
 fn is_yaml(path: &Path) -> bool {

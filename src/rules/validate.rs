@@ -54,7 +54,7 @@ impl Interner {
         }
         let hir = regex_syntax::Parser::new()
             .parse(&source)
-            .map_err(|e| regex::Error::Syntax(e.to_string()))?;
+            .map_err(|e| regex::Error::Syntax(syntax_error(&source, &e)))?;
         let pattern = if may_be_large(&hir) {
             // compiled now, as every pattern was before, so that a pattern
             // past the regex crate's size limit is still an error here
@@ -68,6 +68,47 @@ impl Interner {
         self.by_source.insert(source, pattern.clone());
         Ok(pattern)
     }
+}
+
+/// Patterns longer than this are shown shortened in errors: a message
+/// that echoed a 2.7 MB pattern was 2.3 MB long.
+const SHOWN_PATTERN: usize = 200;
+
+/// `pattern` as an error shows it: whole when short, else its start and
+/// its length.
+fn shown_pattern(pattern: &str) -> String {
+    if pattern.len() <= SHOWN_PATTERN {
+        return pattern.to_string();
+    }
+    let start: String = pattern.chars().take(60).collect();
+    format!("{start}… ({} bytes)", pattern.len())
+}
+
+/// A syntax error of `source`: as the regex crate words it for a short
+/// pattern (which it quotes whole, with a caret), else its kind, the byte
+/// it is at and the text around it.
+fn syntax_error(source: &str, e: &regex_syntax::Error) -> String {
+    if source.len() <= SHOWN_PATTERN {
+        return e.to_string();
+    }
+    let (kind, at) = match e {
+        regex_syntax::Error::Parse(p) => (p.kind().to_string(), p.span().start.offset),
+        regex_syntax::Error::Translate(t) => (t.kind().to_string(), t.span().start.offset),
+        other => (other.to_string(), 0),
+    };
+    // 20 bytes either side, widened to whole characters
+    let mut from = at.saturating_sub(20).min(source.len());
+    while !source.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = at.saturating_add(20).min(source.len());
+    while !source.is_char_boundary(to) {
+        to += 1;
+    }
+    // the byte of the pattern as written: the `(?i)` put before a rule's
+    // pattern to match in any case is not the rule's
+    let written = at.saturating_sub(if source.starts_with("(?i)") { 4 } else { 0 });
+    format!("{kind} at byte {written} (near `{}`)", &source[from..to])
 }
 
 /// Whether a pattern may come near the regex crate's limit on the size of
@@ -119,7 +160,7 @@ pub(super) fn load_files(files: &[PathBuf]) -> Result<RuleSet, Errors> {
     let mut errors = Errors::default();
     let mut sources = Vec::new();
     for path in files {
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::files::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {
                 errors.push(Error::io(path, e));
@@ -582,7 +623,10 @@ fn metric(
             .map_err(|e| {
                 errors.push(at.error_at(
                     pattern,
-                    format!("`{key}.{name}`: invalid regex `{pattern}`: {e}"),
+                    format!(
+                        "`{key}.{name}`: invalid regex `{}`: {e}",
+                        shown_pattern(pattern)
+                    ),
                 ));
             })
             .ok()
@@ -716,7 +760,10 @@ fn matcher(
             match interner.compile(format!("(?i){p}")) {
                 Ok(r) => out.push(r),
                 Err(e) => {
-                    errors.push(at.error_at(p, format!("`match.{key}`: invalid regex `{p}`: {e}")))
+                    let shown = shown_pattern(p);
+                    errors.push(
+                        at.error_at(p, format!("`match.{key}`: invalid regex `{shown}`: {e}")),
+                    )
                 }
             }
         }
@@ -820,7 +867,7 @@ fn tolerance(raw: &RawScalar) -> Result<Tolerance, String> {
         _ => {}
     }
     let bad = || {
-        format!("expected `exact`, `rounding`, a percentage like \"1%\" or an amount like 5e8, found `{text}`")
+        format!("expected `exact`, `rounding`, a percentage like \"1%\" or an amount like 5e8 (up to 10^24), found `{text}`")
     };
     if let Some(pct) = text.strip_suffix('%') {
         let v = decimal(pct.trim()).ok_or_else(bad)?;
@@ -863,7 +910,7 @@ fn rates(raw: &RawMetric, at: &Locator, errors: &mut Errors) -> Vec<Rate> {
             errors.push(at.error_at(
                 &r.rate.text(),
                 format!(
-                    "`rates.rate`: expected a positive number, found `{}`",
+                    "`rates.rate`: expected a positive number up to 10^24, found `{}`",
                     r.rate.text()
                 ),
             ));
@@ -910,11 +957,13 @@ fn slack(raw: &RawScalar) -> Result<Decimal, String> {
     }
 }
 
-/// A decimal from plain or scientific notation ("244.8e9").
+/// A decimal from plain or scientific notation ("244.8e9"), within the one
+/// limit on values (`extract::MAX_VALUE`, 10^24), as every figure read is.
 pub(crate) fn decimal(s: &str) -> Option<Decimal> {
     Decimal::from_str(s)
         .ok()
         .or_else(|| Decimal::from_scientific(s).ok())
+        .filter(|d| crate::extract::limit::within(*d))
 }
 
 fn examples(raw: &RawMetric, at: &Locator, errors: &mut Errors) -> Vec<Example> {
@@ -972,7 +1021,7 @@ fn expected(raw: &RawExpected) -> Result<Expected, String> {
             None => Ok(None),
             Some(s) => decimal(&s.text()).map(Some).ok_or_else(|| {
                 format!(
-                    "example `expect.{key}`: expected a number, found `{}`",
+                    "example `expect.{key}`: expected a number within ±10^24, found `{}`",
                     s.text()
                 )
             }),

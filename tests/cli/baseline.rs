@@ -243,26 +243,38 @@ fn a_failed_baseline_write_leaves_the_old_baseline_intact() {
     let ws = repository();
     let dir = ws.path();
     let before = fs::read_to_string(dir.join("crosscheck-baseline.yaml")).unwrap();
-    // the write goes to `.crosscheck-baseline.yaml.tmp` first: a directory
-    // in its place makes it fail
-    fs::create_dir(dir.join(".crosscheck-baseline.yaml.tmp")).unwrap();
     article(
         &dir.join("fixtures"),
         "005-x.md",
         "2025-02-10",
         "Trade between China and Russia hit $240 billion last year.",
     );
-    let r = run(dir, &["baseline"]);
-    assert_eq!(r.code, 2, "{}", r.stdout);
+    // no file may grow past 0 bytes (a full disk, for anyone, root too):
+    // the temporary file cannot be written
+    let out = Command::new("sh")
+        .args(["-c", "trap '' XFSZ; ulimit -f 0; exec \"$0\" baseline"])
+        .arg(assert_cmd::cargo::cargo_bin("crosscheck"))
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
-        r.stderr.contains("crosscheck-baseline.yaml"),
-        "{}",
-        r.stderr
+        stderr.contains("crosscheck-baseline.yaml: cannot write: "),
+        "{stderr}"
     );
     assert_eq!(
         fs::read_to_string(dir.join("crosscheck-baseline.yaml")).unwrap(),
         before
     );
+    // and no temporary file is left behind
+    let left: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }
 
 #[test]

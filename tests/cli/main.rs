@@ -18,6 +18,7 @@ mod packs;
 mod progress;
 mod readings;
 mod recipes;
+mod reliability;
 mod report;
 mod rules;
 mod scale;

@@ -12,11 +12,13 @@ use crate::support::{run, workspace};
 /// A JSON Lines archive of `n` copies of each fixture.
 fn archive(dir: &std::path::Path, n: usize) {
     let mut lines = String::new();
-    for entry in fs::read_dir(dir.join("fixtures")).unwrap() {
+    for (f, entry) in fs::read_dir(dir.join("fixtures")).unwrap().enumerate() {
         let text = fs::read_to_string(entry.unwrap().path()).unwrap();
         let body = text.rsplit("\n---\n").next().unwrap();
         for i in 0..n {
-            let record = serde_json::json!({ "published": "2025-11-18", "text": body, "id": i });
+            // distinct ids: articles with one id are warned about
+            let id = format!("{f}-{i}");
+            let record = serde_json::json!({ "published": "2025-11-18", "text": body, "id": id });
             lines += &format!("{record}\n");
         }
     }

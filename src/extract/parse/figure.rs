@@ -169,7 +169,7 @@ impl<'t> Parser<'t> {
             let factor = if c.exp >= 0 {
                 number::pow10(c.exp.unsigned_abs())
             } else {
-                Decimal::ONE / number::pow10(c.exp.unsigned_abs())
+                Decimal::ONE.checked_div(number::pow10(c.exp.unsigned_abs()))?
             };
             fig.value = fig.value.checked_mul(factor)?;
             fig.step = fig.step.checked_mul(factor)?;
@@ -287,8 +287,8 @@ impl<'t> Parser<'t> {
         }
         let refs = self.lower_words(last + 1, 1);
         if let Some((c, used, _)) = currency::name(&refs).filter(|(c, _, _)| c.exp < 0) {
-            let factor = Decimal::ONE / number::pow10(c.exp.unsigned_abs());
-            return Some((n.value * factor, last + used));
+            let factor = Decimal::ONE.checked_div(number::pow10(c.exp.unsigned_abs()))?;
+            return Some((n.value.checked_mul(factor)?, last + used));
         }
         let ends =
             !self.joined(last + 1) || matches!(self.s(last + 1), "." | "," | ";" | "!" | "?" | ")");
@@ -365,8 +365,10 @@ impl<'t> Parser<'t> {
                     let n = number::parse_digits(&format!("0.{}", self.s(i)))?;
                     return Some((n, i, false));
                 }
-                if let Some((n, last)) = self.notation(i) {
-                    return Some((n, last, false));
+                // a notation too large to read is no number: never the
+                // digits before its exponent ("$1e40" is not $1)
+                if let Some(read) = self.notation_reading(i) {
+                    return read.ok().map(|(n, last)| (n, last, false));
                 }
                 let s = self.s(i);
                 let n = number::parse_digits(s)?;
@@ -387,9 +389,13 @@ impl<'t> Parser<'t> {
                 let reads_on = self.joined(i + 2)
                     && self.kind(i + 2).is_some()
                     && words::in_vocabulary(self.low(i + 2));
-                let words = (continues && (!scaled || reads_on))
-                    .then(|| self.words_from(i))
-                    .flatten();
+                let words = if continues && (!scaled || reads_on) {
+                    // words too large to read: no shorter number either
+                    // ("6700000000000000000000000000 dozen")
+                    self.words_from(i).ok()?
+                } else {
+                    None
+                };
                 if let Some(w) = words.filter(|w| w.used > 1) {
                     let plain_scale = w.used == 2 && scaled;
                     // "190 billion two years earlier" is 190 billion: after
@@ -408,13 +414,19 @@ impl<'t> Parser<'t> {
             }
             TokKind::Word => self
                 .words_from(i)
+                .ok()
+                .flatten()
                 .map(|w| (w.number, i + w.used - 1, false)),
             TokKind::Symbol => self.notation(i).map(|(n, last)| (n, last, false)),
         }
     }
 
-    /// A number in words (and digits) from token `i`.
-    fn words_from(&self, i: usize) -> Option<words::WordNumber> {
+    /// A number in words (and digits) from token `i`; `Err` when its value
+    /// cannot be represented.
+    pub(super) fn words_from(
+        &self,
+        i: usize,
+    ) -> Result<Option<words::WordNumber>, words::TooLarge> {
         // up to 24 tokens on the stack; the window ends two tokens after the
         // first that no number phrase contains (the grammar looks at most
         // two tokens past the words it reads)
@@ -436,9 +448,11 @@ impl<'t> Parser<'t> {
             n += 1;
         }
         let refs = &window[..n];
-        let w = words::read(refs)?;
+        let Some(w) = words::read(refs)? else {
+            return Ok(None);
+        };
         // a hyphen is never the last token of a number
-        (w.used > 0 && refs[w.used - 1] != "-").then_some(w)
+        Ok((w.used > 0 && refs[w.used - 1] != "-").then_some(w))
     }
 
     /// Percent sign or word, or a currency symbol, code or name, after a

@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use super::vocabulary::DETERMINERS;
 use super::{Figure, Parser};
+use crate::extract::limit;
 use crate::extract::qualifier::{self, Qualifier};
 use crate::extract::tokens::TokKind;
 use crate::extract::{Found, Kind, PeriodBasis, Quantity, Role};
@@ -25,6 +26,12 @@ impl Parser<'_> {
         fig: Figure,
         range: Option<(Decimal, Decimal)>,
     ) -> Option<Found> {
+        // "percent of" a 28-digit number: beyond the limit, no figure (the
+        // digits are read again, unparsed)
+        let ends = range.map_or([fig.value, fig.value], |(lo, hi)| [lo, hi]);
+        if !ends.into_iter().chain([fig.value]).all(limit::within) {
+            return None;
+        }
         let (kind, unit) = match (fig.unit, fig.percent) {
             (Some(u), _) => (Kind::Money, u),
             (None, true) if fig.points => (Kind::Percent, "percentage_point"),

@@ -43,42 +43,26 @@ pub(crate) fn parse(text: &str, toks: &[Token]) -> Vec<Found> {
     // one lowercase copy with the same byte offsets (ASCII letters only; no
     // word of the vocabulary has any other), so no token is lowercased twice
     let lower = text.to_ascii_lowercase();
-    let p = Parser {
-        text,
-        lower: &lower,
-        toks,
-    };
     let links = web_addresses(text, &lower);
     // room for a figure per 400 bytes, more than news has: growing the
     // vector of these large values one doubling at a time cost more
     let mut out: Vec<Found> = Vec::with_capacity(text.len() / 400);
-    let mut i = 0;
-    while i < toks.len() {
-        // most tokens start nothing: passed over in a tight loop
-        match toks[i..].iter().position(|t| !t.quiet) {
-            Some(k) => i += k,
-            None => break,
-        }
-        // nothing in a URL or an e-mail address is a figure
-        if let Some(link) = links.iter().find(|r| r.contains(&toks[i].start())) {
-            i += toks[i..]
-                .iter()
-                .take_while(|t| t.start() < link.end)
-                .count();
-            continue;
-        }
-        match p.at(i) {
-            Some((found, next)) => {
-                let merged = out
-                    .last_mut()
-                    .is_some_and(|prev| merge_bounds(text, prev, &found));
-                if !merged {
-                    out.push(found);
-                }
-                i = next.max(i + 1);
-            }
-            None => i += 1,
-        }
+    // nothing is read across a blank line: each paragraph's tokens are read
+    // on their own, so no reading can look into the paragraph before or
+    // after it (what a chunk of the text, cut at blank lines, cannot see)
+    let mut start = 0;
+    while start < toks.len() {
+        let end = toks[start + 1..]
+            .iter()
+            .position(|t| t.gap == Gap::Paragraph)
+            .map_or(toks.len(), |k| start + 1 + k);
+        let p = Parser {
+            text,
+            lower: &lower,
+            toks: &toks[start..end],
+        };
+        p.read_all(&links, &mut out);
+        start = end;
     }
     out
 }
@@ -92,6 +76,42 @@ pub(super) struct Parser<'t> {
 }
 
 impl<'t> Parser<'t> {
+    /// Every figure of the tokens, in order, onto `out`; nothing is read
+    /// inside `links` (URLs, e-mail addresses).
+    fn read_all(&self, links: &[std::ops::Range<usize>], out: &mut Vec<Found>) {
+        let (text, toks) = (self.text, self.toks);
+        let mut i = 0;
+        while i < toks.len() {
+            // most tokens start nothing: passed over in a tight loop
+            match toks[i..].iter().position(|t| !t.quiet) {
+                Some(k) => i += k,
+                None => break,
+            }
+            // nothing in a URL or an e-mail address is a figure
+            if let Some(link) = links.iter().find(|r| r.contains(&toks[i].start())) {
+                i += toks[i..]
+                    .iter()
+                    .take_while(|t| t.start() < link.end)
+                    .count();
+                continue;
+            }
+            match self.at(i) {
+                Some((mut found, next)) => {
+                    // the one limit on values, whatever reading made the value
+                    crate::extract::limit::enforce(&mut found.quantity);
+                    let merged = out
+                        .last_mut()
+                        .is_some_and(|prev| merge_bounds(text, prev, &found));
+                    if !merged {
+                        out.push(found);
+                    }
+                    i = next.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+    }
+
     pub(super) fn s(&self, i: usize) -> &'t str {
         self.toks
             .get(i)
@@ -177,8 +197,11 @@ impl<'t> Parser<'t> {
         &self.text[a..b]
     }
 
-    /// The word right before token `i`, lowercase.
+    /// The word right before token `i`, lowercase, in its paragraph.
     pub(super) fn word_before(&self, i: usize) -> Option<&'t str> {
+        if !self.joined(i) {
+            return None;
+        }
         let w = self.word(i.checked_sub(1)?);
         (!w.is_empty()).then_some(w)
     }
@@ -216,7 +239,7 @@ impl<'t> Parser<'t> {
             TokKind::Word if number::ordinal_word(self.low(i)).is_some() => {
                 self.rank_from_ordinal_word(i)
             }
-            TokKind::Word => self.figure_reading(i),
+            TokKind::Word => self.figure_reading(i).or_else(|| self.unparsed(i)),
             TokKind::Digits => self
                 .date_from_day(i)
                 .or_else(|| self.digit_special(i))

@@ -72,6 +72,11 @@ impl Parser<'_> {
         if !self.is_word(and, "and") {
             return None;
         }
+        // "between 1e24 and 1e25": a range with an end too large to read
+        // is unparsed whole, not its first end alone
+        if let Some(last) = self.too_large(and + 1).filter(|_| self.joined(and + 1)) {
+            return Some(self.unparsed_span(i, last));
+        }
         let b = self.figure(and + 1)?;
         if a.year().is_some() {
             return None; // "between 2020 and 2024": years, read one by one
@@ -99,6 +104,9 @@ impl Parser<'_> {
         }
         if word_link && self.after_change_verb(a.first) {
             return None;
+        }
+        if let Some(last) = self.too_large(k + 1) {
+            return Some(self.unparsed_span(a.first, last));
         }
         let b = self.figure(k + 1)?;
         // "to" links figures of one kind only: "5% to $240 billion" is two;

@@ -44,8 +44,8 @@ impl Parser<'_> {
     /// Numbers that are not amounts: ordinals, times, ISO dates, year spans
     /// written "2024/25", and numbers inside names.
     pub(super) fn digit_special(&self, i: usize) -> Option<(Found, usize)> {
-        if self.notation(i).is_some() {
-            return None; // "1.3e6", "3/4": read as figures
+        if self.is_notation(i) {
+            return None; // "1.3e6", "3/4": read as figures, or unparsed
         }
         let s = self.s(i);
         let num = number::parse_digits(s)?;
@@ -178,23 +178,72 @@ impl Parser<'_> {
     }
 
     /// Digits that no reading could take: too many digits for a `Decimal`,
-    /// or a figure beyond `MAX_VALUE`. Reported with their span, never as a
-    /// wrong number.
+    /// a figure beyond `MAX_VALUE`, a notation or number words whose value
+    /// cannot be represented (`too_large`). Reported with their span, never
+    /// as a wrong number.
     pub(super) fn unparsed(&self, i: usize) -> Option<(Found, usize)> {
-        let s = self.s(i);
-        let parses = number::parse_digits(s).is_some() && self.figure(i).is_some();
+        if let Some(last) = self.too_large(i) {
+            return Some(self.unparsed_span(i, last));
+        }
+        if self.kind(i) != Some(TokKind::Digits) {
+            return None;
+        }
+        let parses = number::parse_digits(self.s(i)).is_some() && self.figure(i).is_some();
         if parses || self.notation(i).is_some() {
             return None;
         }
+        Some(self.unparsed_span(i, i))
+    }
+
+    /// The last token of a number at `i` that is written in full but whose
+    /// value cannot be represented: a notation ("1e40", "1e-400") or number
+    /// words ("6700000000000000000000000000 dozen").
+    pub(super) fn too_large(&self, i: usize) -> Option<usize> {
+        if let Some(last) = self.notation_too_large(i) {
+            return Some(last);
+        }
+        // words overflow only with a scale word ("five trillion trillion
+        // trillion"): one among the next four tokens, else no look at all
+        // (every word that starts no figure comes here)
+        let scaled = || (i + 1..i + 5).any(|j| scale::scale_word(self.s(j), false).is_some());
+        let numeric = match self.kind(i)? {
+            TokKind::Digits => true,
+            TokKind::Word => crate::extract::words::in_vocabulary(self.low(i)) && scaled(),
+            TokKind::Symbol => false,
+        };
+        if !numeric || self.words_from(i).is_ok() {
+            return None;
+        }
+        // the words read up to the first that no number phrase holds
+        let mut last = i;
+        while self.joined(last + 1)
+            && self.kind(last + 1).is_some()
+            && crate::extract::words::in_vocabulary(self.low(last + 1))
+        {
+            last += 1;
+        }
+        Some(last)
+    }
+
+    /// Tokens `first..=last`, and the scale words after them, as an
+    /// unparsed figure; and the token after it.
+    pub(super) fn unparsed_span(&self, first: usize, last: usize) -> (Found, usize) {
         let mut found = self.non_metric(
             Kind::Unparsed,
-            &Figure::plain(i, i, Decimal::ZERO, Decimal::ZERO, s, false),
+            &Figure::plain(
+                first,
+                last,
+                Decimal::ZERO,
+                Decimal::ZERO,
+                self.written(first, last),
+                false,
+            ),
             None,
         );
         found.quantity.value = None;
         found.quantity.unit = "unparsed";
         // take the scale or unit words that belong to it too
-        let mut last = i;
+        let mut last = last;
         while self.joined(last + 1)
             && self.kind(last + 1) == Some(TokKind::Word)
             && scale::scale_word(self.s(last + 1), true).is_some()
@@ -202,7 +251,8 @@ impl Parser<'_> {
             last += 1;
         }
         found.quantity.end = self.toks[last].end();
-        Some((found, last + 1))
+        found.quantity.written = self.written(first, last).to_string();
+        (found, last + 1)
     }
 
     /// "9/11", "24/7": numbers joined by a slash that are no fraction.
@@ -213,7 +263,7 @@ impl Parser<'_> {
             && self.glued(i + 1)
             && self.glued(i + 2)
             && self.kind(i + 2) == Some(TokKind::Digits)
-            && self.notation(i).is_none();
+            && !self.is_notation(i);
         if !compound {
             return None;
         }

@@ -7,6 +7,8 @@
 
 mod window;
 
+use super::number;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokKind {
     Digits,
@@ -132,14 +134,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 Some((TokKind::Symbol, quiet_symbol(b)))
             }
             (None, Class::Wide) => match wide(text, i) {
-                (Some(kind), end) => {
+                (Wide::Token(kind), end) => {
                     i = end;
                     let quiet = kind == TokKind::Word && !shapes.may_start(&bytes[start..i]);
                     Some((kind, quiet))
                 }
-                (None, end) => {
+                (Wide::Space, end) => {
                     // non-ASCII white space (no-break space and the like)
                     spaced = true;
+                    i = end;
+                    continue;
+                }
+                (Wide::Invisible, end) => {
+                    // a right-to-left mark, a zero-width space: no gap
                     i = end;
                     continue;
                 }
@@ -179,27 +186,42 @@ fn gap_of(newlines: u32, spaced: bool) -> Gap {
     }
 }
 
-/// The token that starts with a character beyond ASCII at `i`: a word, a
-/// symbol, or white space (`None`), and where it ends.
-fn wide(text: &str, i: usize) -> (Option<TokKind>, usize) {
+/// What a character beyond ASCII starts.
+enum Wide {
+    Token(TokKind),
+    /// White space: a gap.
+    Space,
+    /// An invisible format character (`number::is_invisible`): no gap.
+    Invisible,
+}
+
+/// The token that starts with a character beyond ASCII at `i`: a word,
+/// digits of another script ("٢٤٥", "２４５"), a symbol, white space or an
+/// invisible mark, and where it ends.
+fn wide(text: &str, i: usize) -> (Wide, usize) {
     // cannot fail: `i` is always on a char boundary (we only step by whole
     // ASCII bytes or whole chars)
     let c = text[i..].chars().next().unwrap_or(' ');
     if c.is_alphabetic() {
-        (Some(TokKind::Word), word_end(text, i))
+        (Wide::Token(TokKind::Word), word_end(text, i))
+    } else if number::unicode_digit(c).is_some() {
+        (Wide::Token(TokKind::Digits), digits_end(text, i))
     } else if c.is_whitespace() {
-        (None, i + c.len_utf8())
+        (Wide::Space, i + c.len_utf8())
+    } else if number::is_invisible(c) {
+        (Wide::Invisible, i + c.len_utf8())
     } else {
-        (Some(TokKind::Symbol), i + c.len_utf8())
+        (Wide::Token(TokKind::Symbol), i + c.len_utf8())
     }
 }
 
 fn digits_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
-    let end = run_end(bytes, start);
+    let end = run_end(text, start);
     // a run with commas that are no grouping and no decimal comma is a list:
     // "22,24,26,31" is four numbers, so the token ends at the first comma
-    // (the run is ASCII digits and separators: `start..end` are boundaries)
+    // (the run is digits, separators and invisible marks, stepped over by
+    // whole characters: `start..end` are boundaries)
     let run = text.get(start..end).unwrap_or("");
     let in_list = start >= 2 && bytes[start - 1] == b',' && bytes[start - 2].is_ascii_digit();
     if run.contains(',') && (in_list || super::number::parse_digits(run).is_none()) {
@@ -210,18 +232,46 @@ fn digits_end(text: &str, start: usize) -> usize {
     end
 }
 
-fn run_end(bytes: &[u8], mut i: usize) -> usize {
+/// Where the run of digits from `start` ends: digits of any script
+/// (`number::unicode_digit`), a `,` or `.` before a digit, and an invisible
+/// mark between digits ("2\u{200f}45").
+fn run_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
     while i < bytes.len() {
         let b = bytes[i];
-        let sep_then_digit =
-            (b == b',' || b == b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        let sep_then_digit = (b == b',' || b == b'.') && digit_at(text, i + 1);
         if b.is_ascii_digit() || sep_then_digit {
             i += 1;
+            continue;
+        }
+        if b.is_ascii() {
+            break;
+        }
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let next = i + c.len_utf8();
+        let digit = number::unicode_digit(c).is_some();
+        if digit || (number::is_invisible(c) && i > start && digit_at(text, next)) {
+            i = next;
         } else {
             break;
         }
     }
     i
+}
+
+/// Whether a digit of any script starts at byte `i` of `text`.
+fn digit_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_digit(),
+        Some(_) => text
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| number::unicode_digit(c).is_some()),
+        None => false,
+    }
 }
 
 fn word_end(text: &str, start: usize) -> usize {
@@ -268,7 +318,11 @@ mod tests {
                 i += c.len_utf8();
                 continue;
             }
-            let (kind, end, quiet) = if c.is_ascii_digit() {
+            if number::is_invisible(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            let (kind, end, quiet) = if c.is_ascii_digit() || number::unicode_digit(c).is_some() {
                 (TokKind::Digits, digits_end(text, i), false)
             } else if c.is_alphabetic() {
                 let len: usize = text[i..]
