@@ -495,15 +495,42 @@ fn counts_other_things(sentence: &str, span: &Range<usize>, q: &Quantity, metric
     let Some(noun) = after.strip_prefix(' ') else {
         return false;
     };
-    let word: &str = noun
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    let plural = word.len() >= 4
-        && word.ends_with('s')
-        && !word.ends_with("ss")
-        && word.chars().all(|c| c.is_lowercase());
-    if !plural {
+    let first_word = |text: &str| -> String {
+        text.split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    let plural = |w: &str| {
+        w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss") && w.chars().all(char::is_lowercase)
+    };
+    // a metric counted in a unit of its own ("barrels per day") counts no
+    // other things: "All 12 OPEC producers" (past up to two names) are
+    // producers, not barrels, though "produc" is among the rule's `any`
+    // words; a noun its unit or its `all` words name ("tons") is its own
+    if let Some(unit) = metric
+        .unit
+        .as_deref()
+        .filter(|u| u.contains(' ') || u.chars().all(char::is_lowercase))
+    {
+        let mut rest = noun;
+        for _ in 0..2 {
+            let w = first_word(rest);
+            let name = w.starts_with(char::is_uppercase);
+            match rest.split_once(' ') {
+                Some((_, next)) if name => rest = next,
+                _ => break,
+            }
+        }
+        let w = first_word(rest);
+        let the_unit = unit.split(' ').any(|u| u.eq_ignore_ascii_case(&w))
+            || metric.matcher.all.iter().any(|r| r.is_match(&w));
+        if plural(&w) && !the_unit {
+            return true;
+        }
+    }
+    let word = first_word(noun);
+    if !plural(&word) {
         return false;
     }
     // the next three words, where the rule's own noun would be
@@ -778,6 +805,43 @@ mod tests {
         let s = "Saudi Arabia and Iraq held the top two places, with daily outputs of 8.9 million barrels and 4.0 million barrels.";
         let qs = [quantity(s, "8.9 million"), quantity(s, "4.0 million")];
         assert_eq!(owner(s, &qs, &qs, "Iraq"), Some(0));
+    }
+
+    #[test]
+    fn a_metric_with_a_unit_counts_no_other_things() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::write(
+            dir.path().join("oil.yaml"),
+            r#"metrics:
+  - id: output.group.crude
+    description: The group's crude output
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbpd\b|\bbarrels\b|\btons\b']
+      any: ['\bproduc\w*|\bpump\w*']
+    tolerance: rounding
+"#,
+        )
+        .expect("a rule file");
+        let rules = crate::rules::load(&[dir.path().to_path_buf()]).expect("valid rules");
+        let facts = |text: &str| -> Vec<String> {
+            let doc = crate::documents::Document::from_body("t.md", text, None);
+            crate::facts::claim(&doc, &crate::extract::extract(&doc), &rules)
+                .iter()
+                .map(|f| f.surface().to_string())
+                .collect()
+        };
+        // the producers are no barrels, though "produc" is the rule's word
+        assert_eq!(
+            facts("All 12 OPEC producers together pumped 26.04 million bpd."),
+            ["26.04 million"]
+        );
+        // a noun the rule's `all` words name is its own
+        assert_eq!(
+            facts("The group produced 527 million tons."),
+            ["527 million"]
+        );
     }
 
     #[test]
