@@ -495,12 +495,11 @@ fn counts_other_things(sentence: &str, span: &Range<usize>, q: &Quantity, metric
     let Some(noun) = after.strip_prefix(' ') else {
         return false;
     };
-    let first_word = |text: &str| -> String {
+    fn first_word(text: &str) -> &str {
         text.split(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("")
-            .to_string()
-    };
+    }
     let plural = |w: &str| {
         w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss") && w.chars().all(char::is_lowercase)
     };
@@ -508,11 +507,9 @@ fn counts_other_things(sentence: &str, span: &Range<usize>, q: &Quantity, metric
     // other things: "All 12 OPEC producers" (past up to two names) are
     // producers, not barrels, though "produc" is among the rule's `any`
     // words; a noun its unit or its `all` words name ("tons") is its own
-    if let Some(unit) = metric
-        .unit
-        .as_deref()
-        .filter(|u| u.contains(' ') || u.chars().all(char::is_lowercase))
-    {
+    // (a number figure is claimed only by count metrics: their unit is
+    // never a currency)
+    if let Some(unit) = metric.unit.as_deref() {
         let mut rest = noun;
         for _ in 0..2 {
             let w = first_word(rest);
@@ -523,14 +520,16 @@ fn counts_other_things(sentence: &str, span: &Range<usize>, q: &Quantity, metric
             }
         }
         let w = first_word(rest);
-        let the_unit = unit.split(' ').any(|u| u.eq_ignore_ascii_case(&w))
-            || metric.matcher.all.iter().any(|r| r.is_match(&w));
-        if plural(&w) && !the_unit {
+        let the_unit = || {
+            unit.split(' ').any(|u| u.eq_ignore_ascii_case(w))
+                || metric.matcher.all.iter().any(|r| r.is_match(w))
+        };
+        if plural(w) && !the_unit() {
             return true;
         }
     }
     let word = first_word(noun);
-    if !plural(&word) {
+    if !plural(word) {
         return false;
     }
     // the next three words, where the rule's own noun would be

@@ -164,16 +164,21 @@ fn counts(s: &Set, min: u32, max: u32) -> Option<Set> {
     (all.len() <= MAX_LITERALS).then_some(all)
 }
 
+/// How many characters (or bytes) the inclusive ranges cover.
+fn width(ranges: impl Iterator<Item = (u32, u32)>) -> u32 {
+    ranges.map(|(start, end)| end - start + 1).sum()
+}
+
 /// The strings of a class of at most `MAX_CLASS` characters.
 fn class(c: &Class) -> Option<Set> {
     let mut out = BTreeSet::new();
     match c {
         Class::Unicode(u) => {
-            let size: u32 = u
-                .ranges()
-                .iter()
-                .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
-                .sum();
+            let size = width(
+                u.ranges()
+                    .iter()
+                    .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+            );
             if size == 0 || size > MAX_CLASS {
                 return None;
             }
@@ -185,11 +190,11 @@ fn class(c: &Class) -> Option<Set> {
             }
         }
         Class::Bytes(b) => {
-            let size: u32 = b
-                .ranges()
-                .iter()
-                .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
-                .sum();
+            let size = width(
+                b.ranges()
+                    .iter()
+                    .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+            );
             if size == 0 || size > MAX_CLASS {
                 return None;
             }

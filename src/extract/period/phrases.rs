@@ -250,8 +250,8 @@ fn year_before(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
             .max_by_key(|c| c.at());
         // "the previous year" alone is the year before publication; "the
         // year before" needs a year to count from
-        let previous = !all.as_str().to_ascii_lowercase().contains("year before")
-            && !all.as_str().to_ascii_lowercase().contains("year earlier");
+        let phrase = all.as_str().to_ascii_lowercase();
+        let previous = !phrase.contains("year before") && !phrase.contains("year earlier");
         let anchor = match before {
             Some(c) if c.short => None,
             Some(c) => Some(c.period.year),
