@@ -49,6 +49,8 @@ pub enum Command {
     /// Show one metric: its rule as written, its examples run, and the facts
     /// of the corpus it matched.
     Explain(ExplainArgs),
+    /// Why each figure of a line is, or is not, a fact of each metric.
+    Why(WhyArgs),
     /// Accept the current findings: write them to the baseline file, which
     /// `check` then reads.
     Baseline(BaselineArgs),
@@ -71,6 +73,20 @@ pub struct ExplainArgs {
     pub metric: String,
     #[command(flatten)]
     pub corpus: CorpusArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct WhyArgs {
+    /// An article and a line of it: `PATH:LINE` (as facts and findings
+    /// print them).
+    #[arg(value_name = "PATH:LINE")]
+    pub at: String,
+    /// Only this metric's verdicts.
+    #[arg(long, value_name = "METRIC")]
+    pub metric: Option<String>,
+    /// Rule files or folders [default: rules]
+    #[arg(long, value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
 }
 
 /// The corpus and the rules to read.

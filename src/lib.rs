@@ -109,6 +109,7 @@ pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Outcome {
         Command::Extract(args) => commands::extract::run(args, out),
         Command::Rules(cmd) => commands::rules::run(cmd, &config, out),
         Command::Explain(args) => commands::explain::run(args, &config, out),
+        Command::Why(args) => commands::why::run(args, &config, out),
         Command::Baseline(args) => commands::baseline::run(args, &config, out),
     };
     result.unwrap_or_else(failed)

@@ -8,6 +8,7 @@ pub mod facts;
 mod progress;
 pub mod report;
 pub mod rules;
+pub mod why;
 
 use std::path::PathBuf;
 

@@ -81,24 +81,34 @@ impl Parser<'_> {
         verb || noun
     }
 
-    /// "Russia's largest", "its biggest", "the largest partner": first
-    /// place.
+    /// "Russia's largest", "its biggest", "the largest partner", "the
+    /// bloc's top import source": first place. In a list of places the
+    /// article may be left out: "the EU's largest trading partner,
+    /// largest source of imports and third largest export market".
     pub(super) fn bare_superlative(&self, i: usize) -> Option<(Found, usize)> {
+        let top = self.s(i) == "top";
         let possessive = i >= 2
             && self.s(i - 1) == "s"
             && matches!(self.s(i - 2), "'" | "’")
             && self.glued(i - 1);
         let pronoun = i >= 1 && matches!(self.s(i - 1), "its" | "their" | "Its" | "Their");
-        let article = i >= 1 && self.low(i - 1) == "the" && self.ranks_a_thing(i);
-        if !(possessive || pronoun || article) || !self.joined(i) {
+        let article = i >= 1 && self.low(i - 1) == "the";
+        // a place listed after another: a superlative a few words before
+        let listed = !top
+            && i >= 1
+            && matches!(self.low(i - 1), "," | "and")
+            && (i.saturating_sub(10)..i - 1).any(|k| RANK_WORDS.contains(&self.s(k)));
+        let ranks = (!top && !article && !listed) || self.ranks_a_thing(i);
+        if !(possessive || pronoun || article || listed) || !ranks || !self.joined(i) {
             return None;
         }
         let fig = Figure::plain(i, i, Decimal::ONE, Decimal::ONE, self.s(i), false);
         Some((self.ranked(&fig), i + 1))
     }
 
-    /// Whether "the largest" at `i` ranks the thing named after it ("the
-    /// largest partner", "the biggest source of imports"): not "one of the
+    /// Whether "the largest" (or "the top") at `i` ranks the thing named
+    /// after it ("the largest partner", "the biggest source of imports",
+    /// "the top spot"): not "one of the
     /// largest", "among the biggest", nor "the largest ever", "the largest
     /// since 2019".
     fn ranks_a_thing(&self, i: usize) -> bool {
@@ -109,7 +119,9 @@ impl Parser<'_> {
         let names = self.joined(i + 1)
             && self.s(i + 1).chars().all(|c| c.is_ascii_lowercase())
             && noun.len() > 2
-            && !NOT_A_RANKED_THING.contains(&noun);
+            && !NOT_A_RANKED_THING.contains(&noun)
+            // "the top five markets" counts places
+            && !crate::extract::words::in_vocabulary(noun);
         names && !one_of
     }
 

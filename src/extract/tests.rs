@@ -1379,6 +1379,28 @@ fn ranks_as_news_states_them() {
         ("Japan is among the biggest buyers.", &[]),
         ("The fine was the largest ever.", &[]),
         ("The drop was the largest since 2019.", &["year | 2019"]),
+        // "top" before a thing is first place; "the top five" counts places
+        (
+            "Norway kept the top spot among its suppliers.",
+            &["rank | top | 1 | rank | [1, 1]"],
+        ),
+        (
+            "It is the union's top gas supplier.",
+            &["rank | top | 1 | rank | [1, 1]"],
+        ),
+        ("The top five markets grew.", &["other | five"]),
+        ("He reached the top of the list.", &[]),
+        // a place listed after another may leave its article out
+        (
+            "Canada is its biggest customer, largest source of timber and fourth largest lender.",
+            &[
+                "rank | biggest | 1 | rank | [1, 1]",
+                "rank | largest | 1 | rank | [1, 1]",
+                "rank | fourth largest | 4 | rank | [4, 4]",
+            ],
+        ),
+        // not after a list of places
+        ("Prices rose, largest gains came in May.", &[]),
     ]);
 }
 

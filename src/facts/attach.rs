@@ -26,7 +26,7 @@
 
 use std::ops::Range;
 
-use crate::extract::Quantity;
+use crate::extract::{Kind, Quantity};
 use crate::rules::{Metric, Pattern};
 
 /// How far a word is from a figure: clause boundaries between them first,
@@ -120,14 +120,25 @@ fn nearest(
 /// The figures `word` belongs to: the nearest; and when that is a figure
 /// of a list read "respectively" and the word stands in none of its items,
 /// every figure of the list ("their output at 9.13 and 8.9 mbpd,
-/// respectively": "output" is both's).
+/// respectively": "output" is both's). A word in the own clause of a
+/// figure the rule cannot claim (`others`), and not in the nearest's, is
+/// that figure's: "its third-largest export destination, with €213.3
+/// billion in exports and €517.8 billion in imports" gives "imports" to
+/// €517.8 billion, not to the rank; the "€" of "$749.3 billion (€642
+/// billion)" is the euro figure's.
 fn owners<'a>(
     sentence: &str,
     word: &Range<usize>,
-    spans: &'a [(usize, Range<usize>)],
+    Field { spans, others }: Field<'a>,
     lists: &'a Respectively,
 ) -> impl Iterator<Item = (usize, Distance)> + 'a {
-    let found = nearest(sentence, word, spans, lists);
+    let found = nearest(sentence, word, spans, lists).filter(|(_, d)| {
+        d.boundaries == 0
+            || lists.item_of(word).is_some()
+            || !others
+                .iter()
+                .any(|o| distance(sentence, word, o).boundaries == 0)
+    });
     let shared = found.filter(|(i, _)| {
         lists.item_of(word).is_none() && spans.iter().any(|(j, r)| j == i && lists.holds(r))
     });
@@ -136,6 +147,15 @@ fn owners<'a>(
         (*j != i && lists.holds(r)).then_some((*j, d))
     });
     found.into_iter().chain(others)
+}
+
+/// The figures of a sentence for one rule: those it can claim (index in
+/// the sentence's figures, range), which compete for its words, and the
+/// ranges of those it cannot claim that keep their own words.
+#[derive(Clone, Copy)]
+struct Field<'a> {
+    spans: &'a [(usize, Range<usize>)],
+    others: &'a [Range<usize>],
 }
 
 /// "China is the EU's largest trading partner, largest source of imports
@@ -349,6 +369,35 @@ const SUBJECT_ENDS: &[&str] = &[
     "stands", "stood", "s", "its", "their",
 ];
 
+/// What in a figure's own words excludes it from a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Exclusion {
+    /// `none` pattern number `pattern` (from 0) matched `words`.
+    None { pattern: usize, words: String },
+    /// An entity the rule does not name, as written.
+    OtherEntity { words: String },
+}
+
+/// Why a rule that names a sentence does not claim one of its figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rejection {
+    Excluded(Exclusion),
+    /// A count of things the rule does not name ("12 countries").
+    CountsOtherThings,
+    /// An amount of each of several things ("$5 each").
+    PerItem,
+    /// A place in a ranking of the world ("the world's biggest car
+    /// market") for a rule whose words do not name the world.
+    WorldRanking,
+    /// No `near` pattern is in the figure's own clause.
+    NotNear,
+    /// A figure of a list read "respectively" whose item has none of the
+    /// rule's words.
+    NotInItem,
+    /// The rule's words in the sentence all belong to other figures.
+    NotReached,
+}
+
 /// A rule's claim on one figure of a sentence, before rules are weighed
 /// against each other.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -397,7 +446,8 @@ struct Reach {
     /// nearest pattern match.
     groups: Vec<u32>,
     nearest: Vec<Option<Distance>>,
-    excluded: Vec<bool>,
+    /// Per figure: the first `none` match or other entity that belongs to it.
+    excluded: Vec<Option<Exclusion>>,
     /// Per figure: whether a `near` pattern belongs to it.
     near: Vec<bool>,
     /// Per figure: whether a word of the rule stands in its item of a list
@@ -409,6 +459,8 @@ struct Reach {
 
 /// The claims of `metric` (index `m`) on `figures` of `sentence` (the text
 /// as the window test sees it), of which the rule accepts `accepted`.
+/// With `rejected`, each accepted figure the rule does not claim is pushed
+/// there with the reason (`crosscheck why`).
 pub(super) fn candidates(
     sentence: &str,
     sentence_start: usize,
@@ -416,6 +468,7 @@ pub(super) fn candidates(
     accepted: &[usize],
     lists: &Respectively,
     (m, metric): (usize, &Metric),
+    mut rejected: Option<&mut Vec<(usize, Rejection)>>,
 ) -> Vec<Candidate> {
     let spans: Vec<(usize, Range<usize>)> = accepted
         .iter()
@@ -426,37 +479,70 @@ pub(super) fn candidates(
             (i, start..end.max(start))
         })
         .collect();
-    let reach = reach(sentence, &spans, figures.len(), lists, metric);
+    // the figures the rule cannot claim that keep their own words: levels
+    // of other kinds or units, conversions (a change and its level share
+    // their words: "exports were €118bn, down 3%")
+    let levels = accepted.iter().all(|&i| figures[i].kind != Kind::Change);
+    let others: Vec<Range<usize>> = (0..figures.len())
+        .filter(|i| levels && !accepted.contains(i) && figures[*i].kind != Kind::Change)
+        .map(|i| {
+            let q = figures[i];
+            let start = q.start.saturating_sub(sentence_start);
+            start
+                ..q.end
+                    .saturating_sub(sentence_start)
+                    .min(sentence.len())
+                    .max(start)
+        })
+        .collect();
+    let ranked: Vec<bool> = figures.iter().map(|q| q.kind == Kind::Rank).collect();
+    let field = Field {
+        spans: &spans,
+        others: &others,
+    };
+    let reach = reach(sentence, field, &ranked, lists, metric);
     let mut out = Vec::new();
     let mut claimed: Vec<bool> = vec![false; figures.len()];
     let total = requirement_count(metric).max(1);
     for (k, &i) in accepted.iter().enumerate() {
-        if reach.excluded[i]
-            || counts_other_things(sentence, &spans[k].1, figures[i], metric)
-            || per_item(sentence, &spans[k].1)
-        {
-            continue;
-        }
-        // `near`: one of its patterns must be the figure's own words
-        if !metric.matcher.near.is_empty() && !reach.near[i] {
-            continue;
-        }
-        // a figure of a list read "respectively" is the rule's only when
-        // the rule's words stand in its item: the words the list shares
-        // are every figure's, and say nothing of which is which
-        if lists.holds(&spans[k].1) && !reach.itemized[i] {
-            continue;
-        }
-        let strength = if let Some(d) = reach.nearest[i] {
-            Strength::Reached {
+        let span = &spans[k].1;
+        let rejection = if let Some(e) = &reach.excluded[i] {
+            Some(Rejection::Excluded(e.clone()))
+        } else if counts_other_things(sentence, span, figures[i], metric) {
+            Some(Rejection::CountsOtherThings)
+        } else if per_item(sentence, span) {
+            Some(Rejection::PerItem)
+        } else if ranks_the_world(sentence, span, figures[i], metric) {
+            Some(Rejection::WorldRanking)
+        } else if !metric.matcher.near.is_empty() && !reach.near[i] {
+            // `near`: one of its patterns must be the figure's own words
+            Some(Rejection::NotNear)
+        } else if lists.holds(span) && !reach.itemized[i] {
+            // a figure of a list read "respectively" is the rule's only when
+            // the rule's words stand in its item: the words the list shares
+            // are every figure's, and say nothing of which is which
+            Some(Rejection::NotInItem)
+        } else {
+            None
+        };
+        let strength = if rejection.is_some() {
+            None
+        } else if let Some(d) = reach.nearest[i] {
+            Some(Strength::Reached {
                 share: reach.groups[i] * 1000 / total,
                 nearest: std::cmp::Reverse(d),
-            }
+            })
         } else if !reach.patterns_here {
-            Strength::Context
+            Some(Strength::Context)
         } else if k > 0 && claimed[accepted[k - 1]] && continues(sentence, figures, &spans, k) {
-            Strength::Continued
+            Some(Strength::Continued)
         } else {
+            None
+        };
+        let Some(strength) = strength else {
+            if let Some(r) = rejected.as_deref_mut() {
+                r.push((i, rejection.unwrap_or(Rejection::NotReached)));
+            }
             continue;
         };
         claimed[i] = true;
@@ -480,6 +566,35 @@ fn per_item(sentence: &str, span: &Range<usize>) -> bool {
         .filter(|w| !w.is_empty())
         .take(3)
         .any(|w| w.eq_ignore_ascii_case("each") || w.eq_ignore_ascii_case("apiece"))
+}
+
+/// Whether rank `q` (at `span` of `sentence`) is a place in the world
+/// ("the world's biggest automotive market", "the globe's second-largest
+/// economy") and the rule's words do not name the world: a rank of
+/// partners of one country is never one of the world.
+fn ranks_the_world(sentence: &str, span: &Range<usize>, q: &Quantity, metric: &Metric) -> bool {
+    if q.kind != Kind::Rank {
+        return false;
+    }
+    let before = sentence.get(..span.start).unwrap_or("").trim_end();
+    let Some(word) = before
+        .strip_suffix("'s")
+        .or_else(|| before.strip_suffix("’s"))
+        .and_then(|b| b.rsplit(|c: char| !c.is_alphabetic()).next())
+        .filter(|w| {
+            ["world", "globe", "planet"]
+                .iter()
+                .any(|s| w.eq_ignore_ascii_case(s))
+        })
+    else {
+        return false;
+    };
+    let m = &metric.matcher;
+    !m.all
+        .iter()
+        .chain(&m.any)
+        .chain(&m.near)
+        .any(|r| r.is_match(word))
 }
 
 /// Whether count `q` (at `span` of `sentence`) counts things the rule does
@@ -555,16 +670,17 @@ fn requirement_count(metric: &Metric) -> u32 {
 
 fn reach(
     sentence: &str,
-    spans: &[(usize, Range<usize>)],
-    figure_count: usize,
+    field: Field<'_>,
+    ranked: &[bool],
     lists: &Respectively,
     metric: &Metric,
 ) -> Reach {
     let m = &metric.matcher;
+    let figure_count = ranked.len();
     let mut reach = Reach {
         groups: vec![0; figure_count],
         nearest: vec![None; figure_count],
-        excluded: vec![false; figure_count],
+        excluded: vec![None; figure_count],
         near: vec![false; figure_count],
         itemized: vec![false; figure_count],
         patterns_here: false,
@@ -587,7 +703,7 @@ fn reach(
             for found in r.find_iter(sentence) {
                 reach.patterns_here = true;
                 let in_item = lists.item_of(&found.range()).is_some();
-                for (i, d) in owners(sentence, &found.range(), spans, lists) {
+                for (i, d) in owners(sentence, &found.range(), field, lists) {
                     reached[i] = true;
                     reach.itemized[i] |= in_item;
                     reach.nearest[i] = Some(reach.nearest[i].map_or(d, |n| n.min(d)));
@@ -605,7 +721,7 @@ fn reach(
         let mut reached = vec![false; figure_count];
         for found in e.regex.find_iter(sentence) {
             let in_item = lists.item_of(&found.range()).is_some();
-            for (i, _) in owners(sentence, &found.range(), spans, lists) {
+            for (i, _) in owners(sentence, &found.range(), field, lists) {
                 reached[i] = true;
                 reach.itemized[i] |= in_item;
             }
@@ -615,10 +731,16 @@ fn reach(
             own_entities[i] += usize::from(r);
         }
     }
-    for r in &m.none {
+    for (n, r) in m.none.iter().enumerate() {
         for found in r.find_iter(sentence) {
-            for (i, _) in owners(sentence, &found.range(), spans, lists) {
-                reach.excluded[i] = true;
+            if inside_a_name(sentence, found.start()) {
+                continue;
+            }
+            for (i, _) in owners(sentence, &found.range(), field, lists) {
+                reach.excluded[i].get_or_insert_with(|| Exclusion::None {
+                    pattern: n,
+                    words: found.as_str().to_owned(),
+                });
             }
         }
     }
@@ -626,14 +748,59 @@ fn reach(
     // makes it another entity's figure, unless all the rule's own are there
     for o in &m.other_entities {
         for found in o.regex.find_iter(sentence) {
-            for (i, _) in owners(sentence, &found.range(), spans, lists) {
-                if own_entities[i] < m.entities.len() {
-                    reach.excluded[i] = true;
+            for (i, _) in owners(sentence, &found.range(), field, lists) {
+                let ahead = ranked[i]
+                    && field
+                        .spans
+                        .iter()
+                        .find(|(j, _)| *j == i)
+                        .is_some_and(|(_, f)| names_those_ahead(sentence, f, &found.range()));
+                if own_entities[i] < m.entities.len() && !ahead {
+                    reach.excluded[i].get_or_insert_with(|| Exclusion::OtherEntity {
+                        words: found
+                            .as_str()
+                            .trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_owned(),
+                    });
                 }
             }
         }
     }
     reach
+}
+
+/// Whether the word at byte `at` is a capitalized word inside a name of
+/// several ("the Organization of the Petroleum Exporting Countries"): a
+/// `none` word there ("export") is part of the name, not what the figure
+/// is. Not in a sentence written in title case, where every word but
+/// short function words is capitalized.
+fn inside_a_name(sentence: &str, at: usize) -> bool {
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let (Some(before), Some(after)) = (sentence.get(..at), sentence.get(at..)) else {
+        return false;
+    };
+    let mut following = after.split_whitespace();
+    let word = following.next().unwrap_or("");
+    let next = following.next().unwrap_or("");
+    let previous = before.split_whitespace().next_back().unwrap_or("");
+    if !(capital(word) && capital(previous) && capital(next) && before.ends_with(' ')) {
+        return false;
+    }
+    // in title case only short function words ("of", "the") are lower case
+    sentence
+        .split_whitespace()
+        .any(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_lowercase()))
+}
+
+/// Whether the name at `name` stands after rank `figure` in a phrase of
+/// those ranked ahead of it: "its third-biggest export destination, after
+/// the United States and Britain" ranks China, not Britain.
+fn names_those_ahead(sentence: &str, figure: &Range<usize>, name: &Range<usize>) -> bool {
+    const AHEAD: &[&str] = &["after", "behind", "following", "trailing"];
+    sentence.get(figure.end..name.start).is_some_and(|gap| {
+        gap.split(|c: char| !c.is_alphanumeric())
+            .any(|w| AHEAD.iter().any(|a| w.eq_ignore_ascii_case(a)))
+    })
 }
 
 /// Whether accepted figure `k` continues the one before it: a period of
@@ -841,6 +1008,106 @@ mod tests {
             facts("The group produced 527 million tons."),
             ["527 million"]
         );
+    }
+
+    /// The figures (as written) the rules of `yaml` claim in `text`, with
+    /// their metric.
+    fn claimed(yaml: &str, text: &str) -> Vec<String> {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::write(dir.path().join("r.yaml"), yaml).expect("a rule file");
+        let rules = crate::rules::load(&[dir.path().to_path_buf()]).expect("valid rules");
+        let doc = crate::documents::Document::from_body("t.md", text, None);
+        crate::facts::claim(&doc, &crate::extract::extract(&doc), &rules)
+            .iter()
+            .map(|f| format!("{} {}", f.metric, f.surface()))
+            .collect()
+    }
+
+    const RANKS: &str = r#"metrics:
+  - id: rank.exports
+    description: The partner's place among export markets
+    kind: rank
+    match:
+      all: ['\bexport\w*|\bmarkets?\b|\bbuyers?\b']
+      none: ['\bimport\w*']
+  - id: trade.usd
+    description: Trade in dollars
+    kind: money
+    unit: USD
+    match:
+      all: ['\btrade\b']
+      none: ['€']
+  - id: output.count
+    description: Output in barrels a day
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbpd\b']
+      any: ['\bpump\w*']
+      none: ['\bexport\w*']
+"#;
+
+    #[test]
+    fn a_word_of_a_figure_the_rule_cannot_claim_stays_with_it() {
+        // "imports" is the €95 billion's, not the rank's
+        assert_eq!(
+            claimed(
+                RANKS,
+                "Norway was the union's second-largest export market, with €80 billion in exports and €95 billion in imports."
+            ),
+            ["rank.exports second-largest"]
+        );
+        // the "€" of the conversion is the euro figure's
+        assert_eq!(
+            claimed(
+                RANKS,
+                "Trade reached $500 billion (€460 billion) last month."
+            ),
+            ["trade.usd $500 billion", "trade.usd €460 billion"]
+        );
+        // a word in the rank's own phrase still excludes it
+        assert!(claimed(RANKS, "Norway is its second-largest import market.").is_empty());
+    }
+
+    #[test]
+    fn a_place_in_the_world_is_no_place_among_partners() {
+        assert!(claimed(RANKS, "It sold cars to the world's biggest car market.").is_empty());
+        assert_eq!(
+            claimed(RANKS, "It sold cars to the union's biggest car market."),
+            ["rank.exports biggest"]
+        );
+    }
+
+    #[test]
+    fn a_rule_word_inside_a_name_is_part_of_the_name() {
+        assert_eq!(
+            claimed(
+                RANKS,
+                "The Association of Fuel Exporting Nations pumped 3.1 million bpd."
+            ),
+            ["output.count 3.1 million"]
+        );
+        // written in lower case, it is what the figure is
+        assert!(claimed(RANKS, "The nations pumped and exported 3.1 million bpd.").is_empty());
+        assert!(inside_a_name("The Fuel Exporting Nations pumped", 9));
+        // a title-case sentence capitalizes every word
+        assert!(!inside_a_name("Fuel Exporting Nations Pumped More", 5));
+    }
+
+    #[test]
+    fn those_ranked_ahead_are_named_after_the_rank() {
+        let s = "It is the third-biggest export market, after the United States and Britain.";
+        assert!(names_those_ahead(
+            s,
+            &span(s, "third-biggest"),
+            &span(s, "Britain")
+        ));
+        let s = "Britain is the third-biggest export market.";
+        assert!(!names_those_ahead(
+            s,
+            &span(s, "third-biggest"),
+            &span(s, "Britain")
+        ));
     }
 
     #[test]

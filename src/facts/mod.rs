@@ -13,6 +13,7 @@ mod batches;
 mod convert;
 mod rule_words;
 pub mod shard;
+pub mod why;
 mod window;
 
 use crate::documents::Document;
@@ -218,7 +219,7 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
         }
     }
     for (s, figures) in &by_sentence {
-        for c in sentence_claims(doc, *s, figures, rules, &mut memo) {
+        for c in sentence_claims(doc, *s, figures, rules, &mut memo, None) {
             let metric = &rules.metrics[c.metric];
             let q = figures[c.figure];
             let place = (*s, &mut sentences);
@@ -312,13 +313,16 @@ fn story_periods<'q>(doc: &Document, quantities: &'q [Quantity]) -> Cow<'q, [Qua
 }
 
 /// The claims that stand on the figures of sentence `s`: levels and stated
-/// changes are weighed apart (a change is never a level's rival).
+/// changes are weighed apart (a change is never a level's rival). With a
+/// `trace`, every metric is tried and what became of each figure for each
+/// is recorded there (`crosscheck why`).
 fn sentence_claims<'d>(
     doc: &'d Document,
     s: usize,
     figures: &[&Quantity],
     rules: &RuleSet,
     memo: &mut Memo<'d>,
+    mut trace: Option<&mut why::Trace>,
 ) -> Vec<attach::Candidate> {
     let range = doc.sentences()[s].clone();
     let mut candidates = Vec::new();
@@ -336,16 +340,40 @@ fn sentence_claims<'d>(
     // a list read "respectively", found once a sentence
     let mut lists: Option<attach::Respectively> = None;
     // only the metrics whose literals the window holds (`rules/prefilter.rs`)
-    for m in memo.candidates(doc, s) {
+    let metrics = match trace {
+        Some(_) => (0..rules.metrics.len()).collect(),
+        None => memo.candidates(doc, s),
+    };
+    for m in metrics {
         let Some(metric) = rules.metrics.get(m) else {
             continue;
         };
+        if let Some(t) = trace.as_deref_mut() {
+            for (i, q) in figures.iter().enumerate() {
+                if !own(&i) {
+                    t.set(i, m, why::Verdict::Conversion);
+                } else if !metric.accepts(q.kind, q.unit) {
+                    t.set(i, m, why::Verdict::NotItsKind);
+                } else if !own_currency(metric, q) {
+                    t.set(i, m, why::Verdict::OtherCurrency);
+                }
+            }
+        }
         let (changes, levels): (Vec<usize>, Vec<usize>) = (0..figures.len())
             .filter(own)
             .filter(|&i| metric.accepts(figures[i].kind, figures[i].unit))
             .filter(|&i| own_currency(metric, figures[i]))
             .partition(|&i| figures[i].kind == Kind::Change);
-        if (changes.is_empty() && levels.is_empty()) || !memo.matches(doc, s, m, metric) {
+        if changes.is_empty() && levels.is_empty() {
+            continue;
+        }
+        if !memo.matches(doc, s, m, metric) {
+            if let Some(t) = trace.as_deref_mut() {
+                let miss = memo.verdict(doc, s, metric).err();
+                for &i in changes.iter().chain(&levels) {
+                    t.set(i, m, why::Verdict::Window(miss.clone()));
+                }
+            }
             continue;
         }
         let text = memo.text(doc);
@@ -353,6 +381,7 @@ fn sentence_claims<'d>(
         let lists =
             lists.get_or_insert_with(|| attach::Respectively::of(sentence, range.start, figures));
         for accepted in [levels, changes] {
+            let mut rejected = trace.as_ref().map(|_| Vec::new());
             candidates.extend(attach::candidates(
                 sentence,
                 range.start,
@@ -360,10 +389,32 @@ fn sentence_claims<'d>(
                 &accepted,
                 lists,
                 (m, metric),
+                rejected.as_mut(),
             ));
+            if let Some(t) = trace.as_deref_mut() {
+                for (i, r) in rejected.unwrap_or_default() {
+                    t.set(i, m, why::Verdict::Rejected(r));
+                }
+            }
         }
     }
+    let weighed = trace.as_ref().map(|_| candidates.clone());
     let mut claims = attach::resolve(candidates);
+    if let (Some(t), Some(weighed)) = (trace.as_deref_mut(), weighed) {
+        for c in &weighed {
+            let stands = |k: &attach::Candidate| k.figure == c.figure && k.metric == c.metric;
+            let verdict = if claims.iter().any(stands) {
+                why::Verdict::Claimed
+            } else {
+                let by = claims
+                    .iter()
+                    .find(|k| k.figure == c.figure)
+                    .map(|k| rules.metrics[k.metric].id.to_string());
+                why::Verdict::Outranked(by.unwrap_or_default())
+            };
+            t.set(c.figure, c.metric, verdict);
+        }
+    }
     for (c, q) in figures.iter().enumerate() {
         if q.role != Role::Conversion {
             continue;
@@ -376,6 +427,11 @@ fn sentence_claims<'d>(
             .filter(|k| k.figure == original)
             .map(|k| k.metric)
             .collect();
+        if let Some(t) = trace.as_deref_mut() {
+            for &m in &of {
+                t.set(c, m, why::Verdict::Claimed);
+            }
+        }
         claims.extend(of.into_iter().map(|m| attach::Candidate::conversion(c, m)));
     }
     // facts in the order of the figures, then of the rules

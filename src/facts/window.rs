@@ -34,6 +34,20 @@ pub(super) struct Memo<'d> {
     cited: BTreeMap<usize, Option<String>>,
 }
 
+/// The first thing a sentence lacks to name a metric.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WindowMiss {
+    /// `all` pattern number `.0` (from 0) matches nothing in the window.
+    All(usize),
+    /// No `any` pattern matches the window.
+    Any,
+    /// The sentence names an entity the rule does not (as written).
+    OtherEntity(String),
+    /// The rule's entity `.0` is named neither in the window nor, where
+    /// the rule allows, in the article.
+    Entity(String),
+}
+
 /// A window: sentence `.0`, with the sentence before it if `.1`.
 type Window = (usize, bool);
 
@@ -152,6 +166,17 @@ impl<'d> Memo<'d> {
     /// patterns are not tried here: they exclude a figure, not a sentence
     /// (`attach.rs`).
     fn compute(&mut self, doc: &Document, s: usize, metric: &Metric) -> bool {
+        self.verdict(doc, s, metric).is_ok()
+    }
+
+    /// Whether sentence `s` (with its context) names `metric`, and if not,
+    /// the first requirement it lacks (`crosscheck why`).
+    pub(super) fn verdict(
+        &mut self,
+        doc: &Document,
+        s: usize,
+        metric: &Metric,
+    ) -> Result<(), WindowMiss> {
         let m = &metric.matcher;
         let w = window(s, m.context);
         // each `all` pattern, and one of `any`, must find its literals in
@@ -159,13 +184,19 @@ impl<'d> Memo<'d> {
         let prefilter = self.rules.prefilter();
         let hits = self.hits(doc, w);
         let may = |p: &Pattern| prefilter.may_match(hits, p.id());
-        if !m.all.iter().all(may) || (!m.any.is_empty() && !m.any.iter().any(may)) {
-            return false;
+        let literal_miss = m.all.iter().position(|p| !may(p)).map(WindowMiss::All);
+        let any_literal_miss = !m.any.is_empty() && !m.any.iter().any(may);
+        if let Some(miss) = literal_miss {
+            return Err(miss);
         }
-        if !m.all.iter().all(|r| self.is_match(doc, w, r))
-            || (!m.any.is_empty() && !m.any.iter().any(|r| self.is_match(doc, w, r)))
-        {
-            return false;
+        if any_literal_miss {
+            return Err(WindowMiss::Any);
+        }
+        if let Some(i) = m.all.iter().position(|r| !self.is_match(doc, w, r)) {
+            return Err(WindowMiss::All(i));
+        }
+        if !m.any.is_empty() && !m.any.iter().any(|r| self.is_match(doc, w, r)) {
+            return Err(WindowMiss::Any);
         }
         // A sentence that names another country and not all of the rule's
         // is about something else ("China-US bilateral trade reached ..."),
@@ -177,20 +208,30 @@ impl<'d> Memo<'d> {
             .entities
             .iter()
             .all(|e| self.is_match(doc, sentence, &e.regex));
-        let elsewhere = m
+        if let Some(o) = m
             .other_entities
             .iter()
-            .any(|o| (o.rival || !names_all) && self.is_match(doc, sentence, &o.regex));
-        if elsewhere {
-            return false;
+            .find(|o| (o.rival || !names_all) && self.is_match(doc, sentence, &o.regex))
+        {
+            let text: &str = self.text.as_deref().unwrap_or(&doc.text);
+            let named = o
+                .regex
+                .find(&text[range(doc, sentence)])
+                .map_or("", |f| f.as_str())
+                .trim_matches(|c: char| !c.is_alphanumeric());
+            return Err(WindowMiss::OtherEntity(named.to_owned()));
         }
         let refers_back = m.entities_anywhere
             || m.anaphora
                 .as_ref()
                 .is_some_and(|r| self.is_match(doc, w, r));
-        m.entities.iter().all(|e| {
-            self.is_match(doc, w, &e.regex) || (refers_back && self.named_in_article(doc, e))
-        })
+        for e in &m.entities {
+            if !(self.is_match(doc, w, &e.regex) || (refers_back && self.named_in_article(doc, e)))
+            {
+                return Err(WindowMiss::Entity(e.name.clone()));
+            }
+        }
+        Ok(())
     }
 
     /// Whether the article (its title, or its body) names entity `e`,

@@ -26,3 +26,4 @@ mod schema;
 mod shards;
 mod support;
 mod templates;
+mod why;

@@ -226,6 +226,7 @@ impl<'t> Parser<'t> {
                 self.percent_of(i)
             }
             TokKind::Word if RANK_WORDS.contains(&self.s(i)) => self.bare_superlative(i),
+            TokKind::Word if self.s(i) == "top" => self.bare_superlative(i),
             TokKind::Word if month(self.s(i)).is_some() => self.date_from_month(i),
             TokKind::Word if super::change::multiplier_verb(self.low(i)).is_some() => {
                 self.multiplier(i)

@@ -79,6 +79,7 @@ pub(super) const STARTERS: &[&str] = &[
     "thousand",
     "three",
     "threefold",
+    "top",
     "trebled",
     "tripled",
     "twelfth",
