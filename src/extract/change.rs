@@ -122,6 +122,13 @@ fn verb(word: &str) -> Option<Direction> {
     }
 }
 
+/// Verbs that make a share with "up": "made up 17.4% of imports", "took
+/// up a third".
+const SHARE_VERBS: &[&str] = &[
+    "made", "make", "makes", "making", "took", "take", "takes", "taking", "taken", "add", "adds",
+    "added", "adding",
+];
+
 /// Verbs that state a difference only with "by": "exceeded the target by
 /// 220,000 bpd", "missed by 400 billion baht" (but "exceeded 5 million" is
 /// a level).
@@ -233,6 +240,9 @@ impl Parser<'_> {
                 // "a drop of 70,000 barrels", "declines of 114,000"
                 let n = lower(j - 1);
                 noun(n).or_else(|| n.strip_suffix('s').and_then(noun))
+            } else if lower(j) == "up" && j > 0 && SHARE_VERBS.contains(&lower(j - 1)) {
+                // "made up 17.4% of imports", "takes up 30%": a share
+                None
             } else {
                 verb(lower(j))
             };

@@ -1405,6 +1405,17 @@ fn ranks_as_news_states_them() {
 }
 
 #[test]
+fn made_up_of_a_total_is_a_share_not_a_change() {
+    let q = figure("Cars made up 12.5% of all exports.", "12.5%");
+    assert_eq!((q.kind, q.direction), (Kind::Percent, None));
+    let q = figure("Tourism takes up 9% of output.", "9%");
+    assert_eq!(q.kind, Kind::Percent);
+    // "was up 5%" is still a rise
+    let q = figure("Output was up 5% on the year.", "5%");
+    assert_eq!((q.kind, q.direction), (Kind::Change, Some(Direction::Up)));
+}
+
+#[test]
 fn comparatives_after_a_percentage_are_changes() {
     let q = figure("Arrivals were 21% higher than in 2019.", "21% higher");
     assert_eq!((q.kind, q.direction), (Kind::Change, Some(Direction::Up)));

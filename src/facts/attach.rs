@@ -1070,6 +1070,34 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_with_no_currency_takes_the_one_stated_just_before() {
+        assert_eq!(
+            claimed(
+                RANKS,
+                "Trade reached $500 billion last year. The year before, trade was 460 billion."
+            ),
+            ["trade.usd $500 billion", "trade.usd 460 billion"]
+        );
+        // no currency stated: a number, no money
+        assert!(claimed(RANKS, "The year before, trade was 460 billion.").is_empty());
+        // nor a number with no scale, nor a count of things
+        assert_eq!(
+            claimed(
+                RANKS,
+                "Trade reached $500 billion, and trade was 460 at one port."
+            ),
+            ["trade.usd $500 billion"]
+        );
+        assert_eq!(
+            claimed(
+                RANKS,
+                "Trade reached $500 billion, trade with 1.4 billion consumers."
+            ),
+            ["trade.usd $500 billion"]
+        );
+    }
+
+    #[test]
     fn a_place_in_the_world_is_no_place_among_partners() {
         assert!(claimed(RANKS, "It sold cars to the world's biggest car market.").is_empty());
         assert_eq!(

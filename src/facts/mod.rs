@@ -20,7 +20,7 @@ use crate::documents::Document;
 use crate::extract::{Kind, PeriodBasis, Quantity, Role};
 use crate::interval::{Bound, Interval};
 use crate::period::{Date, Period};
-use crate::rules::{Metric, PeriodRule, RuleSet, Undated};
+use crate::rules::{Metric, MetricKind, PeriodRule, RuleSet, Undated};
 
 pub use batches::Facts;
 use convert::convert;
@@ -218,8 +218,10 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
             by_sentence.entry(s).or_default().push(q);
         }
     }
+    let currencies = Currencies::of(doc, quantities);
     for (s, figures) in &by_sentence {
-        for c in sentence_claims(doc, *s, figures, rules, &mut memo, None) {
+        let stated = currencies.before(*s);
+        for c in sentence_claims(doc, (*s, &stated), figures, rules, &mut memo, None) {
             let metric = &rules.metrics[c.metric];
             let q = figures[c.figure];
             let place = (*s, &mut sentences);
@@ -318,7 +320,7 @@ fn story_periods<'q>(doc: &Document, quantities: &'q [Quantity]) -> Cow<'q, [Qua
 /// is recorded there (`crosscheck why`).
 fn sentence_claims<'d>(
     doc: &'d Document,
-    s: usize,
+    (s, currencies): (usize, &[&'static str]),
     figures: &[&Quantity],
     rules: &RuleSet,
     memo: &mut Memo<'d>,
@@ -333,6 +335,20 @@ fn sentence_claims<'d>(
             || metric.unit.as_deref() == Some(q.unit)
             || !rules.units.contains(q.unit)
             || metric.rates.iter().any(|r| r.from == q.unit)
+    };
+    // "the deficit was 291 billion" after "€304.5 billion": an amount in
+    // millions or more with no currency, in a sentence that states money
+    // in the metric's currency or after one that does, is in that currency
+    let accepts = |metric: &Metric, q: &Quantity| {
+        metric.accepts(q.kind, q.unit)
+            || (metric.kind == MetricKind::Money
+                && q.kind == Kind::Number
+                && q.unit == "count"
+                && scaled(doc, q)
+                && metric
+                    .unit
+                    .as_deref()
+                    .is_some_and(|u| currencies.iter().any(|c| crate::rules::in_currency(c, u))))
     };
     // a conversion restates the figure before it: it takes that figure's
     // metrics below, and competes for none
@@ -352,7 +368,7 @@ fn sentence_claims<'d>(
             for (i, q) in figures.iter().enumerate() {
                 if !own(&i) {
                     t.set(i, m, why::Verdict::Conversion);
-                } else if !metric.accepts(q.kind, q.unit) {
+                } else if !accepts(metric, q) {
                     t.set(i, m, why::Verdict::NotItsKind);
                 } else if !own_currency(metric, q) {
                     t.set(i, m, why::Verdict::OtherCurrency);
@@ -361,7 +377,7 @@ fn sentence_claims<'d>(
         }
         let (changes, levels): (Vec<usize>, Vec<usize>) = (0..figures.len())
             .filter(own)
-            .filter(|&i| metric.accepts(figures[i].kind, figures[i].unit))
+            .filter(|&i| accepts(metric, figures[i]))
             .filter(|&i| own_currency(metric, figures[i]))
             .partition(|&i| figures[i].kind == Kind::Change);
         if changes.is_empty() && levels.is_empty() {
@@ -439,6 +455,41 @@ fn sentence_claims<'d>(
     claims
 }
 
+/// Whether figure `q` is written with a scale word ("291 billion", "5bn"):
+/// an amount, where a bare number may be anything.
+fn scaled(doc: &Document, q: &Quantity) -> bool {
+    const SCALES: &[&str] = &[
+        "million", "billion", "trillion", "mln", "bln", "bn", "mn", "tn",
+    ];
+    let written = doc.text.get(q.start..q.end).unwrap_or("");
+    written
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| SCALES.iter().any(|s| w.eq_ignore_ascii_case(s)))
+}
+
+/// The currencies of the money figures of each sentence of a document.
+struct Currencies(BTreeMap<usize, Vec<&'static str>>);
+
+impl Currencies {
+    fn of(doc: &Document, quantities: &[Quantity]) -> Self {
+        let mut by_sentence: BTreeMap<usize, Vec<&'static str>> = BTreeMap::new();
+        for q in quantities.iter().filter(|q| q.kind == Kind::Money) {
+            if let Some(s) = doc.sentence_at(q.start) {
+                by_sentence.entry(s).or_default().push(q.unit);
+            }
+        }
+        Currencies(by_sentence)
+    }
+
+    /// The currencies stated in sentence `s` and the two before it.
+    fn before(&self, s: usize) -> Vec<&'static str> {
+        self.0
+            .range(s.saturating_sub(2)..=s)
+            .flat_map(|(_, units)| units.iter().copied())
+            .collect()
+    }
+}
+
 /// The index of the figure that conversion `figures[c]` restates: the
 /// money figure before it.
 fn converted_index(figures: &[&Quantity], c: usize) -> Option<usize> {
@@ -475,6 +526,17 @@ fn fact(
             (period, _, _) => period,
         },
     };
+    // a bare amount a money metric claims is in the metric's currency
+    if metric.kind == MetricKind::Money && q.kind == Kind::Number {
+        if let Some(code) = metric
+            .unit
+            .as_deref()
+            .and_then(|u| crate::extract::currency::CODES.iter().find(|c| **c == u))
+        {
+            q.kind = Kind::Money;
+            q.unit = code;
+        }
+    }
     let (quantity, conversion, not_comparable) = convert(q, metric, period);
     // a stated change keeps its own unit ("fell 9%" is in percent), and so
     // does a figure in a currency with no rate (a converted figure keeps

@@ -67,6 +67,7 @@ pub fn line(
 ) -> Vec<FigureWhy> {
     let facts = super::claim(doc, quantities, rules);
     let quantities = super::story_periods(doc, quantities);
+    let currencies = super::Currencies::of(doc, &quantities);
     let mut memo = Memo::new(rules);
     let mut out = Vec::new();
     let mut traced: BTreeMap<usize, (Vec<&Quantity>, Trace)> = BTreeMap::new();
@@ -93,7 +94,9 @@ pub fn line(
                     .filter(|f| doc.sentence_at(f.start) == Some(s))
                     .collect();
                 let mut trace = Trace::default();
-                super::sentence_claims(doc, s, &figures, rules, &mut memo, Some(&mut trace));
+                let stated = currencies.before(s);
+                let place = (s, stated.as_slice());
+                super::sentence_claims(doc, place, &figures, rules, &mut memo, Some(&mut trace));
                 (figures, trace)
             });
             if let Some(i) = figures

@@ -347,15 +347,28 @@ impl Metric {
                 // figures in another currency (an ISO code) are claimed too:
                 // converted at a stated rate, or listed as not comparable
                 let iso = unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase());
-                kind == Kind::Money && (unit == want || (want == "USD" && unit == "dollar") || iso)
+                kind == Kind::Money && (in_currency(unit, want) || iso)
             }
             // a count, not a fraction ("a sixth") or a multiple
             MetricKind::Count => kind == Kind::Number && unit == "count",
-            MetricKind::Percent => kind == Kind::Percent,
+            // "a fifth of the bloc's imports": a share in words
+            MetricKind::Percent => {
+                kind == Kind::Percent || (kind == Kind::Number && unit == "fraction")
+            }
             MetricKind::Rank => kind == Kind::Rank,
             MetricKind::Change => false,
         }
     }
+}
+
+/// Whether a money figure read in `unit` is in currency `want` (an ISO
+/// code) as written: the same code, a bare `$` for a dollar metric, a `¥`
+/// (`yen_yuan`: yen or yuan, the sentence did not say) for a yen or yuan
+/// metric, whose own words then say which country it is.
+pub fn in_currency(unit: &str, want: &str) -> bool {
+    unit == want
+        || (want == "USD" && unit == "dollar")
+        || (unit == "yen_yuan" && matches!(want, "JPY" | "CNY"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -32,10 +32,17 @@ impl Parser<'_> {
         if !ends.into_iter().chain([fig.value]).all(limit::within) {
             return None;
         }
+        // "a fifth", "two-thirds" of something: a fraction of it, not a
+        // count of anything
+        let fraction = fig.scale.is_none()
+            && fig.value < Decimal::ONE
+            && fig.value.fract() != Decimal::ZERO
+            && self.kind(fig.first) == Some(TokKind::Word);
         let (kind, unit) = match (fig.unit, fig.percent) {
             (Some(u), _) => (Kind::Money, u),
             (None, true) if fig.points => (Kind::Percent, "percentage_point"),
             (None, true) => (Kind::Percent, "percent"),
+            (None, false) if fraction => (Kind::Number, "fraction"),
             (None, false) => (Kind::Number, "count"),
         };
         let (mut qualifier, qualifier_first) = self.qualifier_before(fig.first);
