@@ -1405,6 +1405,14 @@ fn ranks_as_news_states_them() {
 }
 
 #[test]
+fn the_base_of_a_comparison_has_the_year_of_all_of_it() {
+    let s = "Visitors numbered 2.1 million in May, against about 1.9 million in all of 2023.";
+    assert_eq!(figure(s, "1.9 million").period, Some(Period::year(2023)));
+    let s = "Sales were $40 million, against $35 million for the whole of 2022.";
+    assert_eq!(figure(s, "$35 million").period, Some(Period::year(2022)));
+}
+
+#[test]
 fn made_up_of_a_total_is_a_share_not_a_change() {
     let q = figure("Cars made up 12.5% of all exports.", "12.5%");
     assert_eq!((q.kind, q.direction), (Kind::Percent, None));

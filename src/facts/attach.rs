@@ -804,8 +804,8 @@ fn names_those_ahead(sentence: &str, figure: &Range<usize>, name: &Range<usize>)
 }
 
 /// Whether accepted figure `k` continues the one before it: a period of
-/// its own ("€514 billion in 2023 and €518 billion in 2024"), or the end
-/// of "from A to B".
+/// its own ("€514 billion in 2023 and €518 billion in 2024"), the end of
+/// "from A to B", or the base of "cut its forecast to A from B".
 fn continues(
     sentence: &str,
     figures: &[&Quantity],
@@ -823,12 +823,14 @@ fn continues(
         .unwrap_or("")
         .trim();
     let before = sentence.get(..prev_span.start).unwrap_or("").trim_end();
-    let from = before
-        .len()
-        .checked_sub(4)
-        .and_then(|i| before.get(i..))
-        .is_some_and(|w| w.eq_ignore_ascii_case("from"));
-    if between.eq_ignore_ascii_case("to") && from {
+    let last_word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    // "from A to B", and a revision's "to B from A"
+    if (between.eq_ignore_ascii_case("to") && last_word.eq_ignore_ascii_case("from"))
+        || (between.eq_ignore_ascii_case("from") && last_word.eq_ignore_ascii_case("to"))
+    {
         return true;
     }
     // "he said $50 billion, but customs data show $38 billion": the data's
@@ -1094,6 +1096,17 @@ mod tests {
                 "Trade reached $500 billion, trade with 1.4 billion consumers."
             ),
             ["trade.usd $500 billion"]
+        );
+    }
+
+    #[test]
+    fn the_base_of_a_revision_is_the_metric_too() {
+        assert_eq!(
+            claimed(
+                RANKS,
+                "Analysts cut their trade forecast to $410 billion from $450 billion."
+            ),
+            ["trade.usd $410 billion", "trade.usd $450 billion"]
         );
     }
 

@@ -616,6 +616,16 @@ fn follows(cx: &Context<'_>, end: usize, at: usize) -> bool {
             .iter()
             .any(|w| is(p, w)),
         [p, the] => is(the, "the") && ["in", "for", "during", "over"].iter().any(|w| is(p, w)),
+        // "in all of 2023", "for the whole of 2023"
+        [p, all, of] => {
+            is(all, "all") && is(of, "of") && ["in", "for", "over"].iter().any(|w| is(p, w))
+        }
+        [p, the, whole, of] => {
+            is(the, "the")
+                && is(whole, "whole")
+                && is(of, "of")
+                && ["in", "for", "over"].iter().any(|w| is(p, w))
+        }
         _ => false,
     }
 }
