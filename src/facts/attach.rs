@@ -446,8 +446,9 @@ struct Reach {
     /// nearest pattern match.
     groups: Vec<u32>,
     nearest: Vec<Option<Distance>>,
-    /// Per figure: the first `none` match or other entity that belongs to it.
-    excluded: Vec<Option<Exclusion>>,
+    /// Per figure: the first `none` match (its pattern) or other entity
+    /// (`None`) that belongs to it, and where it is in the sentence.
+    excluded: Vec<Option<(Option<usize>, Range<usize>)>>,
     /// Per figure: whether a `near` pattern belongs to it.
     near: Vec<bool>,
     /// Per figure: whether a word of the rule stands in its item of a list
@@ -506,8 +507,22 @@ pub(super) fn candidates(
     let total = requirement_count(metric).max(1);
     for (k, &i) in accepted.iter().enumerate() {
         let span = &spans[k].1;
-        let rejection = if let Some(e) = &reach.excluded[i] {
-            Some(Rejection::Excluded(e.clone()))
+        let rejection = if let Some((pattern, at)) = &reach.excluded[i] {
+            let words = sentence.get(at.clone()).unwrap_or("");
+            // the words only for `crosscheck why`: no copy otherwise
+            let words = match rejected {
+                Some(_) => words.trim_matches(|c: char| !c.is_alphanumeric()),
+                None => "",
+            };
+            Some(Rejection::Excluded(match pattern {
+                Some(n) => Exclusion::None {
+                    pattern: *n,
+                    words: words.to_owned(),
+                },
+                None => Exclusion::OtherEntity {
+                    words: words.to_owned(),
+                },
+            }))
         } else if counts_other_things(sentence, span, figures[i], metric) {
             Some(Rejection::CountsOtherThings)
         } else if per_item(sentence, span) {
@@ -737,10 +752,7 @@ fn reach(
                 continue;
             }
             for (i, _) in owners(sentence, &found.range(), field, lists) {
-                reach.excluded[i].get_or_insert_with(|| Exclusion::None {
-                    pattern: n,
-                    words: found.as_str().to_owned(),
-                });
+                reach.excluded[i].get_or_insert((Some(n), found.range()));
             }
         }
     }
@@ -756,12 +768,7 @@ fn reach(
                         .find(|(j, _)| *j == i)
                         .is_some_and(|(_, f)| names_those_ahead(sentence, f, &found.range()));
                 if own_entities[i] < m.entities.len() && !ahead {
-                    reach.excluded[i].get_or_insert_with(|| Exclusion::OtherEntity {
-                        words: found
-                            .as_str()
-                            .trim_matches(|c: char| !c.is_alphanumeric())
-                            .to_owned(),
-                    });
+                    reach.excluded[i].get_or_insert((None, found.range()));
                 }
             }
         }

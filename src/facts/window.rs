@@ -166,7 +166,7 @@ impl<'d> Memo<'d> {
     /// patterns are not tried here: they exclude a figure, not a sentence
     /// (`attach.rs`).
     fn compute(&mut self, doc: &Document, s: usize, metric: &Metric) -> bool {
-        self.verdict(doc, s, metric).is_ok()
+        self.judge(doc, s, metric, false).is_ok()
     }
 
     /// Whether sentence `s` (with its context) names `metric`, and if not,
@@ -176,6 +176,18 @@ impl<'d> Memo<'d> {
         doc: &Document,
         s: usize,
         metric: &Metric,
+    ) -> Result<(), WindowMiss> {
+        self.judge(doc, s, metric, true)
+    }
+
+    /// `verdict`, with the words of another entity the sentence names only
+    /// when `words` (claiming itself needs only the answer).
+    fn judge(
+        &mut self,
+        doc: &Document,
+        s: usize,
+        metric: &Metric,
+        words: bool,
     ) -> Result<(), WindowMiss> {
         let m = &metric.matcher;
         let w = window(s, m.context);
@@ -214,11 +226,14 @@ impl<'d> Memo<'d> {
             .find(|o| (o.rival || !names_all) && self.is_match(doc, sentence, &o.regex))
         {
             let text: &str = self.text.as_deref().unwrap_or(&doc.text);
-            let named = o
-                .regex
-                .find(&text[range(doc, sentence)])
-                .map_or("", |f| f.as_str())
-                .trim_matches(|c: char| !c.is_alphanumeric());
+            let named = match words {
+                true => o
+                    .regex
+                    .find(&text[range(doc, sentence)])
+                    .map_or("", |f| f.as_str())
+                    .trim_matches(|c: char| !c.is_alphanumeric()),
+                false => "",
+            };
             return Err(WindowMiss::OtherEntity(named.to_owned()));
         }
         let refers_back = m.entities_anywhere
