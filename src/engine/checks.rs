@@ -117,7 +117,7 @@ fn periods(index: &Index, metric: &str) -> Vec<Option<Period>> {
 /// Whether the facts may be checked together: no two of them attributed to
 /// different statistical sources.
 fn one_source(facts: &[&Fact]) -> bool {
-    let mut named = facts.iter().filter_map(|f| f.attribution.as_deref());
+    let mut named = facts.iter().filter_map(|f| f.attribution());
     let first = named.next();
     named.all(|a| Some(a) == first)
 }
@@ -160,7 +160,7 @@ fn distinct<'f>(facts: &[&'f Fact]) -> Vec<(&'f Fact, u128)> {
     );
     let key = |f: &'f Fact| -> Key<'f> {
         let s = Span::of(f);
-        (s.lo, s.hi, f.quantity.direction, f.attribution.as_deref())
+        (s.lo, s.hi, f.quantity.direction, f.attribution())
     };
     let mut seen: BTreeMap<Key, usize> = BTreeMap::new();
     let mut out: Vec<(&Fact, u128)> = Vec::new();

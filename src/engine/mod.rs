@@ -186,7 +186,7 @@ where
                     Role::Forecast if metric.compare_forecasts => Role::Actual,
                     role => role,
                 },
-                basis: fact.basis.as_deref(),
+                basis: fact.basis(),
             };
             groups.entry(key).or_default().push(claim);
         }
@@ -230,7 +230,7 @@ fn comparable<'f>(fact: &'f Fact, metric: &Metric, article: u32) -> Option<Claim
     let q = &fact.quantity;
     if metric.period == PeriodRule::Year && fact.period.is_none()
         || (q.kind == Kind::Change && !change_metric)
-        || fact.not_comparable.is_some()
+        || fact.not_comparable().is_some()
         // a conversion restates the figure before it
         || q.role == Role::Conversion
         || q.period_basis == crate::extract::PeriodBasis::Story
@@ -271,7 +271,7 @@ fn finding<'f>(
     // article, or a second attribution, is all that is looked for
     let mut claims = readings.iter().flat_map(|r| &r.facts);
     let first = claims.next()?;
-    let another = claims.any(|f| !same_article(first, f) || f.attribution != first.attribution);
+    let another = claims.any(|f| !same_article(first, f) || f.attribution() != first.attribution());
     if !another {
         return None;
     }
@@ -299,7 +299,7 @@ fn finding<'f>(
     notes.extend(
         leads
             .iter()
-            .filter(|f| f.conversion.is_some())
+            .filter(|f| f.conversion().is_some())
             .map(|f| Note::Converted(f)),
     );
     if documented {
@@ -324,10 +324,10 @@ fn finding<'f>(
 
 /// The one attribution all of `facts` share, if they share one.
 fn one_attribution<'f>(facts: &[&'f Fact]) -> Option<&'f str> {
-    let first = facts.first()?.attribution.as_deref()?;
+    let first = facts.first()?.attribution()?;
     facts
         .iter()
-        .all(|f| f.attribution.as_deref() == Some(first))
+        .all(|f| f.attribution() == Some(first))
         .then_some(first)
 }
 
@@ -400,7 +400,7 @@ fn claims_against_data<'f>(
 fn attributed_apart(leads: &[&Fact]) -> Vec<Note<'static>> {
     let mut notes = Vec::new();
     let mut main: Vec<String> = Vec::new();
-    for a in leads.iter().filter_map(|f| f.attribution.as_deref()) {
+    for a in leads.iter().filter_map(|f| f.attribution()) {
         if !main.iter().any(|m| m == a) {
             main.push(a.to_string());
         }
@@ -412,7 +412,7 @@ fn attributed_apart(leads: &[&Fact]) -> Vec<Note<'static>> {
         });
     }
     let mut dims: Vec<(&str, Vec<String>)> = Vec::new();
-    for (dim, x) in leads.iter().flat_map(|f| &f.dimensions) {
+    for (dim, x) in leads.iter().flat_map(|f| f.dimensions()) {
         match dims.iter_mut().find(|(d, _)| d == dim) {
             Some((_, xs)) if !xs.contains(x) => xs.push(x.clone()),
             Some(_) => {}

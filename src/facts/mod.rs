@@ -74,9 +74,17 @@ pub struct Fact {
     pub quote_span: (usize, usize),
     /// The approximation slack of the metric, kept for the interval.
     pub slack: Decimal,
+    /// What few facts have: a conversion, attributions, a basis (one
+    /// pointer for all, so a plain fact carries none of them).
+    pub notes: Option<Box<Notes>>,
+}
+
+/// The parts of a fact that most facts do not have.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Notes {
     /// A figure in another currency, converted at the metric's rate: the
     /// quantity holds the converted values.
-    pub conversion: Option<Box<Conversion>>,
+    pub conversion: Option<Conversion>,
     /// Why the fact is listed but never compared (a currency with no rate).
     pub not_comparable: Option<Box<str>>,
     /// The statistical source the sentence attributes the figure to, by the
@@ -88,6 +96,13 @@ pub struct Fact {
     /// For a change metric: the basis its sentence states ("in yuan
     /// terms"), by the rule's name for it.
     pub basis: Option<Box<str>>,
+}
+
+impl Notes {
+    /// The notes boxed, or `None` when there are none.
+    pub fn boxed(self) -> Option<Box<Notes>> {
+        (self != Notes::default()).then(|| Box::new(self))
+    }
 }
 
 /// A fact's sentence: a range of one text that the facts of a document
@@ -175,17 +190,42 @@ impl Conversion {
 }
 
 impl Fact {
+    /// How a figure in another currency became the metric's unit.
+    pub fn conversion(&self) -> Option<&Conversion> {
+        self.notes.as_ref()?.conversion.as_ref()
+    }
+
+    /// Why the fact is listed but never compared.
+    pub fn not_comparable(&self) -> Option<&str> {
+        self.notes.as_ref()?.not_comparable.as_deref()
+    }
+
+    /// The statistical source the sentence attributes the figure to.
+    pub fn attribution(&self) -> Option<&str> {
+        self.notes.as_ref()?.attribution.as_deref()
+    }
+
+    /// The sources of the rule's further dimensions of attribution.
+    pub fn dimensions(&self) -> &[(String, String)] {
+        self.notes.as_ref().map_or(&[], |n| &n.dimensions)
+    }
+
+    /// The basis of a change metric's figure.
+    pub fn basis(&self) -> Option<&str> {
+        self.notes.as_ref()?.basis.as_deref()
+    }
+
     /// The interval of true values in the metric's unit: the quantity's,
     /// widened by a conversion's uncertainty.
     pub fn interval(&self) -> Interval {
         let i = self.quantity.interval(self.slack);
-        self.conversion.as_ref().map_or(i, |c| c.widen(i))
+        self.conversion().map_or(i, |c| c.widen(i))
     }
 
     /// The interval without rounding (the `exact` tolerance).
     pub fn stated_interval(&self) -> Interval {
         let i = self.quantity.stated_interval(self.slack);
-        self.conversion.as_ref().map_or(i, |c| c.widen(i))
+        self.conversion().map_or(i, |c| c.widen(i))
     }
 
     /// The figure as written in the text ("US$244.8 billion").
@@ -556,12 +596,15 @@ fn fact(
         None => memo.cited(doc, i, metric),
     };
     Fact {
-        attribution: attribution.map(String::into_boxed_str),
-        dimensions: rule_words::dimensions(metric, quote),
-        basis: rule_words::basis(metric, quote).map(String::into_boxed_str),
+        notes: Notes {
+            conversion,
+            not_comparable: not_comparable.map(String::into_boxed_str),
+            attribution: attribution.map(String::into_boxed_str),
+            dimensions: rule_words::dimensions(metric, quote),
+            basis: rule_words::basis(metric, quote).map(String::into_boxed_str),
+        }
+        .boxed(),
         unit,
-        conversion: conversion.map(Box::new),
-        not_comparable: not_comparable.map(String::into_boxed_str),
         metric: Arc::clone(&metric.key),
         period,
         source: Arc::clone(source),
@@ -613,10 +656,6 @@ pub(crate) fn test_fact(path: &str, text: &str) -> Fact {
         quote_span: (q.start, q.end),
         slack: crate::extract::DEFAULT_SLACK,
         quantity: q,
-        conversion: None,
-        not_comparable: None,
-        attribution: None,
-        dimensions: Vec::new(),
-        basis: None,
+        notes: None,
     }
 }

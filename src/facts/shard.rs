@@ -500,12 +500,12 @@ fn fact(f: FactLine<'_>, metrics: &BTreeMap<&str, &Metric>) -> Result<Fact, Stri
                     c.unit
                 )));
             }
-            Some(Box::new(Conversion {
+            Some(Conversion {
                 from: unit("converted_from.unit", &c.unit)?.to_string(),
                 value: opt_decimal("converted_from.value", c.value.as_ref())?,
                 rate,
                 uncertainty,
-            }))
+            })
         }
     };
     if let Some(a) = f.attribution.as_deref() {
@@ -562,7 +562,7 @@ fn fact(f: FactLine<'_>, metrics: &BTreeMap<&str, &Metric>) -> Result<Fact, Stri
         end: f.end,
         written: f.written.into_owned(),
     };
-    check_magnitudes(&quantity, conversion.as_deref())?;
+    check_magnitudes(&quantity, conversion.as_ref())?;
     if quantity.start > quantity.end {
         return Err(format!(
             "`start` {} is after `end` {}",
@@ -603,11 +603,14 @@ fn fact(f: FactLine<'_>, metrics: &BTreeMap<&str, &Metric>) -> Result<Fact, Stri
         quote_line: f.quote_line,
         quote_span: f.quote_span,
         slack,
-        conversion,
-        not_comparable: f.not_comparable.map(|s| s.into_owned().into_boxed_str()),
-        attribution: f.attribution.map(|s| s.into_owned().into_boxed_str()),
-        dimensions: dimensions.into_iter().map(|(_, d)| d).collect(),
-        basis: f.basis.map(|s| s.into_owned().into_boxed_str()),
+        notes: super::Notes {
+            conversion,
+            not_comparable: f.not_comparable.map(|s| s.into_owned().into_boxed_str()),
+            attribution: f.attribution.map(|s| s.into_owned().into_boxed_str()),
+            dimensions: dimensions.into_iter().map(|(_, d)| d).collect(),
+            basis: f.basis.map(|s| s.into_owned().into_boxed_str()),
+        }
+        .boxed(),
     })
 }
 
@@ -752,9 +755,9 @@ mod tests {
                 report(sources, &facts, &rules)
             );
             for f in &facts {
-                seen.0 += usize::from(f.conversion.is_some());
+                seen.0 += usize::from(f.conversion().is_some());
                 seen.1 += usize::from(f.quantity.range.is_some());
-                seen.2 += usize::from(!f.dimensions.is_empty());
+                seen.2 += usize::from(!f.dimensions().is_empty());
             }
         }
         // conversions, ranges and dimensions were read back

@@ -348,13 +348,13 @@ fn fact_json(f: &Fact) -> FactJson<'_> {
         role: q.role,
         period_basis: q.period_basis,
         direction: q.direction,
-        attribution: f.attribution.as_deref(),
+        attribution: f.attribution(),
         attributions: f
-            .dimensions
+            .dimensions()
             .iter()
             .map(|(d, s)| (d.as_str(), s.as_str()))
             .collect(),
-        basis: f.basis.as_deref(),
+        basis: f.basis(),
         source: f.source.path.display().to_string(),
         id: &f.source.id,
         record: f.source.record,
@@ -363,13 +363,13 @@ fn fact_json(f: &Fact) -> FactJson<'_> {
         column: f.column,
         text: f.surface(),
         quote: f.quote.as_str(),
-        converted_from: f.conversion.as_ref().map(|c| ConvertedJson {
+        converted_from: f.conversion().map(|c| ConvertedJson {
             unit: c.from.clone(),
             value: c.value.map(dec),
             rate: dec(c.rate),
             uncertainty: dec(c.uncertainty),
         }),
-        not_comparable: f.not_comparable.as_deref(),
+        not_comparable: f.not_comparable(),
         start: q.start,
         end: q.end,
         written: &q.written,

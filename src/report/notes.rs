@@ -135,7 +135,7 @@ fn and(items: &[String]) -> String {
 /// How a converted figure was converted: "1.5 trillion yuan is 1.5 tn CNY ×
 /// 0.14 USD/CNY (±2%) = 210 bn USD".
 fn converted(f: &Fact) -> String {
-    let (Some(c), Some(to)) = (&f.conversion, f.quantity.value) else {
+    let (Some(c), Some(to)) = (f.conversion(), f.quantity.value) else {
         return String::new();
     };
     let Some(from) = c.value else {

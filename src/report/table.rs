@@ -148,7 +148,7 @@ fn fact_cells(f: &Fact) -> Vec<String> {
         (None, None) => String::new(),
     };
     let forecast = super::diagnostic::role_note(q.role);
-    let normalized = match (&f.conversion, &f.not_comparable) {
+    let normalized = match (f.conversion(), f.not_comparable()) {
         (Some(c), _) => format!(
             "{normalized} (at {} {}/{})",
             c.rate.normalize(),
