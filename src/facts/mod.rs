@@ -345,9 +345,16 @@ fn story_periods<'q>(doc: &Document, quantities: &'q [Quantity]) -> Cow<'q, [Qua
                 q.period_basis = PeriodBasis::Story;
             }
         } else if q.kind.is_metric() && q.role == Role::Actual {
-            if let (Some(p), PeriodBasis::Stated) = (q.period, q.period_basis) {
-                let seen = stated.len();
-                stated.entry(p).or_insert((0, seen)).0 += 1;
+            match (q.period, q.period_basis) {
+                (Some(p), PeriodBasis::Stated) => {
+                    let seen = stated.len();
+                    stated.entry(p).or_insert((0, seen)).0 += 1;
+                }
+                // "35.3 million visited from Jan 1 to Dec 29. ¶ Chinese
+                // visitors numbered 6.70 million": the story is now of those
+                // days, no period, not of the year before them
+                (None, PeriodBasis::Short) => stated.clear(),
+                _ => {}
             }
         }
     }
@@ -557,12 +564,17 @@ fn fact(
         PeriodRule::None => None,
         // a part-year figure ("January–October 2025") keeps its months: it is
         // compared only with figures for the same months
-        // a period carried from an earlier sentence yields to the rule's
+        // a year carried from an earlier sentence yields to the rule's
         // `undated: published-year`: its figures are present-tense claims
-        // ("ranks as China's fifth largest partner")
+        // ("ranks as China's fifth largest partner"); months carried stay,
+        // the figures are of the months the paragraph reports ("in the
+        // first half … China remains the largest source of imports,
+        // accounting for 21.0%")
         PeriodRule::Year => match (q.period, q.period_basis, metric.undated) {
-            (Some(_), PeriodBasis::Carried, Undated::PublishedYear)
-            | (None, _, Undated::PublishedYear) => source.published.map(|d| Period::year(d.year)),
+            (Some(p), PeriodBasis::Carried, Undated::PublishedYear) if p.months.is_none() => {
+                source.published.map(|d| Period::year(d.year))
+            }
+            (None, _, Undated::PublishedYear) => source.published.map(|d| Period::year(d.year)),
             (period, _, _) => period,
         },
     };

@@ -201,3 +201,56 @@ fn an_article_never_conflicts_with_itself_and_story_periods_are_not_compared() {
     let same: Vec<&Value> = facts.iter().filter(|f| f["id"] == "a").collect();
     assert_eq!(same.len(), 2, "{same:#?}");
 }
+
+#[test]
+fn a_story_told_over_some_days_gives_the_next_paragraph_no_year() {
+    let ws = crate::support::corpus(
+        &[],
+        &[(
+            "d.md",
+            "2025-01-02",
+            "Russia-China trade reached $245 billion in 2024.\n\nRussia-China trade came to $240 billion from Jan 1 to Dec 29.\n\nRussia-China trade in yuan was $150 billion, officials said.",
+        )],
+    );
+    let r = run(ws.path(), &["facts", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let facts: Vec<Value> = serde_json::from_str(&r.stdout).unwrap();
+    let after = facts
+        .iter()
+        .find(|f| f["text"] == "$150 billion")
+        .expect("the last paragraph's figure is a fact");
+    // of the days just named, not of 2024: no period
+    assert_eq!(after["period"], Value::Null, "{after:#?}");
+}
+
+#[test]
+fn a_present_tense_rank_keeps_the_months_its_paragraph_reports() {
+    let ws = crate::support::corpus(
+        &[],
+        &[
+            (
+                "h.md",
+                "2025-08-10",
+                "In the first half of 2025, Russia-China trade reached $110 billion. China remains Russia's largest trading partner.",
+            ),
+            (
+                "y.md",
+                "2025-03-10",
+                "In 2024, Russia-China trade reached $245 billion. China remains Russia's largest trading partner.",
+            ),
+        ],
+    );
+    let r = run(ws.path(), &["facts", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let facts: Vec<Value> = serde_json::from_str(&r.stdout).unwrap();
+    let rank = |id: &str| {
+        facts
+            .iter()
+            .find(|f| f["id"] == id && f["text"] == "largest")
+            .unwrap_or_else(|| panic!("a rank in {id}: {facts:#?}"))["period"]
+            .clone()
+    };
+    // months carried stay; a year carried yields to the year of publication
+    assert_eq!(rank("h"), Value::from("2025-01..2025-06"));
+    assert_eq!(rank("y"), Value::from("2025"));
+}
