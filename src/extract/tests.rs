@@ -1413,6 +1413,15 @@ fn the_base_of_a_comparison_has_the_year_of_all_of_it() {
 }
 
 #[test]
+fn a_period_in_parentheses_after_a_figure_is_that_figure_s_own() {
+    let s = "Norway sent 3.8 million tonnes and Peru over 5 million (through September).";
+    assert_eq!(figure(s, "3.8 million").period, None);
+    assert!(figure(s, "5 million").period.is_some());
+    let s = "Sales reached $40 million (2023), the firm said.";
+    assert_eq!(figure(s, "$40 million").period, Some(Period::year(2023)));
+}
+
+#[test]
 fn made_up_of_a_total_is_a_share_not_a_change() {
     let q = figure("Cars made up 12.5% of all exports.", "12.5%");
     assert_eq!((q.kind, q.direction), (Kind::Percent, None));

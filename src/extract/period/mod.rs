@@ -589,9 +589,14 @@ fn follows(cx: &Context<'_>, end: usize, at: usize) -> bool {
         return false;
     }
     let between = cx.text.get(end..at).unwrap_or("").trim();
-    // leading commas, byte by byte (a `char` pattern sets up a searcher)
+    // leading commas, byte by byte (a `char` pattern sets up a searcher);
+    // or the parenthesis of a period the figure's own ("over 5 million
+    // (through September)")
     let commas = between.bytes().take_while(|b| *b == b',').count();
-    let between = &between[commas..];
+    let between = match &between[commas..] {
+        b if commas == 0 && b.starts_with('(') => b[1..].trim_start(),
+        b => b,
+    };
     // at most four words, read without copying: a preposition, "the", and
     // "fiscal year" ("in fiscal 2024", "in the fiscal year 2024", "in FY2024")
     let mut words = [""; 4];
