@@ -1632,3 +1632,31 @@ fn every_unit_read_is_named() {
     assert!(seen.len() > 30, "{seen:?}");
     assert_eq!(unit_named("no such unit"), None);
 }
+
+// Classes of NewsQuant failures (issue 12), each with sentences of our own.
+
+/// A pound or yen sign lost in a copy: "PS" for £, "Y=" for ¥; never a
+/// console's name or an equation.
+#[test]
+fn lost_pound_and_yen_signs() {
+    check(&[
+        (
+            "The club paid PS4.2m for the striker.",
+            &["money | PS4.2m | 4200000 | GBP | [4150000, 4250000]"],
+        ),
+        (
+            "Each winner gets a PS12,500 prize.",
+            &["money | PS12,500 | 12500 | GBP | [12450, 12550]"],
+        ),
+        (
+            "The insurer booked Y=12 billion of losses.",
+            &["money | Y=12 billion | 12000000000 | yen_yuan | [11500000000, 12500000000]"],
+        ),
+        (
+            "Shares of the Japanese carmaker closed at Y=3,415.",
+            &["money | Y=3,415 | 3415 | JPY | [3414.5, 3415.5]"],
+        ),
+        ("He queued all night for a PS5.", &["other | 5"]),
+        ("Solve Y=2 for x.", &["number | 2 | 2 | count | [1.5, 2.5]"]),
+    ]);
+}

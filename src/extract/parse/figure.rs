@@ -308,6 +308,9 @@ impl<'t> Parser<'t> {
     /// A currency symbol or code before a number: `$`, `US$`, `€`, `USD`,
     /// `MAUD`.
     fn currency_prefix(&self, i: usize) -> Option<(Currency, usize)> {
+        if let Some(found) = self.lost_symbol(i) {
+            return Some(found);
+        }
         let s = self.s(i);
         match self.kind(i)? {
             // "$US12.4 million", "$A3.1bn": the country after the symbol
@@ -342,6 +345,24 @@ impl<'t> Parser<'t> {
             TokKind::Word => currency::code(s).map(|c| (c, i + 1)),
             TokKind::Digits => None,
         }
+    }
+
+    /// A pound or yen sign a copy lost, as news archives write them:
+    /// "PS3.5m" for £3.5m, "Y=590 billion" for ¥590 billion. Only before an
+    /// amount's shape (a separator, a decimal, two digits or a scale):
+    /// "PS5" is a games console, "Y=2" an equation.
+    pub(super) fn lost_symbol(&self, i: usize) -> Option<(Currency, usize)> {
+        let (unit, k) = match self.s(i) {
+            "PS" => ("GBP", i + 1),
+            "Y" if self.s(i + 1) == "=" && self.glued(i + 1) => ("yen_yuan", i + 2),
+            _ => return None,
+        };
+        if !(self.glued(k) && self.kind(k) == Some(TokKind::Digits)) {
+            return None;
+        }
+        let scaled =
+            self.joined(k + 1) && scale::scale_word(self.s(k + 1), self.glued(k + 1)).is_some();
+        (self.s(k).len() > 1 || scaled).then_some((currency::major_unit(unit), k))
     }
 
     /// A digit literal or number words at `i`: the number, the last token, and
