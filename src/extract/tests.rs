@@ -1660,3 +1660,27 @@ fn lost_pound_and_yen_signs() {
         ("Solve Y=2 for x.", &["number | 2 | 2 | count | [1.5, 2.5]"]),
     ]);
 }
+
+/// "pc" glued to a figure is British papers' per cent; a plus sign before a
+/// percentage is its sign, not a phone number's.
+#[test]
+fn per_cent_as_pc_and_signed_percentages() {
+    check(&[
+        (
+            "Gilt yields reached 4.12pc on Monday.",
+            &["percent | 4.12pc | 4.12 | percent | [4.115, 4.125]"],
+        ),
+        (
+            "The office ordered 3 PCs.",
+            &["number | 3 | 3 | count | [2.5, 3.5]"],
+        ),
+        (
+            "Markets: Nikkei +1.4% Hang Seng -0.7%.",
+            &[
+                "percent | 1.4% | 1.4 | percent | [1.35, 1.45]",
+                "percent | -0.7% | -0.7 | percent | [-0.75, -0.65]",
+            ],
+        ),
+        ("Ring +44 20 7946 0000 today.", &["other | 44 20 7946 0000"]),
+    ]);
+}

@@ -486,7 +486,10 @@ impl<'t> Parser<'t> {
         let s = self.s(k);
         let word = |j: usize, w: &str| self.is_word(j, w);
         let next = self.word(k);
-        if s == "%" || PERCENT_WORDS.contains(&next) {
+        // "1.38pc": British papers' per cent, glued to the figure ("5 pc"
+        // spaced is as often five computers)
+        let glued_pc = s == "pc" && self.glued(k);
+        if s == "%" || PERCENT_WORDS.contains(&next) || glued_pc {
             return Some(Suffix::Percent {
                 points: false,
                 end: k,
