@@ -105,6 +105,7 @@ impl Parser<'_> {
             step: Decimal::ONE,
             scale: None,
             unit: None,
+            unit_exp: 0,
             percent: false,
             points: false,
             written: self.written(first, last),

@@ -295,18 +295,23 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
 });
 
 impl Parser<'_> {
+    /// Whether a unit of time or measure follows the plain number `fig`:
+    /// "15 years", "5 km"; "a 10-year plan", "the 71-year-old".
+    pub(super) fn measure_after(&self, fig: &Figure) -> bool {
+        let next = fig.last + 1;
+        let units = &SETS.units;
+        let unit_at = |j: usize| units.contains(self.low(j));
+        let word_after = self.joined(next) && self.kind(next) == Some(TokKind::Word);
+        let hyphenated = self.is_dash(next) && self.glued(next) && self.glued(next + 1);
+        (word_after && unit_at(next)) || (hyphenated && unit_at(next + 1))
+    }
+
     /// Whether the plain number `fig` is a duration, age, measure, time or
     /// a name rather than a count.
     pub(super) fn not_an_amount(&self, fig: &Figure) -> bool {
         let next = fig.last + 1;
         let sets = &*SETS;
-        let next_word = |j: usize| self.joined(j) && self.kind(j) == Some(TokKind::Word);
-        // "15 years", "5 km", "9 a.m."; "a 10-year plan", "the 71-year-old"
-        let unit_at = |j: usize| sets.units.contains(self.low(j));
-        if next_word(next) && unit_at(next) {
-            return true;
-        }
-        if self.is_dash(next) && self.glued(next) && self.glued(next + 1) && unit_at(next + 1) {
+        if self.measure_after(fig) {
             return true;
         }
         // "9 a.m.": in its paragraph ("223,000\n\na. Next" is a count, then

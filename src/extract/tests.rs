@@ -1684,3 +1684,54 @@ fn per_cent_as_pc_and_signed_percentages() {
         ("Ring +44 20 7946 0000 today.", &["other | 44 20 7946 0000"]),
     ]);
 }
+
+/// A bare first figure joined by "to" or "or" to one that states the unit
+/// (and makes no range with it) takes that unit: the writer elided it.
+#[test]
+fn a_unit_written_once_for_two_levels() {
+    check(&[
+        (
+            "Inflation eased from 3.1 to 2.9 percent.",
+            &[
+                "percent | 3.1 | 3.1 | percent | [3.05, 3.15] | base",
+                "percent | 2.9 percent | 2.9 | percent | [2.85, 2.95]",
+            ],
+        ),
+        (
+            "A coffee there costs two or three euros.",
+            &[
+                "money | two | 2 | EUR | [1.5, 2.5]",
+                "money | three euros | 3 | EUR | [2.5, 3.5]",
+            ],
+        ),
+        (
+            "Tickets cost 6 or $7.",
+            &[
+                "money | 6 | 6 | dollar | [5.5, 6.5]",
+                "money | $7 | 7 | dollar | [6.5, 7.5]",
+            ],
+        ),
+        (
+            "Membership fell from 12 to 9 million.",
+            &[
+                "number | 12 | 12000000 | count | [11500000, 12500000] | base",
+                "number | 9 million | 9000000 | count | [8500000, 9500000]",
+            ],
+        ),
+        (
+            "The fare went from 90 to 85 cents.",
+            &[
+                "money | 90 | 0.9 | currency | [0.85, 0.95] | base",
+                "money | 85 cents | 0.85 | currency | [0.845, 0.855]",
+            ],
+        ),
+        (
+            "We waited two or three weeks.",
+            &["other | two", "other | three"],
+        ),
+        (
+            "The gap widened from 4.5 to 5.0 mm.",
+            &["other | 4.5", "other | 5.0"],
+        ),
+    ]);
+}

@@ -9,6 +9,7 @@
 
 use rust_decimal::Decimal;
 
+use super::ranges::Elided;
 use super::vocabulary::{
     BARRELS_A_DAY, BARRELS_BEFORE_SLASH, DASHES, MEASURE_CONTEXT, PERCENT_WORDS, WORD_CONTINUATIONS,
 };
@@ -39,6 +40,9 @@ pub(in crate::extract) struct Figure<'t> {
     /// Power of ten applied by a scale word, if any.
     pub(in crate::extract) scale: Option<u32>,
     pub(in crate::extract) unit: Option<&'static str>,
+    /// The power of ten from the written currency to `unit` (-2 for
+    /// "cents"), 0 without one.
+    pub(in crate::extract) unit_exp: i32,
     pub(in crate::extract) percent: bool,
     /// "percentage points" rather than "percent".
     pub(in crate::extract) points: bool,
@@ -66,6 +70,7 @@ impl<'t> Figure<'t> {
             step,
             scale: None,
             unit: None,
+            unit_exp: 0,
             percent: false,
             points: false,
             written,
@@ -92,6 +97,15 @@ impl<'t> Parser<'t> {
             return Some(r);
         }
         let next = fig.last + 1;
+        // "three or four years": the first a duration as the second is
+        let fig = match self.elided_unit(fig) {
+            Elided::Measure(fig) => {
+                let mut found = self.non_metric(Kind::Other, &fig, None);
+                found.quantity.value = Some(fig.value);
+                return Some((found, next));
+            }
+            Elided::Figure(fig) => fig,
+        };
         let year = fig
             .year()
             .filter(|_| self.qualifier_before(fig.first).0.is_none());
@@ -174,6 +188,7 @@ impl<'t> Parser<'t> {
             fig.value = fig.value.checked_mul(factor)?;
             fig.step = fig.step.checked_mul(factor)?;
             fig.unit = Some(c.unit);
+            fig.unit_exp = c.exp;
             if c.exp == 0 && fig.scale.is_none() {
                 if let Some((minor, end)) = self.minor_part(fig.last + 1) {
                     fig.value = fig.value.checked_add(minor)?;
