@@ -295,6 +295,12 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
 });
 
 impl Parser<'_> {
+    /// Whether word `i` is a noun that labels the number after it ("room
+    /// 305", "section 3").
+    pub(super) fn is_label(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokKind::Word) && SETS.labels.contains(self.low(i))
+    }
+
     /// Whether a unit of time or measure follows the plain number `fig`:
     /// "15 years", "5 km"; "a 10-year plan", "the 71-year-old".
     pub(super) fn measure_after(&self, fig: &Figure) -> bool {

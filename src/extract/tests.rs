@@ -1735,3 +1735,27 @@ fn a_unit_written_once_for_two_levels() {
         ),
     ]);
 }
+
+/// Scale letters news writes beside counts: a capital "M" glued ("4.3M")
+/// is never metres, a spaced capital "B" before a noun is billions, and a
+/// glued "m" before "of" and an owner is millions of things owned.
+#[test]
+fn scale_letters_beside_counts() {
+    check(&[
+        (
+            "The single sold 2.6M copies.",
+            &["number | 2.6M | 2600000 | count | [2550000, 2650000]"],
+        ),
+        ("Shares of 3M slipped.", &["other | 3M"]),
+        (
+            "The app has 1.2 B users.",
+            &["number | 1.2 B | 1200000000 | count | [1150000000, 1250000000]"],
+        ),
+        ("Meet me in Room 4 B today.", &["other | 4"]),
+        (
+            "The carrier has 12m of its phones in use.",
+            &["number | 12m | 12000000 | count | [11500000, 12500000]"],
+        ),
+        ("She swam the last 50m of the lap.", &["other | 50m"]),
+    ]);
+}

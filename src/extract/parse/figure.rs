@@ -262,7 +262,8 @@ impl<'t> Parser<'t> {
             return Some(last);
         }
         let million_noun = self.million_before_noun(k);
-        let Some(e) = scale::scale_word(self.s(k), self.glued(k) && (money || million_noun)) else {
+        let letter = self.glued(k) && (money || million_noun) || self.spaced_billions(k);
+        let Some(e) = scale::scale_word(self.s(k), letter) else {
             return Some(last);
         };
         let factor = number::pow10(e);
@@ -311,13 +312,52 @@ impl<'t> Parser<'t> {
     }
 
     /// "$3.5m" is millions; "2.5m visitors" too, but "3.5m long" is metres:
-    /// whether the glued "m" at `k` is followed by a noun.
+    /// whether the glued "m" at `k` is followed by a noun. A capital "M"
+    /// is never metres ("4.3M copies"), but "3M" is a company.
     pub(super) fn million_before_noun(&self, k: usize) -> bool {
-        self.glued(k)
-            && self.s(k) == "m"
-            && self.kind(k + 1) == Some(TokKind::Word)
+        let capital = self.s(k) == "M" && k > 0 && self.s(k - 1) != "3";
+        self.glued(k) && (self.s(k) == "m" || capital) && self.noun_after_scale(k)
+    }
+
+    /// Whether a word that is no measure's context follows the scale
+    /// letter at `k` ("2.5m visitors", not "3.5m long"). "Of" before an
+    /// owner is a share of things owned ("35m of its users"; "the last
+    /// 200m of the race" stays metres).
+    fn noun_after_scale(&self, k: usize) -> bool {
+        let owner = matches!(
+            self.word(k + 2),
+            "its" | "their" | "our" | "his" | "her" | "them"
+        );
+        let share = self.is_word(k + 1, "of") && self.joined(k + 2) && owner;
+        self.kind(k + 1) == Some(TokKind::Word)
             && self.joined(k + 1)
-            && !MEASURE_CONTEXT.iter().any(|w| self.is_word(k + 1, w))
+            && (share || !MEASURE_CONTEXT.iter().any(|w| self.is_word(k + 1, w)))
+    }
+
+    /// "8 B people": a capital "B" spaced after a number and before a
+    /// lowercase noun is billions (a "B" glued to money is read by
+    /// `scale_word`). After a name or before a verb it is a label:
+    /// "Room 8 B is free", "Plan 8 B Ltd".
+    fn spaced_billions(&self, k: usize) -> bool {
+        let Some(number) = k.checked_sub(1) else {
+            return false;
+        };
+        let named = number.checked_sub(1).is_some_and(|p| {
+            let capital = self.s(p).starts_with(|c: char| c.is_uppercase());
+            (capital && !self.starts_sentence(p)) || self.is_label(p)
+        });
+        let next = self.s(k + 1);
+        let verb = matches!(
+            next,
+            "is" | "was" | "are" | "were" | "has" | "had" | "and" | "or"
+        );
+        self.s(k) == "B"
+            && !self.glued(k)
+            && self.kind(number) == Some(TokKind::Digits)
+            && !named
+            && next.starts_with(|c: char| c.is_ascii_lowercase())
+            && !verb
+            && self.noun_after_scale(k)
     }
 
     /// A currency symbol or code before a number: `$`, `US$`, `€`, `USD`,
