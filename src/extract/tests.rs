@@ -1759,3 +1759,23 @@ fn scale_letters_beside_counts() {
         ("She swam the last 50m of the lap.", &["other | 50m"]),
     ]);
 }
+
+/// Powers of ten whose superscript was kept ("10⁻¹⁹") or lost ("10−19"),
+/// and fractions written with the fraction slash ("1⁄64").
+#[test]
+fn lost_superscripts_and_the_fraction_slash() {
+    check(&[
+        (
+            "A grain weighs 6.5×10−5 tonnes.",
+            &["number | 6.5×10−5 | 0.000065 | count | [0.0000645, 0.0000655]"],
+        ),
+        (
+            "The cluster holds 2.1×10⁶ cells.",
+            &["number | 2.1×10⁶ | 2100000 | count | [2050000, 2150000]"],
+        ),
+        (
+            "The tolerance is 1⁄64 of the span.",
+            &["number | 1⁄64 | 0.015625 | count | [0.015625, 0.015625]"],
+        ),
+    ]);
+}
