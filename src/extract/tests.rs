@@ -1779,3 +1779,22 @@ fn lost_superscripts_and_the_fraction_slash() {
         ),
     ]);
 }
+
+/// Digits glued to a unit after number words start a quantity of their
+/// own: "three million 330ml cans" is three million cans of 330 ml.
+#[test]
+fn number_words_stop_before_digits_with_a_unit() {
+    check(&[
+        (
+            "The brewery filled three million 330ml cans.",
+            &[
+                "number | three million | 3000000 | count | [2500000, 3500000]",
+                "other | 330ml",
+            ],
+        ),
+        (
+            "They stacked 4 thousand 3 hundred and 21 crates.",
+            &["number | 4 thousand 3 hundred and 21 | 4321 | count | [4320.5, 4321.5]"],
+        ),
+    ]);
+}

@@ -510,9 +510,13 @@ impl<'t> Parser<'t> {
         let mut n = 0;
         let mut strangers = 0;
         for j in i..i + 24 {
+            // digits glued to a unit start a quantity of their own: "eight
+            // million 250ml bottles" is eight million of 250 ml
+            let unit_glued = j > i && self.glued(j + 1) && self.kind(j + 1) == Some(TokKind::Word);
             let fits = (j == i || self.joined(j))
                 && match self.kind(j) {
-                    Some(TokKind::Word | TokKind::Digits) => true,
+                    Some(TokKind::Word) => true,
+                    Some(TokKind::Digits) => !unit_glued,
                     Some(TokKind::Symbol) => self.is_dash(j),
                     None => false,
                 };
