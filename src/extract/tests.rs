@@ -1798,3 +1798,12 @@ fn number_words_stop_before_digits_with_a_unit() {
         ),
     ]);
 }
+
+/// A span of days after a month is one date: "Nov. 3-7" has no count 7.
+#[test]
+fn spans_of_days_are_dates() {
+    check(&[
+        ("The fair runs Nov. 3-7 in Lyon.", &["date | Nov. 3-7"]),
+        ("Voting is on May 12-14, 2026.", &["date | May 12-14, 2026"]),
+    ]);
+}
