@@ -1,7 +1,8 @@
 //! Numbers that are not amounts: durations ("15 years", "a 10-year plan"),
 //! ages ("Putin, 72,", "the 71-year-old", "aged 45"), measures ("5 km", "40
 //! degrees"), times ("9 a.m."), and numbers that name things ("Boeing 737",
-//! "Article 5", "Room 305", "iPhone 15", "Nord Stream 2").
+//! "Article 5", "Room 305", "iPhone 15", "Nord Stream 2", "the 737 Max",
+//! "Stoxx 50").
 //!
 //! ## What it extracts
 //! Nothing new: it tells the parser that a plain number is one of these, so
@@ -171,7 +172,21 @@ const LABELS: &[&str] = &[
     "reactor",
     "plant",
     "hall",
+    // stock indexes: "Stoxx 50", "FTSE 100", "the sp 500" (a copy that
+    // lost the ampersand of S&P)
+    "stoxx",
+    "ftse",
+    "nikkei",
+    "dax",
+    "cac",
+    "asx",
+    "nasdaq",
+    "sp",
 ];
+
+/// Product lines after a model's number: "the 737 Max", "the 11 Pro", "the
+/// 787 Dreamliner".
+const MODEL_LINES: &[&str] = &["Pro", "Max", "Plus", "Ultra", "Mini", "Lite", "Dreamliner"];
 
 /// Words for streets: a number before them is an address.
 const STREETS: &[&str] = &[
@@ -318,6 +333,10 @@ impl Parser<'_> {
         let next = fig.last + 1;
         let sets = &*SETS;
         if self.measure_after(fig) {
+            return true;
+        }
+        let model_line = self.joined(next) && MODEL_LINES.contains(&self.s(next));
+        if fig.bare_integer && model_line {
             return true;
         }
         // "9 a.m.": in its paragraph ("223,000\n\na. Next" is a count, then

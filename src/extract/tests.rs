@@ -1807,3 +1807,26 @@ fn spans_of_days_are_dates() {
         ("Voting is on May 12-14, 2026.", &["date | May 12-14, 2026"]),
     ]);
 }
+
+/// Numbers of models and stock indexes are names: "the 320 Max", "the
+/// Nikkei 225", "the sp 500" (its ampersand lost).
+#[test]
+fn model_lines_and_stock_indexes_are_names() {
+    check(&[
+        ("The airline parked its 320 Max fleet.", &["other | 320"]),
+        (
+            "Asia: Nikkei 225 +0.5%.",
+            &[
+                "other | 225",
+                "percent | 0.5% | 0.5 | percent | [0.45, 0.55]",
+            ],
+        ),
+        (
+            "the sp 500 slid 1.4%.",
+            &[
+                "other | 500",
+                "change | 1.4% | 1.4 | percent | [1.35, 1.45]",
+            ],
+        ),
+    ]);
+}
