@@ -5,7 +5,8 @@
 //! `₪`, `₿` ...; `元` after it); dollar prefixes (`US$`, `C$`, `A$`, `HK$`,
 //! `S$`, `NZ$`); ISO codes before or after, spaced or glued (`USD 20`,
 //! `USD34.6`, `115USD`, `RMB1.7trn`), and `MUSD`-style codes in millions;
-//! currency names after the number ("dollars", "US dollars", "Swiss francs",
+//! a pound or yen sign a copy lost (`PS3.5m`, `Y=590 billion`, read in
+//! `parse`); currency names after the number ("dollars", "US dollars", "Swiss francs",
 //! "yuan", "rubles", "pence", "cents" ...), minor units converted to the major
 //! unit ("34 cents" is 0.34).
 //!
@@ -34,6 +35,11 @@ pub(crate) struct Currency {
 
 const fn major(unit: &'static str) -> Currency {
     Currency { unit, exp: 0 }
+}
+
+/// The major unit of `unit`, for readers outside this module.
+pub(crate) const fn major_unit(unit: &'static str) -> Currency {
+    major(unit)
 }
 
 /// Symbols that stand before (or after) an amount.

@@ -50,6 +50,15 @@ impl Parser<'_> {
         }
         let day = self.day_at(j)?;
         let mut last = day;
+        // "Sept. 20-24": a span of days, the second after the first
+        let span = self.is_dash(last + 1) && self.glued(last + 1) && self.glued(last + 2);
+        if let Some(end) = self.day_at(last + 2).filter(|_| span) {
+            let first: Option<u8> = self.s(j).parse().ok();
+            let second: Option<u8> = self.s(last + 2).parse().ok();
+            if first < second {
+                last = end;
+            }
+        }
         // "January 21, 2025"
         let comma = if self.s(last + 1) == "," {
             last + 2
@@ -105,6 +114,7 @@ impl Parser<'_> {
             step: Decimal::ONE,
             scale: None,
             unit: None,
+            unit_exp: 0,
             percent: false,
             points: false,
             written: self.written(first, last),

@@ -1,7 +1,8 @@
 //! Numbers that are not amounts: durations ("15 years", "a 10-year plan"),
 //! ages ("Putin, 72,", "the 71-year-old", "aged 45"), measures ("5 km", "40
 //! degrees"), times ("9 a.m."), and numbers that name things ("Boeing 737",
-//! "Article 5", "Room 305", "iPhone 15", "Nord Stream 2").
+//! "Article 5", "Room 305", "iPhone 15", "Nord Stream 2", "the 737 Max",
+//! "Stoxx 50").
 //!
 //! ## What it extracts
 //! Nothing new: it tells the parser that a plain number is one of these, so
@@ -171,7 +172,21 @@ const LABELS: &[&str] = &[
     "reactor",
     "plant",
     "hall",
+    // stock indexes: "Stoxx 50", "FTSE 100", "the sp 500" (a copy that
+    // lost the ampersand of S&P)
+    "stoxx",
+    "ftse",
+    "nikkei",
+    "dax",
+    "cac",
+    "asx",
+    "nasdaq",
+    "sp",
 ];
+
+/// Product lines after a model's number: "the 737 Max", "the 11 Pro", "the
+/// 787 Dreamliner".
+const MODEL_LINES: &[&str] = &["Pro", "Max", "Plus", "Ultra", "Mini", "Lite", "Dreamliner"];
 
 /// Words for streets: a number before them is an address.
 const STREETS: &[&str] = &[
@@ -295,18 +310,33 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
 });
 
 impl Parser<'_> {
+    /// Whether word `i` is a noun that labels the number after it ("room
+    /// 305", "section 3").
+    pub(super) fn is_label(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokKind::Word) && SETS.labels.contains(self.low(i))
+    }
+
+    /// Whether a unit of time or measure follows the plain number `fig`:
+    /// "15 years", "5 km"; "a 10-year plan", "the 71-year-old".
+    pub(super) fn measure_after(&self, fig: &Figure) -> bool {
+        let next = fig.last + 1;
+        let units = &SETS.units;
+        let unit_at = |j: usize| units.contains(self.low(j));
+        let word_after = self.joined(next) && self.kind(next) == Some(TokKind::Word);
+        let hyphenated = self.is_dash(next) && self.glued(next) && self.glued(next + 1);
+        (word_after && unit_at(next)) || (hyphenated && unit_at(next + 1))
+    }
+
     /// Whether the plain number `fig` is a duration, age, measure, time or
     /// a name rather than a count.
     pub(super) fn not_an_amount(&self, fig: &Figure) -> bool {
         let next = fig.last + 1;
         let sets = &*SETS;
-        let next_word = |j: usize| self.joined(j) && self.kind(j) == Some(TokKind::Word);
-        // "15 years", "5 km", "9 a.m."; "a 10-year plan", "the 71-year-old"
-        let unit_at = |j: usize| sets.units.contains(self.low(j));
-        if next_word(next) && unit_at(next) {
+        if self.measure_after(fig) {
             return true;
         }
-        if self.is_dash(next) && self.glued(next) && self.glued(next + 1) && unit_at(next + 1) {
+        let model_line = self.joined(next) && MODEL_LINES.contains(&self.s(next));
+        if fig.bare_integer && model_line {
             return true;
         }
         // "9 a.m.": in its paragraph ("223,000\n\na. Next" is a count, then

@@ -1,5 +1,6 @@
 //! Numbers in mathematical notation: "1.3e6", "2.5^-1", "6.23x10^-4",
-//! "3/4", "2 1/4", "¾", and thousands grouped by spaces ("1 234 567",
+//! "1.6×10⁻¹⁹" (and "1.6×10−19", its superscript lost in a copy), "3/4",
+//! "1⁄32" (a fraction slash), "2 1/4", "¾", and thousands grouped by spaces ("1 234 567",
 //! "40 000" with a no-break space).
 //!
 //! ## What it extracts
@@ -50,6 +51,24 @@ const MAX_EXPONENT: i64 = 24;
 /// value cannot be represented ("1e40", "6.23x10^-40000", "9^99"): the
 /// caller reports it unparsed, never a shorter reading ("1") in its place.
 type Notation = Result<(Number, usize), usize>;
+
+/// The digit a superscript stands for ("⁶" is 6).
+fn superscript_digit(s: &str) -> Option<char> {
+    let d = match s {
+        "⁰" => '0',
+        "¹" => '1',
+        "²" => '2',
+        "³" => '3',
+        "⁴" => '4',
+        "⁵" => '5',
+        "⁶" => '6',
+        "⁷" => '7',
+        "⁸" => '8',
+        "⁹" => '9',
+        _ => return None,
+    };
+    Some(d)
+}
 
 pub(super) fn vulgar(s: &str) -> Option<Decimal> {
     VULGAR
@@ -147,11 +166,22 @@ impl Parser<'_> {
         let times_ten = self.glued(i + 1)
             && matches!(self.s(i + 1), "x" | "X" | "×")
             && self.glued(i + 2)
-            && self.s(i + 2) == "10"
-            && self.s(i + 3) == "^";
-        if times_ten && self.glued(i + 3) {
+            && self.s(i + 2) == "10";
+        if times_ten && self.s(i + 3) == "^" && self.glued(i + 3) {
             let (e, last) = self.exponent(i + 4)?;
             return Some(scaled(m, e).ok_or(last).map(|n| (n, last)));
+        }
+        // "1.6×10⁻¹⁹", and "1.6×10−19" where a copy lost the superscript:
+        // a sign after "10" can only be the exponent's
+        if times_ten {
+            if let Some((e, last)) = self.superscript(i + 3) {
+                return Some(scaled(m, e).ok_or(last).map(|n| (n, last)));
+            }
+            let signed = matches!(self.s(i + 3), "-" | "−") && self.glued(i + 3);
+            if signed {
+                let (e, last) = self.exponent(i + 3)?;
+                return Some(scaled(m, e).ok_or(last).map(|n| (n, last)));
+            }
         }
         if !(self.glued(i + 1) && self.s(i + 1) == "^") {
             return None;
@@ -166,6 +196,26 @@ impl Parser<'_> {
                 last,
             )
         }))
+    }
+
+    /// An exponent in superscripts glued at `j` ("⁶", "⁻¹⁹"): its value
+    /// (`None` beyond any `i64`) and last token.
+    fn superscript(&self, j: usize) -> Option<(Option<i64>, usize)> {
+        let negative = self.s(j) == "⁻" && self.glued(j);
+        let mut k = j + usize::from(negative);
+        let mut digits = String::new();
+        while self.glued(k) {
+            let Some(d) = superscript_digit(self.s(k)) else {
+                break;
+            };
+            digits.push(d);
+            k += 1;
+        }
+        if digits.is_empty() {
+            return None;
+        }
+        let e: Option<i64> = digits.parse().ok();
+        Some((e.map(|e| if negative { -e } else { e }), k - 1))
     }
 
     /// "3/4", and "2 1/4" (a whole number and a fraction).
@@ -195,8 +245,11 @@ impl Parser<'_> {
 
     fn simple_fraction(&self, i: usize) -> Option<(Decimal, usize)> {
         let n: u32 = self.s(i).parse().ok()?;
+        // "1⁄32": the fraction slash says it is a fraction, of any
+        // denominator
+        let fraction_slash = self.s(i + 1) == "⁄";
         if !(self.kind(i) == Some(TokKind::Digits)
-            && self.s(i + 1) == "/"
+            && (self.s(i + 1) == "/" || fraction_slash)
             && self.glued(i + 1)
             && self.glued(i + 2))
         {
@@ -206,7 +259,8 @@ impl Parser<'_> {
         // "11/5/2024" is a date
         let date = self.s(i + 3) == "/" && self.glued(i + 3);
         // "9/11", "24/7": only the small denominators of everyday fractions
-        (n < d && d <= 10 && !date).then(|| (Decimal::from(n) / Decimal::from(d), i + 2))
+        let everyday = d <= 10 || fraction_slash;
+        (n < d && everyday && !date).then(|| (Decimal::from(n) / Decimal::from(d), i + 2))
     }
 
     /// "2½".

@@ -10,8 +10,11 @@
 //! ## Not extracted
 //! "billions of" with no number (a vague magnitude); "b" and "m" unless
 //! glued to an amount of money ("$2.7b", "$3.5m"), since "3.5m" alone is as
-//! likely metres and a bare "B" a grade or a name. An editorial insertion
-//! is read as written: "$75 [billion]".
+//! likely metres and a bare "B" a grade or a name. `parse` admits the few
+//! places where they are counts: "m" glued before a noun ("2.5m visitors",
+//! "35m of its users"), a capital "M" glued ("4.3M copies"; "3M" is a
+//! company), a capital "B" spaced before a lowercase noun ("8 B people"; not
+//! "Room 8 B"). An editorial insertion is read as written: "$75 [billion]".
 
 /// Powers of ten for scale words, lowercase.
 const SCALES: &[(&str, u32)] = &[

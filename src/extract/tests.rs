@@ -1660,3 +1660,201 @@ fn every_unit_read_is_named() {
     assert!(seen.len() > 30, "{seen:?}");
     assert_eq!(unit_named("no such unit"), None);
 }
+
+// Classes of NewsQuant failures (issue 12), each with sentences of our own.
+
+/// A pound or yen sign lost in a copy: "PS" for £, "Y=" for ¥; never a
+/// console's name or an equation.
+#[test]
+fn lost_pound_and_yen_signs() {
+    check(&[
+        (
+            "The club paid PS4.2m for the striker.",
+            &["money | PS4.2m | 4200000 | GBP | [4150000, 4250000]"],
+        ),
+        (
+            "Each winner gets a PS12,500 prize.",
+            &["money | PS12,500 | 12500 | GBP | [12450, 12550]"],
+        ),
+        (
+            "The insurer booked Y=12 billion of losses.",
+            &["money | Y=12 billion | 12000000000 | yen_yuan | [11500000000, 12500000000]"],
+        ),
+        (
+            "Shares of the Japanese carmaker closed at Y=3,415.",
+            &["money | Y=3,415 | 3415 | JPY | [3414.5, 3415.5]"],
+        ),
+        ("He queued all night for a PS5.", &["other | 5"]),
+        ("Solve Y=2 for x.", &["number | 2 | 2 | count | [1.5, 2.5]"]),
+    ]);
+}
+
+/// "pc" glued to a figure is British papers' per cent; a plus sign before a
+/// percentage is its sign, not a phone number's.
+#[test]
+fn per_cent_as_pc_and_signed_percentages() {
+    check(&[
+        (
+            "Gilt yields reached 4.12pc on Monday.",
+            &["percent | 4.12pc | 4.12 | percent | [4.115, 4.125]"],
+        ),
+        (
+            "The office ordered 3 PCs.",
+            &["number | 3 | 3 | count | [2.5, 3.5]"],
+        ),
+        (
+            "Markets: Nikkei +1.4% Hang Seng -0.7%.",
+            &[
+                "percent | 1.4% | 1.4 | percent | [1.35, 1.45]",
+                "percent | -0.7% | -0.7 | percent | [-0.75, -0.65]",
+            ],
+        ),
+        ("Ring +44 20 7946 0000 today.", &["other | 44 20 7946 0000"]),
+    ]);
+}
+
+/// A bare first figure joined by "to" or "or" to one that states the unit
+/// (and makes no range with it) takes that unit: the writer elided it.
+#[test]
+fn a_unit_written_once_for_two_levels() {
+    check(&[
+        (
+            "Inflation eased from 3.1 to 2.9 percent.",
+            &[
+                "percent | 3.1 | 3.1 | percent | [3.05, 3.15] | base",
+                "percent | 2.9 percent | 2.9 | percent | [2.85, 2.95]",
+            ],
+        ),
+        (
+            "A coffee there costs two or three euros.",
+            &[
+                "money | two | 2 | EUR | [1.5, 2.5]",
+                "money | three euros | 3 | EUR | [2.5, 3.5]",
+            ],
+        ),
+        (
+            "Tickets cost 6 or $7.",
+            &[
+                "money | 6 | 6 | dollar | [5.5, 6.5]",
+                "money | $7 | 7 | dollar | [6.5, 7.5]",
+            ],
+        ),
+        (
+            "Membership fell from 12 to 9 million.",
+            &[
+                "number | 12 | 12000000 | count | [11500000, 12500000] | base",
+                "number | 9 million | 9000000 | count | [8500000, 9500000]",
+            ],
+        ),
+        (
+            "The fare went from 90 to 85 cents.",
+            &[
+                "money | 90 | 0.9 | currency | [0.85, 0.95] | base",
+                "money | 85 cents | 0.85 | currency | [0.845, 0.855]",
+            ],
+        ),
+        (
+            "We waited two or three weeks.",
+            &["other | two", "other | three"],
+        ),
+        (
+            "The gap widened from 4.5 to 5.0 mm.",
+            &["other | 4.5", "other | 5.0"],
+        ),
+    ]);
+}
+
+/// Scale letters news writes beside counts: a capital "M" glued ("4.3M")
+/// is never metres, a spaced capital "B" before a noun is billions, and a
+/// glued "m" before "of" and an owner is millions of things owned.
+#[test]
+fn scale_letters_beside_counts() {
+    check(&[
+        (
+            "The single sold 2.6M copies.",
+            &["number | 2.6M | 2600000 | count | [2550000, 2650000]"],
+        ),
+        ("Shares of 3M slipped.", &["other | 3M"]),
+        (
+            "The app has 1.2 B users.",
+            &["number | 1.2 B | 1200000000 | count | [1150000000, 1250000000]"],
+        ),
+        ("Meet me in Room 4 B today.", &["other | 4"]),
+        (
+            "The carrier has 12m of its phones in use.",
+            &["number | 12m | 12000000 | count | [11500000, 12500000]"],
+        ),
+        ("She swam the last 50m of the lap.", &["other | 50m"]),
+    ]);
+}
+
+/// Powers of ten whose superscript was kept ("10⁻¹⁹") or lost ("10−19"),
+/// and fractions written with the fraction slash ("1⁄64").
+#[test]
+fn lost_superscripts_and_the_fraction_slash() {
+    check(&[
+        (
+            "A grain weighs 6.5×10−5 tonnes.",
+            &["number | 6.5×10−5 | 0.000065 | count | [0.0000645, 0.0000655]"],
+        ),
+        (
+            "The cluster holds 2.1×10⁶ cells.",
+            &["number | 2.1×10⁶ | 2100000 | count | [2050000, 2150000]"],
+        ),
+        (
+            "The tolerance is 1⁄64 of the span.",
+            &["number | 1⁄64 | 0.015625 | count | [0.015625, 0.015625]"],
+        ),
+    ]);
+}
+
+/// Digits glued to a unit after number words start a quantity of their
+/// own: "three million 330ml cans" is three million cans of 330 ml.
+#[test]
+fn number_words_stop_before_digits_with_a_unit() {
+    check(&[
+        (
+            "The brewery filled three million 330ml cans.",
+            &[
+                "number | three million | 3000000 | count | [2500000, 3500000]",
+                "other | 330ml",
+            ],
+        ),
+        (
+            "They stacked 4 thousand 3 hundred and 21 crates.",
+            &["number | 4 thousand 3 hundred and 21 | 4321 | count | [4320.5, 4321.5]"],
+        ),
+    ]);
+}
+
+/// A span of days after a month is one date: "Nov. 3-7" has no count 7.
+#[test]
+fn spans_of_days_are_dates() {
+    check(&[
+        ("The fair runs Nov. 3-7 in Lyon.", &["date | Nov. 3-7"]),
+        ("Voting is on May 12-14, 2026.", &["date | May 12-14, 2026"]),
+    ]);
+}
+
+/// Numbers of models and stock indexes are names: "the 320 Max", "the
+/// Nikkei 225", "the sp 500" (its ampersand lost).
+#[test]
+fn model_lines_and_stock_indexes_are_names() {
+    check(&[
+        ("The airline parked its 320 Max fleet.", &["other | 320"]),
+        (
+            "Asia: Nikkei 225 +0.5%.",
+            &[
+                "other | 225",
+                "percent | 0.5% | 0.5 | percent | [0.45, 0.55]",
+            ],
+        ),
+        (
+            "the sp 500 slid 1.4%.",
+            &[
+                "other | 500",
+                "change | 1.4% | 1.4 | percent | [1.35, 1.45]",
+            ],
+        ),
+    ]);
+}

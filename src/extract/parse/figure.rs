@@ -9,6 +9,7 @@
 
 use rust_decimal::Decimal;
 
+use super::ranges::Elided;
 use super::vocabulary::{
     BARRELS_A_DAY, BARRELS_BEFORE_SLASH, DASHES, MEASURE_CONTEXT, PERCENT_WORDS, WORD_CONTINUATIONS,
 };
@@ -39,6 +40,9 @@ pub(in crate::extract) struct Figure<'t> {
     /// Power of ten applied by a scale word, if any.
     pub(in crate::extract) scale: Option<u32>,
     pub(in crate::extract) unit: Option<&'static str>,
+    /// The power of ten from the written currency to `unit` (-2 for
+    /// "cents"), 0 without one.
+    pub(in crate::extract) unit_exp: i32,
     pub(in crate::extract) percent: bool,
     /// "percentage points" rather than "percent".
     pub(in crate::extract) points: bool,
@@ -66,6 +70,7 @@ impl<'t> Figure<'t> {
             step,
             scale: None,
             unit: None,
+            unit_exp: 0,
             percent: false,
             points: false,
             written,
@@ -92,6 +97,15 @@ impl<'t> Parser<'t> {
             return Some(r);
         }
         let next = fig.last + 1;
+        // "three or four years": the first a duration as the second is
+        let fig = match self.elided_unit(fig) {
+            Elided::Measure(fig) => {
+                let mut found = self.non_metric(Kind::Other, &fig, None);
+                found.quantity.value = Some(fig.value);
+                return Some((found, next));
+            }
+            Elided::Figure(fig) => fig,
+        };
         let year = fig
             .year()
             .filter(|_| self.qualifier_before(fig.first).0.is_none());
@@ -174,6 +188,7 @@ impl<'t> Parser<'t> {
             fig.value = fig.value.checked_mul(factor)?;
             fig.step = fig.step.checked_mul(factor)?;
             fig.unit = Some(c.unit);
+            fig.unit_exp = c.exp;
             if c.exp == 0 && fig.scale.is_none() {
                 if let Some((minor, end)) = self.minor_part(fig.last + 1) {
                     fig.value = fig.value.checked_add(minor)?;
@@ -247,7 +262,8 @@ impl<'t> Parser<'t> {
             return Some(last);
         }
         let million_noun = self.million_before_noun(k);
-        let Some(e) = scale::scale_word(self.s(k), self.glued(k) && (money || million_noun)) else {
+        let letter = self.glued(k) && (money || million_noun) || self.spaced_billions(k);
+        let Some(e) = scale::scale_word(self.s(k), letter) else {
             return Some(last);
         };
         let factor = number::pow10(e);
@@ -296,18 +312,60 @@ impl<'t> Parser<'t> {
     }
 
     /// "$3.5m" is millions; "2.5m visitors" too, but "3.5m long" is metres:
-    /// whether the glued "m" at `k` is followed by a noun.
+    /// whether the glued "m" at `k` is followed by a noun. A capital "M"
+    /// is never metres ("4.3M copies"), but "3M" is a company.
     pub(super) fn million_before_noun(&self, k: usize) -> bool {
-        self.glued(k)
-            && self.s(k) == "m"
-            && self.kind(k + 1) == Some(TokKind::Word)
+        let capital = self.s(k) == "M" && k > 0 && self.s(k - 1) != "3";
+        self.glued(k) && (self.s(k) == "m" || capital) && self.noun_after_scale(k)
+    }
+
+    /// Whether a word that is no measure's context follows the scale
+    /// letter at `k` ("2.5m visitors", not "3.5m long"). "Of" before an
+    /// owner is a share of things owned ("35m of its users"; "the last
+    /// 200m of the race" stays metres).
+    fn noun_after_scale(&self, k: usize) -> bool {
+        let owner = matches!(
+            self.word(k + 2),
+            "its" | "their" | "our" | "his" | "her" | "them"
+        );
+        let share = self.is_word(k + 1, "of") && self.joined(k + 2) && owner;
+        self.kind(k + 1) == Some(TokKind::Word)
             && self.joined(k + 1)
-            && !MEASURE_CONTEXT.iter().any(|w| self.is_word(k + 1, w))
+            && (share || !MEASURE_CONTEXT.iter().any(|w| self.is_word(k + 1, w)))
+    }
+
+    /// "8 B people": a capital "B" spaced after a number and before a
+    /// lowercase noun is billions (a "B" glued to money is read by
+    /// `scale_word`). After a name or before a verb it is a label:
+    /// "Room 8 B is free", "Plan 8 B Ltd".
+    fn spaced_billions(&self, k: usize) -> bool {
+        let Some(number) = k.checked_sub(1) else {
+            return false;
+        };
+        let named = number.checked_sub(1).is_some_and(|p| {
+            let capital = self.s(p).starts_with(|c: char| c.is_uppercase());
+            (capital && !self.starts_sentence(p)) || self.is_label(p)
+        });
+        let next = self.s(k + 1);
+        let verb = matches!(
+            next,
+            "is" | "was" | "are" | "were" | "has" | "had" | "and" | "or"
+        );
+        self.s(k) == "B"
+            && !self.glued(k)
+            && self.kind(number) == Some(TokKind::Digits)
+            && !named
+            && next.starts_with(|c: char| c.is_ascii_lowercase())
+            && !verb
+            && self.noun_after_scale(k)
     }
 
     /// A currency symbol or code before a number: `$`, `US$`, `€`, `USD`,
     /// `MAUD`.
     fn currency_prefix(&self, i: usize) -> Option<(Currency, usize)> {
+        if let Some(found) = self.lost_symbol(i) {
+            return Some(found);
+        }
         let s = self.s(i);
         match self.kind(i)? {
             // "$US12.4 million", "$A3.1bn": the country after the symbol
@@ -342,6 +400,24 @@ impl<'t> Parser<'t> {
             TokKind::Word => currency::code(s).map(|c| (c, i + 1)),
             TokKind::Digits => None,
         }
+    }
+
+    /// A pound or yen sign a copy lost, as news archives write them:
+    /// "PS3.5m" for £3.5m, "Y=590 billion" for ¥590 billion. Only before an
+    /// amount's shape (a separator, a decimal, two digits or a scale):
+    /// "PS5" is a games console, "Y=2" an equation.
+    pub(super) fn lost_symbol(&self, i: usize) -> Option<(Currency, usize)> {
+        let (unit, k) = match self.s(i) {
+            "PS" => ("GBP", i + 1),
+            "Y" if self.s(i + 1) == "=" && self.glued(i + 1) => ("yen_yuan", i + 2),
+            _ => return None,
+        };
+        if !(self.glued(k) && self.kind(k) == Some(TokKind::Digits)) {
+            return None;
+        }
+        let scaled =
+            self.joined(k + 1) && scale::scale_word(self.s(k + 1), self.glued(k + 1)).is_some();
+        (self.s(k).len() > 1 || scaled).then_some((currency::major_unit(unit), k))
     }
 
     /// A digit literal or number words at `i`: the number, the last token, and
@@ -434,9 +510,13 @@ impl<'t> Parser<'t> {
         let mut n = 0;
         let mut strangers = 0;
         for j in i..i + 24 {
+            // digits glued to a unit start a quantity of their own: "eight
+            // million 250ml bottles" is eight million of 250 ml
+            let unit_glued = j > i && self.glued(j + 1) && self.kind(j + 1) == Some(TokKind::Word);
             let fits = (j == i || self.joined(j))
                 && match self.kind(j) {
-                    Some(TokKind::Word | TokKind::Digits) => true,
+                    Some(TokKind::Word) => true,
+                    Some(TokKind::Digits) => !unit_glued,
                     Some(TokKind::Symbol) => self.is_dash(j),
                     None => false,
                 };
@@ -465,7 +545,10 @@ impl<'t> Parser<'t> {
         let s = self.s(k);
         let word = |j: usize, w: &str| self.is_word(j, w);
         let next = self.word(k);
-        if s == "%" || PERCENT_WORDS.contains(&next) {
+        // "1.38pc": British papers' per cent, glued to the figure ("5 pc"
+        // spaced is as often five computers)
+        let glued_pc = s == "pc" && self.glued(k);
+        if s == "%" || PERCENT_WORDS.contains(&next) || glued_pc {
             return Some(Suffix::Percent {
                 points: false,
                 end: k,

@@ -158,7 +158,76 @@ impl Parser<'_> {
     }
 }
 
+/// A bare figure after `elided_unit`: as it was or with the unit of the
+/// figure after it, or a measure as that figure is.
+pub(super) enum Elided<'t> {
+    Figure(Figure<'t>),
+    Measure(Figure<'t>),
+}
+
 impl<'t> Parser<'t> {
+    /// "slowed from 4.8 to 4.7 percent", "eight or nine euros", "three or
+    /// four years": a bare figure joined by "to" or "or" to a second one it
+    /// makes no range with is written without the unit the second states.
+    /// It takes that unit, and that scale where the two stay within a
+    /// factor of ten ("from 12 to 9 million"; "from 700 to 1 million" is
+    /// 700).
+    pub(super) fn elided_unit(&self, a: Figure<'t>) -> Elided<'t> {
+        let k = a.last + 1;
+        let linked = self.joined(k) && (self.is_word(k, "to") || self.is_word(k, "or"));
+        let bare = a.unit.is_none() && !a.percent && a.year().is_none();
+        if !(linked && bare && self.joined(k + 1)) {
+            return Elided::Figure(a);
+        }
+        let Some(b) = self.figure(k + 1) else {
+            return Elided::Figure(a);
+        };
+        if b.unit.is_none() && !b.percent && b.scale.is_none() {
+            let measure = a.scale.is_none() && self.measure_after(&b);
+            return if measure {
+                Elided::Measure(a)
+            } else {
+                Elided::Figure(a)
+            };
+        }
+        let mut fig = a.clone();
+        if let (None, Some(e)) = (a.scale, b.scale) {
+            let factor = number::pow10(e);
+            let scaled = a.value.checked_mul(factor).unwrap_or(a.value);
+            let near = b.value != Decimal::ZERO
+                && (scaled / b.value).abs() <= Decimal::TEN
+                && (b.value / scaled.max(Decimal::ONE)).abs() <= Decimal::TEN;
+            if near && scaled != a.value {
+                fig.value = scaled;
+                fig.step = fig.step.checked_mul(factor).unwrap_or(fig.step);
+                fig.scale = Some(e);
+            }
+        }
+        let minor = number::pow10(b.unit_exp.unsigned_abs());
+        let converted = match b.unit_exp {
+            0 => Some((fig.value, fig.step)),
+            e if e > 0 => fig
+                .value
+                .checked_mul(minor)
+                .zip(fig.step.checked_mul(minor)),
+            _ => fig
+                .value
+                .checked_div(minor)
+                .zip(fig.step.checked_div(minor)),
+        };
+        let Some((value, step)) = converted else {
+            return Elided::Figure(a);
+        };
+        fig.value = value;
+        fig.step = step;
+        fig.unit = b.unit;
+        fig.unit_exp = b.unit_exp;
+        fig.percent = b.percent;
+        fig.points = b.points;
+        fig.bare_integer = false;
+        Elided::Figure(fig)
+    }
+
     /// `b` with the scale of the scale word its number words end with
     /// ("five thousand"), which the number-word grammar multiplies in
     /// without saying: the first end of "four to five thousand" shares it.

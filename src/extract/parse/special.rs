@@ -64,8 +64,10 @@ impl Parser<'_> {
         if (prev_word && !fiscal && currency::code(self.s(i - 1)).is_none()) || after_hyphen_word {
             return Some((self.non_metric(Kind::Other, &fig, None), next));
         }
-        // "+7 495 123-45-67", "P5+1": a phone number or a code, to its end
-        if i >= 1 && self.s(i - 1) == "+" && self.glued(i) {
+        // "+7 495 123-45-67", "P5+1": a phone number or a code, to its end;
+        // but "Dow +0.4%" is a percentage with its sign, as "-0.4%" is
+        let signed_percent = glued_next && self.s(next) == "%";
+        if i >= 1 && self.s(i - 1) == "+" && self.glued(i) && !signed_percent {
             let mut last = i;
             loop {
                 if self.kind(last + 1) == Some(TokKind::Digits) && self.joined(last + 1) {
@@ -90,7 +92,9 @@ impl Parser<'_> {
             let unit = currency::code(self.s(next)).is_some()
                 || currency::name(&[suffix.as_str()]).is_some()
                 || self.million_before_noun(next);
-            if scale::scale_word(&suffix, false).is_none() && suffix != "percent" && !unit {
+            // "1.38pc" is per cent (`figure`'s suffix)
+            let percent = suffix == "percent" || self.s(next) == "pc";
+            if scale::scale_word(&suffix, false).is_none() && !percent && !unit {
                 let mut f = fig.clone();
                 f.last = next;
                 return Some((self.non_metric(Kind::Other, &f, None), next + 1));

@@ -202,6 +202,7 @@ impl Parser<'_> {
             || currency::code(s).is_some()
             || currency::abbreviation(s).is_some()
             || (self.s(i + 1) == "$" && currency::dollar_prefix(s).is_some())
+            || self.lost_symbol(i).is_some()
     }
 
     /// Whether "a" or "an" at `i` can start a figure: only before a scale

@@ -146,6 +146,9 @@ pub(super) const MORE_TRIGGERS: &[&str] = &[
     "december",
     "rmb",
     "rm",
+    // "PS3.5m", "Y=590 billion": a pound or yen sign lost in a copy
+    "ps",
+    "y",
 ];
 
 /// Words after "a" or "an" that make it a number: "a million", "a thousandth".
