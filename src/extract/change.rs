@@ -243,6 +243,10 @@ impl Parser<'_> {
             } else if lower(j) == "up" && j > 0 && SHARE_VERBS.contains(&lower(j - 1)) {
                 // "made up 17.4% of imports", "takes up 30%": a share
                 None
+            } else if !percent && matches!(lower(j), "raise" | "raised" | "raises" | "raising") {
+                // "raised USD 20 million in a placement": money raised, a
+                // level; a rise is "raised … by" or a percentage
+                None
             } else {
                 verb(lower(j))
             };

@@ -182,6 +182,20 @@ const LABELS: &[&str] = &[
     "asx",
     "nasdaq",
     "sp",
+    // software and devices named with a number: "Windows 11", "iPhone 15",
+    // "PlayStation 5"
+    "windows",
+    "ios",
+    "android",
+    "macos",
+    "iphone",
+    "ipad",
+    "galaxy",
+    "pixel",
+    "playstation",
+    "xbox",
+    "python",
+    "java",
 ];
 
 /// Product lines after a model's number: "the 737 Max", "the 11 Pro", "the

@@ -1422,6 +1422,38 @@ fn a_period_in_parentheses_after_a_figure_is_that_figure_s_own() {
 }
 
 #[test]
+fn basis_points_are_hundredths_of_a_percentage_point() {
+    let q = figure(
+        "The bank cut its rate by 75 basis points.",
+        "75 basis points",
+    );
+    assert_eq!(
+        (q.kind, q.unit, q.value),
+        (Kind::Change, "percentage_point", Some(Decimal::new(75, 2)))
+    );
+    let q = figure("Spreads narrowed by 30 bps.", "30 bps");
+    assert_eq!(
+        (q.unit, q.value),
+        ("percentage_point", Some(Decimal::new(30, 2)))
+    );
+}
+
+#[test]
+fn money_raised_is_a_level_and_products_named_with_numbers_are_names() {
+    let q = figure(
+        "The start-up raised $40 million from investors.",
+        "$40 million",
+    );
+    assert_eq!((q.kind, q.direction), (Kind::Money, None));
+    let q = figure("The club raised fees by $10.", "$10");
+    assert_eq!((q.kind, q.direction), (Kind::Change, Some(Direction::Up)));
+    assert_eq!(
+        figure("Staff moved to Android 14 last year.", "14").kind,
+        Kind::Other
+    );
+}
+
+#[test]
 fn made_up_of_a_total_is_a_share_not_a_change() {
     let q = figure("Cars made up 12.5% of all exports.", "12.5%");
     assert_eq!((q.kind, q.direction), (Kind::Percent, None));

@@ -27,6 +27,8 @@ enum Suffix {
         points: bool,
         end: usize,
     },
+    /// "basis points", "bps": hundredths of a percentage point.
+    BasisPoints(usize),
     Currency(Currency, usize),
 }
 
@@ -167,6 +169,15 @@ impl<'t> Parser<'t> {
             Some(Suffix::Percent { points, end }) => {
                 fig.percent = true;
                 fig.points = points;
+                fig.last = end;
+            }
+            // "by 200 basis points": 2 percentage points
+            Some(Suffix::BasisPoints(end)) => {
+                let hundredth = Decimal::new(1, 2);
+                fig.value = fig.value.checked_mul(hundredth)?;
+                fig.step = fig.step.checked_mul(hundredth)?;
+                fig.percent = true;
+                fig.points = true;
                 fig.last = end;
             }
             Some(Suffix::Currency(c, end)) => {
@@ -559,6 +570,12 @@ impl<'t> Parser<'t> {
                 points: false,
                 end: k + 1,
             });
+        }
+        if next == "basis" && (word(k + 1, "points") || word(k + 1, "point")) {
+            return Some(Suffix::BasisPoints(k + 1));
+        }
+        if matches!(s, "bps" | "bp") {
+            return Some(Suffix::BasisPoints(k));
         }
         if next == "percentage" {
             let points = word(k + 1, "points") || word(k + 1, "point");
