@@ -1422,6 +1422,18 @@ fn a_period_in_parentheses_after_a_figure_is_that_figure_s_own() {
 }
 
 #[test]
+fn the_year_a_series_began_is_no_period() {
+    let s = "Sales passed $9 billion for the first time since records began in 1995.";
+    assert_eq!(figure(s, "$9 billion").period, None);
+    let s =
+        "Output topped 2 million tonnes, the most since the agency started compiling data in 2001.";
+    assert_eq!(figure(s, "2 million").period, None);
+    // the "since" of a reason keeps its year
+    let s = "Prices matter, since in 2023 exports were $9 billion.";
+    assert_eq!(figure(s, "$9 billion").period, Some(Period::year(2023)));
+}
+
+#[test]
 fn basis_points_are_hundredths_of_a_percentage_point() {
     let q = figure(
         "The bank cut its rate by 75 basis points.",

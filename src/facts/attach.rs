@@ -662,6 +662,14 @@ fn counts_other_things(sentence: &str, span: &Range<usize>, q: &Quantity, metric
     if !plural(word) {
         return false;
     }
+    // "9.5 million barrels of oil per day": the unit's own noun
+    if metric
+        .unit
+        .as_deref()
+        .is_some_and(|u| u.split(' ').any(|u| u.eq_ignore_ascii_case(word)))
+    {
+        return false;
+    }
     // the next three words, where the rule's own noun would be
     let words: usize = noun
         .char_indices()
@@ -1115,6 +1123,31 @@ mod tests {
             ),
             ["trade.usd $410 billion", "trade.usd $450 billion"]
         );
+    }
+
+    #[test]
+    fn the_unit_s_own_noun_is_no_other_thing() {
+        let yaml = r#"metrics:
+  - id: output.x.crude
+    description: Output in barrels a day
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbarrels\s+(?:of\s+(?:crude\s+)?(?:oil\s+)?)?per\s+day\b']
+      any: ['\bpump\w*']
+"#;
+        assert_eq!(
+            claimed(
+                yaml,
+                "Norway is pumping about 1.8 million barrels of crude oil per day."
+            ),
+            ["output.x.crude 1.8 million"]
+        );
+        assert!(claimed(
+            yaml,
+            "Norway is pumping 1.8 million wells of barrels per day."
+        )
+        .is_empty());
     }
 
     #[test]

@@ -189,6 +189,27 @@ impl Parser<'_> {
         if NOT_A_PERIOD_AFTER.contains(&w) {
             return true;
         }
+        // "for the first time since it started compiling such data in
+        // 2010", "since records began in 1990": the year a series began,
+        // in a clause of "since" (not the "since" of a reason: "since even
+        // in 2023 China was the largest partner")
+        let mut k = first;
+        let mut began = false;
+        for _ in 0..8 {
+            let Some(prev) = k.checked_sub(1) else { break };
+            if !self.joined(k) || self.word(prev).is_empty() {
+                break;
+            }
+            let w = self.word(prev);
+            began |= matches!(
+                w,
+                "began" | "begun" | "started" | "start" | "launched" | "compiling" | "compiled"
+            );
+            if w == "since" {
+                return began;
+            }
+            k = prev;
+        }
         let w2 = first.checked_sub(1).and_then(|p| self.word_before(p));
         match w {
             "in" | "with" => w2.is_some_and(|w2| BASE_BEFORE_IN.contains(&w2)),
