@@ -343,13 +343,19 @@ fn continues_the_aim(between: &str) -> bool {
 }
 
 /// "($9.9 billion)" or ", or $53 billion" right after a money figure in
-/// another currency.
+/// another currency, and a second conversion after the first ("($360bn;
+/// £265bn)").
 fn is_conversion(q: &Quantity, previous: Option<(&Quantity, &str)>) -> bool {
     let Some((p, between)) = previous else {
         return false;
     };
     if q.kind != Kind::Money || p.kind != Kind::Money || p.unit == q.unit {
         return false;
+    }
+    // "€305.8bn ($360bn; £265bn)": a second conversion in the parenthesis
+    // of the first
+    if p.role == Role::Conversion && matches!(between.trim(), ";" | "," | "/") {
+        return true;
     }
     let between = between.trim().trim_start_matches(',').trim();
     let between = between.to_ascii_lowercase();

@@ -1422,6 +1422,16 @@ fn a_period_in_parentheses_after_a_figure_is_that_figure_s_own() {
 }
 
 #[test]
+fn a_second_conversion_in_the_parenthesis_of_the_first_is_one_too() {
+    let s = "The surplus reached €90bn ($97bn; £76bn) last year.";
+    assert_eq!(figure(s, "$97bn").role, Role::Conversion);
+    assert_eq!(figure(s, "£76bn").role, Role::Conversion);
+    // a list of amounts in several currencies is no conversion
+    let s = "Sales were $5bn, £4bn and €3bn.";
+    assert_eq!(figure(s, "£4bn").role, Role::Actual);
+}
+
+#[test]
 fn the_year_a_series_began_is_no_period() {
     let s = "Sales passed $9 billion for the first time since records began in 1995.";
     assert_eq!(figure(s, "$9 billion").period, None);
