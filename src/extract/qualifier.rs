@@ -80,6 +80,18 @@ const PHRASES: &[(&[&str], Qualifier)] = &[
     (&["surpasses"], Qualifier::MoreThan),
     (&["surpass"], Qualifier::MoreThan),
     (&["topped"], Qualifier::MoreThan),
+    // a line crossed: "going past 5 trillion yen", "passing the 20
+    // million line"
+    (&["went", "past"], Qualifier::MoreThan),
+    (&["going", "past"], Qualifier::MoreThan),
+    (&["gone", "past"], Qualifier::MoreThan),
+    (&["passing"], Qualifier::MoreThan),
+    (&["passing", "the"], Qualifier::MoreThan),
+    (&["passed", "the"], Qualifier::MoreThan),
+    (&["crossing"], Qualifier::MoreThan),
+    (&["crossing", "the"], Qualifier::MoreThan),
+    (&["crossed", "the"], Qualifier::MoreThan),
+    (&["topping"], Qualifier::MoreThan),
     (&[">"], Qualifier::MoreThan),
     (&["at", "least"], Qualifier::AtLeast),
     (&["no", "less", "than"], Qualifier::AtLeast),

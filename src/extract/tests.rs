@@ -1422,6 +1422,17 @@ fn a_period_in_parentheses_after_a_figure_is_that_figure_s_own() {
 }
 
 #[test]
+fn a_line_crossed_is_a_lower_bound() {
+    for (s, surface) in [
+        ("Sales went past $4 billion.", "$4 billion"),
+        ("Sales rose, passing the $4 billion mark.", "$4 billion"),
+        ("Output grew, crossing 2 million tonnes.", "2 million"),
+    ] {
+        assert_eq!(figure(s, surface).qualifier, Qualifier::MoreThan, "{s}");
+    }
+}
+
+#[test]
 fn a_second_conversion_in_the_parenthesis_of_the_first_is_one_too() {
     let s = "The surplus reached €90bn ($97bn; £76bn) last year.";
     assert_eq!(figure(s, "$97bn").role, Role::Conversion);

@@ -848,9 +848,40 @@ fn continues(
     {
         return true;
     }
+    // "spent 5,292.3 billion yen in 2023, going past 5 trillion yen": a
+    // line the figure before crossed, in a clause of its own subject
+    if crosses_the_line_before(q, between) {
+        return true;
+    }
     // "he said $50 billion, but customs data show $38 billion": the data's
     // figure for the claim's metric
     crate::extract::data_show(between)
+}
+
+/// Whether `q`, after `between` the figure before it, is a line that
+/// figure crossed: a participle of crossing right after a comma ("…,
+/// going past 5 trillion yen", "…, passing the 20 million line"), whose
+/// subject is the figure's.
+fn crosses_the_line_before(q: &Quantity, between: &str) -> bool {
+    const CROSSING: &[&str] = &[
+        "going",
+        "passing",
+        "crossing",
+        "topping",
+        "surpassing",
+        "exceeding",
+    ];
+    let Some(words) = q.qualifier_text.as_deref() else {
+        return false;
+    };
+    let participle = words
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| CROSSING.iter().any(|c| w.eq_ignore_ascii_case(c)));
+    participle
+        && between
+            .strip_suffix(words)
+            .is_some_and(|clause| clause.trim_end().ends_with(','))
 }
 
 /// The claims that stand: for each figure, the strongest; rules that tie
@@ -1148,6 +1179,25 @@ mod tests {
             "Norway is pumping 1.8 million wells of barrels per day."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_line_the_figure_before_crossed_is_of_its_metric() {
+        assert_eq!(
+            claimed(
+                RANKS,
+                "Trade came to $512 billion in 2024, going past $500 billion."
+            ),
+            ["trade.usd $512 billion", "trade.usd $500 billion"]
+        );
+        // another subject's figure after a comma is not
+        assert_eq!(
+            claimed(
+                RANKS,
+                "Trade came to $512 billion in 2024, while debt went past $500 billion."
+            ),
+            ["trade.usd $512 billion"]
+        );
     }
 
     #[test]
