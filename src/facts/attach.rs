@@ -496,12 +496,19 @@ pub(super) fn candidates(
                     .max(start)
         })
         .collect();
-    let ranked: Vec<bool> = figures.iter().map(|q| q.kind == Kind::Rank).collect();
+    let ranks: Vec<Range<usize>> = figures
+        .iter()
+        .filter(|q| q.kind == Kind::Rank)
+        .map(|q| {
+            let start = q.start.saturating_sub(sentence_start);
+            start..q.end.saturating_sub(sentence_start).max(start)
+        })
+        .collect();
     let field = Field {
         spans: &spans,
         others: &others,
     };
-    let reach = reach(sentence, field, &ranked, lists, metric);
+    let reach = reach(sentence, field, (figures.len(), &ranks), lists, metric);
     let mut out = Vec::new();
     let mut claimed: Vec<bool> = vec![false; figures.len()];
     let total = requirement_count(metric).max(1);
@@ -694,12 +701,11 @@ fn requirement_count(metric: &Metric) -> u32 {
 fn reach(
     sentence: &str,
     field: Field<'_>,
-    ranked: &[bool],
+    (figure_count, ranks): (usize, &[Range<usize>]),
     lists: &Respectively,
     metric: &Metric,
 ) -> Reach {
     let m = &metric.matcher;
-    let figure_count = ranked.len();
     let mut reach = Reach {
         groups: vec![0; figure_count],
         nearest: vec![None; figure_count],
@@ -768,14 +774,16 @@ fn reach(
     // makes it another entity's figure, unless all the rule's own are there
     for o in &m.other_entities {
         for found in o.regex.find_iter(sentence) {
+            // those ranked ahead of a place own no figure: "the world's
+            // second-largest economy after the United States"
+            if ranks
+                .iter()
+                .any(|r| names_those_ahead(sentence, r, &found.range()))
+            {
+                continue;
+            }
             for (i, _) in owners(sentence, &found.range(), field, lists) {
-                let ahead = ranked[i]
-                    && field
-                        .spans
-                        .iter()
-                        .find(|(j, _)| *j == i)
-                        .is_some_and(|(_, f)| names_those_ahead(sentence, f, &found.range()));
-                if own_entities[i] < m.entities.len() && !ahead {
+                if own_entities[i] < m.entities.len() {
                     reach.excluded[i].get_or_insert((None, found.range()));
                 }
             }
@@ -809,12 +817,21 @@ fn inside_a_name(sentence: &str, at: usize) -> bool {
 
 /// Whether the name at `name` stands after rank `figure` in a phrase of
 /// those ranked ahead of it: "its third-biggest export destination, after
-/// the United States and Britain" ranks China, not Britain.
+/// the United States and Britain" ranks China, not Britain. The phrase
+/// follows the rank within a few words, one comma at most.
 fn names_those_ahead(sentence: &str, figure: &Range<usize>, name: &Range<usize>) -> bool {
     const AHEAD: &[&str] = &["after", "behind", "following", "trailing"];
     sentence.get(figure.end..name.start).is_some_and(|gap| {
-        gap.split(|c: char| !c.is_alphanumeric())
-            .any(|w| AHEAD.iter().any(|a| w.eq_ignore_ascii_case(a)))
+        let words: Vec<&str> = gap
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.len() <= 10
+            && gap.matches([',', ';', '(', ')']).count() <= 1
+            && !gap.contains(['.', ';'])
+            && words
+                .iter()
+                .any(|w| AHEAD.iter().any(|a| w.eq_ignore_ascii_case(a)))
     })
 }
 
@@ -1232,6 +1249,13 @@ mod tests {
             s,
             &span(s, "third-biggest"),
             &span(s, "Britain")
+        ));
+        // a name far past the rank, in another clause, is not
+        let s = "It is the third-biggest market after Peru. Trade with Chile, by contrast, fell.";
+        assert!(!names_those_ahead(
+            s,
+            &span(s, "third-biggest"),
+            &span(s, "Chile")
         ));
         let s = "Britain is the third-biggest export market.";
         assert!(!names_those_ahead(
