@@ -1422,6 +1422,19 @@ fn a_period_in_parentheses_after_a_figure_is_that_figure_s_own() {
 }
 
 #[test]
+fn a_possessive_year_in_a_comparison_is_the_base_figure_s_own() {
+    // published 2025-11-18: last year is 2024
+    let s =
+        "Sales will top $9 billion in 2026, far more than last year's total of some $7 billion.";
+    assert_eq!(period_of(s, "$7 billion").as_deref(), Some("2024"));
+    assert_eq!(period_of(s, "$9 billion").as_deref(), Some("2026"));
+    // and no other figure's
+    let s = "Exports rose to $50 billion, higher than last year's $45 billion.";
+    assert_eq!(period_of(s, "$45 billion").as_deref(), Some("2024"));
+    assert_eq!(period_of(s, "$50 billion"), None);
+}
+
+#[test]
 fn a_line_crossed_is_a_lower_bound() {
     for (s, surface) in [
         ("Sales went past $4 billion.", "$4 billion"),

@@ -134,6 +134,9 @@ struct Candidate {
     /// before", "the same period last year"): the base of a comparison,
     /// which the next sentences do not carry.
     relative: bool,
+    /// A possessive in a comparison's base ("than last year's total of
+    /// 5.3 trillion yen"): the period of the figure after it, no other's.
+    of_next: bool,
 }
 
 impl Candidate {
@@ -144,6 +147,15 @@ impl Candidate {
             assumed: false,
             short: false,
             relative: false,
+            of_next: false,
+        }
+    }
+
+    fn of_next(self) -> Self {
+        Candidate {
+            of_next: true,
+            relative: true,
+            ..self
         }
     }
 
@@ -343,6 +355,7 @@ fn resolve_sentence(
                 .position(|f| f.quantity.kind.is_metric() && follows(cx, f.quantity.end, c.at()))
                 .filter(|&o| found[o].quantity.kind != Kind::Change);
             match owner {
+                _ if c.of_next => Owner::Base,
                 None => Owner::None,
                 Some(o) if is_base(cx.before(found[o].lead)) => Owner::Base,
                 Some(_) => Owner::Figure,
@@ -508,6 +521,16 @@ fn choose<'c>(
         .filter(usable)
         .find(|c| follows(cx, q.end, c.at()))
     {
+        return Some(c);
+    }
+    // "than last year's total of some 5.3 trillion yen"
+    if let Some(c) = candidates.iter().find(|c| {
+        c.of_next
+            && c.span.end <= q.start
+            && cx.text.get(c.span.end..q.start).is_some_and(|between| {
+                between.split_whitespace().count() <= 5 && !between.contains([',', ';'])
+            })
+    }) {
         return Some(c);
     }
     if base {

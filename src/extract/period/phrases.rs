@@ -186,7 +186,16 @@ fn relative_years(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
                     })
                 });
             let at = span.start;
-            if level || is_base(cx.before(at)) || same_time(cx, at) {
+            let possessive = after.starts_with("'s ") || after.starts_with("’s ");
+            if level || same_time(cx, at) {
+                continue;
+            }
+            if is_base(cx.before(at)) {
+                // "far more than last year's total of some 5.3 trillion
+                // yen": the base's own period
+                if possessive {
+                    out.push(Candidate::new(span.clone(), Period::year(year)).of_next());
+                }
                 continue;
             }
             out.push(Candidate::new(span.clone(), Period::year(year)));
