@@ -120,7 +120,7 @@ static CLAIM_ALONE: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(?:claimed|clai
 
 static DISPUTE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:disputed?|disputes|contradict\w*|false(?:ly)?|wrong(?:ly)?|misleading|exaggerat\w*|overstat\w*|inflated|incorrect(?:ly)?|inaccurate|no\s+evidence|fact[- ]check\w*)\b",
+        r"\b(?:disputed?|disputes|contradict\w*|false(?:ly)?|wrong(?:ly)?|misleading|exaggerat\w*|overstat\w*|inflated|incorrect(?:ly)?|inaccurate|no\s+evidence|fact[- ]check\w*|omission|half[- ]truth)\b",
     )
 });
 
@@ -189,6 +189,10 @@ pub(super) struct Around<'t> {
     pub(super) base: bool,
     /// Which kinds of cue words the sentence holds at all.
     pub(super) cues: Cues,
+    /// The next sentence of the paragraph (empty at its end), for a
+    /// verdict on what a speaker said ("Facthem … classed it as an
+    /// omission").
+    pub(super) next: &'t str,
 }
 
 /// Which kinds of cue words a sentence holds: one search a sentence, so
@@ -280,7 +284,8 @@ fn role_in(q: &Quantity, around: &Around<'_>, lower: &Lower) -> Role {
     let speaker = cued && SPEECH.is_match(&lower.before);
     let disputed = || {
         let sentence = around.sentence.to_ascii_lowercase();
-        DISPUTE.is_match(&sentence) || DATA_SHOW.is_match(&sentence)
+        let next = around.next.to_ascii_lowercase();
+        DISPUTE.is_match(&sentence) || DATA_SHOW.is_match(&sentence) || DISPUTE.is_match(&next)
     };
     if cued && (CLAIM_ALONE.is_match(&lower.before) || (speaker && disputed())) {
         return Role::Claim;

@@ -1422,6 +1422,19 @@ fn a_period_in_parentheses_after_a_figure_is_that_figure_s_own() {
 }
 
 #[test]
+fn a_verdict_in_the_next_sentence_makes_a_speaker_s_figure_a_claim() {
+    let s =
+        "A senator said that imports topped $900 billion. Fact-checkers rated the statement false.";
+    assert_eq!(figure(s, "$900 billion").role, Role::Claim);
+    // no verdict after it: what was said stays a report
+    let s = "A senator said that imports were $900 billion. Exports rose.";
+    assert_eq!(figure(s, "$900 billion").role, Role::Actual);
+    // a verdict in the next paragraph is not this one's
+    let s = "A senator said that imports were $900 billion.\n\nFact-checkers rated another statement false.";
+    assert_eq!(figure(s, "$900 billion").role, Role::Actual);
+}
+
+#[test]
 fn a_possessive_year_in_a_comparison_is_the_base_figure_s_own() {
     // published 2025-11-18: last year is 2024
     let s =

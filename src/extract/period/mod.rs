@@ -207,7 +207,22 @@ pub(super) fn resolve(cx: &Context<'_>, found: &mut Vec<Found>) {
             .iter()
             .take_while(|f| f.quantity.start < sentence.end)
             .count();
-        if let Some(last) = resolve_sentence(cx, sentence.clone(), &mut found[i..j]) {
+        // the sentence after, in the same paragraph, for a verdict on
+        // what this one reports ("… classed it as an omission.")
+        let next = cx
+            .sentences
+            .get(s + 1)
+            .filter(|n| {
+                !cx.cut_between(sentence.end, n.start)
+                    && !cx
+                        .text
+                        .get(sentence.end..n.start)
+                        .unwrap_or("")
+                        .contains("\n\n")
+            })
+            .and_then(|n| cx.text.get(n.clone()))
+            .unwrap_or("");
+        if let Some(last) = resolve_sentence(cx, (sentence.clone(), next), &mut found[i..j]) {
             stated.insert(s, last);
         }
         carry(cx, s, found, i..j, &mut stated);
@@ -330,7 +345,7 @@ fn last_of(candidates: &[Candidate]) -> Option<Told> {
 /// returns the period it states last, when it read its periods.
 fn resolve_sentence(
     cx: &Context<'_>,
-    sentence: Range<usize>,
+    (sentence, next): (Range<usize>, &str),
     found: &mut [Found],
 ) -> Option<Option<Told>> {
     // only metric figures take periods, forecasts, negations, or are
@@ -406,6 +421,7 @@ fn resolve_sentence(
                 published,
                 base,
                 cues,
+                next,
             };
             role::role(&found[i].quantity, &around)
         };
