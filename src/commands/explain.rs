@@ -10,16 +10,7 @@ use crate::{rule_tests, ExitStatus, Outcome};
 
 pub fn run(args: &ExplainArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Errors> {
     let rules = super::load_rules(&args.corpus.rules, config)?;
-    let Some(metric) = rules.metric(&args.metric) else {
-        let hint = crate::yaml::closest(&args.metric, rules.metrics.iter().map(|m| m.id.as_str()))
-            .map(|id| format!(" (did you mean `{id}`?)"))
-            .unwrap_or_default();
-        return Err(Error::Usage(format!(
-            "no metric `{}` in the rules{hint}; `crosscheck rules list` lists them",
-            args.metric
-        ))
-        .into());
-    };
+    let metric = super::metric(&rules, &args.metric, "")?;
     let file = crate::files::read_to_string(&metric.location.path)
         .map_err(|e| Error::io(&metric.location.path, e))?;
     let text = render::rule_block(&file, metric.location.line);

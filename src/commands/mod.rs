@@ -32,6 +32,24 @@ pub(crate) fn load_rules(paths: &[PathBuf], config: &Config) -> Result<RuleSet, 
     crate::rules::load(&or_default(paths, &config.rules))
 }
 
+/// The metric `id` of `rules`, or the usage error that names the closest
+/// id (`what` says which argument gave it: "" or "--metric: ").
+pub(crate) fn metric<'r>(
+    rules: &'r RuleSet,
+    id: &str,
+    what: &str,
+) -> Result<&'r crate::rules::Metric, Errors> {
+    rules.metric(id).ok_or_else(|| {
+        let hint = crate::yaml::closest(id, rules.metrics.iter().map(|m| m.id.as_str()))
+            .map(|id| format!(" (did you mean `{id}`?)"))
+            .unwrap_or_default();
+        crate::error::Error::Usage(format!(
+            "{what}no metric `{id}` in the rules{hint}; `crosscheck rules list` lists them"
+        ))
+        .into()
+    })
+}
+
 /// Rules and facts of a corpus.
 pub(crate) struct Run {
     pub rules: RuleSet,

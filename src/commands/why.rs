@@ -17,15 +17,7 @@ pub fn run(args: &WhyArgs, config: &Config, out: &mut dyn Write) -> Result<Outco
     let (path, line) = place(&args.at)?;
     let rules = super::load_rules(&args.rules, config)?;
     if let Some(id) = &args.metric {
-        if rules.metric(id).is_none() {
-            let hint = crate::yaml::closest(id, rules.metrics.iter().map(|m| m.id.as_str()))
-                .map(|id| format!(" (did you mean `{id}`?)"))
-                .unwrap_or_default();
-            return Err(Error::Usage(format!(
-                "--metric: no metric `{id}` in the rules{hint}; `crosscheck rules list` lists them"
-            ))
-            .into());
-        }
+        super::metric(&rules, id, "--metric: ")?;
     }
     let doc = read(&path, line)?;
     let quantities = crate::extract::extract(&doc);

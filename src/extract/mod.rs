@@ -35,6 +35,7 @@ use serde::{Deserialize, Serialize};
 pub use change::{direction_without_figure, Direction};
 pub use qualifier::Qualifier;
 pub use role::{data_show, own_clause_after, own_clause_before, Role};
+pub(crate) use scale::scale_word;
 pub(crate) use word_set::WordSet;
 
 use crate::documents::Document;

@@ -471,39 +471,32 @@ pub(super) fn candidates(
     (m, metric): (usize, &Metric),
     mut rejected: Option<&mut Vec<(usize, Rejection)>>,
 ) -> Vec<Candidate> {
-    let spans: Vec<(usize, Range<usize>)> = accepted
-        .iter()
-        .map(|&i| {
-            let q = figures[i];
-            let start = q.start.saturating_sub(sentence_start);
-            let end = q.end.saturating_sub(sentence_start).min(sentence.len());
-            (i, start..end.max(start))
-        })
-        .collect();
+    // a figure's range in the sentence
+    let within = |q: &Quantity| {
+        let start = q.start.saturating_sub(sentence_start);
+        let end = q.end.saturating_sub(sentence_start).min(sentence.len());
+        start..end.max(start)
+    };
+    let spans: Vec<(usize, Range<usize>)> =
+        accepted.iter().map(|&i| (i, within(figures[i]))).collect();
     // the figures the rule cannot claim that keep their own words: levels
     // of other kinds or units, conversions (a change and its level share
     // their words: "exports were €118bn, down 3%")
     let levels = accepted.iter().all(|&i| figures[i].kind != Kind::Change);
     let others: Vec<Range<usize>> = (0..figures.len())
         .filter(|i| levels && !accepted.contains(i) && figures[*i].kind != Kind::Change)
-        .map(|i| {
-            let q = figures[i];
-            let start = q.start.saturating_sub(sentence_start);
-            start
-                ..q.end
-                    .saturating_sub(sentence_start)
-                    .min(sentence.len())
-                    .max(start)
-        })
+        .map(|i| within(figures[i]))
         .collect();
-    let ranks: Vec<Range<usize>> = figures
-        .iter()
-        .filter(|q| q.kind == Kind::Rank)
-        .map(|q| {
-            let start = q.start.saturating_sub(sentence_start);
-            start..q.end.saturating_sub(sentence_start).max(start)
-        })
-        .collect();
+    // places in a ranking, whose "after …" names own no figure: only for a
+    // rule that names other entities (no list otherwise)
+    let ranks: Vec<Range<usize>> = match metric.matcher.other_entities.is_empty() {
+        true => Vec::new(),
+        false => figures
+            .iter()
+            .filter(|q| q.kind == Kind::Rank)
+            .map(|q| within(q))
+            .collect(),
+    };
     let field = Field {
         spans: &spans,
         others: &others,
@@ -640,13 +633,20 @@ fn counts_other_things(sentence: &str, span: &Range<usize>, q: &Quantity, metric
     let plural = |w: &str| {
         w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss") && w.chars().all(char::is_lowercase)
     };
+    // a noun of the metric's own unit ("barrels" of "barrels per day")
+    let unit_noun = |w: &str| {
+        metric
+            .unit
+            .as_deref()
+            .is_some_and(|u| u.split(' ').any(|u| u.eq_ignore_ascii_case(w)))
+    };
     // a metric counted in a unit of its own ("barrels per day") counts no
     // other things: "All 12 OPEC producers" (past up to two names) are
     // producers, not barrels, though "produc" is among the rule's `any`
     // words; a noun its unit or its `all` words name ("tons") is its own
     // (a number figure is claimed only by count metrics: their unit is
     // never a currency)
-    if let Some(unit) = metric.unit.as_deref() {
+    if metric.unit.is_some() {
         let mut rest = noun;
         for _ in 0..2 {
             let w = first_word(rest);
@@ -657,24 +657,14 @@ fn counts_other_things(sentence: &str, span: &Range<usize>, q: &Quantity, metric
             }
         }
         let w = first_word(rest);
-        let the_unit = || {
-            unit.split(' ').any(|u| u.eq_ignore_ascii_case(w))
-                || metric.matcher.all.iter().any(|r| r.is_match(w))
-        };
+        let the_unit = || unit_noun(w) || metric.matcher.all.iter().any(|r| r.is_match(w));
         if plural(w) && !the_unit() {
             return true;
         }
     }
     let word = first_word(noun);
-    if !plural(word) {
-        return false;
-    }
     // "9.5 million barrels of oil per day": the unit's own noun
-    if metric
-        .unit
-        .as_deref()
-        .is_some_and(|u| u.split(' ').any(|u| u.eq_ignore_ascii_case(word)))
-    {
+    if !plural(word) || unit_noun(word) {
         return false;
     }
     // the next three words, where the rule's own noun would be

@@ -79,6 +79,7 @@ pub(super) fn convert(
 /// metric's slack), unless the text qualified it otherwise.
 fn in_percent(q: Quantity) -> Quantity {
     let hundred = Decimal::ONE_HUNDRED;
+    // a fraction is below one: a hundred times it cannot overflow
     let times = |d: Decimal| d.checked_mul(hundred).unwrap_or(d);
     Quantity {
         value: q.value.map(times),

@@ -260,8 +260,7 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
     }
     let currencies = Currencies::of(doc, quantities);
     for (s, figures) in &by_sentence {
-        let stated = currencies.before(*s);
-        for c in sentence_claims(doc, (*s, &stated), figures, rules, &mut memo, None) {
+        for c in sentence_claims(doc, (*s, &currencies), figures, rules, &mut memo, None) {
             let metric = &rules.metrics[c.metric];
             let q = figures[c.figure];
             let place = (*s, &mut sentences);
@@ -367,7 +366,7 @@ fn story_periods<'q>(doc: &Document, quantities: &'q [Quantity]) -> Cow<'q, [Qua
 /// is recorded there (`crosscheck why`).
 fn sentence_claims<'d>(
     doc: &'d Document,
-    (s, currencies): (usize, &[&'static str]),
+    (s, currencies): (usize, &Currencies),
     figures: &[&Quantity],
     rules: &RuleSet,
     memo: &mut Memo<'d>,
@@ -395,7 +394,7 @@ fn sentence_claims<'d>(
                 && metric
                     .unit
                     .as_deref()
-                    .is_some_and(|u| currencies.iter().any(|c| crate::rules::in_currency(c, u))))
+                    .is_some_and(|u| currencies.stated_near(s, u)))
     };
     // a conversion restates the figure before it: it takes that figure's
     // metrics below, and competes for none
@@ -505,13 +504,10 @@ fn sentence_claims<'d>(
 /// Whether figure `q` is written with a scale word ("291 billion", "5bn"):
 /// an amount, where a bare number may be anything.
 fn scaled(doc: &Document, q: &Quantity) -> bool {
-    const SCALES: &[&str] = &[
-        "million", "billion", "trillion", "mln", "bln", "bn", "mn", "tn",
-    ];
     let written = doc.text.get(q.start..q.end).unwrap_or("");
     written
         .split(|c: char| !c.is_alphabetic())
-        .any(|w| SCALES.iter().any(|s| w.eq_ignore_ascii_case(s)))
+        .any(|w| crate::extract::scale_word(w, false).is_some_and(|e| e >= 6))
 }
 
 /// The currencies of the money figures of each sentence of a document.
@@ -528,12 +524,13 @@ impl Currencies {
         Currencies(by_sentence)
     }
 
-    /// The currencies stated in sentence `s` and the two before it.
-    fn before(&self, s: usize) -> Vec<&'static str> {
+    /// Whether money in currency `want` is stated in sentence `s` or the
+    /// two before it.
+    fn stated_near(&self, s: usize, want: &str) -> bool {
         self.0
             .range(s.saturating_sub(2)..=s)
-            .flat_map(|(_, units)| units.iter().copied())
-            .collect()
+            .flat_map(|(_, units)| units)
+            .any(|u| crate::rules::in_currency(u, want))
     }
 }
 

@@ -94,8 +94,7 @@ pub fn line(
                     .filter(|f| doc.sentence_at(f.start) == Some(s))
                     .collect();
                 let mut trace = Trace::default();
-                let stated = currencies.before(s);
-                let place = (s, stated.as_slice());
+                let place = (s, &currencies);
                 super::sentence_claims(doc, place, &figures, rules, &mut memo, Some(&mut trace));
                 (figures, trace)
             });
