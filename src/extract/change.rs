@@ -74,6 +74,22 @@ fn verb(word: &str) -> Option<Direction> {
         "boost",
         "lift",
         "lifted",
+        // participles and present forms of the same verbs: "dropping by
+        // 121,000 bpd", "climbing 4%"
+        "increasing",
+        "climbing",
+        "climbs",
+        "jumping",
+        "jumps",
+        "surging",
+        "surges",
+        "soaring",
+        "soars",
+        "gaining",
+        "expanding",
+        "expands",
+        "advancing",
+        "rebounding",
     ];
     const DOWN: &[&str] = &[
         "fell",
@@ -112,6 +128,25 @@ fn verb(word: &str) -> Option<Direction> {
         "slumped",
         "sagged",
         "retreated",
+        "dropping",
+        "declining",
+        "decreasing",
+        "sliding",
+        "slides",
+        "slipping",
+        "slips",
+        "plunging",
+        "plunges",
+        "plummeting",
+        "shrinking",
+        "shrinks",
+        "contracting",
+        "tumbling",
+        "sinking",
+        "easing",
+        "dipping",
+        "slumping",
+        "retreating",
     ];
     if UP.contains(&word) {
         Some(Direction::Up)
@@ -213,6 +248,27 @@ impl Parser<'_> {
         None
     }
 
+    /// The direction of the change stated just before the comma at `comma`
+    /// of ", or": "by" and its verb, or a verb, within nine tokens back (a
+    /// unit and its abbreviation, "barrels per day (bpd)", between) and
+    /// the same clause ("fell by 2.1%, or"); `None` for a level ("to 26.04
+    /// million bpd, or").
+    fn change_before_or(&self, comma: usize) -> Option<Direction> {
+        for k in (comma.saturating_sub(9)..comma).rev() {
+            let w = self.low(k);
+            if w == "by" {
+                return self.verb_before_by(k);
+            }
+            if let Some(d) = verb(w) {
+                return Some(d);
+            }
+            if matches!(w, "," | ";" | ":" | "to" | "of" | "at") {
+                return None;
+            }
+        }
+        None
+    }
+
     /// Whether the figure from `first` (or its qualifier, from `lead`) to
     /// `last` is stated as a change.
     pub(super) fn change_context(
@@ -247,6 +303,10 @@ impl Parser<'_> {
                 // "raised USD 20 million in a placement": money raised, a
                 // level; a rise is "raised … by" or a percentage
                 None
+            } else if lower(j) == "or" && j > 1 && self.s(j - 1) == "," {
+                // "fell by 2.1%, or 604,000 bpd", "rose 5%, or $3 billion":
+                // the same change in other terms
+                self.change_before_or(j - 1)
             } else {
                 verb(lower(j))
             };

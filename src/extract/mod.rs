@@ -322,6 +322,16 @@ impl Quantity {
     }
 }
 
+/// The period a sentence or title with no figure states last, if any
+/// ("OPEC Output Dips in December", published in January 2025: December
+/// 2024).
+pub fn period_told(
+    text: &str,
+    published: Option<crate::period::Date>,
+) -> Option<crate::period::Period> {
+    period::told(text, published)
+}
+
 /// Every quantity in `doc`'s body, in text order, with periods resolved
 /// against the document's publication date.
 pub fn extract(doc: &Document) -> Vec<Quantity> {

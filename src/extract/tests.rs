@@ -1513,6 +1513,33 @@ fn money_raised_is_a_level_and_products_named_with_numbers_are_names() {
 }
 
 #[test]
+fn a_change_verb_in_ing_form_and_the_same_change_in_other_terms() {
+    let q = figure(
+        "Output declined, dropping by 121,000 barrels per day (bpd), or 0.4%, to 26.68 million.",
+        "121,000",
+    );
+    assert_eq!((q.kind, q.direction), (Kind::Change, Some(Direction::Down)));
+    let q = figure(
+        "Output declined, dropping by 121,000 barrels per day (bpd), or 0.4%, to 26.68 million.",
+        "0.4%",
+    );
+    assert_eq!((q.kind, q.direction), (Kind::Change, Some(Direction::Down)));
+    let q = figure(
+        "Production fell by 2.1%, or 604,000 barrels per day, in September.",
+        "604,000",
+    );
+    assert_eq!((q.kind, q.direction), (Kind::Change, Some(Direction::Down)));
+    let q = figure("Sales rose 5%, or $3 billion, last year.", "$3 billion");
+    assert_eq!((q.kind, q.direction), (Kind::Change, Some(Direction::Up)));
+    // ", or" after a level is a level again
+    let q = figure(
+        "Output rose to 26.04 million bpd, or 30% of the world.",
+        "30%",
+    );
+    assert_eq!(q.kind, Kind::Percent);
+}
+
+#[test]
 fn made_up_of_a_total_is_a_share_not_a_change() {
     let q = figure("Cars made up 12.5% of all exports.", "12.5%");
     assert_eq!((q.kind, q.direction), (Kind::Percent, None));

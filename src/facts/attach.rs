@@ -463,7 +463,7 @@ struct Reach {
 /// With `rejected`, each accepted figure the rule does not claim is pushed
 /// there with the reason (`crosscheck why`).
 pub(super) fn candidates(
-    sentence: &str,
+    (sentence, named): (&str, Option<&str>),
     sentence_start: usize,
     figures: &[&Quantity],
     accepted: &[usize],
@@ -501,7 +501,24 @@ pub(super) fn candidates(
         spans: &spans,
         others: &others,
     };
-    let reach = reach(sentence, field, (figures.len(), &ranks), lists, metric);
+    // a `none` word of a change the rule cannot claim is that change's:
+    // "produced 26.741 million bpd, an increase of 26,000 bpd" leaves the
+    // level be
+    let unclaimed: Vec<Range<usize>> = (0..figures.len())
+        .filter(|i| !accepted.contains(i))
+        .map(|i| within(figures[i]))
+        .collect();
+    let excluding = Field {
+        spans: &spans,
+        others: &unclaimed,
+    };
+    let reach = reach(
+        (sentence, named),
+        (field, excluding),
+        (figures.len(), &ranks),
+        lists,
+        metric,
+    );
     let mut out = Vec::new();
     let mut claimed: Vec<bool> = vec![false; figures.len()];
     let total = requirement_count(metric).max(1);
@@ -656,9 +673,17 @@ fn counts_other_things(sentence: &str, span: &Range<usize>, q: &Quantity, metric
                 _ => break,
             }
         }
+        let the_unit = |w: &str| unit_noun(w) || metric.matcher.all.iter().any(|r| r.is_match(w));
         let w = first_word(rest);
-        let the_unit = || unit_noun(w) || metric.matcher.all.iter().any(|r| r.is_match(w));
-        if plural(w) && !the_unit() {
+        if plural(w) && !the_unit(w) {
+            return true;
+        }
+        // a noun of two words: "12 member states", "three oil fields"
+        let second = rest
+            .split_once(' ')
+            .map_or("", |(_, next)| first_word(next));
+        let lowercase = |w: &str| !w.is_empty() && w.chars().all(char::is_lowercase);
+        if lowercase(w) && !the_unit(w) && plural(second) && !the_unit(second) {
             return true;
         }
     }
@@ -688,9 +713,25 @@ fn requirement_count(metric: &Metric) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// The matches of `r` in a sentence and, where it differs, in its view with
+/// the other names of abbreviated organizations written as the
+/// abbreviation (`names.rs`): "the group" is OPEC for a rule that says OPEC.
+fn matches(r: &regex::Regex, (sentence, named): (&str, Option<&str>)) -> Vec<Range<usize>> {
+    let mut found: Vec<Range<usize>> = r.find_iter(sentence).map(|f| f.range()).collect();
+    if let Some(view) = named {
+        let plain = found.len();
+        for f in r.find_iter(view) {
+            if !found[..plain].contains(&f.range()) {
+                found.push(f.range());
+            }
+        }
+    }
+    found
+}
+
 fn reach(
-    sentence: &str,
-    field: Field<'_>,
+    (sentence, named): (&str, Option<&str>),
+    (field, excluding): (Field<'_>, Field<'_>),
     (figure_count, ranks): (usize, &[Range<usize>]),
     lists: &Respectively,
     metric: &Metric,
@@ -719,10 +760,10 @@ fn reach(
     for (group, is_near) in patterns {
         let mut reached = vec![false; figure_count];
         for r in group {
-            for found in r.find_iter(sentence) {
+            for found in matches(r, (sentence, named)) {
                 reach.patterns_here = true;
-                let in_item = lists.item_of(&found.range()).is_some();
-                for (i, d) in owners(sentence, &found.range(), field, lists) {
+                let in_item = lists.item_of(&found.clone()).is_some();
+                for (i, d) in owners(sentence, &found, field, lists) {
                     reached[i] = true;
                     reach.itemized[i] |= in_item;
                     reach.nearest[i] = Some(reach.nearest[i].map_or(d, |n| n.min(d)));
@@ -738,9 +779,9 @@ fn reach(
     let mut own_entities = vec![0usize; figure_count];
     for e in &m.entities {
         let mut reached = vec![false; figure_count];
-        for found in e.regex.find_iter(sentence) {
-            let in_item = lists.item_of(&found.range()).is_some();
-            for (i, _) in owners(sentence, &found.range(), field, lists) {
+        for found in matches(&e.regex, (sentence, named)) {
+            let in_item = lists.item_of(&found.clone()).is_some();
+            for (i, _) in owners(sentence, &found, field, lists) {
                 reached[i] = true;
                 reach.itemized[i] |= in_item;
             }
@@ -751,30 +792,30 @@ fn reach(
         }
     }
     for (n, r) in m.none.iter().enumerate() {
-        for found in r.find_iter(sentence) {
-            if inside_a_name(sentence, found.start()) {
+        for found in matches(r, (sentence, named)) {
+            if inside_a_name(sentence, found.start) {
                 continue;
             }
-            for (i, _) in owners(sentence, &found.range(), field, lists) {
-                reach.excluded[i].get_or_insert((Some(n), found.range()));
+            for (i, _) in owners(sentence, &found, excluding, lists) {
+                reach.excluded[i].get_or_insert((Some(n), found.clone()));
             }
         }
     }
     // another entity's name belonging to a figure ("and to the US of $525bn")
     // makes it another entity's figure, unless all the rule's own are there
     for o in &m.other_entities {
-        for found in o.regex.find_iter(sentence) {
+        for found in matches(&o.regex, (sentence, named)) {
             // those ranked ahead of a place own no figure: "the world's
             // second-largest economy after the United States"
             if ranks
                 .iter()
-                .any(|r| names_those_ahead(sentence, r, &found.range()))
+                .any(|r| names_those_ahead(sentence, r, &found.clone()))
             {
                 continue;
             }
-            for (i, _) in owners(sentence, &found.range(), field, lists) {
+            for (i, _) in owners(sentence, &found, field, lists) {
                 if own_entities[i] < m.entities.len() {
-                    reach.excluded[i].get_or_insert((None, found.range()));
+                    reach.excluded[i].get_or_insert((None, found.clone()));
                 }
             }
         }
@@ -1186,6 +1227,64 @@ mod tests {
             "Norway is pumping 1.8 million wells of barrels per day."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_rule_s_abbreviation_finds_its_long_form_and_the_group() {
+        let yaml = r#"metrics:
+  - id: output.opec.crude
+    description: Output in barrels a day
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbpd\b', '\b(?:output|production)\s+(?:of|from|by)\s+(?:the\s+)?OPEC\b|\bOPEC\s+produced\b']
+"#;
+        assert_eq!(
+            claimed(
+                yaml,
+                "Oil output from the Organization of the Petroleum Exporting Countries (OPEC) fell to 26.68 million bpd."
+            ),
+            ["output.opec.crude 26.68 million"]
+        );
+        assert_eq!(
+            claimed(
+                yaml,
+                "OPEC met on Monday.\n\nOverall, the group produced 27.82 million bpd in August."
+            ),
+            ["output.opec.crude 27.82 million"]
+        );
+        // the text as written still counts: a rule that names the long form
+        let long = yaml.replace(
+            r"\bOPEC\s+produced\b",
+            r"\bPetroleum\s+Exporting\s+Countries\s+\(OPEC\)\s+pumped\b",
+        );
+        assert_eq!(
+            claimed(
+                &long,
+                "The Organization of the Petroleum Exporting Countries (OPEC) pumped 26.7 million bpd."
+            ),
+            ["output.opec.crude 26.7 million"]
+        );
+    }
+
+    #[test]
+    fn a_noun_of_two_words_is_another_thing_too() {
+        let yaml = r#"metrics:
+  - id: output.opec.crude
+    description: Output in barrels a day
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbpd\b', '\bOPEC\b']
+      any: ['\bproduc\w*']
+"#;
+        assert_eq!(
+            claimed(
+                yaml,
+                "OPEC's 12 member states produced a combined 26.741 million bpd."
+            ),
+            ["output.opec.crude 26.741 million"]
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 mod attach;
 mod batches;
 mod convert;
+mod names;
 mod rule_words;
 pub mod shard;
 pub mod why;
@@ -323,8 +324,49 @@ fn story_periods<'q>(doc: &Document, quantities: &'q [Quantity]) -> Cow<'q, [Qua
     let mut out = quantities.to_vec();
     // period -> (how many figures state it, the order it was first seen)
     let mut stated: BTreeMap<Period, (usize, usize)> = BTreeMap::new();
+    let tell = |stated: &mut BTreeMap<Period, (usize, usize)>, p: Period| {
+        let seen = stated.len();
+        stated.entry(p).or_insert((0, seen)).0 += 1;
+    };
+    // the same, of the title and the sentences with no figure, for a story
+    // whose figures before have stated none: "OPEC Output Dips in
+    // December"; "OPEC's crude production slipped last month." (they speak
+    // of plans and next years too, so the figures' periods come first)
+    let mut told: BTreeMap<Period, (usize, usize)> = BTreeMap::new();
+    let published = doc.meta.published;
+    if let Some(p) = doc
+        .meta
+        .title
+        .as_deref()
+        .and_then(|t| crate::extract::period_told(t, published))
+    {
+        tell(&mut told, p);
+    }
+    let sentences = doc.sentences();
+    let mut next_sentence = 0;
     let mut last_end = 0;
     for q in &mut out {
+        let here = doc.sentence_at(q.start).unwrap_or(next_sentence);
+        for sentence in sentences.get(next_sentence..here).unwrap_or_default() {
+            let sentence = sentence.clone();
+            if doc
+                .text
+                .get(last_end..sentence.start)
+                .is_some_and(|t| t.contains("\n#"))
+            {
+                stated.clear();
+                told.clear();
+            }
+            last_end = sentence.end;
+            if let Some(p) = doc
+                .text
+                .get(sentence)
+                .and_then(|t| crate::extract::period_told(t, published))
+            {
+                tell(&mut told, p);
+            }
+        }
+        next_sentence = next_sentence.max(here + 1);
         // a heading starts another story
         if doc
             .text
@@ -332,10 +374,12 @@ fn story_periods<'q>(doc: &Document, quantities: &'q [Quantity]) -> Cow<'q, [Qua
             .is_some_and(|t| t.contains("\n#"))
         {
             stated.clear();
+            told.clear();
         }
         last_end = q.end;
         if wants(q) {
-            let story = stated
+            let story = if stated.is_empty() { &told } else { &stated };
+            let story = story
                 .iter()
                 .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
                 .map(|(p, _)| *p);
@@ -345,10 +389,7 @@ fn story_periods<'q>(doc: &Document, quantities: &'q [Quantity]) -> Cow<'q, [Qua
             }
         } else if q.kind.is_metric() && q.role == Role::Actual {
             match (q.period, q.period_basis) {
-                (Some(p), PeriodBasis::Stated) => {
-                    let seen = stated.len();
-                    stated.entry(p).or_insert((0, seen)).0 += 1;
-                }
+                (Some(p), PeriodBasis::Stated) => tell(&mut stated, p),
                 // "35.3 million visited from Jan 1 to Dec 29. ¶ Chinese
                 // visitors numbered 6.70 million": the story is now of those
                 // days, no period, not of the year before them
@@ -438,14 +479,15 @@ fn sentence_claims<'d>(
             }
             continue;
         }
-        let text = memo.text(doc);
+        let (text, view) = memo.texts(doc);
         let sentence = &text[range.clone()];
+        let named = view.map(|v| &v[range.clone()]).filter(|v| *v != sentence);
         let lists =
             lists.get_or_insert_with(|| attach::Respectively::of(sentence, range.start, figures));
         for accepted in [levels, changes] {
             let mut rejected = trace.as_ref().map(|_| Vec::new());
             candidates.extend(attach::candidates(
-                sentence,
+                (sentence, named),
                 range.start,
                 figures,
                 &accepted,

@@ -11,6 +11,7 @@
 
 use std::collections::BTreeMap;
 
+use super::names;
 use crate::documents::Document;
 use crate::rules::{Context, EntityMatcher, Hits, Metric, Pattern, RuleSet};
 
@@ -23,6 +24,10 @@ pub(super) struct Memo<'d> {
     /// The document's text with currency names blanked (see
     /// `currency_names_blanked`), made at the first match.
     text: Option<std::borrow::Cow<'d, str>>,
+    /// That text with the other names of the organizations it abbreviates
+    /// written as the abbreviation (`names.rs`), `None` inside when it has
+    /// none; patterns match the window when they match either.
+    view: Option<Option<String>>,
     /// (metric index, sentence index) -> whether the sentence names the metric.
     sentences: BTreeMap<(usize, usize), bool>,
     /// What is known of each window the rules have looked at.
@@ -97,6 +102,7 @@ impl<'d> Memo<'d> {
         Memo {
             rules,
             text: None,
+            view: None,
             sentences: BTreeMap::new(),
             windows: foldhash::HashMap::default(),
             article: BTreeMap::new(),
@@ -138,34 +144,67 @@ impl<'d> Memo<'d> {
 
     /// The document's text as patterns see it: currency names blanked.
     pub(super) fn text(&mut self, doc: &'d Document) -> &str {
-        self.text
-            .get_or_insert_with(|| currency_names_blanked(&doc.text))
+        self.texts(doc).0
     }
 
-    /// The literals of the rules' patterns in window `w`.
-    fn hits(&mut self, doc: &Document, w: Window) -> &Hits {
+    /// The document's text as patterns see it, and its view with the other
+    /// names of abbreviated organizations written as the abbreviation
+    /// (`names.rs`), when there are any.
+    pub(super) fn texts(&mut self, doc: &'d Document) -> (&str, Option<&str>) {
+        let text = self
+            .text
+            .get_or_insert_with(|| currency_names_blanked(&doc.text));
+        let view = self.view.get_or_insert_with(|| names::named(text));
+        (text, view.as_deref())
+    }
+
+    /// The window `w` of the text, and of the view when it differs there.
+    fn window_texts<'t>(
+        text: &'t str,
+        view: Option<&'t str>,
+        doc: &Document,
+        w: Window,
+    ) -> (&'t str, Option<&'t str>) {
+        let r = range(doc, w);
+        let plain = &text[r.clone()];
+        (plain, view.map(|v| &v[r]).filter(|v| *v != plain))
+    }
+
+    /// The literals of the rules' patterns in window `w` (of the text or
+    /// the view).
+    fn hits(&mut self, doc: &'d Document, w: Window) -> &Hits {
+        self.texts(doc);
         let text: &str = self.text.as_deref().unwrap_or(&doc.text);
+        let view = self.view.as_ref().and_then(|v| v.as_deref());
         let prefilter = self.rules.prefilter();
         let seen = self.windows.entry(w).or_default();
-        seen.hits
-            .get_or_insert_with(|| prefilter.hits(&text[range(doc, w)]))
+        seen.hits.get_or_insert_with(|| {
+            let (plain, view) = Self::window_texts(text, view, doc, w);
+            let mut hits = prefilter.hits(plain);
+            if let Some(v) = view {
+                hits.union(&prefilter.hits(v));
+            }
+            hits
+        })
     }
 
-    /// Whether pattern `p` matches window `w`: run once per window, however
-    /// many rules share it.
-    fn is_match(&mut self, doc: &Document, w: Window, p: &Pattern) -> bool {
+    /// Whether pattern `p` matches window `w` (of the text or the view):
+    /// run once per window, however many rules share it.
+    fn is_match(&mut self, doc: &'d Document, w: Window, p: &Pattern) -> bool {
+        self.texts(doc);
         let text: &str = self.text.as_deref().unwrap_or(&doc.text);
+        let view = self.view.as_ref().and_then(|v| v.as_deref());
         let seen = self.windows.entry(w).or_default();
-        *seen
-            .matched
-            .entry(p.id())
-            .or_insert_with(|| p.is_match(&text[range(doc, w)]))
+        *seen.matched.entry(p.id()).or_insert_with(|| {
+            let (plain, view) = Self::window_texts(text, view, doc, w);
+            p.is_match(plain) || view.is_some_and(|v| p.is_match(v))
+        })
     }
 
     /// Whether sentence `s` (with its context) names `metric`. Its `none`
     /// patterns are not tried here: they exclude a figure, not a sentence
     /// (`attach.rs`).
-    fn compute(&mut self, doc: &Document, s: usize, metric: &Metric) -> bool {
+    fn compute(&mut self, doc: &'d Document, s: usize, metric: &Metric) -> bool {
         self.judge(doc, s, metric, false).is_ok()
     }
 
@@ -173,7 +212,7 @@ impl<'d> Memo<'d> {
     /// the first requirement it lacks (`crosscheck why`).
     pub(super) fn verdict(
         &mut self,
-        doc: &Document,
+        doc: &'d Document,
         s: usize,
         metric: &Metric,
     ) -> Result<(), WindowMiss> {
@@ -184,7 +223,7 @@ impl<'d> Memo<'d> {
     /// when `words` (claiming itself needs only the answer).
     fn judge(
         &mut self,
-        doc: &Document,
+        doc: &'d Document,
         s: usize,
         metric: &Metric,
         words: bool,

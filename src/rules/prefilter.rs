@@ -331,6 +331,13 @@ impl Hits {
         }
     }
 
+    /// Adds the hits of `other` (of the same rule set).
+    pub fn union(&mut self, other: &Hits) {
+        for (w, o) in self.0.iter_mut().zip(&other.0) {
+            *w |= o;
+        }
+    }
+
     fn contains(&self, i: usize) -> bool {
         self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
     }

@@ -224,6 +224,29 @@ fn a_story_told_over_some_days_gives_the_next_paragraph_no_year() {
 }
 
 #[test]
+fn a_story_s_period_may_be_told_by_a_sentence_with_no_figure() {
+    let ws = crate::support::corpus(
+        &[],
+        &[(
+            "e.md",
+            "2025-03-10",
+            "Russia-China trade slipped last year, officials said.\n\nRussia-China trade was $200 billion, they added.",
+        )],
+    );
+    let r = run(ws.path(), &["facts", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let facts: Vec<Value> = serde_json::from_str(&r.stdout).unwrap();
+    let story = facts
+        .iter()
+        .find(|f| f["text"] == "$200 billion")
+        .expect("the figure is a fact");
+    assert_eq!(
+        (&story["period"], &story["period_basis"]),
+        (&Value::from("2024"), &Value::from("story"))
+    );
+}
+
+#[test]
 fn a_present_tense_rank_keeps_the_months_its_paragraph_reports() {
     let ws = crate::support::corpus(
         &[],

@@ -327,6 +327,27 @@ fn last_stated(cx: &Context<'_>, sentence: Range<usize>, found: &[Found]) -> Opt
     last_of(&candidates(cx, sentence, found, present))
 }
 
+/// The period stated last in `text`, a sentence or a title with no figure
+/// ("OPEC's crude production slipped last month"), read against the date
+/// `published`: what a story is about when its figures come later.
+pub(crate) fn told(text: &str, published: Option<crate::period::Date>) -> Option<Period> {
+    // the text is one sentence
+    let whole = [std::ops::Range {
+        start: 0,
+        end: text.len(),
+    }];
+    let cx = Context {
+        text,
+        sentences: &whole,
+        published,
+        starts: &[0],
+    };
+    match last_stated(&cx, 0..text.len(), &[])? {
+        Told::Period(p) => Some(p),
+        Told::Short => None,
+    }
+}
+
 fn last_of(candidates: &[Candidate]) -> Option<Told> {
     candidates
         .iter()

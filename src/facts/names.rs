@@ -1,0 +1,315 @@
+//! The other names an article gives an organization it abbreviates: the
+//! long form ("the Organization of the Petroleum Exporting Countries",
+//! defined as "(OPEC)" or not) and "the group", "the organization", "the
+//! bloc" … after it. A rule written with "OPEC" should find "output from the
+//! Organization of Petroleum Exporting Countries" and "the group produced
+//! 27.82 million barrels a day" too.
+//!
+//! `named` writes each such name as the abbreviation, right-aligned in the
+//! bytes of the name (spaces before it), so the text keeps its length and
+//! every offset: "production by the Organization of the Petroleum Exporting
+//! Countries (OPEC) fell" reads "production by ␣…␣OPEC fell". Patterns are
+//! tried on the text and on this view (`window.rs`, `attach.rs`): a rule that
+//! names the long form or "the bloc" itself still finds it.
+
+use std::collections::BTreeSet;
+
+/// Words that may stand between the capitalized words of a long form.
+const JOINERS: [&str; 8] = ["of", "the", "and", "for", "on", "in", "de", "&"];
+
+/// Nouns that, after "the", name the organization last abbreviated.
+const GROUP_NOUNS: [&str; 7] = [
+    "group",
+    "organization",
+    "organisation",
+    "cartel",
+    "bloc",
+    "alliance",
+    "agency",
+];
+
+/// Capitals that are not an organization: currency codes, measures, the
+/// countries and economic terms news abbreviates.
+const NOT_ORGANIZATIONS: [&str; 26] = [
+    "US", "USA", "UK", "UAE", "KSA", "PRC", "ROK", "DPRK", "USD", "EUR", "CNY", "RMB", "JPY",
+    "GBP", "INR", "RUB", "KRW", "THB", "GDP", "YOY", "QOQ", "MOM", "CEO", "GMT", "UTC", "AM",
+];
+
+/// A word of the text: its byte range.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+}
+
+/// The words of `text`: runs of letters, digits, `&`, `+`, `.` inside a
+/// word ("U.S.") and apostrophes (a possessive stays with its word).
+fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inner = c.is_alphanumeric() || matches!(c, '&' | '+' | '\'' | '’');
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Word { start: s, end: i });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            start: s,
+            end: text.len(),
+        });
+    }
+    out
+}
+
+/// `word` without a possessive ending.
+fn bare(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// Whether `word` is an abbreviation an organization may go by: two to
+/// eight capitals (with `&` or a final `+`: "OPEC+"), not a currency, a
+/// measure or a country.
+fn abbreviation(word: &str) -> bool {
+    let core = word.strip_suffix('+').unwrap_or(word);
+    let letters = core.chars().filter(|c| c.is_ascii_uppercase()).count();
+    (2..=8).contains(&letters)
+        && core.starts_with(|c: char| c.is_ascii_uppercase())
+        && core.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+        && !NOT_ORGANIZATIONS.contains(&core)
+}
+
+fn capitalized(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase()) && word.chars().any(|c| c.is_lowercase())
+}
+
+/// The view of `text` in which each long form and group noun is written as
+/// its abbreviation (see the module's documentation), or `None` when the
+/// text has none.
+pub(super) fn named(text: &str) -> Option<String> {
+    let words = words(text);
+    let word = |w: &Word| &text[w.start..w.end];
+    let known: BTreeSet<&str> = words
+        .iter()
+        .map(|w| bare(word(w)))
+        .filter(|w| abbreviation(w))
+        .collect();
+    if known.is_empty() {
+        return None;
+    }
+    // (byte range replaced, abbreviation), in text order
+    let mut names: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
+    // the abbreviations before each word, for "the group"
+    let mut mentions: Vec<(usize, &str)> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = word(&words[i]);
+        if abbreviation(bare(w)) {
+            mentions.push((words[i].start, bare(w)));
+        }
+        if let Some((end, short)) = long_form(text, &words, i, &known) {
+            // "the" before the long form goes with it ("by the Organization
+            // …" reads "by OPEC"), and so does its definition "(OPEC)"
+            let start = match i.checked_sub(1).map(|p| &words[p]) {
+                Some(p) if text[p.start..p.end].eq_ignore_ascii_case("the") => p.start,
+                _ => words[i].start,
+            };
+            let mut stop = words[end].end;
+            let defined = format!(" ({short})");
+            if text[stop..].starts_with(&defined) {
+                stop += defined.len();
+            }
+            // a possessive stays: "the Organization …’s output" keeps "’s"
+            let possessive = w_possessive(word(&words[end]));
+            names.push((start..stop - possessive, short));
+            mentions.push((start, short));
+            i = end + 1;
+            continue;
+        }
+        if GROUP_NOUNS.contains(&bare(w).to_ascii_lowercase().as_str()) && i > 0 {
+            let the = word(&words[i - 1]);
+            if the == "the" || the == "The" {
+                if let Some(short) = antecedent(text, &mentions, words[i - 1].start) {
+                    let possessive = w_possessive(w);
+                    names.push((words[i - 1].start..words[i].end - possessive, short));
+                }
+            }
+        }
+        i += 1;
+    }
+    if names.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (range, short) in names {
+        out.push_str(&text[at..range.start]);
+        let width = range.end - range.start;
+        if short.len() <= width {
+            out.extend(std::iter::repeat_n(' ', width - short.len()));
+            out.push_str(short);
+        } else {
+            out.push_str(&text[range.clone()]);
+        }
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    debug_assert_eq!(out.len(), text.len());
+    Some(out)
+}
+
+/// The bytes of a possessive ending of `word`.
+fn w_possessive(word: &str) -> usize {
+    word.len() - bare(word).len()
+}
+
+/// The long form starting at word `i`: its last word's index and its
+/// abbreviation, when the initials of its capitalized words spell an
+/// abbreviation the text uses, and it is three letters or more or defined
+/// right after ("European Union (EU)").
+fn long_form<'t>(
+    text: &'t str,
+    words: &[Word],
+    i: usize,
+    known: &BTreeSet<&'t str>,
+) -> Option<(usize, &'t str)> {
+    let word = |k: usize| &text[words[k].start..words[k].end];
+    if !capitalized(word(i)) {
+        return None;
+    }
+    let mut initials = String::new();
+    let mut found = None;
+    let mut k = i;
+    while k < words.len() && initials.len() < 8 {
+        let w = word(k);
+        // the gap between words is a space, nothing else
+        if k > i && &text[words[k - 1].end..words[k].start] != " " {
+            break;
+        }
+        if capitalized(bare(w)) || bare(w).chars().all(|c| c.is_ascii_uppercase()) {
+            initials.extend(bare(w).chars().next());
+            if initials.len() >= 2 && k > i {
+                let defined = text[words[k].end..]
+                    .strip_prefix(" (")
+                    .and_then(|r| r.split_once(')'))
+                    .filter(|(short, _)| *short == initials)
+                    .map(|(short, _)| short);
+                let used = (initials.len() >= 3)
+                    .then(|| known.get(initials.as_str()).copied())
+                    .flatten();
+                if let Some(short) = defined.or(used) {
+                    found = Some((k, short));
+                }
+            }
+            if w != bare(w) {
+                break;
+            }
+        } else if !JOINERS.contains(&w) {
+            break;
+        }
+        k += 1;
+    }
+    found
+}
+
+/// The abbreviation "the group" before byte `at` names: the last one
+/// mentioned, unless its own sentence, before it, mentions two different
+/// ones ("the broader OPEC+ alliance, which groups OPEC members …, the
+/// group's total"), which leaves it unknown.
+fn antecedent<'t>(text: &str, mentions: &[(usize, &'t str)], at: usize) -> Option<&'t str> {
+    let sentence_start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |p| p + 1);
+    let here: BTreeSet<&str> = mentions
+        .iter()
+        .filter(|(p, _)| *p >= sentence_start && *p < at)
+        .map(|(_, s)| *s)
+        .collect();
+    if here.len() > 1 {
+        return None;
+    }
+    mentions
+        .iter()
+        .rev()
+        .find(|(p, _)| *p < at)
+        .map(|(_, s)| *s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::named;
+
+    fn view(text: &str) -> String {
+        let out = named(text).unwrap_or_else(|| text.to_owned());
+        assert_eq!(out.len(), text.len());
+        // spaces collapsed, for reading
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn a_defined_long_form_reads_as_its_abbreviation() {
+        assert_eq!(
+            view("Oil production by the Organization of the Petroleum Exporting Countries (OPEC) declined in January."),
+            "Oil production by OPEC declined in January."
+        );
+        assert_eq!(
+            view("Tourism Authority of Thailand (TAT) governor Thapanee said."),
+            "TAT governor Thapanee said."
+        );
+        assert_eq!(
+            view("Trade with the European Union (EU) grew."),
+            "Trade with EU grew."
+        );
+    }
+
+    #[test]
+    fn a_long_form_of_an_abbreviation_used_elsewhere_reads_as_it() {
+        assert_eq!(
+            view("OPEC's output fell. Output from the Organization of Petroleum Exporting Countries fell by 120,000 barrels a day."),
+            "OPEC's output fell. Output from OPEC fell by 120,000 barrels a day."
+        );
+        // two letters are too few to be sure without a definition
+        assert_eq!(
+            view("The US said so. The United States pumped more."),
+            "The US said so. The United States pumped more."
+        );
+        // capitalized words whose initials spell nothing the text uses
+        assert_eq!(
+            view("OPEC met. The Petroleum Exporting Countries met."),
+            "OPEC met. The Petroleum Exporting Countries met."
+        );
+    }
+
+    #[test]
+    fn the_group_is_the_organization_last_named() {
+        assert_eq!(
+            view("Crude production from OPEC rose.\n\nOverall, the group produced 27.82 million barrels per day."),
+            "Crude production from OPEC rose. Overall, OPEC produced 27.82 million barrels per day."
+        );
+        assert_eq!(
+            view("Data from the OPEC Secretariat show that the organization's 12 member states produced more."),
+            "Data from the OPEC Secretariat show that OPEC's 12 member states produced more."
+        );
+        // a sentence naming two before it leaves the group unknown
+        let two = "Across the broader OPEC+ alliance, which groups OPEC members with others, output fell, bringing the group's total to 40.62 million.";
+        assert_eq!(view(two), two);
+        // no abbreviation before it: nothing to name
+        assert_eq!(
+            view("The group said output fell."),
+            "The group said output fell."
+        );
+    }
+
+    #[test]
+    fn currencies_and_countries_are_no_organization() {
+        assert_eq!(
+            view("Trade was USD 5 billion. The group said so."),
+            "Trade was USD 5 billion. The group said so."
+        );
+    }
+}
