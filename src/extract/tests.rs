@@ -1445,6 +1445,13 @@ fn a_possessive_year_in_a_comparison_is_the_base_figure_s_own() {
     let s = "Exports rose to $50 billion, higher than last year's $45 billion.";
     assert_eq!(period_of(s, "$45 billion").as_deref(), Some("2024"));
     assert_eq!(period_of(s, "$50 billion"), None);
+    // a year written out, before the base's own noun and "of"
+    let s = "Output will average 13.2 million in 2024, more than the 2023 annual average of 12.9 million.";
+    assert_eq!(period_of(s, "12.9 million").as_deref(), Some("2023"));
+    assert_eq!(period_of(s, "13.2 million").as_deref(), Some("2024"));
+    // "six times the 2022 figure" names no figure of its own
+    let s = "Visitors reached 6.9 million, six times the 2022 figure.";
+    assert_eq!(period_of(s, "6.9 million"), None);
 }
 
 #[test]

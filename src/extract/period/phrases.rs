@@ -90,7 +90,7 @@ pub(super) fn candidates(
     found: &[Found],
     present: Present,
 ) -> Vec<Candidate> {
-    let mut out = figures(found);
+    let mut out = figures(cx, found);
     let sentence = Sentence {
         cx,
         start: sentence.start,
@@ -117,20 +117,48 @@ pub(super) fn candidates(
 }
 
 /// The years, year ranges and dates among the figures that name a period
-/// and follow no word that bounds a span ("since 2019").
-fn figures(found: &[Found]) -> Vec<Candidate> {
+/// and follow no word that bounds a span ("since 2019"). A year of a base
+/// that names the base's own figure ("more than the 2023 annual average of
+/// 12.9 million") is that figure's period only.
+fn figures(cx: &Context<'_>, found: &[Found]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for f in found {
         let Some(period) = f.names_period else {
             continue;
         };
-        if matches!(f.quantity.kind, Kind::Year | Kind::YearRange | Kind::Date)
-            && !f.after_bound_word
+        if !matches!(f.quantity.kind, Kind::Year | Kind::YearRange | Kind::Date) {
+            continue;
+        }
+        let span = f.quantity.start..f.quantity.end;
+        if !f.after_bound_word {
+            out.push(Candidate::new(span, period));
+        } else if cx.before(span.start).trim_end().ends_with(" the")
+            && names_its_figure(cx.text.get(span.end..).unwrap_or(""))
         {
-            out.push(Candidate::new(f.quantity.start..f.quantity.end, period));
+            out.push(Candidate::new(span, period).of_next());
         }
     }
     out
+}
+
+/// Whether `after` a year goes on with up to three words of a noun and "of"
+/// before a figure: " annual average of 12.9 million", " figure of 5
+/// million".
+fn names_its_figure(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    for _ in 0..4 {
+        match words.next() {
+            Some("of") => {
+                return words.next().is_some_and(|w| {
+                    w.trim_start_matches(['$', '€', '£', '¥'])
+                        .starts_with(|c: char| c.is_ascii_digit())
+                })
+            }
+            Some(w) if w.chars().all(char::is_alphabetic) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The matches of `re`, the regex of `pattern`, in `text`: none without a
