@@ -1268,6 +1268,32 @@ mod tests {
     }
 
     #[test]
+    fn an_entity_of_the_article_need_not_be_in_a_sentence_naming_another() {
+        let yaml = r#"entities:
+  japan:
+    names: [Japan]
+  thailand:
+    names: [Thailand]
+  jnto:
+    names: [JNTO]
+metrics:
+  - id: arrivals.japan.total
+    description: Visitors to Japan
+    kind: count
+    match:
+      any: ['\btourists?\b|\bvisitors?\b']
+      entities: [japan, jnto]
+      entities_in: article
+"#;
+        let text = "JNTO counts the visitors.\n\nJapan welcomed 21.5 million tourists in 2025, more than Thailand's total of 16.69 million visitors.";
+        assert_eq!(claimed(yaml, text), ["arrivals.japan.total 21.5 million"]);
+        // none of the rule's own in the sentence: about something else
+        let text =
+            "JNTO counts Japan's visitors.\n\nThailand welcomed 16.69 million tourists in 2025.";
+        assert!(claimed(yaml, text).is_empty());
+    }
+
+    #[test]
     fn a_noun_of_two_words_is_another_thing_too() {
         let yaml = r#"metrics:
   - id: output.opec.crude

@@ -254,11 +254,21 @@ impl<'d> Memo<'d> {
         // whatever the sentence before it or the article says.
         // A template's other entity in the sentence means another pair or a
         // group, even with this pair named too.
+        // (an entity a rule finds anywhere in the article, such as the
+        // source of its figures, need not be in the sentence, when one of
+        // the rule's own is: "Japan welcomed 21.5 million tourists, more
+        // than Thailand's total of 16.69 million")
         let sentence = (s, false);
-        let names_all = m
-            .entities
-            .iter()
-            .all(|e| self.is_match(doc, sentence, &e.regex));
+        let mut named_here = 0;
+        let mut names_all = true;
+        for e in &m.entities {
+            if self.is_match(doc, sentence, &e.regex) {
+                named_here += 1;
+            } else if !(m.entities_anywhere && self.named_in_article(doc, e)) {
+                names_all = false;
+            }
+        }
+        let names_all = names_all && (named_here > 0 || m.entities.is_empty());
         if let Some(o) = m
             .other_entities
             .iter()
