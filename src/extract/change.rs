@@ -179,7 +179,7 @@ fn verb_with_by(word: &str) -> Option<Direction> {
 /// Nouns of change after a figure: "a 5% increase".
 /// Words of a unit between a figure and a comparative ("125,000 bpd less
 /// than", "800 million euros higher than").
-const UNIT_WORDS: &[&str] = &[
+pub(super) const UNIT_WORDS: &[&str] = &[
     "bpd", "barrels", "barrel", "per", "a", "day", "daily", "tonnes", "tons", "euros", "dollars",
     "yen", "yuan", "baht", "visitors", "tourists", "people", "arrivals",
 ];

@@ -1455,6 +1455,14 @@ fn a_possessive_year_in_a_comparison_is_the_base_figure_s_own() {
 }
 
 #[test]
+fn a_period_after_the_figure_s_unit_is_its_own() {
+    let s = "Output may reach 9 million bpd, compared with about 10.5 million bpd in 2019.";
+    assert_eq!(period_of(s, "10.5 million").as_deref(), Some("2019"));
+    let s = "Russia pumped 9.5 million barrels a day in 2023 and more later.";
+    assert_eq!(period_of(s, "9.5 million").as_deref(), Some("2023"));
+}
+
+#[test]
 fn a_line_crossed_is_a_lower_bound() {
     for (s, surface) in [
         ("Sales went past $4 billion.", "$4 billion"),

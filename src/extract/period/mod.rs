@@ -657,6 +657,21 @@ fn follows(cx: &Context<'_>, end: usize, at: usize) -> bool {
         b if commas == 0 && b.starts_with('(') => b[1..].trim_start(),
         b => b,
     };
+    // the figure's unit, when the extractor does not read it as one: "10.5
+    // million bpd in 2019", "9 million barrels a day in 2023"
+    let is_unit = |w: &str| {
+        w.eq_ignore_ascii_case("b/d")
+            || super::change::UNIT_WORDS
+                .iter()
+                .any(|u| w.eq_ignore_ascii_case(u))
+    };
+    let mut between = between;
+    for _ in 0..3 {
+        match between.split_once(' ') {
+            Some((w, after)) if is_unit(w) => between = after.trim_start(),
+            _ => break,
+        }
+    }
     // at most four words, read without copying: a preposition, "the", and
     // "fiscal year" ("in fiscal 2024", "in the fiscal year 2024", "in FY2024")
     let mut words = [""; 4];
