@@ -1294,6 +1294,39 @@ metrics:
     }
 
     #[test]
+    fn a_sentence_naming_no_entity_goes_on_about_the_subject_before_it() {
+        let yaml = r#"entities:
+  united_states:
+    names: [United States, U.S.]
+  saudi_arabia:
+    names: [Saudi Arabia]
+metrics:
+  - id: output.us.crude
+    description: Output in barrels a day
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbpd\b']
+      any: ['\boutput\b|\bproduc\w*|\brecord\b']
+      entities: [united_states]
+"#;
+        let text = "The United States produced 13.4 million bpd in August.\n\nOutput topped that of December 2023, when the previous record of 13.3 million bpd was set.";
+        assert_eq!(
+            claimed(yaml, text),
+            [
+                "output.us.crude 13.4 million",
+                "output.us.crude 13.3 million"
+            ]
+        );
+        // the entity before is no subject: "though Saudi Arabia cut"
+        let text = "OPEC's output rose in August, even though the United States cut its own.\n\nOutput reached 27.45 million bpd.";
+        assert!(claimed(yaml, text).is_empty());
+        // another entity named in between
+        let text = "The United States produced 13.4 million bpd.\n\nSaudi Arabia held steady.\n\nOutput reached 9 million bpd.";
+        assert_eq!(claimed(yaml, text), ["output.us.crude 13.4 million"]);
+    }
+
+    #[test]
     fn a_noun_of_two_words_is_another_thing_too() {
         let yaml = r#"metrics:
   - id: output.opec.crude

@@ -289,13 +289,66 @@ impl<'d> Memo<'d> {
             || m.anaphora
                 .as_ref()
                 .is_some_and(|r| self.is_match(doc, w, r));
+        let mut carried = None;
         for e in &m.entities {
             if !(self.is_match(doc, w, &e.regex) || (refers_back && self.named_in_article(doc, e)))
             {
+                if *carried.get_or_insert_with(|| self.entities_carried(doc, s, metric)) {
+                    continue;
+                }
                 return Err(WindowMiss::Entity(e.name.clone()));
             }
         }
         Ok(())
+    }
+
+    /// Whether sentence `s`, which names no entity the rule knows, goes on
+    /// about the rule's own: the nearest sentence before it (up to three
+    /// back, within the article's section) that names any opens with all of
+    /// the rule's (its subject) and names no other ("The United States
+    /// produced 13.4 million b/d in August. ¶ Output topped that of
+    /// December 2023, when the previous record of 13.3 million b/d was
+    /// set."); not "OPEC's output rose, though Saudi Arabia cut its own".
+    fn entities_carried(&mut self, doc: &'d Document, s: usize, metric: &Metric) -> bool {
+        const BACK: usize = 3;
+        /// How far into a sentence its subject may start ("In June 2024,
+        /// Russia's …").
+        const SUBJECT: usize = 24;
+        let m = &metric.matcher;
+        let names_any = |memo: &mut Self, k: usize| {
+            m.entities
+                .iter()
+                .map(|e| &e.regex)
+                .chain(m.other_entities.iter().map(|o| &o.regex))
+                .any(|r| memo.is_match(doc, (k, false), r))
+        };
+        if m.entities.is_empty() || names_any(self, s) {
+            return false;
+        }
+        let sentences = doc.sentences();
+        for k in (s.saturating_sub(BACK)..s).rev() {
+            let gap = doc
+                .text
+                .get(sentences[k].end..sentences[k + 1].start)
+                .unwrap_or("");
+            if gap.contains("\n#") {
+                return false;
+            }
+            if names_any(self, k) {
+                let text: &str = self.text.as_deref().unwrap_or(&doc.text);
+                let sentence = &text[range(doc, (k, false))];
+                let subject = m
+                    .entities
+                    .iter()
+                    .all(|e| e.regex.find(sentence).is_some_and(|f| f.start() <= SUBJECT));
+                let others = m
+                    .other_entities
+                    .iter()
+                    .any(|o| self.is_match(doc, (k, false), &o.regex));
+                return subject && !others;
+            }
+        }
+        false
     }
 
     /// Whether the article (its title, or its body) names entity `e`,
