@@ -515,11 +515,36 @@ const NOT_BEFORE_DOLLAR: &str = r"(?:[^\w$]|$)";
 /// The patterns entities are found by: names and demonyms, and those with
 /// the metonyms too.
 fn entity_patterns(raw: &RawEntity) -> (String, String) {
-    let plain = raw.names.iter().chain(&raw.demonyms);
+    let signs: Vec<String> = raw
+        .names
+        .iter()
+        .chain(&raw.demonyms)
+        .flat_map(|n| currency_signs(n))
+        .map(|s| (*s).to_owned())
+        .collect();
+    let plain = raw.names.iter().chain(&raw.demonyms).chain(&signs);
     (
         alternation(plain.clone(), NOT_BEFORE_DOLLAR),
         alternation(plain.chain(&raw.metonyms), NOT_BEFORE_DOLLAR),
     )
+}
+
+/// The sign and code a currency named in words is also written with: an
+/// entity named by its currency ("yen" for Japan's figures) is named by
+/// "¥8 trillion" and "JPY" too. "¥" is the yen's here; the yuan keeps its
+/// codes.
+fn currency_signs(name: &str) -> &'static [&'static str] {
+    match name.to_lowercase().as_str() {
+        "yen" => &["¥", "JPY"],
+        "yuan" | "renminbi" => &["CNY", "RMB"],
+        "baht" => &["฿", "THB"],
+        "euro" | "euros" => &["€", "EUR"],
+        "rupee" | "rupees" => &["₹", "INR"],
+        "rouble" | "roubles" | "ruble" | "rubles" => &["₽", "RUB"],
+        "won" => &["₩", "KRW"],
+        "sterling" => &["£", "GBP"],
+        _ => &[],
+    }
 }
 
 /// The names as whole words, longest first (so "Russian Federation" wins
@@ -1077,6 +1102,27 @@ mod tests {
         assert!(dotted.is_match("a U.S. strategy") && !dotted.is_match("aU.S."));
         let russia = Regex::new(&whole_name("Russia", NOT_BEFORE_DOLLAR)).unwrap();
         assert!(russia.is_match("Russia’s trade") && !russia.is_match("Russian"));
+    }
+
+    #[test]
+    fn an_entity_named_by_its_currency_is_named_by_its_sign_and_code() {
+        let raw = RawEntity {
+            names: vec!["JNTO".into(), "yen".into()],
+            demonyms: vec![],
+            metonyms: vec![],
+        };
+        let r = Regex::new(&entity_patterns(&raw).0).unwrap();
+        assert!(r.is_match("spending went above ¥8 trillion"));
+        assert!(r.is_match("JPY 8 trillion") && r.is_match("8 trillion yen"));
+        assert!(!r.is_match("spending of $51.2 billion"));
+        let raw = RawEntity {
+            names: vec!["Japan".into()],
+            demonyms: vec![],
+            metonyms: vec![],
+        };
+        assert!(!Regex::new(&entity_patterns(&raw).0)
+            .unwrap()
+            .is_match("¥8 trillion"));
     }
 
     #[test]
