@@ -1324,6 +1324,12 @@ metrics:
         // another entity named in between
         let text = "The United States produced 13.4 million bpd.\n\nSaudi Arabia held steady.\n\nOutput reached 9 million bpd.";
         assert_eq!(claimed(yaml, text), ["output.us.crude 13.4 million"]);
+        // "It" goes on about the subject, in a sentence that names another
+        let text = "The United States set a record. It produced 13.4 million bpd, far more than Saudi Arabia's 9 million bpd.";
+        assert_eq!(claimed(yaml, text), ["output.us.crude 13.4 million"]);
+        // without it, the sentence is about something else
+        let text = "The United States set a record. Output was 13.4 million bpd, far more than Saudi Arabia's 9 million bpd.";
+        assert!(claimed(yaml, text).is_empty());
     }
 
     #[test]

@@ -97,6 +97,28 @@ fn currency_names_blanked(text: &str) -> std::borrow::Cow<'_, str> {
     CURRENCY_NAMES.replace_all(text, |c: &regex::Captures<'_>| " ".repeat(c[0].len()))
 }
 
+/// Whether sentence `s` opens with a word that refers back to a subject:
+/// "It", "Its", "They", "Their", or "the country" (or kingdom, nation)
+/// within its first words ("In 2022 the country produced …").
+fn refers_to_subject(doc: &Document, s: usize) -> bool {
+    let range = doc.sentences()[s].clone();
+    let text = doc.text.get(range).unwrap_or("");
+    let head = match text.char_indices().nth(32) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
+    let words: Vec<&str> = head
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    matches!(
+        words.first().copied(),
+        Some("It" | "Its" | "They" | "Their")
+    ) || words.windows(2).any(|p| {
+        p[0].eq_ignore_ascii_case("the") && matches!(p[1], "country" | "kingdom" | "nation")
+    })
+}
+
 impl<'d> Memo<'d> {
     pub(super) fn new(rules: &'d RuleSet) -> Self {
         Memo {
@@ -269,6 +291,12 @@ impl<'d> Memo<'d> {
             }
         }
         let names_all = names_all && (named_here > 0 || m.entities.is_empty());
+        // a sentence that goes on about the subject before it: "It welcomed
+        // 21.5 million tourists, far more than Thailand's 16.69 million"
+        let mut carried = None;
+        let names_all = names_all
+            || (named_here == 0
+                && *carried.get_or_insert_with(|| self.entities_carried(doc, s, metric)));
         if let Some(o) = m
             .other_entities
             .iter()
@@ -289,7 +317,6 @@ impl<'d> Memo<'d> {
             || m.anaphora
                 .as_ref()
                 .is_some_and(|r| self.is_match(doc, w, r));
-        let mut carried = None;
         for e in &m.entities {
             if !(self.is_match(doc, w, &e.regex) || (refers_back && self.named_in_article(doc, e)))
             {
@@ -322,7 +349,10 @@ impl<'d> Memo<'d> {
                 .chain(m.other_entities.iter().map(|o| &o.regex))
                 .any(|r| memo.is_match(doc, (k, false), r))
         };
-        if m.entities.is_empty() || names_any(self, s) {
+        // a sentence that names another entity goes on about the subject
+        // before only when its own subject refers back ("It welcomed …",
+        // "In 2022 the country produced …")
+        if m.entities.is_empty() || (names_any(self, s) && !refers_to_subject(doc, s)) {
             return false;
         }
         let sentences = doc.sentences();
@@ -335,12 +365,18 @@ impl<'d> Memo<'d> {
                 return false;
             }
             if names_any(self, k) {
-                let text: &str = self.text.as_deref().unwrap_or(&doc.text);
-                let sentence = &text[range(doc, (k, false))];
-                let subject = m
+                // an entity the rule finds anywhere in the article (the
+                // source of its figures) need not be the subject
+                let anywhere: Vec<bool> = m
                     .entities
                     .iter()
-                    .all(|e| e.regex.find(sentence).is_some_and(|f| f.start() <= SUBJECT));
+                    .map(|e| m.entities_anywhere && self.named_in_article(doc, e))
+                    .collect();
+                let text: &str = self.text.as_deref().unwrap_or(&doc.text);
+                let sentence = &text[range(doc, (k, false))];
+                let subject = m.entities.iter().zip(&anywhere).all(|(e, &anywhere)| {
+                    anywhere || e.regex.find(sentence).is_some_and(|f| f.start() <= SUBJECT)
+                });
                 let others = m
                     .other_entities
                     .iter()
