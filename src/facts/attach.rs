@@ -1333,6 +1333,33 @@ metrics:
     }
 
     #[test]
+    fn a_sentence_that_refers_back_to_a_figure_goes_on_about_its_metric() {
+        let yaml = r#"entities:
+  japan:
+    names: [Japan]
+metrics:
+  - id: exports.japan
+    description: Japan's exports
+    kind: money
+    unit: USD
+    match:
+      any: ['\bexports?\b']
+      entities: [japan]
+"#;
+        let text = "Japan's exports rose to $50 billion in 2024. The total for the first half came to $24 billion.";
+        assert_eq!(
+            claimed(yaml, text),
+            ["exports.japan $50 billion", "exports.japan $24 billion"]
+        );
+        // a sentence of its own subject is not the metric before it
+        let text = "Japan's exports rose to $50 billion in 2024. Imports were $40 billion.";
+        assert_eq!(claimed(yaml, text), ["exports.japan $50 billion"]);
+        // nor one in the next paragraph
+        let text = "Japan's exports rose to $50 billion in 2024.\n\nThe total for the first half came to $24 billion.";
+        assert_eq!(claimed(yaml, text), ["exports.japan $50 billion"]);
+    }
+
+    #[test]
     fn a_noun_of_two_words_is_another_thing_too() {
         let yaml = r#"metrics:
   - id: output.opec.crude

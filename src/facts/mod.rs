@@ -445,7 +445,13 @@ fn sentence_claims<'d>(
     // only the metrics whose literals the window holds (`rules/prefilter.rs`)
     let metrics = match trace {
         Some(_) => (0..rules.metrics.len()).collect(),
-        None => memo.candidates(doc, s),
+        None => {
+            let mut metrics = memo.candidates(doc, s);
+            metrics.extend(memo.named_before(doc, s));
+            metrics.sort_unstable();
+            metrics.dedup();
+            metrics
+        }
     };
     for m in metrics {
         let Some(metric) = rules.metrics.get(m) else {

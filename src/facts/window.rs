@@ -28,7 +28,8 @@ pub(super) struct Memo<'d> {
     /// written as the abbreviation (`names.rs`), `None` inside when it has
     /// none; patterns match the window when they match either.
     view: Option<Option<String>>,
-    /// (metric index, sentence index) -> whether the sentence names the metric.
+    /// (sentence index, metric index) -> whether the sentence names the
+    /// metric.
     sentences: BTreeMap<(usize, usize), bool>,
     /// What is known of each window the rules have looked at.
     windows: foldhash::HashMap<Window, Seen>,
@@ -97,6 +98,36 @@ fn currency_names_blanked(text: &str) -> std::borrow::Cow<'_, str> {
     CURRENCY_NAMES.replace_all(text, |c: &regex::Captures<'_>| " ".repeat(c[0].len()))
 }
 
+/// Whether sentences `a` and `a + 1` of `doc` are in one paragraph: no
+/// blank line or heading between them.
+fn same_paragraph(doc: &Document, a: usize) -> bool {
+    let sentences = doc.sentences();
+    let (Some(first), Some(next)) = (sentences.get(a), sentences.get(a + 1)) else {
+        return false;
+    };
+    let gap = doc.text.get(first.end..next.start).unwrap_or("");
+    gap.matches('\n').count() < 2 && !gap.contains("\n#")
+}
+
+/// Whether sentence `s` opens with words that refer back to a figure
+/// before it: "The estimate for January-June came to …", "That figure …",
+/// "The total for the first six months …".
+fn refers_to_a_figure(doc: &Document, s: usize) -> bool {
+    let range = doc.sentences()[s].clone();
+    let text = doc.text.get(range).unwrap_or("");
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    matches!(first, "The" | "This" | "That" | "These" | "Those")
+        && matches!(
+            second,
+            "figure" | "figures" | "total" | "estimate" | "number" | "tally" | "amount" | "sum"
+        )
+}
+
 /// Whether sentence `s` opens with a word that refers back to a subject:
 /// "It", "Its", "They", "Their", or "the country" (or kingdom, nation)
 /// within its first words ("In 2022 the country produced …").
@@ -139,12 +170,12 @@ impl<'d> Memo<'d> {
         i: usize,
         metric: &Metric,
     ) -> bool {
-        if let Some(&known) = self.sentences.get(&(i, s)) {
+        if let Some(&known) = self.sentences.get(&(s, i)) {
             return known;
         }
         self.text(doc);
         let found = self.compute(doc, s, metric);
-        self.sentences.insert((i, s), found);
+        self.sentences.insert((s, i), found);
         found
     }
 
@@ -227,7 +258,7 @@ impl<'d> Memo<'d> {
     /// patterns are not tried here: they exclude a figure, not a sentence
     /// (`attach.rs`).
     fn compute(&mut self, doc: &'d Document, s: usize, metric: &Metric) -> bool {
-        self.judge(doc, s, metric, false).is_ok()
+        self.judge(doc, s, metric, false, true).is_ok()
     }
 
     /// Whether sentence `s` (with its context) names `metric`, and if not,
@@ -238,17 +269,19 @@ impl<'d> Memo<'d> {
         s: usize,
         metric: &Metric,
     ) -> Result<(), WindowMiss> {
-        self.judge(doc, s, metric, true)
+        self.judge(doc, s, metric, true, true)
     }
 
     /// `verdict`, with the words of another entity the sentence names only
-    /// when `words` (claiming itself needs only the answer).
+    /// when `words` (claiming itself needs only the answer); the rule's
+    /// `any` words may come from the sentence before when `carry`.
     fn judge(
         &mut self,
         doc: &'d Document,
         s: usize,
         metric: &Metric,
         words: bool,
+        carry: bool,
     ) -> Result<(), WindowMiss> {
         let m = &metric.matcher;
         let w = window(s, m.context);
@@ -262,13 +295,12 @@ impl<'d> Memo<'d> {
         if let Some(miss) = literal_miss {
             return Err(miss);
         }
-        if any_literal_miss {
-            return Err(WindowMiss::Any);
-        }
         if let Some(i) = m.all.iter().position(|r| !self.is_match(doc, w, r)) {
             return Err(WindowMiss::All(i));
         }
-        if !m.any.is_empty() && !m.any.iter().any(|r| self.is_match(doc, w, r)) {
+        let any_here = m.any.is_empty()
+            || (!any_literal_miss && m.any.iter().any(|r| self.is_match(doc, w, r)));
+        if !any_here && !(carry && self.continues_metric(doc, s, metric)) {
             return Err(WindowMiss::Any);
         }
         // A sentence that names another country and not all of the rule's
@@ -327,6 +359,36 @@ impl<'d> Memo<'d> {
             }
         }
         Ok(())
+    }
+
+    /// Whether sentence `s`, whose words lack the rule's `any`, goes on
+    /// about the metric the sentence before it names, in its paragraph:
+    /// "Russia's oil production slipped to about 530 million tonnes in 2023.
+    /// In 2022 the country produced 535 million tonnes." Not from further
+    /// back, and only for a rule whose window is the sentence.
+    fn continues_metric(&mut self, doc: &'d Document, s: usize, metric: &Metric) -> bool {
+        if metric.matcher.context != Context::Sentence
+            || s == 0
+            || !same_paragraph(doc, s - 1)
+            || !(refers_to_subject(doc, s) || refers_to_a_figure(doc, s))
+        {
+            return false;
+        }
+        self.judge(doc, s - 1, metric, false, false).is_ok()
+    }
+
+    /// The metrics the sentence before `s`, in its paragraph, was found to
+    /// name (those the rules tried on it): candidates for `s` too, whose
+    /// `any` words may be there (`continues_metric`).
+    pub(super) fn named_before(&self, doc: &Document, s: usize) -> Vec<usize> {
+        if s == 0 || !same_paragraph(doc, s - 1) {
+            return Vec::new();
+        }
+        self.sentences
+            .range((s - 1, 0)..(s, 0))
+            .filter(|(_, &named)| named)
+            .map(|((_, i), _)| *i)
+            .collect()
     }
 
     /// Whether sentence `s`, which names no entity the rule knows, goes on
