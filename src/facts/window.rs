@@ -300,7 +300,7 @@ impl<'d> Memo<'d> {
         }
         let any_here = m.any.is_empty()
             || (!any_literal_miss && m.any.iter().any(|r| self.is_match(doc, w, r)));
-        if !any_here && !(carry && self.continues_metric(doc, s, metric)) {
+        if !(any_here || (carry && self.continues_metric(doc, s, metric))) {
             return Err(WindowMiss::Any);
         }
         // A sentence that names another country and not all of the rule's
