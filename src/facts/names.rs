@@ -42,14 +42,15 @@ struct Word {
     end: usize,
 }
 
-/// The words of `text`: runs of letters, digits, `&`, `+`, `.` inside a
-/// word ("U.S.") and apostrophes (a possessive stays with its word).
+/// The words of `text`: runs of letters, digits, `&`, `+`, apostrophes
+/// (a possessive stays with its word) and any non-ASCII character, cut at
+/// ASCII bytes only (so every cut is a character boundary).
 fn words(text: &str) -> Vec<Word> {
+    let inner = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'&' | b'+' | b'\'') || b >= 0x80;
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        let inner = c.is_alphanumeric() || matches!(c, '&' | '+' | '\'' | '’');
-        match (inner, start) {
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match (inner(b), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 out.push(Word { start: s, end: i });
@@ -67,6 +68,65 @@ fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// The abbreviations `text` uses (`abbreviation`), found byte by byte:
+/// most texts have none, and this is all they cost.
+fn abbreviations(text: &str) -> BTreeSet<&str> {
+    let bytes = text.as_bytes();
+    let mut out = BTreeSet::new();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if !(bytes[i].is_ascii_uppercase() && bytes[i + 1].is_ascii_uppercase()) {
+            i += 1;
+            continue;
+        }
+        // a run of capitals, at a word's start
+        let starts = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let mut end = i;
+        while end < bytes.len() && (bytes[end].is_ascii_uppercase() || bytes[end] == b'&') {
+            end += 1;
+        }
+        if end < bytes.len() && bytes[end] == b'+' {
+            end += 1;
+        }
+        let ends = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
+        let line_start = i == 0 || bytes[i - 1] == b'\n';
+        if line_start {
+            if let Some(after) = dateline(&text[i..]) {
+                i += after;
+                continue;
+            }
+        }
+        // cannot fail: the run is ASCII, cut at ASCII bytes
+        let word = text.get(i..end).unwrap_or("");
+        if starts && ends && abbreviation(word) {
+            out.insert(word);
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// The length of a dateline opening `line` ("BEIJING, April 14 —", "NEW
+/// DELHI (Reuters) -"): words in capitals up to a comma, a parenthesis or
+/// a dash. A place, not an organization.
+fn dateline(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut end = 0;
+    while end < bytes.len()
+        && (bytes[end].is_ascii_uppercase() || bytes[end] == b' ' || bytes[end] == b'.')
+    {
+        end += 1;
+    }
+    let head = line[..end].trim_end();
+    let rest = &line[head.len()..];
+    let closed = rest.starts_with(',')
+        || rest.starts_with(" (")
+        || rest.starts_with(" —")
+        || rest.starts_with(" –")
+        || rest.starts_with(" -");
+    (head.len() >= 3 && closed).then_some(head.len())
+}
+
 /// `word` without a possessive ending.
 fn bare(word: &str) -> &str {
     word.strip_suffix("'s")
@@ -78,6 +138,11 @@ fn bare(word: &str) -> &str {
 /// eight capitals (with `&` or a final `+`: "OPEC+"), not a currency, a
 /// measure or a country.
 fn abbreviation(word: &str) -> bool {
+    // most words fail here
+    let b = word.as_bytes();
+    if !(b.len() >= 2 && b[0].is_ascii_uppercase() && b[1].is_ascii_uppercase()) {
+        return false;
+    }
     let core = word.strip_suffix('+').unwrap_or(word);
     let letters = core.chars().filter(|c| c.is_ascii_uppercase()).count();
     (2..=8).contains(&letters)
@@ -87,23 +152,20 @@ fn abbreviation(word: &str) -> bool {
 }
 
 fn capitalized(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_uppercase()) && word.chars().any(|c| c.is_lowercase())
+    word.starts_with(|c: char| c.is_uppercase()) && word.chars().skip(1).any(|c| c.is_lowercase())
 }
 
 /// The view of `text` in which each long form and group noun is written as
 /// its abbreviation (see the module's documentation), or `None` when the
 /// text has none.
 pub(super) fn named(text: &str) -> Option<String> {
-    let words = words(text);
-    let word = |w: &Word| &text[w.start..w.end];
-    let known: BTreeSet<&str> = words
-        .iter()
-        .map(|w| bare(word(w)))
-        .filter(|w| abbreviation(w))
-        .collect();
+    // the abbreviations first, in one cheap pass: most texts have none
+    let known = abbreviations(text);
     if known.is_empty() {
         return None;
     }
+    let words = words(text);
+    let word = |w: &Word| &text[w.start..w.end];
     // (byte range replaced, abbreviation), in text order
     let mut names: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
     // the abbreviations before each word, for "the group"
@@ -133,13 +195,11 @@ pub(super) fn named(text: &str) -> Option<String> {
             i = end + 1;
             continue;
         }
-        if GROUP_NOUNS.contains(&bare(w).to_ascii_lowercase().as_str()) && i > 0 {
-            let the = word(&words[i - 1]);
-            if the == "the" || the == "The" {
-                if let Some(short) = antecedent(text, &mentions, words[i - 1].start) {
-                    let possessive = w_possessive(w);
-                    names.push((words[i - 1].start..words[i].end - possessive, short));
-                }
+        let after_the = i > 0 && matches!(word(&words[i - 1]), "the" | "The");
+        if after_the && GROUP_NOUNS.iter().any(|g| bare(w).eq_ignore_ascii_case(g)) {
+            if let Some(short) = antecedent(text, &mentions, words[i - 1].start) {
+                let possessive = w_possessive(w);
+                names.push((words[i - 1].start..words[i].end - possessive, short));
             }
         }
         i += 1;
@@ -184,26 +244,32 @@ fn long_form<'t>(
     if !capitalized(word(i)) {
         return None;
     }
-    let mut initials = String::new();
+    // the initials, ASCII capitals (an abbreviation is made of them)
+    let mut buffer = [0u8; 8];
+    let mut n = 0;
     let mut found = None;
     let mut k = i;
-    while k < words.len() && initials.len() < 8 {
+    while k < words.len() && n < buffer.len() {
         let w = word(k);
         // the gap between words is a space, nothing else
         if k > i && &text[words[k - 1].end..words[k].start] != " " {
             break;
         }
         if capitalized(bare(w)) || bare(w).chars().all(|c| c.is_ascii_uppercase()) {
-            initials.extend(bare(w).chars().next());
-            if initials.len() >= 2 && k > i {
+            match bare(w).as_bytes().first() {
+                Some(&b) if b.is_ascii_uppercase() => buffer[n] = b,
+                _ => break,
+            }
+            n += 1;
+            // cannot fail: ASCII capitals
+            let initials = std::str::from_utf8(&buffer[..n]).unwrap_or("");
+            if n >= 2 && k > i {
                 let defined = text[words[k].end..]
                     .strip_prefix(" (")
                     .and_then(|r| r.split_once(')'))
                     .filter(|(short, _)| *short == initials)
                     .map(|(short, _)| short);
-                let used = (initials.len() >= 3)
-                    .then(|| known.get(initials.as_str()).copied())
-                    .flatten();
+                let used = (n >= 3).then(|| known.get(initials).copied()).flatten();
                 if let Some(short) = defined.or(used) {
                     found = Some((k, short));
                 }
@@ -302,6 +368,20 @@ mod tests {
         assert_eq!(
             view("The group said output fell."),
             "The group said output fell."
+        );
+    }
+
+    #[test]
+    fn a_dateline_is_no_organization() {
+        let text = "BEIJING, April 14 — Trade grew.\n\nNEW DELHI (Reuters) - The group said so.";
+        assert_eq!(
+            view(text),
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        // an organization opening a line is one
+        assert_eq!(
+            view("OPEC's output rose.\n\nOverall, the group produced 27.82 million bpd."),
+            "OPEC's output rose. Overall, OPEC produced 27.82 million bpd."
         );
     }
 
