@@ -66,15 +66,13 @@ pub struct Fact {
     /// Shared by the facts of one document.
     pub source: Arc<Source>,
     /// 1-based line and column of the figure.
-    pub line: usize,
-    pub column: usize,
+    pub line: u32,
+    pub column: u32,
     /// The figure's sentence.
     pub quote: Quote,
     /// Line of the sentence's start, and the figure's byte range within it.
-    pub quote_line: usize,
-    pub quote_span: (usize, usize),
-    /// The approximation slack of the metric, kept for the interval.
-    pub slack: Decimal,
+    pub quote_line: u32,
+    pub quote_span: (u32, u32),
     /// What few facts have: a conversion, attributions, a basis (one
     /// pointer for all, so a plain fact carries none of them).
     pub notes: Option<Box<Notes>>,
@@ -97,6 +95,9 @@ pub struct Notes {
     /// For a change metric: the basis its sentence states ("in yuan
     /// terms"), by the rule's name for it.
     pub basis: Option<Box<str>>,
+    /// The metric's approximation slack, when it is not the default one
+    /// (`Fact::slack`).
+    pub slack: Option<Decimal>,
 }
 
 impl Notes {
@@ -216,24 +217,41 @@ impl Fact {
         self.notes.as_ref()?.basis.as_deref()
     }
 
+    /// The metric's approximation slack, kept for the interval.
+    pub fn slack(&self) -> Decimal {
+        self.notes
+            .as_ref()
+            .and_then(|n| n.slack)
+            .unwrap_or(crate::extract::DEFAULT_SLACK)
+    }
+
     /// The interval of true values in the metric's unit: the quantity's,
     /// widened by a conversion's uncertainty.
     pub fn interval(&self) -> Interval {
-        let i = self.quantity.interval(self.slack);
+        let i = self.quantity.interval(self.slack());
         self.conversion().map_or(i, |c| c.widen(i))
     }
 
     /// The interval without rounding (the `exact` tolerance).
     pub fn stated_interval(&self) -> Interval {
-        let i = self.quantity.stated_interval(self.slack);
+        let i = self.quantity.stated_interval(self.slack());
         self.conversion().map_or(i, |c| c.widen(i))
     }
 
     /// The figure as written in the text ("US$244.8 billion").
     pub fn surface(&self) -> &str {
         let (a, b) = self.quote_span;
-        self.quote.as_str().get(a..b).unwrap_or("")
+        self.quote
+            .as_str()
+            .get(a as usize..b as usize)
+            .unwrap_or("")
     }
+}
+
+/// `n` as a `u32`, the largest one when it is larger (a line or column
+/// past four billion, which no text this tool reads has).
+fn saturating_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The facts of one document: every figure a rule claims (see `attach.rs`
@@ -659,14 +677,15 @@ fn fact(
             attribution: attribution.map(String::into_boxed_str),
             dimensions: rule_words::dimensions(metric, quote),
             basis: rule_words::basis(metric, quote).map(String::into_boxed_str),
+            slack: (metric.slack != crate::extract::DEFAULT_SLACK).then_some(metric.slack),
         }
         .boxed(),
         unit,
         metric: Arc::clone(&metric.key),
         period,
         source: Arc::clone(source),
-        line,
-        column,
+        line: saturating_u32(line),
+        column: saturating_u32(column),
         quote: {
             let (start, end) = sentences.add(doc, s, sentence.clone());
             Quote {
@@ -675,14 +694,13 @@ fn fact(
                 end,
             }
         },
-        quote_line: doc.locate(sentence.start).0,
+        quote_line: saturating_u32(doc.locate(sentence.start).0),
         // a figure starts in its sentence (sentence_at); clamp its end so a
         // span never reaches past the quote
         quote_span: (
-            quantity.start - sentence.start,
-            quantity.end.min(sentence.end) - sentence.start,
+            saturating_u32(quantity.start - sentence.start),
+            saturating_u32(quantity.end.min(sentence.end) - sentence.start),
         ),
-        slack: metric.slack,
         quantity,
     }
 }
@@ -710,9 +728,19 @@ pub(crate) fn test_fact(path: &str, text: &str) -> Fact {
         column: 1,
         quote: Quote::new(text),
         quote_line: 1,
-        quote_span: (q.start, q.end),
-        slack: crate::extract::DEFAULT_SLACK,
+        quote_span: (saturating_u32(q.start), saturating_u32(q.end)),
         quantity: q,
         notes: None,
+    }
+}
+
+#[cfg(test)]
+mod size {
+    /// The issue's goal for a fact in memory (issue 13): 300 bytes at most,
+    /// its own heap aside.
+    #[test]
+    fn a_fact_takes_at_most_300_bytes() {
+        let size = std::mem::size_of::<super::Fact>();
+        assert!(size <= 300, "a Fact takes {size} bytes");
     }
 }

@@ -353,8 +353,8 @@ struct FactLine<'a> {
     record: Option<usize>,
     #[serde(borrow)]
     published: Option<Cow<'a, str>>,
-    line: usize,
-    column: usize,
+    line: u32,
+    column: u32,
     #[serde(borrow)]
     quote: Cow<'a, str>,
     #[serde(borrow)]
@@ -373,8 +373,8 @@ struct FactLine<'a> {
     step: Cow<'a, str>,
     #[serde(borrow)]
     range: Option<RangeLine<'a>>,
-    quote_line: usize,
-    quote_span: (usize, usize),
+    quote_line: u32,
+    quote_span: (u32, u32),
     #[serde(borrow)]
     slack: Cow<'a, str>,
 }
@@ -400,9 +400,6 @@ struct RangeLine<'a> {
     min_inclusive: bool,
     max_inclusive: bool,
 }
-
-/// The largest line or column read: more is no place in a text.
-const MAX_PLACE: usize = u32::MAX as usize;
 
 /// The fact or summary of `line`, or what is wrong with it.
 fn parse(line: &Line, metrics: &BTreeMap<&str, &Metric>) -> Result<Parsed, Error> {
@@ -574,12 +571,13 @@ fn fact(f: FactLine<'_>, metrics: &BTreeMap<&str, &Metric>) -> Result<Fact, Stri
         ("column", f.column),
         ("quote_line", f.quote_line),
     ] {
-        if !(1..=MAX_PLACE).contains(&n) {
+        // (one past four billion does not read as a u32: serde says so)
+        if n == 0 {
             return Err(format!("`{field}`: {n} is no line or column"));
         }
     }
     let (a, b) = f.quote_span;
-    if a > b || f.quote.get(a..b).is_none() {
+    if a > b || f.quote.get(a as usize..b as usize).is_none() {
         return Err(format!("`quote_span`: [{a}, {b}] is not a part of `quote`"));
     }
     let published = f
@@ -602,13 +600,13 @@ fn fact(f: FactLine<'_>, metrics: &BTreeMap<&str, &Metric>) -> Result<Fact, Stri
         quote: Quote::new(&f.quote),
         quote_line: f.quote_line,
         quote_span: f.quote_span,
-        slack,
         notes: super::Notes {
             conversion,
             not_comparable: f.not_comparable.map(|s| s.into_owned().into_boxed_str()),
             attribution: f.attribution.map(|s| s.into_owned().into_boxed_str()),
             dimensions: dimensions.into_iter().map(|(_, d)| d).collect(),
             basis: f.basis.map(|s| s.into_owned().into_boxed_str()),
+            slack: (slack != crate::extract::DEFAULT_SLACK).then_some(slack),
         }
         .boxed(),
     })

@@ -65,10 +65,10 @@ pub fn write_findings(out: &mut dyn Write, findings: &[Finding], color: bool) ->
             let (a, b) = fact.quote_span;
             message = message.snippet(
                 Snippet::source(fact.quote.as_str())
-                    .line_start(fact.quote_line)
+                    .line_start(fact.quote_line as usize)
                     .origin(path)
                     .fold(false)
-                    .annotation(lvl.span(a..b).label(label)),
+                    .annotation(lvl.span(a as usize..b as usize).label(label)),
             );
         }
         let mores: Vec<String> = rows

@@ -104,8 +104,8 @@ struct FactJson<'a> {
     /// the file is the article.
     record: Option<usize>,
     published: Option<crate::period::Date>,
-    line: usize,
-    column: usize,
+    line: u32,
+    column: u32,
     text: &'a str,
     quote: &'a str,
     /// For a figure in another currency: how it was converted.
@@ -134,8 +134,8 @@ struct FactJson<'a> {
     /// A stated range: its ends and whether each is included.
     range: Option<Bounds>,
     /// The line where `quote` starts, and the byte range of `text` in it.
-    quote_line: usize,
-    quote_span: (usize, usize),
+    quote_line: u32,
+    quote_span: (u32, u32),
     /// The metric's approximation slack when the fact was made.
     slack: String,
 }
@@ -387,7 +387,7 @@ fn fact_json(f: &Fact) -> FactJson<'_> {
         }),
         quote_line: f.quote_line,
         quote_span: f.quote_span,
-        slack: dec(f.slack),
+        slack: dec(f.slack()),
     }
 }
 

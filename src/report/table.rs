@@ -163,7 +163,10 @@ fn fact_cells(f: &Fact) -> Vec<String> {
         normalized,
         human::interval(f.interval(), &f.unit),
         format!("{}:{}", crate::error::shown(&f.source.path), f.line),
-        excerpt(f.quote.as_str(), f.quote_span),
+        excerpt(
+            f.quote.as_str(),
+            (f.quote_span.0 as usize, f.quote_span.1 as usize),
+        ),
     ]
 }
 
