@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::documents::{self, Article, Articles};
 use crate::error::{Error, Errors, Warning};
 use crate::extract;
-use crate::facts::{self, Fact, Facts};
+use crate::facts::{self, Fact, Facts, Quotes};
 use crate::rules::RuleSet;
 
 /// What a corpus run produced: the facts, how many sources were read, and
@@ -46,16 +46,19 @@ pub struct Read {
 /// one; more are counted in one warning.
 const SHOWN_DUPLICATES: usize = 10;
 
-/// Finds the article files under `paths`, then reads and claims each.
+/// Finds the article files under `paths`, then reads and claims each,
+/// with the facts' quotes.
 pub fn analyse(paths: &[PathBuf], rules: &RuleSet) -> Result<Analysis, Errors> {
-    analyse_with(paths, rules, &mut |_| {})
+    analyse_with(paths, rules, Quotes::Held, &mut |_| {})
 }
 
-/// `analyse`, telling `read` how far it is after each batch of articles
-/// (for a progress line: the library prints nothing).
+/// `analyse`, keeping the quotes as `quotes` says (`facts::quote`), and
+/// telling `read` how far it is after each batch of articles (for a
+/// progress line: the library prints nothing).
 pub fn analyse_with(
     paths: &[PathBuf],
     rules: &RuleSet,
+    quotes: Quotes,
     read: &mut dyn FnMut(&Read),
 ) -> Result<Analysis, Errors> {
     let (files, skipped) = documents::discover(paths)?;
@@ -83,7 +86,8 @@ pub fn analyse_with(
     // the files done once this batch is claimed
     let mut files_done = articles.files_done();
     while !batch.is_empty() {
-        let (next, results) = rayon::join(|| articles.next_batch(), || claim_all(batch, rules));
+        let (next, results) =
+            rayon::join(|| articles.next_batch(), || claim_all(batch, rules, quotes));
         analysis.sources += results.len();
         let mut facts = Vec::with_capacity(
             results
@@ -150,7 +154,11 @@ struct Claimed {
 
 /// The facts of each article of `batch`, in parallel, in its order, and
 /// the bytes of its text.
-fn claim_all(batch: Vec<Article>, rules: &RuleSet) -> Vec<(usize, Result<Claimed, Error>)> {
+fn claim_all(
+    batch: Vec<Article>,
+    rules: &RuleSet,
+    quotes: Quotes,
+) -> Vec<(usize, Result<Claimed, Error>)> {
     batch
         .into_par_iter()
         .map(|article| match article.read() {
@@ -163,7 +171,7 @@ fn claim_all(batch: Vec<Article>, rules: &RuleSet) -> Vec<(usize, Result<Claimed
                 let claimed = Claimed {
                     id: doc.id(),
                     place,
-                    facts: facts::claim(&doc, &quantities, rules),
+                    facts: facts::claim_with(&doc, &quantities, rules, quotes),
                 };
                 (doc.text.len(), Ok(claimed))
             }

@@ -65,6 +65,10 @@ pub enum Warning {
     /// for its reasons: written anew.
     #[error("{message}; the baseline is written anew without its reasons")]
     BaselineUnread { message: String },
+    /// An article whose quotes were to be read again could not be
+    /// (`facts::quote::fetch`): its facts are shown without quotes.
+    #[error("{}: quotes left out: {why}", shown(path))]
+    Unquoted { path: PathBuf, why: String },
 }
 
 /// One problem with the input, the rules or the command line.

@@ -9,7 +9,7 @@ use crate::error::{Error, Errors, Warning};
 use crate::{ExitStatus, Outcome};
 
 pub fn run(args: &BaselineArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Errors> {
-    let run = super::run_corpus(&args.corpus, config, true)?;
+    let run = super::run_corpus(&args.corpus, config, true, crate::facts::Quotes::Fetched)?;
     let findings = run.findings();
     let path = args
         .output

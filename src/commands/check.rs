@@ -10,7 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::baseline::Verdict;
 use crate::engine::{Class, Finding, Note};
 use crate::error::{Error, Errors};
-use crate::facts::Fact;
+use crate::facts::{quote, Fact, Quotes};
+use crate::report::human::{self, Shown};
 use crate::report::{diagnostic, github, json, markdown, sarif};
 use crate::rules::Severity;
 use crate::{ExitStatus, Outcome};
@@ -39,6 +40,13 @@ pub fn run(
         &args.facts,
         config,
         args.format == CheckFormat::Text,
+        // JSON lists every fact with its quote; the other formats show the
+        // quotes of a few, read again from their articles
+        if args.format == CheckFormat::Json {
+            Quotes::Held
+        } else {
+            Quotes::Fetched
+        },
     )?;
     let findings = run.findings();
     let threshold = match args.fail_on.unwrap_or(config.fail_on) {
@@ -76,6 +84,16 @@ pub fn run(
     let stale: Vec<&baseline::Entry> = accepted
         .as_ref()
         .map_or_else(Vec::new, |b| b.stale(&matched));
+    let unquoted = match args.format {
+        CheckFormat::Text | CheckFormat::Markdown => quote::fetch(failing.iter().flat_map(|f| {
+            human::shown(f).into_iter().filter_map(|s| match s {
+                Shown::Fact(_, x) => Some(x),
+                Shown::More(..) => None,
+            })
+        })),
+        CheckFormat::Jsonl => quote::fetch(failing.iter().flat_map(Finding::facts)),
+        CheckFormat::Json | CheckFormat::Sarif | CheckFormat::Github => Vec::new(),
+    };
     let a = &run.analysis;
     let written = match args.format {
         CheckFormat::Text => new_sources(out, &failing, old_sources.as_ref())
@@ -129,7 +147,8 @@ pub fn run(
     } else {
         ExitStatus::Findings
     };
-    let warnings = run.warnings();
+    let mut warnings = run.warnings();
+    warnings.extend(unquoted);
     Ok(Outcome::after_reading(status, run.analysis.errors).warning(warnings))
 }
 

@@ -19,7 +19,7 @@ pub fn run(args: &ExplainArgs, config: &Config, out: &mut dyn Write) -> Result<O
         .filter(|r| r.metric == metric.id || metric.template.as_ref() == Some(&r.metric))
         .collect();
     let paths = super::or_default(&args.corpus.paths, &config.corpus);
-    let analysis = super::analyse(&paths, &rules, true)?;
+    let analysis = super::analyse(&paths, &rules, true, crate::facts::Quotes::Held)?;
     let facts: Vec<_> = analysis
         .facts
         .into_vec()

@@ -11,7 +11,12 @@ use crate::{ExitStatus, Outcome};
 pub fn run(args: &FactsArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Errors> {
     let rules = super::load_rules(&args.corpus.rules, config)?;
     let paths = super::or_default(&args.corpus.paths, &config.corpus);
-    let a = super::analyse(&paths, &rules, args.format == FactsFormat::Table)?;
+    let a = super::analyse(
+        &paths,
+        &rules,
+        args.format == FactsFormat::Table,
+        crate::facts::Quotes::Held,
+    )?;
     let written = match args.format {
         FactsFormat::Table => table::write_facts(out, &a.facts),
         FactsFormat::Json => json::write_facts_json(out, &a.facts),

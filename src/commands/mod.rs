@@ -17,6 +17,7 @@ use crate::config::Config;
 use crate::corpus::{self, Analysis};
 use crate::engine::{self, Finding};
 use crate::error::{Errors, Warning};
+use crate::facts::Quotes;
 use crate::rules::RuleSet;
 
 /// `paths` as given, else the configuration's.
@@ -73,18 +74,28 @@ impl Run {
 
 /// Rules and facts of a corpus; `human`: the output is for people, so a
 /// progress line may be shown while the corpus is read.
-pub(crate) fn run_corpus(args: &CorpusArgs, config: &Config, human: bool) -> Result<Run, Errors> {
+pub(crate) fn run_corpus(
+    args: &CorpusArgs,
+    config: &Config,
+    human: bool,
+    quotes: Quotes,
+) -> Result<Run, Errors> {
     let rules = load_rules(&args.rules, config)?;
     let paths = or_default(&args.paths, &config.corpus);
-    let analysis = analyse(&paths, &rules, human)?;
+    let analysis = analyse(&paths, &rules, human, quotes)?;
     Ok(Run { rules, analysis })
 }
 
 /// The corpus at `paths` read (`corpus::analyse`), with a progress line on
 /// standard error when the output is for people (`progress`).
-pub(crate) fn analyse(paths: &[PathBuf], rules: &RuleSet, human: bool) -> Result<Analysis, Errors> {
+pub(crate) fn analyse(
+    paths: &[PathBuf],
+    rules: &RuleSet,
+    human: bool,
+    quotes: Quotes,
+) -> Result<Analysis, Errors> {
     let mut progress = progress::Progress::new(human);
-    let analysis = corpus::analyse_with(paths, rules, &mut |read| progress.update(read));
+    let analysis = corpus::analyse_with(paths, rules, quotes, &mut |read| progress.update(read));
     progress.finish();
     analysis
 }
@@ -96,9 +107,10 @@ pub(crate) fn run_corpus_or_shards(
     facts: &[PathBuf],
     config: &Config,
     human: bool,
+    quotes: Quotes,
 ) -> Result<Run, Errors> {
     if facts.is_empty() {
-        return run_corpus(args, config, human);
+        return run_corpus(args, config, human, quotes);
     }
     let rules = load_rules(&args.rules, config)?;
     let analysis = corpus::from_shards(facts, &rules)?;

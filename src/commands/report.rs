@@ -14,6 +14,7 @@ pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         &args.facts,
         config,
         args.format == ReportFormat::Table,
+        crate::facts::Quotes::Held,
     )?;
     let findings = &run.findings();
     let a = &run.analysis;

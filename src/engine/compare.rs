@@ -27,7 +27,7 @@ pub struct Claim<'f> {
     /// Where the fact is in source order: its article's place in the
     /// corpus (path, then record), then its place in the text. Compared
     /// instead of the paths, which is most of the cost of sorting.
-    pub at: (u32, usize),
+    pub at: (u32, u32),
     /// With the rounding of the stated precision for the `rounding`
     /// tolerance, without it for the others.
     pub interval: Interval,
@@ -44,7 +44,11 @@ impl<'f> Claim<'f> {
         };
         Claim {
             fact,
-            at: (article, fact.quantity.start),
+            // a place past 4 GiB in one article sorts with the last
+            at: (
+                article,
+                u32::try_from(fact.quantity.start).unwrap_or(u32::MAX),
+            ),
             interval: if negate { interval.negated() } else { interval },
             negated: negate,
         }

@@ -165,7 +165,19 @@ pub fn run<'f, I>(facts: I, rules: &RuleSet) -> Vec<Finding<'f>>
 where
     I: IntoIterator<Item = &'f Fact> + Clone,
 {
-    let mut groups: BTreeMap<FactKey<'f>, Vec<Claim<'f>>> = BTreeMap::new();
+    // the claims of each key, counted first so that each key's vector is
+    // made once at its size: vectors grown claim by claim held up to twice
+    // the claims' memory, most of the engine's on a large corpus
+    let mut counts: BTreeMap<FactKey<'f>, usize> = BTreeMap::new();
+    for fact in facts.clone() {
+        if let Some(key) = key(fact, rules) {
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    let mut groups: BTreeMap<FactKey<'f>, Vec<Claim<'f>>> = counts
+        .into_iter()
+        .map(|(key, n)| (key, Vec::with_capacity(n)))
+        .collect();
     // facts come in source order (path, record, place), a document's
     // together: the article's number stands for its path and record
     let mut article = 0u32;
@@ -175,20 +187,20 @@ where
             article = article.saturating_add(1);
         }
         last = Some(fact);
+        let Some(key) = key(fact, rules) else {
+            continue;
+        };
+        // cannot fail: `key` found the metric
         let Some(metric) = rules.metric(&fact.metric) else {
             continue;
         };
-        if let Some(claim) = comparable(fact, metric, article) {
-            let key = FactKey {
-                metric: &fact.metric,
-                period: fact.period,
-                role: match fact.quantity.role {
-                    Role::Forecast if metric.compare_forecasts => Role::Actual,
-                    role => role,
-                },
-                basis: fact.basis(),
-            };
-            groups.entry(key).or_default().push(claim);
+        if let Some(group) = groups.get_mut(&key) {
+            group.push(Claim::new(
+                fact,
+                negated(fact, metric),
+                metric.tolerance,
+                article,
+            ));
         }
     }
     let mut findings = claims_against_data(&groups, rules);
@@ -220,36 +232,53 @@ fn same_article(a: &Fact, b: &Fact) -> bool {
         || (a.source.record == b.source.record && a.source.path == b.source.path)
 }
 
-/// `fact` as its metric compares it (the `article`-th of the corpus);
-/// `None` when it is listed but never compared.
-fn comparable<'f>(fact: &'f Fact, metric: &Metric, article: u32) -> Option<Claim<'f>> {
+/// The key `fact` is compared under; `None` when it is listed but never
+/// compared (`comparable`).
+fn key<'f>(fact: &'f Fact, rules: &RuleSet) -> Option<FactKey<'f>> {
+    let metric = rules.metric(&fact.metric)?;
+    comparable(fact, metric).then(|| FactKey {
+        metric: &fact.metric,
+        period: fact.period,
+        role: match fact.quantity.role {
+            Role::Forecast if metric.compare_forecasts => Role::Actual,
+            role => role,
+        },
+        basis: fact.basis(),
+    })
+}
+
+/// Whether `fact` is compared as its negation: "fell 12%" is −12 for a
+/// change metric, so that it conflicts with "rose 12%".
+fn negated(fact: &Fact, metric: &Metric) -> bool {
+    let q = &fact.quantity;
+    metric.kind == MetricKind::Change
+        && q.kind == Kind::Change
+        && q.direction == Some(Direction::Down)
+}
+
+/// Whether its metric compares `fact`; if not, it is listed but never
+/// compared.
+fn comparable(fact: &Fact, metric: &Metric) -> bool {
     // a yearly metric with no known period cannot be compared; stated
     // changes are not levels (the `change` checks read them), unless the
     // metric is a change metric
-    let change_metric = metric.kind == MetricKind::Change;
     let q = &fact.quantity;
     if metric.period == PeriodRule::Year && fact.period.is_none()
-        || (q.kind == Kind::Change && !change_metric)
+        || (q.kind == Kind::Change && metric.kind != MetricKind::Change)
         || fact.not_comparable().is_some()
         // a conversion restates the figure before it
         || q.role == Role::Conversion
         || q.period_basis == crate::extract::PeriodBasis::Story
     {
-        return None;
+        return false;
     }
-    // "fell 12%" is −12 for a change metric, so that it conflicts with
-    // "rose 12%"; a bound on a fall ("fell more than 12%") has no signed
-    // interval here: listed, not compared
-    let down = change_metric && q.kind == Kind::Change && q.direction == Some(Direction::Down);
-    if down
-        && !matches!(
+    // a bound on a fall ("fell more than 12%") has no signed interval
+    // here: listed, not compared
+    !negated(fact, metric)
+        || matches!(
             q.qualifier,
             Qualifier::Exact | Qualifier::About | Qualifier::Between
         )
-    {
-        return None;
-    }
-    Some(Claim::new(fact, down, metric.tolerance, article))
 }
 
 /// The finding of one key's readings: an agreement, a conflict or a

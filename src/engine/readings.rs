@@ -38,7 +38,7 @@ pub struct Reading<'f> {
     /// The lead as compared (signed).
     pub(super) claim: Claim<'f>,
     /// Where its first claim is in source order.
-    first: (u32, usize),
+    first: (u32, u32),
 }
 
 impl Reading<'_> {

@@ -12,6 +12,7 @@ mod attach;
 mod batches;
 mod convert;
 mod names;
+pub mod quote;
 mod rule_words;
 pub mod shard;
 pub mod why;
@@ -25,6 +26,8 @@ use crate::rules::{Metric, MetricKind, PeriodRule, RuleSet, Undated};
 
 pub use batches::Facts;
 use convert::convert;
+use quote::Sentences;
+pub use quote::{Quote, Quotes, SourceText};
 use window::Memo;
 
 /// Where a fact comes from.
@@ -39,6 +42,8 @@ pub struct Source {
     /// `path` and `record` together name the article (a fact's `line` is
     /// then this line too).
     pub record: Option<usize>,
+    /// The text its facts' quotes are ranges of (`quote.rs`).
+    pub text: SourceText,
 }
 
 impl Source {
@@ -68,8 +73,11 @@ pub struct Fact {
     /// 1-based line and column of the figure.
     pub line: u32,
     pub column: u32,
-    /// The figure's sentence.
+    /// The figure's sentence, as a range of the source's text
+    /// (`Fact::sentence`).
     pub quote: Quote,
+    /// The figure as written ("US$244.8 billion").
+    pub surface: Box<str>,
     /// Line of the sentence's start, and the figure's byte range within it.
     pub quote_line: u32,
     pub quote_span: (u32, u32),
@@ -104,60 +112,6 @@ impl Notes {
     /// The notes boxed, or `None` when there are none.
     pub fn boxed(self) -> Option<Box<Notes>> {
         (self != Notes::default()).then(|| Box::new(self))
-    }
-}
-
-/// A fact's sentence: a range of one text that the facts of a document
-/// share (the sentences that hold its facts, one after another), so a fact
-/// costs no copy of its sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Quote {
-    text: Arc<str>,
-    start: u32,
-    end: u32,
-}
-
-impl Quote {
-    /// A quote of the whole of `text`.
-    pub fn new(text: &str) -> Quote {
-        Quote {
-            text: Arc::from(text),
-            start: 0,
-            end: u32::try_from(text.len()).unwrap_or(u32::MAX),
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        self.text
-            .get(self.start as usize..self.end as usize)
-            .unwrap_or("")
-    }
-}
-
-/// The sentences of one document that hold facts, gathered into one text.
-#[derive(Default)]
-struct Sentences {
-    text: String,
-    /// What a fact's quote refers to until the text is whole: one per
-    /// document, not an allocation per fact.
-    placeholder: Arc<str>,
-    /// Sentence index -> its range in `text`.
-    at: BTreeMap<usize, (u32, u32)>,
-}
-
-impl Sentences {
-    /// The range of sentence `s` (at `range` of `doc`) in the gathered text.
-    fn add(&mut self, doc: &Document, s: usize, range: std::ops::Range<usize>) -> (u32, u32) {
-        *self.at.entry(s).or_insert_with(|| {
-            let start = self.text.len();
-            self.text.push_str(&doc.text[range]);
-            // a document longer than 4 GiB quotes nothing rather than wrap
-            let end = self.text.len();
-            match (u32::try_from(start), u32::try_from(end)) {
-                (Ok(a), Ok(b)) => (a, b),
-                _ => (0, 0),
-            }
-        })
     }
 }
 
@@ -240,10 +194,16 @@ impl Fact {
 
     /// The figure as written in the text ("US$244.8 billion").
     pub fn surface(&self) -> &str {
-        let (a, b) = self.quote_span;
-        self.quote
-            .as_str()
-            .get(a as usize..b as usize)
+        &self.surface
+    }
+
+    /// The figure's sentence; empty when its article's quotes are to be
+    /// read again and are not yet (`quote::fetch`).
+    pub fn sentence(&self) -> &str {
+        self.source
+            .text
+            .get()
+            .and_then(|t| t.get(self.quote.start as usize..self.quote.end as usize))
             .unwrap_or("")
     }
 }
@@ -255,17 +215,33 @@ fn saturating_u32(n: usize) -> u32 {
 }
 
 /// The facts of one document: every figure a rule claims (see `attach.rs`
-/// for which rule's words a figure is), as a fact of that metric.
+/// for which rule's words a figure is), as a fact of that metric, with
+/// their quotes.
 pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fact> {
+    claim_with(doc, quantities, rules, Quotes::Held)
+}
+
+/// `claim`, keeping the quotes as `quotes` says.
+pub fn claim_with(
+    doc: &Document,
+    quantities: &[Quantity],
+    rules: &RuleSet,
+    quotes: Quotes,
+) -> Vec<Fact> {
     let source = Arc::new(Source {
         path: doc.path.clone(),
         id: doc.id(),
         published: doc.meta.published,
         record: doc.record.as_ref().map(|r| r.line),
+        text: match quotes {
+            Quotes::Held => SourceText::default(),
+            Quotes::Fetched => SourceText::fetched(doc.text.len()),
+        },
     });
+    // the sentences quoted, gathered when they are held
+    let mut gathered = (quotes == Quotes::Held).then(Sentences::default);
     let mut memo = Memo::new(rules);
     let mut facts = Vec::new();
-    let mut sentences = Sentences::default();
     let quantities = &story_periods(doc, quantities);
     // a negated figure ("did not reach $1 trillion") claims nothing
     let mut by_sentence: BTreeMap<usize, Vec<&Quantity>> = BTreeMap::new();
@@ -282,7 +258,7 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
         for c in sentence_claims(doc, (*s, &currencies), figures, rules, &mut memo, None) {
             let metric = &rules.metrics[c.metric];
             let q = figures[c.figure];
-            let place = (*s, &mut sentences);
+            let place = (*s, gathered.as_mut());
             facts.push(fact(doc, place, q, (c.metric, metric), &source, &mut memo));
         }
     }
@@ -305,15 +281,14 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
                     })
                 };
                 if metric.claims_changes && memo.matches(doc, s, i, metric) && !stated() {
-                    let place = (s, &mut sentences);
+                    let place = (s, gathered.as_mut());
                     facts.push(fact(doc, place, &q, (i, metric), &source, &mut memo));
                 }
             }
         }
     }
-    let text: Arc<str> = Arc::from(sentences.text);
-    for f in &mut facts {
-        f.quote.text = Arc::clone(&text);
+    if let Some(sentences) = gathered {
+        source.text.set(sentences.into_text());
     }
     facts
 }
@@ -606,11 +581,11 @@ fn converted_index(figures: &[&Quantity], c: usize) -> Option<usize> {
     (0..c).rev().find(|&i| figures[i].kind == Kind::Money)
 }
 
-/// The fact of figure `q` of sentence `s`; its quote's text is the
-/// document's gathered `sentences`, set once all are gathered.
+/// The fact of figure `q` of sentence `s`; its quote is a range of the
+/// document's gathered `sentences` when they are held, else of its text.
 fn fact(
     doc: &Document,
-    (s, sentences): (usize, &mut Sentences),
+    (s, sentences): (usize, Option<&mut Sentences>),
     q: &Quantity,
     (i, metric): (usize, &Metric),
     source: &Arc<Source>,
@@ -686,14 +661,18 @@ fn fact(
         source: Arc::clone(source),
         line: saturating_u32(line),
         column: saturating_u32(column),
-        quote: {
-            let (start, end) = sentences.add(doc, s, sentence.clone());
-            Quote {
-                text: Arc::clone(&sentences.placeholder),
-                start,
-                end,
-            }
+        quote: match sentences {
+            Some(sentences) => sentences.add(doc, s, sentence.clone()),
+            None => Quote {
+                start: saturating_u32(sentence.start),
+                end: saturating_u32(sentence.end),
+            },
         },
+        surface: doc
+            .text
+            .get(quantity.start..quantity.end.min(sentence.end))
+            .unwrap_or("")
+            .into(),
         quote_line: saturating_u32(doc.locate(sentence.start).0),
         // a figure starts in its sentence (sentence_at); clamp its end so a
         // span never reaches past the quote
@@ -723,10 +702,15 @@ pub(crate) fn test_fact(path: &str, text: &str) -> Fact {
             id: path.into(),
             published: None,
             record: None,
+            text: SourceText::held(Arc::from(text)),
         }),
         line: 1,
         column: 1,
-        quote: Quote::new(text),
+        quote: Quote {
+            start: 0,
+            end: saturating_u32(text.len()),
+        },
+        surface: text.get(q.start..q.end).unwrap_or("").into(),
         quote_line: 1,
         quote_span: (saturating_u32(q.start), saturating_u32(q.end)),
         quantity: q,

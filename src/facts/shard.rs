@@ -32,7 +32,7 @@ use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::{Conversion, Fact, Quote, Source};
+use super::{Conversion, Fact, Quote, Source, SourceText};
 use crate::documents::jsonl::{json_error, JsonLines, Line};
 use crate::error::{Error, Errors};
 use crate::extract::{Direction, Kind, PeriodBasis, Qualifier, Quantity, Role};
@@ -91,8 +91,21 @@ struct Run {
     line: usize,
     /// Its facts in `Gather::facts`.
     facts: std::ops::Range<usize>,
-    /// The sentences its facts quote, shared by the facts that quote one.
+    /// The sentences its facts quote, one after another, and their ranges:
+    /// the source's text once the run is done with (`Run::close`).
+    text: String,
     quotes: Vec<Quote>,
+}
+
+impl Run {
+    /// The article is done with: its source's text is its facts'
+    /// sentences.
+    fn close(&mut self) {
+        self.source
+            .text
+            .set(Arc::from(std::mem::take(&mut self.text)));
+        self.quotes = Vec::new();
+    }
 }
 
 impl Gather {
@@ -143,7 +156,7 @@ impl Gather {
                     Ok(Parsed::Summary(s)) => {
                         summaries += 1;
                         if let Some(before) = open.take().and_then(|r| self.runs.get_mut(r)) {
-                            before.quotes = Vec::new();
+                            before.close();
                         }
                         if s.facts != pending {
                             self.errors.push(record(
@@ -172,6 +185,9 @@ impl Gather {
             if ended {
                 break;
             }
+        }
+        if let Some(last) = open.and_then(|r| self.runs.get_mut(r)) {
+            last.close();
         }
         if (pending > 0 || summaries == 0) && !unread {
             self.errors.push(record(
@@ -208,16 +224,21 @@ impl Gather {
                 run
             }
             None => {
-                // the article before is done with: its sentences are shared
+                // the article before is done with
                 if let Some(before) = open.and_then(|r| self.runs.get_mut(r)) {
-                    before.quotes = Vec::new();
+                    before.close();
                 }
                 *open = Some(self.runs.len());
                 self.runs.push(Run {
-                    source: Arc::clone(&fact.source),
+                    // the article's, whose text its facts' sentences become
+                    source: Arc::new(Source {
+                        text: SourceText::default(),
+                        ..(*fact.source).clone()
+                    }),
                     file,
                     line: number,
                     facts: self.facts.len()..self.facts.len(),
+                    text: String::new(),
                     quotes: Vec::new(),
                 });
                 // cannot fail: a run was pushed right above
@@ -227,15 +248,26 @@ impl Gather {
                 run
             }
         };
+        // the fact's sentence, held by its own source until it shares the
+        // run's
+        let sentence = fact.sentence();
+        let text = &run.text;
+        let same = |q: &&Quote| text.get(q.start as usize..q.end as usize) == Some(sentence);
+        let quote = match run.quotes.iter().find(same) {
+            Some(q) => *q,
+            None => {
+                let start = run.text.len();
+                run.text.push_str(sentence);
+                let q = match (u32::try_from(start), u32::try_from(run.text.len())) {
+                    (Ok(start), Ok(end)) => Quote { start, end },
+                    _ => Quote::default(),
+                };
+                run.quotes.push(q);
+                q
+            }
+        };
+        fact.quote = quote;
         fact.source = Arc::clone(&run.source);
-        match run
-            .quotes
-            .iter()
-            .find(|q| q.as_str() == fact.quote.as_str())
-        {
-            Some(q) => fact.quote = q.clone(),
-            None => run.quotes.push(fact.quote.clone()),
-        }
         run.facts.end += 1;
         self.facts.push(fact);
     }
@@ -594,10 +626,17 @@ fn fact(f: FactLine<'_>, metrics: &BTreeMap<&str, &Metric>) -> Result<Fact, Stri
             id: f.id.into_owned(),
             published,
             record: f.record,
+            // its own sentence, until it joins its article's (`Gather::fact`)
+            text: SourceText::held(Arc::from(f.quote.as_ref())),
         }),
         line: f.line,
         column: f.column,
-        quote: Quote::new(&f.quote),
+        quote: Quote {
+            start: 0,
+            // cannot fail: a line is at most `MAX_LINE` bytes
+            end: u32::try_from(f.quote.len()).unwrap_or(u32::MAX),
+        },
+        surface: f.quote.get(a as usize..b as usize).unwrap_or("").into(),
         quote_line: f.quote_line,
         quote_span: f.quote_span,
         notes: super::Notes {
@@ -655,13 +694,15 @@ mod tests {
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
     }
 
-    /// `f` with a quote of its own: facts read back share sentences by
-    /// article, as a corpus run does, in another layout.
-    fn plain(f: &Fact) -> Fact {
-        Fact {
-            quote: Quote::new(f.quote.as_str()),
+    /// `f` apart from where its sentence is kept, and its sentence: facts
+    /// read back share sentences by article, as a corpus run does, in
+    /// another layout.
+    fn plain(f: &Fact) -> (Fact, String) {
+        let fact = Fact {
+            quote: Quote::default(),
             ..f.clone()
-        }
+        };
+        (fact, f.sentence().to_string())
     }
 
     /// The lines `facts --format jsonl` writes for `facts` of `sources`.
@@ -745,8 +786,8 @@ mod tests {
             let back = load(&[second, first], &rules).expect("shards");
             assert!(back.errors.is_empty(), "{}", back.errors);
             assert_eq!(back.sources, sources);
-            let want: Vec<Fact> = facts.iter().map(plain).collect();
-            let got: Vec<Fact> = back.facts.iter().map(plain).collect();
+            let want: Vec<(Fact, String)> = facts.iter().map(plain).collect();
+            let got: Vec<(Fact, String)> = back.facts.iter().map(plain).collect();
             assert_eq!(got, want);
             assert_eq!(
                 report(back.sources, &back.facts, &rules),

@@ -64,7 +64,7 @@ pub fn write_findings(out: &mut dyn Write, findings: &[Finding], color: bool) ->
         for (((_, fact), path), label) in facts.iter().zip(&paths).zip(&labels) {
             let (a, b) = fact.quote_span;
             message = message.snippet(
-                Snippet::source(fact.quote.as_str())
+                Snippet::source(fact.sentence())
                     .line_start(fact.quote_line as usize)
                     .origin(path)
                     .fold(false)

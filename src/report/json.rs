@@ -362,7 +362,7 @@ fn fact_json(f: &Fact) -> FactJson<'_> {
         line: f.line,
         column: f.column,
         text: f.surface(),
-        quote: f.quote.as_str(),
+        quote: f.sentence(),
         converted_from: f.conversion().map(|c| ConvertedJson {
             unit: c.from.clone(),
             value: c.value.map(dec),

@@ -164,7 +164,7 @@ fn fact_cells(f: &Fact) -> Vec<String> {
         human::interval(f.interval(), &f.unit),
         format!("{}:{}", crate::error::shown(&f.source.path), f.line),
         excerpt(
-            f.quote.as_str(),
+            f.sentence(),
             (f.quote_span.0 as usize, f.quote_span.1 as usize),
         ),
     ]
