@@ -455,6 +455,6 @@ pub fn direction_without_figure(sentence: &str, offset: usize) -> Option<Quantit
         period_basis: super::PeriodBasis::Stated,
         start: offset + verb.start(),
         end: offset + verb.end(),
-        written: verb.as_str().to_string(),
+        written: verb.as_str().into(),
     })
 }

@@ -200,7 +200,7 @@ pub struct Quantity {
     pub unit: &'static str,
     pub qualifier: Qualifier,
     /// The qualifier as written ("more than", "surpassed").
-    pub qualifier_text: Option<String>,
+    pub qualifier_text: Option<Box<str>>,
     /// What the figure is to its sentence: actual, forecast, target, a
     /// disputed claim, or a conversion of the figure before it.
     pub role: Role,
@@ -219,7 +219,7 @@ pub struct Quantity {
     pub start: usize,
     pub end: usize,
     /// The number as written, without currency or scale ("244.8", "a million").
-    pub written: String,
+    pub written: Box<str>,
 }
 
 impl Quantity {

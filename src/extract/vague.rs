@@ -75,7 +75,7 @@ impl Parser<'_> {
         let mut found = self.metric(fig, Some((lo, hi)))?;
         found.quantity.range_inclusive = (true, false);
         found.quantity.qualifier = Qualifier::About;
-        found.quantity.qualifier_text = Some(first.to_string());
+        found.quantity.qualifier_text = Some(first.into());
         Some((found, last + 1))
     }
 }

@@ -580,7 +580,7 @@ fn fact(f: FactLine<'_>, metrics: &BTreeMap<&str, &Metric>) -> Result<Fact, Stri
         step: decimal("step", &f.step)?,
         unit: unit("figure_unit", &f.figure_unit)?,
         qualifier: f.qualifier_kind,
-        qualifier_text: f.qualifier.map(Cow::into_owned),
+        qualifier_text: f.qualifier.map(Into::into),
         role: f.role,
         direction: f.direction,
         // a negated figure is never a fact
@@ -589,7 +589,7 @@ fn fact(f: FactLine<'_>, metrics: &BTreeMap<&str, &Metric>) -> Result<Fact, Stri
         period_basis: f.period_basis,
         start: f.start,
         end: f.end,
-        written: f.written.into_owned(),
+        written: f.written.into(),
     };
     check_magnitudes(&quantity, conversion.as_ref())?;
     if quantity.start > quantity.end {

@@ -114,14 +114,14 @@ impl Parser<'_> {
             step: fig.step,
             unit,
             qualifier: qualifier.as_ref().map_or(Qualifier::Exact, |q| q.0),
-            qualifier_text: qualifier.map(|q| q.1),
+            qualifier_text: qualifier.map(|q| q.1.into_boxed_str()),
             role: Role::Actual,
             negated: false,
             period: None,
             period_basis: PeriodBasis::Stated,
             start,
             end: self.toks[fig.last].end(),
-            written: fig.written.to_string(),
+            written: fig.written.into(),
         };
         let lead = qualifier_first.map_or(start, |i| self.toks[i].start());
         Some(Found {
@@ -163,7 +163,7 @@ impl Parser<'_> {
             period_basis: PeriodBasis::Stated,
             start: self.toks[fig.first].start(),
             end: self.toks[fig.last].end(),
-            written: fig.written.to_string(),
+            written: fig.written.into(),
         };
         Found {
             lead: quantity.start,

@@ -60,7 +60,7 @@ pub(super) fn merge_bounds(text: &str, prev: &mut Found, next: &Found) -> bool {
     q.qualifier = Qualifier::Between;
     q.step = q.step.max(b.step);
     q.end = b.end;
-    q.written = text.get(q.start..q.end).unwrap_or("").to_string();
+    q.written = text.get(q.start..q.end).unwrap_or("").into();
     true
 }
 
@@ -85,7 +85,7 @@ impl Parser<'_> {
         let fig = self.spanning(&a, &b);
         let mut found = self.metric(fig, Some((lo.min(hi), lo.max(hi))))?;
         found.quantity.qualifier = Qualifier::Between;
-        found.quantity.qualifier_text = Some(self.s(i).to_string());
+        found.quantity.qualifier_text = Some(self.s(i).into());
         found.lead = self.toks[i].start();
         Some((found, b.last + 1))
     }

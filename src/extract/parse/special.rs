@@ -255,7 +255,7 @@ impl Parser<'_> {
             last += 1;
         }
         found.quantity.end = self.toks[last].end();
-        found.quantity.written = self.written(first, last).to_string();
+        found.quantity.written = self.written(first, last).into();
         (found, last + 1)
     }
 
