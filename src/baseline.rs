@@ -60,6 +60,9 @@ pub struct Entry {
     /// Why the finding is accepted: for a person to fill in.
     #[serde(default)]
     pub reason: String,
+    /// The line of the file the entry starts at (0 when not read from one).
+    #[serde(skip)]
+    pub line: usize,
 }
 
 /// One accepted reading: its lead as written, the interval its claims
@@ -130,6 +133,7 @@ impl Entry {
                 Vec::new()
             },
             reason: String::new(),
+            line: 0,
         }
     }
 
@@ -263,8 +267,23 @@ pub fn load(path: &Path) -> Result<Option<Baseline>, Error> {
             path.display(),
         )));
     }
-    let baseline: Baseline = crate::yaml::parse(path, &text, 1)?;
+    let mut baseline: Baseline = crate::yaml::parse(path, &text, 1)?;
+    for e in &mut baseline.findings {
+        e.line = entry_line(&text, &e.fingerprint);
+    }
     Ok(Some(baseline))
+}
+
+/// The line (from 1) of the entry of `fingerprint` in a baseline's text,
+/// 0 when it cannot be found (written by hand in another style).
+fn entry_line(text: &str, fingerprint: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.trim_start_matches([' ', '-'])
+                .strip_prefix("fingerprint:")
+                .is_some_and(|v| v.trim().trim_matches(['\'', '"']) == fingerprint)
+        })
+        .map_or(0, |i| i + 1)
 }
 
 /// Reads `path` of any version, for `crosscheck baseline` to keep its
@@ -307,6 +326,7 @@ pub fn load_reasons(path: &Path) -> Result<Option<Baseline>, Error> {
             readings: Vec::new(),
             values: Vec::new(),
             reason: e.reason,
+            line: 0,
         })
         .collect();
     Ok(Some(Baseline {
@@ -325,15 +345,161 @@ fn read(path: &Path) -> Result<Option<String>, Error> {
     }
 }
 
+/// The header of a new baseline file.
+const HEADER: &str = "# crosscheck baseline: findings accepted as they are. `crosscheck check`\n\
+                      # fails only on findings not listed here. Fill in each `reason`.\n";
+
 /// Writes `baseline` to `path` atomically (`files::write_atomic`: a
 /// temporary file of a fresh name beside it, flushed to disk, then renamed
 /// over it).
 pub fn write(path: &Path, baseline: &Baseline) -> Result<(), Error> {
+    let text = render(path, baseline, None)?;
+    crate::files::write_atomic(path, text.as_bytes()).map_err(|e| Error::write(path, e))
+}
+
+/// The text of `baseline`; with `old`, the text of the file it replaces,
+/// the comments of that file are kept (those at its top, and those above
+/// and inside each entry still there) and a reason that did not change
+/// keeps the lines it was written in.
+pub fn render(path: &Path, baseline: &Baseline, old: Option<&str>) -> Result<String, Error> {
     let body = crate::yaml::to_string(baseline)
         .map_err(|m| Error::Usage(format!("{}: {m}", path.display())))?;
-    let text = format!(
-        "# crosscheck baseline: findings accepted as they are. `crosscheck check`\n\
-         # fails only on findings not listed here. Fill in each `reason`.\n{body}"
-    );
-    crate::files::write_atomic(path, text.as_bytes()).map_err(|e| Error::write(path, e))
+    let plain = format!("{HEADER}{body}");
+    let Some(old) = old else {
+        return Ok(plain);
+    };
+    let kept = keep_comments(&body, old);
+    // what the comments were kept in must read as the same baseline
+    let same = serde_yaml::from_str::<Baseline>(&kept).is_ok_and(|b| b.findings == baseline.findings);
+    Ok(if same { kept } else { plain })
+}
+
+/// What the user wrote around one entry of an old baseline.
+#[derive(Default)]
+struct Written<'t> {
+    /// Comment lines above the entry.
+    above: Vec<&'t str>,
+    /// Comment lines inside it.
+    inside: Vec<&'t str>,
+    /// The `reason:` line and the lines that continue it.
+    reason: Vec<&'t str>,
+}
+
+/// The fingerprint of an entry's first line (`- fingerprint: X`).
+fn entry_start(line: &str) -> Option<&str> {
+    let v = line.trim_start().strip_prefix('-')?.trim_start().strip_prefix("fingerprint:")?;
+    Some(v.split('#').next().unwrap_or("").trim().trim_matches(['\'', '"']))
+}
+
+fn is_comment(line: &str) -> bool {
+    line.trim_start().starts_with('#')
+}
+
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+/// `body` (a baseline as serde writes it) with the comments and reason
+/// lines of `old` put back.
+fn keep_comments(body: &str, old: &str) -> String {
+    let lines: Vec<&str> = old.lines().collect();
+    // the file's own header: its comment lines before any key
+    let lead = lines
+        .iter()
+        .take_while(|l| is_comment(l) || l.trim().is_empty())
+        .count();
+    let head: Vec<&str> = lines[..lead]
+        .iter()
+        .copied()
+        .filter(|l| is_comment(l))
+        .collect();
+    let mut written: std::collections::BTreeMap<&str, Written> = Default::default();
+    let mut pending: Vec<&str> = Vec::new();
+    let mut current: Option<&str> = None;
+    let mut in_reason: Option<usize> = None;
+    for line in lines.iter().copied().skip(lead) {
+        if let Some(fp) = entry_start(line) {
+            let w = written.entry(fp).or_default();
+            w.above.append(&mut pending);
+            current = Some(fp);
+            in_reason = None;
+            continue;
+        }
+        let Some(fp) = current else {
+            if is_comment(line) {
+                pending.push(line);
+            }
+            continue;
+        };
+        if let Some(at) = in_reason {
+            if !line.trim().is_empty() && indent(line) > at && !is_comment(line) {
+                if let Some(w) = written.get_mut(fp) {
+                    w.reason.push(line);
+                }
+                continue;
+            }
+            in_reason = None;
+        }
+        if is_comment(line) {
+            pending.push(line);
+        } else if line.trim_start().starts_with("reason:") {
+            if let Some(w) = written.get_mut(fp) {
+                w.inside.append(&mut pending);
+                w.reason.push(line);
+            }
+            in_reason = Some(indent(line));
+        } else if !line.trim().is_empty() {
+            if let Some(w) = written.get_mut(fp) {
+                w.inside.append(&mut pending);
+            }
+        }
+    }
+    let mut out = String::new();
+    for l in if head.is_empty() { HEADER.lines().collect() } else { head } {
+        out.push_str(l);
+        out.push('\n');
+    }
+    let mut current: Option<&Written> = None;
+    let mut skipping = None;
+    for line in body.lines() {
+        if let Some(at) = skipping {
+            if !line.trim().is_empty() && indent(line) > at {
+                continue;
+            }
+            skipping = None;
+        }
+        if let Some(fp) = entry_start(line) {
+            current = written.get(fp);
+            if let Some(w) = current {
+                for c in &w.above {
+                    out.push_str(c);
+                    out.push('\n');
+                }
+            }
+            out.push_str(line);
+            out.push('\n');
+            if let Some(w) = current {
+                for c in &w.inside {
+                    out.push_str(c);
+                    out.push('\n');
+                }
+            }
+            continue;
+        }
+        if let Some(w) = current {
+            if line.trim_start().starts_with("reason:")
+                && w.reason.first().is_some_and(|r| indent(r) == indent(line))
+            {
+                for r in &w.reason {
+                    out.push_str(r);
+                    out.push('\n');
+                }
+                skipping = Some(indent(line));
+                continue;
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }

@@ -65,6 +65,10 @@ pub enum Warning {
     /// for its reasons: written anew.
     #[error("{message}; the baseline is written anew without its reasons")]
     BaselineUnread { message: String },
+    /// A fact not compared or a stale baseline entry, shown on standard
+    /// error by the machine formats (`report::notices`).
+    #[error("{0}")]
+    Notice(String),
 }
 
 /// One problem with the input, the rules or the command line.
