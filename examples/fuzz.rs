@@ -590,7 +590,13 @@ impl World {
         ))?;
         io(diagnostic::write_findings(&mut out, &findings, false))?;
         io(github::write(&mut out, &findings, &notices))?;
-        io(markdown::write(&mut out, 6, facts.len(), &findings, &notices))?;
+        io(markdown::write(
+            &mut out,
+            6,
+            facts.len(),
+            &findings,
+            &notices,
+        ))?;
         io(json::write_findings_jsonl(&mut out, &findings, &notices))?;
         io(table::write_facts(&mut out, &facts))?;
         let mut buf = Vec::new();

@@ -370,7 +370,8 @@ pub fn render(path: &Path, baseline: &Baseline, old: Option<&str>) -> Result<Str
     };
     let kept = keep_comments(&body, old);
     // what the comments were kept in must read as the same baseline
-    let same = serde_yaml::from_str::<Baseline>(&kept).is_ok_and(|b| b.findings == baseline.findings);
+    let same =
+        serde_yaml::from_str::<Baseline>(&kept).is_ok_and(|b| b.findings == baseline.findings);
     Ok(if same { kept } else { plain })
 }
 
@@ -379,16 +380,26 @@ pub fn render(path: &Path, baseline: &Baseline, old: Option<&str>) -> Result<Str
 struct Written<'t> {
     /// Comment lines above the entry.
     above: Vec<&'t str>,
-    /// Comment lines inside it.
-    inside: Vec<&'t str>,
+    /// Comment lines inside it, by the key of the line they stood above.
+    inside: Vec<(&'t str, Vec<&'t str>)>,
     /// The `reason:` line and the lines that continue it.
     reason: Vec<&'t str>,
 }
 
 /// The fingerprint of an entry's first line (`- fingerprint: X`).
 fn entry_start(line: &str) -> Option<&str> {
-    let v = line.trim_start().strip_prefix('-')?.trim_start().strip_prefix("fingerprint:")?;
-    Some(v.split('#').next().unwrap_or("").trim().trim_matches(['\'', '"']))
+    let v = line
+        .trim_start()
+        .strip_prefix('-')?
+        .trim_start()
+        .strip_prefix("fingerprint:")?;
+    Some(
+        v.split('#')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches(['\'', '"']),
+    )
 }
 
 fn is_comment(line: &str) -> bool {
@@ -397,6 +408,19 @@ fn is_comment(line: &str) -> bool {
 
 fn indent(line: &str) -> usize {
     line.len() - line.trim_start().len()
+}
+
+/// The key a line sets (`reason` of `  reason: x`), or the line itself.
+fn key(line: &str) -> &str {
+    let t = line.trim_start().trim_start_matches("- ");
+    t.split(':').next().unwrap_or(t)
+}
+
+fn push_lines(out: &mut String, lines: &[&str]) {
+    for l in lines {
+        out.push_str(l);
+        out.push('\n');
+    }
 }
 
 /// `body` (a baseline as serde writes it) with the comments and reason
@@ -419,13 +443,12 @@ fn keep_comments(body: &str, old: &str) -> String {
     let mut in_reason: Option<usize> = None;
     for line in lines.iter().copied().skip(lead) {
         if let Some(fp) = entry_start(line) {
-            let w = written.entry(fp).or_default();
-            w.above.append(&mut pending);
+            written.entry(fp).or_default().above.append(&mut pending);
             current = Some(fp);
             in_reason = None;
             continue;
         }
-        let Some(fp) = current else {
+        let Some(w) = current.and_then(|fp| written.get_mut(fp)) else {
             if is_comment(line) {
                 pending.push(line);
             }
@@ -433,33 +456,35 @@ fn keep_comments(body: &str, old: &str) -> String {
         };
         if let Some(at) = in_reason {
             if !line.trim().is_empty() && indent(line) > at && !is_comment(line) {
-                if let Some(w) = written.get_mut(fp) {
-                    w.reason.push(line);
-                }
+                w.reason.push(line);
                 continue;
             }
             in_reason = None;
         }
         if is_comment(line) {
             pending.push(line);
-        } else if line.trim_start().starts_with("reason:") {
-            if let Some(w) = written.get_mut(fp) {
-                w.inside.append(&mut pending);
-                w.reason.push(line);
-            }
+            continue;
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
+        if !pending.is_empty() {
+            w.inside.push((key(line), std::mem::take(&mut pending)));
+        }
+        if key(line) == "reason" {
+            w.reason.push(line);
             in_reason = Some(indent(line));
-        } else if !line.trim().is_empty() {
-            if let Some(w) = written.get_mut(fp) {
-                w.inside.append(&mut pending);
-            }
         }
     }
     let mut out = String::new();
-    for l in if head.is_empty() { HEADER.lines().collect() } else { head } {
-        out.push_str(l);
-        out.push('\n');
+    if head.is_empty() {
+        out.push_str(HEADER);
+    } else {
+        push_lines(&mut out, &head);
     }
     let mut current: Option<&Written> = None;
+    // the comment groups of the current entry not yet put back
+    let mut left: Vec<usize> = Vec::new();
     let mut skipping = None;
     for line in body.lines() {
         if let Some(at) = skipping {
@@ -469,37 +494,38 @@ fn keep_comments(body: &str, old: &str) -> String {
             skipping = None;
         }
         if let Some(fp) = entry_start(line) {
+            // comments above keys the entry no longer has stay with it
+            if let Some(w) = current {
+                for i in left.drain(..) {
+                    push_lines(&mut out, &w.inside[i].1);
+                }
+            }
             current = written.get(fp);
             if let Some(w) = current {
-                for c in &w.above {
-                    out.push_str(c);
-                    out.push('\n');
-                }
+                push_lines(&mut out, &w.above);
+                left = (0..w.inside.len()).collect();
             }
-            out.push_str(line);
-            out.push('\n');
-            if let Some(w) = current {
-                for c in &w.inside {
-                    out.push_str(c);
-                    out.push('\n');
-                }
-            }
+            push_lines(&mut out, &[line]);
             continue;
         }
-        if let Some(w) = current {
-            if line.trim_start().starts_with("reason:")
-                && w.reason.first().is_some_and(|r| indent(r) == indent(line))
-            {
-                for r in &w.reason {
-                    out.push_str(r);
-                    out.push('\n');
-                }
-                skipping = Some(indent(line));
-                continue;
-            }
+        let Some(w) = current else {
+            push_lines(&mut out, &[line]);
+            continue;
+        };
+        if let Some(p) = left.iter().position(|&i| w.inside[i].0 == key(line)) {
+            push_lines(&mut out, &w.inside[left.remove(p)].1);
         }
-        out.push_str(line);
-        out.push('\n');
+        if key(line) == "reason" && w.reason.first().is_some_and(|r| indent(r) == indent(line)) {
+            push_lines(&mut out, &w.reason);
+            skipping = Some(indent(line));
+            continue;
+        }
+        push_lines(&mut out, &[line]);
+    }
+    if let Some(w) = current {
+        for i in left {
+            push_lines(&mut out, &w.inside[i].1);
+        }
     }
     out
 }

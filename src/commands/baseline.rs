@@ -49,7 +49,9 @@ pub fn run(args: &BaselineArgs, config: &Config, out: &mut dyn Write) -> Result<
     if to_stdout {
         out.write_all(text.as_bytes())
             .map_err(crate::output_error)?;
-        return Ok(Outcome::after_reading(ExitStatus::Clean, run.analysis.errors).warning(warnings));
+        return Ok(
+            Outcome::after_reading(ExitStatus::Clean, run.analysis.errors).warning(warnings),
+        );
     }
     crate::files::write_atomic(&path, text.as_bytes()).map_err(|e| {
         let streamed = std::fs::metadata(&path).is_ok_and(|m| !m.is_file() && !m.is_dir());

@@ -8,8 +8,8 @@ use crate::config::Config;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::baseline::Verdict;
-use crate::engine::{Class, Finding, Note};
 use crate::corpus::Analysis;
+use crate::engine::{Class, Finding, Note};
 use crate::error::{Error, Errors, Warning};
 use crate::facts::Fact;
 use crate::report::notices::Notices;
@@ -107,9 +107,7 @@ pub fn run(
         CheckFormat::Jsonl => json::write_findings_jsonl(out, &failing, &notices),
         CheckFormat::Sarif => sarif::write(out, &failing, &run.rules, &notices),
         CheckFormat::Github => github::write(out, &failing, &notices),
-        CheckFormat::Markdown => {
-            markdown::write(out, a.sources, a.facts.len(), &failing, &notices)
-        }
+        CheckFormat::Markdown => markdown::write(out, a.sources, a.facts.len(), &failing, &notices),
     };
     written.map_err(crate::output_error)?;
     let mut warnings = run.warnings();

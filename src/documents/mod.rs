@@ -155,8 +155,7 @@ impl Document {
     pub fn read(path: &Path) -> Result<Self, Error> {
         let bytes = if path == Path::new("-") {
             let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
-                .map(|_| bytes)
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map(|_| bytes)
         } else {
             crate::files::read(path)
         }

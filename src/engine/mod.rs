@@ -259,8 +259,7 @@ fn comparable<'f>(fact: &'f Fact, metric: &Metric, article: u32) -> Option<Claim
 /// by design and not named here.
 pub fn not_compared(fact: &Fact, metric: &Metric) -> Option<String> {
     let q = &fact.quantity;
-    if q.role == Role::Conversion || (q.kind == Kind::Change && metric.kind != MetricKind::Change)
-    {
+    if q.role == Role::Conversion || (q.kind == Kind::Change && metric.kind != MetricKind::Change) {
         return None;
     }
     if let Some(why) = fact.not_comparable() {

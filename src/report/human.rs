@@ -43,11 +43,11 @@ fn scale_for(m: Decimal) -> Option<(Decimal, &'static str)> {
     })
 }
 
-/// Whether amounts of `unit` are shown with a scale word: money (an ISO
-/// currency code, "244.8 bn USD"); counts and ranks are written out in
-/// full ("1,870,000 count", never "1.87 mn count").
+/// Whether amounts of `unit` are shown with a scale word, as money is
+/// ("244.8 bn USD"); counts and ranks are written out in full ("1,870,000
+/// count", never "1.87 mn count").
 fn scaled(unit: &str) -> bool {
-    unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())
+    !matches!(unit, "count" | "rank")
 }
 
 /// "244.8 bn USD", "223,000 count".

@@ -9,12 +9,12 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::notices::Notices;
 use crate::documents::Document;
 use crate::engine::{Class, Finding};
 use crate::extract::{Kind, Qualifier, Quantity};
 use crate::facts::{Fact, Facts};
 use crate::interval::Interval;
-use super::notices::Notices;
 use crate::period::Period;
 use crate::rules::Severity;
 
@@ -339,9 +339,10 @@ fn not_compared_json<'a>(f: &'a Fact, why: &'a str) -> NotComparedJson<'a> {
 
 fn stale_json<'a>(notices: &Notices<'a>, e: &'a crate::baseline::Entry) -> StaleJson<'a> {
     StaleJson {
-        file: notices
-            .baseline
-            .map_or_else(|| crate::baseline::DEFAULT_FILE.to_string(), |p| p.display().to_string()),
+        file: notices.baseline.map_or_else(
+            || crate::baseline::DEFAULT_FILE.to_string(),
+            |p| p.display().to_string(),
+        ),
         line: e.line,
         fingerprint: &e.fingerprint,
         class: &e.class,
@@ -730,7 +731,11 @@ pub fn write_report_with(
             .iter()
             .map(|(f, why)| not_compared_json(f, why))
             .collect(),
-        stale_baseline: notices.stale.iter().map(|e| stale_json(notices, e)).collect(),
+        stale_baseline: notices
+            .stale
+            .iter()
+            .map(|e| stale_json(notices, e))
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)

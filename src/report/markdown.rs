@@ -64,9 +64,9 @@ fn write_row(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
                     x.line
                 )
             }
-            Shown::More(of, n, what) => format!("{of} {}", human::more(*n, what))
-                .trim()
-                .to_string(),
+            Shown::More(of, n, what) => {
+                format!("{of} {}", human::more(*n, what)).trim().to_string()
+            }
         })
         .collect();
     writeln!(
@@ -101,11 +101,7 @@ fn write_notices(out: &mut dyn Write, notices: &Notices) -> io::Result<()> {
             )?;
         }
         if notices.not_compared.len() > SHOWN {
-            writeln!(
-                out,
-                "- … and {} more",
-                notices.not_compared.len() - SHOWN
-            )?;
+            writeln!(out, "- … and {} more", notices.not_compared.len() - SHOWN)?;
         }
     }
     if !notices.stale.is_empty() {

@@ -38,9 +38,10 @@ impl Notices<'_> {
 
     /// Where a stale entry is: "crosscheck-baseline.yaml:4".
     pub fn stale_at(&self, e: &Entry) -> String {
-        let file = self
-            .baseline
-            .map_or_else(|| crate::baseline::DEFAULT_FILE.to_string(), crate::error::shown);
+        let file = self.baseline.map_or_else(
+            || crate::baseline::DEFAULT_FILE.to_string(),
+            crate::error::shown,
+        );
         format!("{file}:{}", e.line)
     }
 

@@ -3,7 +3,6 @@
 
 use std::io::{self, Write};
 
-
 use crate::facts::Fact;
 use crate::rule_tests::ExampleResult;
 use crate::rules::{Metric, MetricKind, PeriodRule, RuleSet, Tolerance};

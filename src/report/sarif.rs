@@ -7,8 +7,8 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
-use crate::engine::{fingerprint, Class, Finding};
 use super::notices::Notices;
+use crate::engine::{fingerprint, Class, Finding};
 use crate::rules::{RuleSet, Severity};
 
 const SCHEMA: &str =

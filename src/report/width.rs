@@ -33,13 +33,24 @@ pub fn get() -> u16 {
 /// width, else `DEFAULT`.
 fn resolve(flag: Option<u16>, columns: Option<&str>, terminal: Option<u16>) -> u16 {
     flag.filter(|w| *w > 0)
-        .or_else(|| columns.and_then(|c| c.trim().parse().ok()).filter(|w| *w > 0))
+        .or_else(|| {
+            columns
+                .and_then(|c| c.trim().parse().ok())
+                .filter(|w| *w > 0)
+        })
         .or(terminal)
         .unwrap_or(DEFAULT)
 }
 
 /// Columns never cut, by header: ids, places and short labels.
-const WHOLE: &[&str] = &["metric", "source", "reading", "combination", "line:col", "period"];
+const WHOLE: &[&str] = &[
+    "metric",
+    "source",
+    "reading",
+    "combination",
+    "line:col",
+    "period",
+];
 
 /// Lays `table` out in the run's width, once its rows are in: a column
 /// headed as in `WHOLE` is as wide as its longest cell, every other one at
@@ -107,7 +118,8 @@ mod tests {
         assert!(text.contains(id) && text.contains(place), "{text}");
         assert!(text.contains("wraps"), "{text}");
         assert!(
-            text.lines().all(|l| l.chars().count() <= usize::from(get())),
+            text.lines()
+                .all(|l| l.chars().count() <= usize::from(get())),
             "{text}"
         );
     }

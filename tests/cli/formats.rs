@@ -107,8 +107,9 @@ fn markdown_is_a_summary_table() {
     );
     assert!(r
         .stdout
-        .contains("| severity | finding | metric | period | claims | note |"));
-    assert!(r.stdout.contains("| error | conflict | `trade.china_russia.total` | 2024 | reading 1: $245 billion (fixtures/001-putin-xi-video-call.md:19)<br>reading 2: US$244.8 billion (fixtures/004-putin-li-qiang-sco.md:16) |"), "{}", r.stdout);
+        .contains("| severity | finding | metric | period | difference | claims | note |"));
+    // each claim with its place and quote, and the difference
+    assert!(r.stdout.contains("| error | conflict | `trade.china_russia.total` | 2024 | 200 mn USD (0.08%) | reading 1: **$245 billion** `fixtures/001-putin-xi-video-call.md:19` “…tner, with trade reaching $245 billion in 2024, according to Chi…”<br>reading 2: **US$244.8 billion** `fixtures/004-putin-li-qiang-sco.md:16` “RPA: 2024 bilateral trade reached US$244.8 billion.” |"), "{}", r.stdout);
 }
 
 fn fingerprints(dir: &std::path::Path) -> Vec<String> {
