@@ -173,16 +173,14 @@ fn every_console_block_of_the_readme_prints_what_it_shows() {
     assert!(blocks.len() >= 15, "{} blocks", blocks.len());
     let dir = scratch();
     let bless = std::env::var_os("README_BLESS").is_some();
-    let mut blessed = readme.clone();
+    let mut shown: Vec<(usize, String)> = Vec::new();
     let mut failed = Vec::new();
     for block in &blocks {
         let outputs = run_block(dir.path(), block);
+        let mut text = String::new();
         for (step, actual) in block.steps.iter().zip(&outputs) {
-            if bless {
-                blessed = rewrite(&blessed, block.line, &step.command, actual);
-                continue;
-            }
-            let matched = snapbox::Assert::new().try_eq(
+            text.push_str(&format!("$ {}\n{actual}", step.command));
+            let matched = snapbox::Assert::new().normalize_paths(false).try_eq(
                 None,
                 actual.as_str().into(),
                 step.expected.as_str().into(),
@@ -194,32 +192,38 @@ fn every_console_block_of_the_readme_prints_what_it_shows() {
                 ));
             }
         }
+        shown.push((block.line, text));
     }
     if bless {
-        fs::write(&path, blessed).unwrap();
+        fs::write(&path, rewrite(&readme, &shown)).unwrap();
         return;
     }
     assert!(failed.is_empty(), "{}", failed.join("\n\n"));
 }
 
-/// `readme` with the output of `command` in the block at `line` replaced
-/// by `output` (the first occurrence of the command from that line on).
-fn rewrite(readme: &str, line: usize, command: &str, output: &str) -> String {
-    let start: usize = readme.lines().take(line).map(|l| l.len() + 1).sum();
-    let shown = format!("$ {command}\n");
-    let Some(at) = readme[start..]
-        .find(&shown)
-        .map(|a| a + start + shown.len())
-    else {
-        return readme.to_string();
-    };
-    let rest = &readme[at..];
-    let end = rest
-        .lines()
-        .take_while(|l| !l.starts_with("$ ") && *l != "```")
-        .map(|l| l.len() + 1)
-        .sum::<usize>();
-    format!("{}{}{}", &readme[..at], output, &rest[end..])
+/// `readme` with the body of each block (at its line: the fence's) made
+/// `text`.
+fn rewrite(readme: &str, blocks: &[(usize, String)]) -> String {
+    let lines: Vec<&str> = readme.lines().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    for (line, text) in blocks {
+        // the fence is line `line`; its body starts after it
+        while i < *line {
+            out.push_str(lines[i]);
+            out.push('\n');
+            i += 1;
+        }
+        out.push_str(text);
+        while i < lines.len() && lines[i] != "```" {
+            i += 1;
+        }
+    }
+    for l in &lines[i..] {
+        out.push_str(l);
+        out.push('\n');
+    }
+    out
 }
 
 #[test]
