@@ -56,6 +56,37 @@ fn sarif_output_validates_against_the_official_schema() {
             .unwrap()
             .starts_with("Total goods trade"));
     }
+    // a fact never compared and a stale baseline entry are results too,
+    // valid ones, at their places
+    assert_eq!(run(ws.path(), &["baseline"]).code, 0);
+    fs::remove_file(ws.path().join("fixtures/001-putin-xi-video-call.md")).unwrap();
+    fs::write(
+        ws.path().join("fixtures/009-undated.md"),
+        "---\nid: undated\n---\nTrade between China and Russia hit $240 billion last year.\n",
+    )
+    .unwrap();
+    let r = run(ws.path(), &["check", "--strict", "--format", "sarif"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let log: Value = serde_json::from_str(&r.stdout).expect("SARIF is JSON");
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let rule_ids: Vec<&str> = results
+        .iter()
+        .map(|r| r["ruleId"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rule_ids,
+        ["crosscheck/not-compared", "crosscheck/stale-baseline-entry"]
+    );
+    assert_eq!(results[1]["level"], "error");
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "fixtures/009-undated.md"
+    );
 }
 
 #[test]
