@@ -180,14 +180,15 @@ pub struct CheckArgs {
     /// compared instead of reading a corpus
     #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
     pub facts: Vec<PathBuf>,
-    /// Lowest severity that fails the check [default: error, or the
-    /// configuration's `fail_on`]
+    /// Lowest severity that fails the check [default: the configuration's
+    /// `fail_on`, else error]
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
     /// Findings accepted as they are (`crosscheck baseline`): only findings
-    /// not in it fail [default: crosscheck-baseline.yaml, when it exists]
+    /// not in it fail [default: the configuration's `baseline`, else
+    /// crosscheck-baseline.yaml, when it exists]
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
     /// Baseline entries that no longer occur fail the check too.
@@ -284,6 +285,7 @@ impl ColorChoice {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
+    /// Tables for people (`text` names it too).
     #[value(alias = "text")]
     Table,
     /// The whole report, versioned (`version`, `sources`, `findings`, `facts`).
@@ -300,6 +302,7 @@ pub enum ReportFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
+    /// Diagnostics for people, with the quoted lines (`table` names it too).
     #[value(alias = "table")]
     Text,
     /// The failing findings and all facts, versioned.
@@ -316,9 +319,12 @@ pub enum CheckFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FactsFormat {
+    /// A table for people (`text` names it too).
     #[value(alias = "text")]
     Table,
+    /// A JSON array of facts.
     Json,
+    /// One fact per line, then a summary line (a shard for `--facts`).
     Jsonl,
 }
 

@@ -258,4 +258,14 @@ mod tests {
         let i = Interval::closed(d("244750000000"), d("244850000000"));
         assert_eq!(interval(i, "USD"), "[244.75, 244.85] bn USD");
     }
+
+    #[test]
+    fn counts_and_ranks_are_written_out_never_scaled() {
+        assert_eq!(amount(d("1870000"), "count"), "1,870,000 count");
+        let i = Interval::closed(d("1776500"), d("1963500"));
+        assert_eq!(interval(i, "count"), "[1,776,500, 1,963,500] count");
+        assert_eq!(amount(d("1870000"), "EUR"), "1.87 mn EUR");
+        assert_eq!(count(1, "source"), "1 source");
+        assert_eq!(count(0, "source"), "0 sources");
+    }
 }

@@ -232,3 +232,37 @@ fn tables_fit_the_width_and_never_cut_an_id_or_a_place() {
         r.stdout
     );
 }
+
+#[test]
+fn paths_are_shown_without_a_leading_dot_and_one_source_is_singular() {
+    let ws = workspace();
+    let r = run(
+        ws.path(),
+        &["check", "./fixtures/001-putin-xi-video-call.md"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("0 conflicts at or above `error` in 1 source (3 facts)"),
+        "{}",
+        r.stdout
+    );
+    let r = run(ws.path(), &["facts", "./fixtures"]);
+    assert!(
+        r.stdout
+            .contains("┆ fixtures/001-putin-xi-video-call.md:19"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("./fixtures"), "{}", r.stdout);
+    let r = run(
+        &ws.path().join("fixtures"),
+        &["facts", ".", "--rules", "../rules"],
+    );
+    assert!(
+        r.stdout.contains("┆ 001-putin-xi-video-call.md:19"),
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
+}
