@@ -368,11 +368,17 @@ pub fn render(path: &Path, baseline: &Baseline, old: Option<&str>) -> Result<Str
     let Some(old) = old else {
         return Ok(plain);
     };
-    let kept = keep_comments(&body, old);
-    // what the comments were kept in must read as the same baseline
-    let same =
-        serde_yaml::from_str::<Baseline>(&kept).is_ok_and(|b| b.findings == baseline.findings);
-    Ok(if same { kept } else { plain })
+    // what the comments were kept in must read as the same baseline: with
+    // the reasons as written, else with the comments alone (a reason that
+    // changed), else as serde writes it
+    let same = |text: &String| {
+        serde_yaml::from_str::<Baseline>(text).is_ok_and(|b| b.findings == baseline.findings)
+    };
+    let kept = [true, false]
+        .into_iter()
+        .map(|reasons| keep_comments(&body, old, reasons))
+        .find(same);
+    Ok(kept.unwrap_or(plain))
 }
 
 /// What the user wrote around one entry of an old baseline.
@@ -423,9 +429,9 @@ fn push_lines(out: &mut String, lines: &[&str]) {
     }
 }
 
-/// `body` (a baseline as serde writes it) with the comments and reason
-/// lines of `old` put back.
-fn keep_comments(body: &str, old: &str) -> String {
+/// `body` (a baseline as serde writes it) with the comments of `old` put
+/// back, and its reason lines when `reasons`.
+fn keep_comments(body: &str, old: &str, reasons: bool) -> String {
     let lines: Vec<&str> = old.lines().collect();
     // the file's own header: its comment lines before any key
     let lead = lines
@@ -515,7 +521,10 @@ fn keep_comments(body: &str, old: &str) -> String {
         if let Some(p) = left.iter().position(|&i| w.inside[i].0 == key(line)) {
             push_lines(&mut out, &w.inside[left.remove(p)].1);
         }
-        if key(line) == "reason" && w.reason.first().is_some_and(|r| indent(r) == indent(line)) {
+        if reasons
+            && key(line) == "reason"
+            && w.reason.first().is_some_and(|r| indent(r) == indent(line))
+        {
             push_lines(&mut out, &w.reason);
             skipping = Some(indent(line));
             continue;
@@ -528,4 +537,69 @@ fn keep_comments(body: &str, old: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(fingerprint: &str, reason: &str) -> Entry {
+        Entry {
+            fingerprint: fingerprint.to_string(),
+            class: "conflict".to_string(),
+            metric: "trade.x".to_string(),
+            period: Some("2024".to_string()),
+            role: None,
+            basis: None,
+            readings: Vec::new(),
+            values: vec!["1".to_string()],
+            reason: reason.to_string(),
+            line: 0,
+        }
+    }
+
+    #[test]
+    fn comments_and_reasons_as_written_are_kept_and_a_gone_entry_takes_its_own() {
+        let old = "# our baseline\n\
+                   version: 2\n\
+                   findings:\n\
+                   # about a\n\
+                   - fingerprint: aaaa\n  \
+                     class: conflict\n  \
+                     metric: trade.x\n  \
+                     period: '2024'\n  \
+                     values:\n  \
+                     - '1'\n  \
+                     # why\n  \
+                     reason: \"checked\"   # by hand\n\
+                   # about gone\n\
+                   - fingerprint: gone\n  \
+                     class: conflict\n  \
+                     metric: trade.y\n  \
+                     period: '2024'\n  \
+                     reason: ''\n";
+        let new = Baseline {
+            version: VERSION,
+            findings: vec![entry("aaaa", "checked"), entry("bbbb", "")],
+        };
+        let text = render(Path::new("b.yaml"), &new, Some(old)).expect("renders");
+        assert!(text.starts_with("# our baseline\nversion: 2\n"), "{text}");
+        assert!(text.contains("# about a\n- fingerprint: aaaa\n"), "{text}");
+        assert!(
+            text.contains("  # why\n  reason: \"checked\"   # by hand\n"),
+            "{text}"
+        );
+        assert!(!text.contains("about gone"), "{text}");
+        assert!(text.contains("- fingerprint: bbbb\n"), "{text}");
+        let back: Baseline = serde_yaml::from_str(&text).expect("YAML");
+        assert_eq!(back.findings, new.findings);
+        // a reason changed since: written as serde writes it
+        let changed = Baseline {
+            version: VERSION,
+            findings: vec![entry("aaaa", "other")],
+        };
+        let text = render(Path::new("b.yaml"), &changed, Some(old)).expect("renders");
+        assert!(text.contains("reason: other"), "{text}");
+        assert!(text.contains("# about a\n"), "{text}");
+    }
 }
