@@ -573,13 +573,31 @@ impl World {
     fn outputs(&self, all: Vec<Fact>) -> Result<(), String> {
         let facts = Facts::from(all);
         let findings = crosscheck::engine::run(&facts, &self.rules);
+        let notices = crosscheck::report::notices::Notices {
+            not_compared: facts
+                .iter()
+                .filter_map(|f| {
+                    let m = self.rules.metric(&f.metric)?;
+                    crosscheck::engine::not_compared(f, m).map(|why| (f, why))
+                })
+                .collect(),
+            ..Default::default()
+        };
         let mut out = Vec::new();
         let io = |r: std::io::Result<()>| r.map_err(|e| e.to_string());
-        io(table::write_report(&mut out, 6, &findings, &facts))?;
+        io(table::write_report_with(
+            &mut out, 6, &findings, &facts, &notices,
+        ))?;
         io(diagnostic::write_findings(&mut out, &findings, false))?;
-        io(github::write(&mut out, &findings))?;
-        io(markdown::write(&mut out, 6, facts.len(), &findings))?;
-        io(json::write_findings_jsonl(&mut out, &findings))?;
+        io(github::write(&mut out, &findings, &notices))?;
+        io(markdown::write(
+            &mut out,
+            6,
+            facts.len(),
+            &findings,
+            &notices,
+        ))?;
+        io(json::write_findings_jsonl(&mut out, &findings, &notices))?;
         io(table::write_facts(&mut out, &facts))?;
         let mut buf = Vec::new();
         io(json::write_facts_json(&mut buf, &facts))?;
@@ -592,11 +610,13 @@ impl World {
                 .map_err(|e| format!("a facts line is not JSON: {e}"))?;
         }
         let mut buf = Vec::new();
-        io(json::write_report(&mut buf, 6, &findings, &facts))?;
+        io(json::write_report_with(
+            &mut buf, 6, &findings, &facts, &notices,
+        ))?;
         serde_json::from_slice::<serde_json::Value>(&buf)
             .map_err(|e| format!("the JSON report is not JSON: {e}"))?;
         let mut buf = Vec::new();
-        io(sarif::write(&mut buf, &findings, &self.rules))?;
+        io(sarif::write(&mut buf, &findings, &self.rules, &notices))?;
         serde_json::from_slice::<serde_json::Value>(&buf)
             .map_err(|e| format!("SARIF is not JSON: {e}"))?;
         let problems: Vec<_> = findings

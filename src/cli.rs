@@ -25,10 +25,15 @@ pub struct Cli {
     /// nearest folder above it]
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Colour in `check` diagnostics: `auto` when standard output is a
-    /// terminal and NO_COLOR is not set.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+    /// Print nothing on standard output (unless `--output FILE` names a file
+    /// to write) and no warnings; errors still go to standard error, and the
+    /// exit status is the same.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Width of tables, in columns [default: $COLUMNS, else the terminal's,
+    /// else 100]. Metric ids and `path:line` are never cut.
+    #[arg(long, global = true, value_name = "COLUMNS")]
+    pub width: Option<u16>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -54,15 +59,63 @@ pub enum Command {
     /// Accept the current findings: write them to the baseline file, which
     /// `check` then reads.
     Baseline(BaselineArgs),
+    /// Start a project in the working folder: `crosscheck.yaml`, `rules/`
+    /// with an entities file and an example metric, `articles/`, and a
+    /// GitHub Actions workflow. Never overwrites a file.
+    Init,
+    /// Print a shell completion script (bash, zsh, fish, elvish,
+    /// powershell) to standard output.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to standard output: `crosscheck man >
+    /// crosscheck.1`.
+    Man,
+}
+
+impl Command {
+    /// The file `--output` names, if any (not `-`, standard output); the
+    /// baseline's `--output` is its own.
+    pub fn output_file(&self) -> Option<&std::path::Path> {
+        let output = match self {
+            Command::Report(a) => &a.output,
+            Command::Check(a) => &a.output,
+            Command::Facts(a) => &a.output,
+            _ => return None,
+        };
+        output
+            .output
+            .as_deref()
+            .filter(|p| *p != std::path::Path::new("-"))
+    }
+
+    /// The colour choice: `check --color`; other commands never colour.
+    pub fn color(&self) -> ColorChoice {
+        match self {
+            Command::Check(a) => a.color,
+            _ => ColorChoice::Never,
+        }
+    }
+}
+
+/// Where the output goes: `--output FILE`.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Write the output to FILE (atomically: a temporary file beside it,
+    /// renamed over it) instead of standard output; `-` is standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct BaselineArgs {
     #[command(flatten)]
     pub corpus: CorpusArgs,
-    /// The file to write [default: crosscheck-baseline.yaml, or the
-    /// configuration's `baseline`]
-    #[arg(long, value_name = "FILE")]
+    /// The file to write, atomically; `-` prints it on standard output
+    /// [default: the configuration's `baseline`, else
+    /// crosscheck-baseline.yaml]
+    #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
@@ -84,7 +137,8 @@ pub struct WhyArgs {
     /// Only this metric's verdicts.
     #[arg(long, value_name = "METRIC")]
     pub metric: Option<String>,
-    /// Rule files or folders [default: rules]
+    /// Rule files or folders [default: the configuration's `rules`, else
+    /// rules]
     #[arg(long, value_name = "DIR")]
     pub rules: Vec<PathBuf>,
 }
@@ -92,10 +146,14 @@ pub struct WhyArgs {
 /// The corpus and the rules to read.
 #[derive(Debug, Args)]
 pub struct CorpusArgs {
-    /// Articles or folders of articles (*.md, *.markdown, *.txt; *.jsonl and *.jsonl.gz, an article a line) [default: fixtures]
+    /// Articles or folders of articles (*.md, *.markdown, *.txt; *.jsonl
+    /// and *.jsonl.gz, an article a line); `-` reads one article from
+    /// standard input [default: the configuration's `corpus`, else
+    /// fixtures]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Rule files or folders [default: rules]
+    /// Rule files or folders [default: the configuration's `rules`, else
+    /// rules]
     #[arg(long, value_name = "DIR")]
     pub rules: Vec<PathBuf>,
 }
@@ -110,6 +168,8 @@ pub struct ReportArgs {
     pub facts: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -120,19 +180,26 @@ pub struct CheckArgs {
     /// compared instead of reading a corpus
     #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
     pub facts: Vec<PathBuf>,
-    /// Lowest severity that fails the check [default: error, or the
-    /// configuration's `fail_on`]
+    /// Lowest severity that fails the check [default: the configuration's
+    /// `fail_on`, else error]
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
     /// Findings accepted as they are (`crosscheck baseline`): only findings
-    /// not in it fail [default: crosscheck-baseline.yaml, when it exists]
+    /// not in it fail [default: the configuration's `baseline`, else
+    /// crosscheck-baseline.yaml, when it exists]
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
     /// Baseline entries that no longer occur fail the check too.
     #[arg(long)]
     pub strict: bool,
+    /// Colour the `text` diagnostics: `auto` when standard output is a
+    /// terminal and NO_COLOR is not set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -141,6 +208,8 @@ pub struct FactsArgs {
     pub corpus: CorpusArgs,
     #[arg(long, value_enum, default_value_t = FactsFormat::Table)]
     pub format: FactsFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -163,20 +232,33 @@ pub struct ExtractArgs {
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
     /// Run the examples of every rule; exit 1 if any fails.
-    Test {
-        /// Rule files or folders [default: rules]
-        #[arg(value_name = "PATH")]
-        paths: Vec<PathBuf>,
-    },
+    Test(RulesArgs),
     /// Print the JSON Schema of rule files (what rules/schema.json holds).
     Schema,
     /// List the metrics with their kind, period, tolerance, severity and
     /// description.
-    List {
-        /// Rule files or folders [default: rules]
-        #[arg(value_name = "PATH")]
-        paths: Vec<PathBuf>,
-    },
+    List(RulesArgs),
+}
+
+/// The rules of `rules test` and `rules list`: positional or `--rules`,
+/// as the other commands take them.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Rule files or folders [default: the configuration's `rules`, else
+    /// rules]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Rule files or folders, as other commands take them (joined with
+    /// PATH)
+    #[arg(long, value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+}
+
+impl RulesArgs {
+    /// The folders and files named either way.
+    pub fn all(&self) -> Vec<PathBuf> {
+        self.paths.iter().chain(&self.rules).cloned().collect()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -198,8 +280,13 @@ impl ColorChoice {
     }
 }
 
+// One vocabulary: the format for people is `table` where it is tables and
+// `text` where it is diagnostics; each command takes the other name too.
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
+    /// Tables for people (`text` names it too).
+    #[value(alias = "text")]
     Table,
     /// The whole report, versioned (`version`, `sources`, `findings`, `facts`).
     Json,
@@ -215,6 +302,8 @@ pub enum ReportFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
+    /// Diagnostics for people, with the quoted lines (`table` names it too).
+    #[value(alias = "table")]
     Text,
     /// The failing findings and all facts, versioned.
     Json,
@@ -230,14 +319,19 @@ pub enum CheckFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FactsFormat {
+    /// A table for people (`text` names it too).
+    #[value(alias = "text")]
     Table,
+    /// A JSON array of facts.
     Json,
+    /// One fact per line, then a summary line (a shard for `--facts`).
     Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExtractFormat {
     Jsonl,
+    #[value(alias = "text")]
     Table,
 }
 

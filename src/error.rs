@@ -69,6 +69,10 @@ pub enum Warning {
     /// (`facts::quote::fetch`): its facts are shown without quotes.
     #[error("{}: quotes left out: {why}", shown(path))]
     Unquoted { path: PathBuf, why: String },
+    /// A fact not compared or a stale baseline entry, shown on standard
+    /// error by the machine formats (`report::notices`).
+    #[error("{0}")]
+    Notice(String),
 }
 
 /// One problem with the input, the rules or the command line.

@@ -48,6 +48,17 @@ pub fn read_to_string(path: &Path) -> io::Result<String> {
     String::from_utf8(read(path)?).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
 }
 
+/// Writes `bytes` to a new file at `path`; an error (`AlreadyExists`) when
+/// anything is there, which is never replaced.
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file of a fresh name
 /// in its folder, created exclusively, flushed to disk, then renamed over
 /// `path`. An existing `path` that is no regular file (a folder, a FIFO) is

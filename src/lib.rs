@@ -86,9 +86,39 @@ impl Outcome {
     }
 }
 
-/// Runs a parsed command line, writing results to `out`; `color` says
-/// whether diagnostics are coloured (see `ColorChoice::resolve`).
+/// Runs a parsed command line, writing results to `out` (or to the file of
+/// `--output`, atomically, when the command ran; nowhere with `--quiet`);
+/// `color` says whether diagnostics are coloured (see
+/// `ColorChoice::resolve`).
 pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Outcome {
+    let file = cli.command.output_file();
+    if cli.quiet {
+        commands::silence_progress();
+    }
+    report::width::set(cli.width);
+    let mut buffer = Vec::new();
+    let mut sink = std::io::sink();
+    let target: &mut dyn Write = match file {
+        Some(_) => &mut buffer,
+        None if cli.quiet => &mut sink,
+        None => out,
+    };
+    let mut outcome = dispatch(cli, color && file.is_none(), target);
+    if let Some(path) = file {
+        if outcome.status != ExitStatus::Error || !buffer.is_empty() {
+            if let Err(e) = files::write_atomic(path, &buffer) {
+                outcome.status = ExitStatus::Error;
+                outcome.errors.push(Error::write(path, e));
+            }
+        }
+    }
+    if cli.quiet {
+        outcome.warnings.clear();
+    }
+    outcome
+}
+
+fn dispatch(cli: &Cli, color: bool, out: &mut dyn Write) -> Outcome {
     if let Some(n) = cli.threads {
         if let Err(e) = rayon::ThreadPoolBuilder::new()
             .num_threads(n.get())
@@ -111,6 +141,9 @@ pub fn run(cli: &Cli, color: bool, out: &mut dyn Write) -> Outcome {
         Command::Explain(args) => commands::explain::run(args, &config, out),
         Command::Why(args) => commands::why::run(args, &config, out),
         Command::Baseline(args) => commands::baseline::run(args, &config, out),
+        Command::Init => commands::init::run(&here, out),
+        Command::Completions { shell } => commands::docs::completions(*shell, out),
+        Command::Man => commands::docs::man(out),
     };
     result.unwrap_or_else(failed)
 }

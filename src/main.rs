@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     };
     let stdout = std::io::stdout();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let color = cli.color.resolve(stdout.is_terminal(), no_color);
+    let color = cli.command.color().resolve(stdout.is_terminal(), no_color);
     let mut out = std::io::BufWriter::new(stdout.lock());
     let outcome = crosscheck::run(&cli, color, &mut out);
     let flushed = out.flush();

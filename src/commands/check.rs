@@ -8,11 +8,13 @@ use crate::config::Config;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::baseline::Verdict;
+use crate::corpus::Analysis;
 use crate::engine::{Class, Finding, Note};
-use crate::error::{Error, Errors};
+use crate::error::{Error, Errors, Warning};
 use crate::facts::{quote, Fact, Quotes};
-use crate::report::human::{self, Shown};
-use crate::report::{diagnostic, github, json, markdown, sarif};
+use crate::report::human::Shown;
+use crate::report::notices::Notices;
+use crate::report::{diagnostic, github, human, json, markdown, sarif, table};
 use crate::rules::Severity;
 use crate::{ExitStatus, Outcome};
 
@@ -94,62 +96,73 @@ pub fn run(
         CheckFormat::Jsonl => quote::fetch(failing.iter().flat_map(Finding::facts)),
         CheckFormat::Json | CheckFormat::Sarif | CheckFormat::Github => Vec::new(),
     };
+    let baseline_file = args.baseline.as_deref().unwrap_or(&config.baseline);
+    let notices = Notices {
+        not_compared: run.not_compared(),
+        stale: stale.clone(),
+        baseline: Some(baseline_file),
+        strict: args.strict,
+    };
     let a = &run.analysis;
     let written = match args.format {
         CheckFormat::Text => new_sources(out, &failing, old_sources.as_ref())
             .and_then(|()| joined.iter().try_for_each(|j| writeln!(out, "{j}")))
             .and_then(|()| diagnostic::write_findings(out, &failing, color))
+            .and_then(|()| table::write_not_compared(out, &notices))
             .and_then(|()| {
-            let violations = failing
-                .iter()
-                .filter(|f| f.class == Class::Violation)
-                .count();
-            let conflicts = failing.len() - violations;
-            let checks = match violations {
-                0 => String::new(),
-                1 => " and 1 check violation".to_string(),
-                n => format!(" and {n} check violations"),
-            };
-            for e in &stale {
-                writeln!(
-                    out,
-                    "{}: stale baseline entry {}: {} {}, {}: {} no longer occurs",
-                    if args.strict { "error" } else { "warning" },
-                    e.fingerprint,
-                    e.class,
-                    e.metric,
-                    e.period.as_deref().unwrap_or("any period"),
-                    e.shown_values().join(" vs ")
-                )?;
-            }
-            let baselined = match known {
-                0 => String::new(),
-                n => format!(" ({n} more in the baseline)"),
-            };
-            writeln!(
-                out,
-                "crosscheck: {conflicts} conflict{}{checks} at or above `{threshold}` in {} sources ({} facts){baselined}",
-                if conflicts == 1 { "" } else { "s" },
-                a.sources,
-                a.facts.len()
-            )
-        }),
-        CheckFormat::Json => json::write_report(out, a.sources, &failing, &a.facts),
-        CheckFormat::Jsonl => json::write_findings_jsonl(out, &failing),
-        CheckFormat::Sarif => sarif::write(out, &failing, &run.rules),
-        CheckFormat::Github => github::write(out, &failing),
-        CheckFormat::Markdown => markdown::write(out, a.sources, a.facts.len(), &failing),
+                for e in &stale {
+                    writeln!(
+                        out,
+                        "{}: {}: {}",
+                        if args.strict { "error" } else { "warning" },
+                        notices.stale_at(e),
+                        Notices::stale_text(e)
+                    )?;
+                }
+                writeln!(out, "{}", summary(&failing, threshold, a, known))
+            }),
+        CheckFormat::Json => json::write_report_with(out, a.sources, &failing, &a.facts, &notices),
+        CheckFormat::Jsonl => json::write_findings_jsonl(out, &failing, &notices),
+        CheckFormat::Sarif => sarif::write(out, &failing, &run.rules, &notices),
+        CheckFormat::Github => github::write(out, &failing, &notices),
+        CheckFormat::Markdown => markdown::write(out, a.sources, a.facts.len(), &failing, &notices),
     };
     written.map_err(crate::output_error)?;
+    let mut warnings = run.warnings();
+    if args.format != CheckFormat::Text {
+        warnings.extend(notices.lines().into_iter().map(Warning::Notice));
+    }
     let stale_fails = args.strict && !stale.is_empty();
     let status = if failing.is_empty() && !stale_fails {
         ExitStatus::Clean
     } else {
         ExitStatus::Findings
     };
-    let mut warnings = run.warnings();
     warnings.extend(unquoted);
     Ok(Outcome::after_reading(status, run.analysis.errors).warning(warnings))
+}
+
+/// "crosscheck: 1 conflict at or above `error` in 5 sources (9 facts)".
+fn summary(failing: &[Finding], threshold: Severity, a: &Analysis, known: usize) -> String {
+    let violations = failing
+        .iter()
+        .filter(|f| f.class == Class::Violation)
+        .count();
+    let conflicts = failing.len() - violations;
+    let checks = match violations {
+        0 => String::new(),
+        n => format!(" and {}", human::count(n, "check violation")),
+    };
+    let baselined = match known {
+        0 => String::new(),
+        n => format!(" ({n} more in the baseline)"),
+    };
+    format!(
+        "crosscheck: {}{checks} at or above `{threshold}` in {} ({}){baselined}",
+        human::count(conflicts, "conflict"),
+        human::count(a.sources, "source"),
+        human::count(a.facts.len(), "fact"),
+    )
 }
 
 /// "crosscheck: fixtures/new.md joins accepted reading 2 (US$244.8

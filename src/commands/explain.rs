@@ -18,7 +18,7 @@ pub fn run(args: &ExplainArgs, config: &Config, out: &mut dyn Write) -> Result<O
         .into_iter()
         .filter(|r| r.metric == metric.id || metric.template.as_ref() == Some(&r.metric))
         .collect();
-    let paths = super::or_default(&args.corpus.paths, &config.corpus);
+    let paths = super::corpus_paths(&args.corpus.paths, config)?;
     let analysis = super::analyse(&paths, &rules, true, crate::facts::Quotes::Held)?;
     let facts: Vec<_> = analysis
         .facts

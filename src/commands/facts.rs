@@ -10,7 +10,7 @@ use crate::{ExitStatus, Outcome};
 
 pub fn run(args: &FactsArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Errors> {
     let rules = super::load_rules(&args.corpus.rules, config)?;
-    let paths = super::or_default(&args.corpus.paths, &config.corpus);
+    let paths = super::corpus_paths(&args.corpus.paths, config)?;
     let a = super::analyse(
         &paths,
         &rules,

@@ -2,9 +2,11 @@
 
 pub mod baseline;
 pub mod check;
+pub mod docs;
 pub mod explain;
 pub mod extract;
 pub mod facts;
+pub mod init;
 mod progress;
 pub mod report;
 pub mod rules;
@@ -20,6 +22,11 @@ use crate::error::{Errors, Warning};
 use crate::facts::Quotes;
 use crate::rules::RuleSet;
 
+/// No progress line for the rest of the run (`--quiet`).
+pub(crate) fn silence_progress() {
+    progress::silence();
+}
+
 /// `paths` as given, else the configuration's.
 fn or_default(paths: &[PathBuf], default: &[PathBuf]) -> Vec<PathBuf> {
     if paths.is_empty() {
@@ -30,7 +37,33 @@ fn or_default(paths: &[PathBuf], default: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 pub(crate) fn load_rules(paths: &[PathBuf], config: &Config) -> Result<RuleSet, Errors> {
+    if paths.is_empty() {
+        missing_default(&config.rules, config, "rules folder", "--rules DIR")?;
+    }
     crate::rules::load(&or_default(paths, &config.rules))
+}
+
+/// The usage error, with a hint, when a default folder (`what`: "rules",
+/// "corpus") is not there: a new user's first run in a new folder.
+fn missing_default(
+    defaults: &[PathBuf],
+    config: &Config,
+    what: &str,
+    flag: &str,
+) -> Result<(), Errors> {
+    let Some(missing) = defaults.iter().find(|p| p.symlink_metadata().is_err()) else {
+        return Ok(());
+    };
+    let from = match &config.file {
+        Some(file) => format!("the {what} {} names", crate::error::shown(file)),
+        None => format!("the default {what}, as no crosscheck.yaml names one"),
+    };
+    Err(crate::error::Error::Usage(format!(
+        "{}: no such file or folder ({from}); give {flag}, or run `crosscheck init` to start \
+         a project here",
+        crate::error::shown(missing)
+    ))
+    .into())
 }
 
 /// The metric `id` of `rules`, or the usage error that names the closest
@@ -66,10 +99,32 @@ impl Run {
         w
     }
 
+    /// The facts of the analysis that are never compared, and why
+    /// (`engine::not_compared`).
+    pub(crate) fn not_compared(&self) -> Vec<(&crate::facts::Fact, String)> {
+        self.analysis
+            .facts
+            .iter()
+            .filter_map(|f| {
+                let metric = self.rules.metric(&f.metric)?;
+                engine::not_compared(f, metric).map(|why| (f, why))
+            })
+            .collect()
+    }
+
     /// The findings, which refer to the facts of the analysis.
     pub(crate) fn findings(&self) -> Vec<Finding<'_>> {
         engine::run(&self.analysis.facts, &self.rules)
     }
+}
+
+/// The articles to read: `paths` as given, else the configuration's (with
+/// a hint when they are not there).
+pub(crate) fn corpus_paths(paths: &[PathBuf], config: &Config) -> Result<Vec<PathBuf>, Errors> {
+    if paths.is_empty() {
+        missing_default(&config.corpus, config, "corpus", "articles as PATH")?;
+    }
+    Ok(or_default(paths, &config.corpus))
 }
 
 /// Rules and facts of a corpus; `human`: the output is for people, so a
@@ -81,7 +136,7 @@ pub(crate) fn run_corpus(
     quotes: Quotes,
 ) -> Result<Run, Errors> {
     let rules = load_rules(&args.rules, config)?;
-    let paths = or_default(&args.paths, &config.corpus);
+    let paths = corpus_paths(&args.paths, config)?;
     let analysis = analyse(&paths, &rules, human, quotes)?;
     Ok(Run { rules, analysis })
 }

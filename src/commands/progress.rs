@@ -27,13 +27,21 @@ pub(crate) struct Progress {
     bar: Option<ProgressBar>,
 }
 
+/// Set by `--quiet`: no progress line, whatever the output.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// No progress line for the rest of the run (`--quiet`).
+pub(crate) fn silence() {
+    QUIET.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
 impl Progress {
     /// Progress for a run whose output is for people (`human`) or not.
     pub(crate) fn new(human: bool) -> Self {
         Progress {
             start: Instant::now(),
             terminal: std::io::stderr().is_terminal(),
-            human,
+            human: human && !QUIET.load(std::sync::atomic::Ordering::Relaxed),
             bar: None,
         }
     }

@@ -4,7 +4,8 @@ use std::io::Write;
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::config::Config;
-use crate::error::Errors;
+use crate::error::{Errors, Warning};
+use crate::report::notices::Notices;
 use crate::report::{github, json, markdown, sarif, table};
 use crate::{ExitStatus, Outcome};
 
@@ -17,16 +18,27 @@ pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         crate::facts::Quotes::Held,
     )?;
     let findings = &run.findings();
+    let notices = Notices {
+        not_compared: run.not_compared(),
+        ..Notices::default()
+    };
     let a = &run.analysis;
     let written = match args.format {
-        ReportFormat::Table => table::write_report(out, a.sources, findings, &a.facts),
-        ReportFormat::Json => json::write_report(out, a.sources, findings, &a.facts),
-        ReportFormat::Jsonl => json::write_findings_jsonl(out, findings),
-        ReportFormat::Sarif => sarif::write(out, findings, &run.rules),
-        ReportFormat::Github => github::write(out, findings),
-        ReportFormat::Markdown => markdown::write(out, a.sources, a.facts.len(), findings),
+        ReportFormat::Table => {
+            table::write_report_with(out, a.sources, findings, &a.facts, &notices)
+        }
+        ReportFormat::Json => json::write_report_with(out, a.sources, findings, &a.facts, &notices),
+        ReportFormat::Jsonl => json::write_findings_jsonl(out, findings, &notices),
+        ReportFormat::Sarif => sarif::write(out, findings, &run.rules, &notices),
+        ReportFormat::Github => github::write(out, findings, &notices),
+        ReportFormat::Markdown => {
+            markdown::write(out, a.sources, a.facts.len(), findings, &notices)
+        }
     };
     written.map_err(crate::output_error)?;
-    let warnings = run.warnings();
+    let mut warnings = run.warnings();
+    if args.format != ReportFormat::Table {
+        warnings.extend(notices.lines().into_iter().map(Warning::Notice));
+    }
     Ok(Outcome::after_reading(ExitStatus::Clean, run.analysis.errors).warning(warnings))
 }

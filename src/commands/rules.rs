@@ -11,8 +11,8 @@ use crate::{rule_tests, ExitStatus, Outcome};
 
 pub fn run(cmd: &RulesCommand, config: &Config, out: &mut dyn Write) -> Result<Outcome, Errors> {
     match cmd {
-        RulesCommand::Test { paths } => {
-            let rules = super::load_rules(paths, config)?;
+        RulesCommand::Test(args) => {
+            let rules = super::load_rules(&args.all(), config)?;
             let results = rule_tests::run(&rules);
             render::write_results(out, &results).map_err(crate::output_error)?;
             let status = if results.iter().all(|r| r.passed) {
@@ -27,8 +27,8 @@ pub fn run(cmd: &RulesCommand, config: &Config, out: &mut dyn Write) -> Result<O
                 .map_err(crate::output_error)?;
             Ok(Outcome::after_reading(ExitStatus::Clean, Errors::default()))
         }
-        RulesCommand::List { paths } => {
-            let rules = super::load_rules(paths, config)?;
+        RulesCommand::List(args) => {
+            let rules = super::load_rules(&args.all(), config)?;
             crate::report::rules::write_list(out, &rules).map_err(crate::output_error)?;
             Ok(Outcome::after_reading(ExitStatus::Clean, Errors::default()).warning(rules.skipped))
         }

@@ -151,8 +151,15 @@ impl Document {
     }
 
     /// Reads a file. Text that is not UTF-8 is an error naming the line.
+    /// The path `-` reads standard input.
     pub fn read(path: &Path) -> Result<Self, Error> {
-        let bytes = crate::files::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = if path == Path::new("-") {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map(|_| bytes)
+        } else {
+            crate::files::read(path)
+        }
+        .map_err(|e| Error::io(path, e))?;
         let text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => {
@@ -255,9 +262,14 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Warning>), Error
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for root in paths {
+        // `-`: one article from standard input (`Document::read`)
+        if root == Path::new("-") {
+            files.push(root.clone());
+            continue;
+        }
         let meta = std::fs::metadata(root).map_err(|e| Error::io(root, e))?;
         if meta.is_file() {
-            files.push(root.clone());
+            files.push(without_dot(root));
             continue;
         }
         if !meta.is_dir() {
@@ -265,12 +277,26 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Warning>), Error
             return Err(Error::io(root, crate::files::not_regular()));
         }
         let walked = crate::walk::walk(root, true, has_article_extension)?;
-        files.extend(walked.files);
+        files.extend(walked.files.iter().map(|p| without_dot(p)));
         skipped.extend(walked.skipped);
     }
     files.sort();
     files.dedup();
     Ok((files, skipped))
+}
+
+/// `path` without its leading `./` ("./a.md" is shown "a.md"), as grep
+/// and ripgrep show paths under the working folder.
+fn without_dot(path: &Path) -> PathBuf {
+    let rest: PathBuf = path
+        .components()
+        .skip_while(|c| matches!(c, std::path::Component::CurDir))
+        .collect();
+    if rest.as_os_str().is_empty() {
+        path.to_path_buf()
+    } else {
+        rest
+    }
 }
 
 fn has_article_extension(path: &Path) -> bool {
@@ -299,6 +325,14 @@ mod tests {
         assert_eq!(doc.sentence_at(doc.sentences()[1].start + 2), Some(1));
         assert_eq!(doc.sentence_at(0), None);
         assert_eq!(doc.id(), "x");
+    }
+
+    #[test]
+    fn paths_are_shown_without_a_leading_dot() {
+        assert_eq!(without_dot(Path::new("./a.md")), Path::new("a.md"));
+        assert_eq!(without_dot(Path::new("./x/./b.md")), Path::new("x/b.md"));
+        assert_eq!(without_dot(Path::new(".")), Path::new("."));
+        assert_eq!(without_dot(Path::new("/tmp/a.md")), Path::new("/tmp/a.md"));
     }
 
     #[test]

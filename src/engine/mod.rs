@@ -281,6 +281,31 @@ fn comparable(fact: &Fact, metric: &Metric) -> bool {
         )
 }
 
+/// Why `fact` is listed but never compared, when a reader would expect it
+/// to be compared: a yearly metric's figure whose year is unknown, or a
+/// figure with no rate to its metric's currency. Conversions, stated
+/// changes of a level metric and figures dated by their story are left out
+/// by design and not named here.
+pub fn not_compared(fact: &Fact, metric: &Metric) -> Option<String> {
+    let q = &fact.quantity;
+    if q.role == Role::Conversion || (q.kind == Kind::Change && metric.kind != MetricKind::Change) {
+        return None;
+    }
+    if let Some(why) = fact.not_comparable() {
+        return Some(why.to_string());
+    }
+    if metric.period == PeriodRule::Year && fact.period.is_none() {
+        let why = if fact.source.published.is_none() {
+            "its year is unknown: no year is stated near it, and the article has no \
+             `published` date to read \"last year\" or \"this year\" from"
+        } else {
+            "its year is unknown: no year is stated near it"
+        };
+        return Some(why.to_string());
+    }
+    None
+}
+
 /// The finding of one key's readings: an agreement, a conflict or a
 /// documented difference; `None` when its only disagreement is within one
 /// article (two figures of one article for one key are two readings it

@@ -228,6 +228,12 @@ pub fn claim_with(
     rules: &RuleSet,
     quotes: Quotes,
 ) -> Vec<Fact> {
+    // standard input cannot be read again: its quotes are held
+    let quotes = if doc.path == std::path::Path::new("-") {
+        Quotes::Held
+    } else {
+        quotes
+    };
     let source = Arc::new(Source {
         path: doc.path.clone(),
         id: doc.id(),

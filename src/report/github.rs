@@ -5,11 +5,13 @@
 
 use std::io::{self, Write};
 
+use super::notices::Notices;
 use crate::engine::Finding;
 use crate::rules::Severity;
 
-/// One annotation per claim shown.
-pub fn write(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
+/// One annotation per claim shown; a `::warning` per fact never compared
+/// and one per stale baseline entry (`::error` with `--strict`).
+pub fn write(out: &mut dyn Write, findings: &[Finding], notices: &Notices) -> io::Result<()> {
     for f in findings {
         let command = match f.severity {
             Severity::Error if f.class.is_problem() => "error",
@@ -29,6 +31,32 @@ pub fn write(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
                 data(&summary)
             )?;
         }
+    }
+    for (x, why) in &notices.not_compared {
+        writeln!(
+            out,
+            "::warning file={},line={},col={},title={}::{}",
+            property(&x.source.path.display().to_string()),
+            x.line,
+            x.column,
+            property(&format!("not compared {}", x.metric)),
+            data(&format!("\"{}\" is not compared: {why}", x.surface()))
+        )?;
+    }
+    let baseline = notices.baseline.map_or_else(
+        || crate::baseline::DEFAULT_FILE.to_string(),
+        |p| p.display().to_string(),
+    );
+    for e in &notices.stale {
+        writeln!(
+            out,
+            "::{} file={},line={},title={}::{}",
+            if notices.strict { "error" } else { "warning" },
+            property(&baseline),
+            e.line.max(1),
+            property("stale baseline entry"),
+            data(&Notices::stale_text(e))
+        )?;
     }
     Ok(())
 }

@@ -8,6 +8,15 @@ use crate::interval::Interval;
 
 const SCALES: &[(u32, &str)] = &[(12, "tn"), (9, "bn"), (6, "mn")];
 
+/// "1 source", "5 sources".
+pub(crate) fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
 /// "244,800,000,000".
 pub(crate) fn grouped(d: Decimal) -> String {
     let s = d.normalize().to_string();
@@ -34,9 +43,16 @@ fn scale_for(m: Decimal) -> Option<(Decimal, &'static str)> {
     })
 }
 
+/// Whether amounts of `unit` are shown with a scale word, as money is
+/// ("244.8 bn USD"); counts and ranks are written out in full ("1,870,000
+/// count", never "1.87 mn count").
+fn scaled(unit: &str) -> bool {
+    !matches!(unit, "count" | "rank")
+}
+
 /// "244.8 bn USD", "223,000 count".
 pub(crate) fn amount(d: Decimal, unit: &str) -> String {
-    match scale_for(d.abs()) {
+    match scale_for(d.abs()).filter(|_| scaled(unit)) {
         Some((div, word)) => format!("{} {word} {unit}", grouped(d / div)),
         None => format!("{} {unit}", grouped(d)),
     }
@@ -50,8 +66,9 @@ pub(crate) fn interval(i: Interval, unit: &str) -> String {
         .map(|b| b.value.abs())
         .max()
         .unwrap_or_default();
-    let (div, word) =
-        scale_for(magnitude).map_or((Decimal::ONE, String::new()), |(d, w)| (d, format!(" {w}")));
+    let (div, word) = scale_for(magnitude)
+        .filter(|_| scaled(unit))
+        .map_or((Decimal::ONE, String::new()), |(d, w)| (d, format!(" {w}")));
     let lo = match i.lo {
         Some(b) => format!(
             "{}{}",
@@ -240,5 +257,15 @@ mod tests {
         assert_eq!(amount(d("223000"), "count"), "223,000 count");
         let i = Interval::closed(d("244750000000"), d("244850000000"));
         assert_eq!(interval(i, "USD"), "[244.75, 244.85] bn USD");
+    }
+
+    #[test]
+    fn counts_and_ranks_are_written_out_never_scaled() {
+        assert_eq!(amount(d("1870000"), "count"), "1,870,000 count");
+        let i = Interval::closed(d("1776500"), d("1963500"));
+        assert_eq!(interval(i, "count"), "[1,776,500, 1,963,500] count");
+        assert_eq!(amount(d("1870000"), "EUR"), "1.87 mn EUR");
+        assert_eq!(count(1, "source"), "1 source");
+        assert_eq!(count(0, "source"), "0 sources");
     }
 }

@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::notices::Notices;
 use crate::documents::Document;
 use crate::engine::{Class, Finding};
 use crate::extract::{Kind, Qualifier, Quantity};
@@ -292,6 +293,64 @@ struct ReportJson<'a> {
     sources: usize,
     findings: Vec<FindingJson<'a>>,
     facts: Vec<FactJson<'a>>,
+    /// Facts never compared, and why.
+    not_compared: Vec<NotComparedJson<'a>>,
+    /// `check`: baseline entries no finding matches any more.
+    stale_baseline: Vec<StaleJson<'a>>,
+}
+
+/// A fact never compared: where it is, and why.
+#[derive(Serialize)]
+struct NotComparedJson<'a> {
+    metric: &'a str,
+    source: String,
+    id: &'a str,
+    line: u32,
+    column: u32,
+    text: &'a str,
+    reason: &'a str,
+}
+
+/// A baseline entry no finding matches any more.
+#[derive(Serialize)]
+struct StaleJson<'a> {
+    file: String,
+    line: usize,
+    fingerprint: &'a str,
+    class: &'a str,
+    metric: &'a str,
+    period: Option<&'a str>,
+    values: Vec<&'a str>,
+    /// Whether it fails the check (`--strict`).
+    fails: bool,
+}
+
+fn not_compared_json<'a>(f: &'a Fact, why: &'a str) -> NotComparedJson<'a> {
+    NotComparedJson {
+        metric: &f.metric,
+        source: f.source.path.display().to_string(),
+        id: &f.source.id,
+        line: f.line,
+        column: f.column,
+        text: f.surface(),
+        reason: why,
+    }
+}
+
+fn stale_json<'a>(notices: &Notices<'a>, e: &'a crate::baseline::Entry) -> StaleJson<'a> {
+    StaleJson {
+        file: notices.baseline.map_or_else(
+            || crate::baseline::DEFAULT_FILE.to_string(),
+            |p| p.display().to_string(),
+        ),
+        line: e.line,
+        fingerprint: &e.fingerprint,
+        class: &e.class,
+        metric: &e.metric,
+        period: e.period.as_deref(),
+        values: e.shown_values(),
+        fails: notices.strict,
+    }
 }
 
 fn dec(d: Decimal) -> String {
@@ -605,10 +664,40 @@ pub fn write_facts_json(out: &mut dyn Write, facts: &Facts) -> io::Result<()> {
     writeln!(out)
 }
 
-/// One JSON object per finding (`--format jsonl`), as in the report.
-pub fn write_findings_jsonl(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
+/// One JSON object per finding (`--format jsonl`), as in the report; then
+/// a line `{"not_compared": {...}}` per fact never compared and a line
+/// `{"stale_baseline": {...}}` per stale baseline entry.
+pub fn write_findings_jsonl(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    notices: &Notices,
+) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct NotComparedLine<'a> {
+        not_compared: NotComparedJson<'a>,
+    }
+    #[derive(Serialize)]
+    struct StaleLine<'a> {
+        stale_baseline: StaleJson<'a>,
+    }
     for f in findings {
         line(out, &finding_json(f))?;
+    }
+    for (f, why) in &notices.not_compared {
+        line(
+            out,
+            &NotComparedLine {
+                not_compared: not_compared_json(f, why),
+            },
+        )?;
+    }
+    for e in &notices.stale {
+        line(
+            out,
+            &StaleLine {
+                stale_baseline: stale_json(notices, e),
+            },
+        )?;
     }
     Ok(())
 }
@@ -620,11 +709,33 @@ pub fn write_report(
     findings: &[Finding],
     facts: &Facts,
 ) -> io::Result<()> {
+    write_report_with(out, sources, findings, facts, &Notices::default())
+}
+
+/// The whole report with the facts not compared and the stale baseline
+/// entries of `notices`.
+pub fn write_report_with(
+    out: &mut dyn Write,
+    sources: usize,
+    findings: &[Finding],
+    facts: &Facts,
+    notices: &Notices,
+) -> io::Result<()> {
     let report = ReportJson {
         version: REPORT_VERSION,
         sources,
         findings: findings.iter().map(finding_json).collect(),
         facts: facts.iter().map(fact_json).collect(),
+        not_compared: notices
+            .not_compared
+            .iter()
+            .map(|(f, why)| not_compared_json(f, why))
+            .collect(),
+        stale_baseline: notices
+            .stale
+            .iter()
+            .map(|e| stale_json(notices, e))
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)

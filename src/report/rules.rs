@@ -3,27 +3,21 @@
 
 use std::io::{self, Write};
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
-
 use crate::facts::Fact;
 use crate::rule_tests::ExampleResult;
 use crate::rules::{Metric, MetricKind, PeriodRule, RuleSet, Tolerance};
 
 /// Every metric, sorted by id.
 pub fn write_list(out: &mut dyn Write, rules: &RuleSet) -> io::Result<()> {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header([
-            "metric",
-            "kind",
-            "period",
-            "tolerance",
-            "severity",
-            "examples",
-            "description",
-        ]);
+    let mut t = super::table::table(&[
+        "metric",
+        "kind",
+        "period",
+        "tolerance",
+        "severity",
+        "examples",
+        "description",
+    ]);
     // a template's examples are kept on its first metric and shared by all
     let mut shared: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for m in &rules.metrics {
@@ -48,6 +42,7 @@ pub fn write_list(out: &mut dyn Write, rules: &RuleSet) -> io::Result<()> {
             m.description.clone(),
         ]);
     }
+    super::width::fit(&mut t);
     writeln!(out, "{t}")?;
     writeln!(out, "{} metrics", metrics.len())
 }

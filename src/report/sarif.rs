@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
+use super::notices::Notices;
 use crate::engine::{fingerprint, Class, Finding};
 use crate::rules::{RuleSet, Severity};
 
@@ -21,15 +22,37 @@ fn level(f: &Finding) -> &'static str {
     }
 }
 
-/// The SARIF log of `findings`.
-pub fn write(out: &mut dyn Write, findings: &[Finding], rules: &RuleSet) -> io::Result<()> {
+/// The rule of the results for facts never compared.
+const NOT_COMPARED: &str = "crosscheck/not-compared";
+/// The rule of the results for stale baseline entries.
+const STALE: &str = "crosscheck/stale-baseline-entry";
+
+/// The SARIF log of `findings`, with a result for each fact never
+/// compared (level `note`) and each stale baseline entry (`warning`, or
+/// `error` with `--strict`), at its `path:line`.
+pub fn write(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    rules: &RuleSet,
+    notices: &Notices,
+) -> io::Result<()> {
     let mut ids: Vec<&str> = findings.iter().map(|f| f.metric.as_str()).collect();
+    if !notices.not_compared.is_empty() {
+        ids.push(NOT_COMPARED);
+    }
+    if !notices.stale.is_empty() {
+        ids.push(STALE);
+    }
     ids.sort_unstable();
     ids.dedup();
     let rule_meta: Vec<Value> = ids
         .iter()
         .map(|id| {
-            let (description, link) = rules.describe(id).unwrap_or((id, None));
+            let (description, link) = match *id {
+                NOT_COMPARED => ("A fact that is never compared", None),
+                STALE => ("A baseline entry that no finding matches any more", None),
+                _ => rules.describe(id).unwrap_or((id, None)),
+            };
             let mut rule = json!({
                 "id": id,
                 "shortDescription": { "text": description },
@@ -40,7 +63,16 @@ pub fn write(out: &mut dyn Write, findings: &[Finding], rules: &RuleSet) -> io::
             rule
         })
         .collect();
-    let results: Vec<Value> = findings
+    let index = |id: &str| ids.binary_search(&id).unwrap_or(0);
+    let place = |uri_: String, line: usize, column: usize| {
+        json!([{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri_ },
+                "region": { "startLine": line.max(1), "startColumn": column.max(1) },
+            },
+        }])
+    };
+    let mut results: Vec<Value> = findings
         .iter()
         .map(|f| {
             let index = ids.binary_search(&f.metric.as_str()).unwrap_or(0);
@@ -64,6 +96,30 @@ pub fn write(out: &mut dyn Write, findings: &[Finding], rules: &RuleSet) -> io::
             })
         })
         .collect();
+    for (f, why) in &notices.not_compared {
+        results.push(json!({
+            "ruleId": NOT_COMPARED,
+            "ruleIndex": index(NOT_COMPARED),
+            "kind": "review",
+            "level": "note",
+            "message": { "text": format!("\"{}\" ({}) is not compared: {why}", f.surface(), f.metric) },
+            "locations": place(uri(&f.source.path), f.line as usize, f.column as usize),
+        }));
+    }
+    let baseline = notices
+        .baseline
+        .unwrap_or(std::path::Path::new(crate::baseline::DEFAULT_FILE));
+    for e in &notices.stale {
+        results.push(json!({
+            "ruleId": STALE,
+            "ruleIndex": index(STALE),
+            "kind": if notices.strict { "fail" } else { "review" },
+            "level": if notices.strict { "error" } else { "warning" },
+            "message": { "text": Notices::stale_text(e) },
+            "locations": place(uri(baseline), e.line, 1),
+            "partialFingerprints": { "crosscheck/v2": e.fingerprint },
+        }));
+    }
     let log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",

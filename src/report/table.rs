@@ -7,6 +7,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 
 use super::human::{self, Shown};
+use super::notices::{Notices, SHOWN};
 use crate::documents::Document;
 use crate::engine::{Class, Finding};
 use crate::extract::{Quantity, DEFAULT_SLACK};
@@ -15,7 +16,8 @@ use crate::facts::{Fact, Facts};
 /// Longest quote shown in a table cell, in characters.
 const QUOTE_WIDTH: usize = 64;
 
-fn table(header: &[&str]) -> Table {
+/// A table with `header`; `width::fit` lays it out once its rows are in.
+pub(crate) fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
@@ -30,6 +32,18 @@ pub fn write_report(
     sources: usize,
     findings: &[Finding],
     facts: &Facts,
+) -> io::Result<()> {
+    write_report_with(out, sources, findings, facts, &Notices::default())
+}
+
+/// The report with the facts not compared of `notices`, listed after the
+/// findings.
+pub fn write_report_with(
+    out: &mut dyn Write,
+    sources: usize,
+    findings: &[Finding],
+    facts: &Facts,
+    notices: &Notices,
 ) -> io::Result<()> {
     let conflicts = findings
         .iter()
@@ -69,16 +83,38 @@ pub fn write_report(
     }
     writeln!(
         out,
-        "crosscheck report: {sources} sources, {} facts, {conflicts} conflict{}, {agreements} agreement{}{checks}\n",
-        facts.len(),
-        plural(conflicts),
-        plural(agreements)
+        "crosscheck report: {}, {}, {}, {}{checks}\n",
+        human::count(sources, "source"),
+        human::count(facts.len(), "fact"),
+        human::count(conflicts, "conflict"),
+        human::count(agreements, "agreement"),
     )?;
     for finding in findings {
         write_finding(out, finding)?;
     }
+    write_not_compared(out, notices)?;
     writeln!(out, "Facts by metric and period")?;
     writeln!(out, "{}", by_metric(facts))
+}
+
+/// "Not compared: 2 facts", a line for each (the first `SHOWN`).
+pub(crate) fn write_not_compared(out: &mut dyn Write, notices: &Notices) -> io::Result<()> {
+    let n = notices.not_compared.len();
+    if n == 0 {
+        return Ok(());
+    }
+    writeln!(out, "Not compared: {}", human::count(n, "fact"))?;
+    for (f, why) in notices.not_compared.iter().take(SHOWN) {
+        writeln!(out, "  {}", Notices::not_compared_text(f, why))?;
+    }
+    if n > SHOWN {
+        writeln!(
+            out,
+            "  ... and {} more (`--format json` lists them all)",
+            n - SHOWN
+        )?;
+    }
+    writeln!(out)
 }
 
 fn write_finding(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
@@ -117,6 +153,7 @@ fn write_finding(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
         }
         t.add_row(cells);
     }
+    super::width::fit(&mut t);
     writeln!(out, "{t}")?;
     if let Some(d) = human::finding_difference(f) {
         writeln!(out, "  difference: {d}")?;
@@ -189,6 +226,7 @@ fn facts_table(facts: &[&Fact]) -> Table {
         row.extend(fact_cells(f));
         t.add_row(row);
     }
+    super::width::fit(&mut t);
     t
 }
 
@@ -258,6 +296,7 @@ pub fn write_quantities(
             },
         ]);
     }
+    super::width::fit(&mut t);
     writeln!(out, "{t}")
 }
 

@@ -225,17 +225,75 @@ fn an_entry_that_no_longer_occurs_is_stale_a_warning_or_with_strict_a_failure() 
     let r = run(dir, &["check"]);
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert!(
-        r.stdout.contains("warning: stale baseline entry b58f02c927fe6e21: conflict trade.china_russia.total, 2024: $245 billion vs US$244.8 billion no longer occurs"),
+        r.stdout.contains("warning: crosscheck-baseline.yaml:5: stale baseline entry b58f02c927fe6e21: conflict trade.china_russia.total, 2024: $245 billion vs US$244.8 billion no longer occurs"),
         "{}",
         r.stdout
     );
     let strict = run(dir, &["check", "--strict"]);
     assert_eq!(strict.code, 1, "{}", strict.stdout);
     assert!(
-        strict.stdout.contains("error: stale baseline entry"),
+        strict
+            .stdout
+            .contains("error: crosscheck-baseline.yaml:5: stale baseline entry"),
         "{}",
         strict.stdout
     );
+    // the machine formats say it too, and standard error with its place
+    let stale = "stale baseline entry b58f02c927fe6e21";
+    let on_stderr = "crosscheck: warning: crosscheck-baseline.yaml:5: stale baseline entry";
+    for format in ["json", "jsonl", "sarif", "github", "markdown"] {
+        let r = run(dir, &["check", "--strict", "--format", format]);
+        assert_eq!(r.code, 1, "{format}: {}{}", r.stdout, r.stderr);
+        assert!(r.stderr.contains(on_stderr), "{format}: {}", r.stderr);
+        let shown = match format {
+            "json" => {
+                r.stdout.contains(r#""fingerprint": "b58f02c927fe6e21""#)
+                    && r.stdout.contains(r#""fails": true"#)
+            }
+            "jsonl" => r
+                .stdout
+                .contains(r#"{"stale_baseline":{"file":"crosscheck-baseline.yaml","line":5"#),
+            "sarif" => {
+                r.stdout
+                    .contains(r#""ruleId": "crosscheck/stale-baseline-entry""#)
+                    && r.stdout.contains(r#""startLine": 5"#)
+            }
+            "github" => r.stdout.contains(
+                "::error file=crosscheck-baseline.yaml,line=5,title=stale baseline entry::",
+            ),
+            _ => r.stdout.contains("#### Stale baseline entries: 1") && r.stdout.contains(stale),
+        };
+        assert!(shown, "{format}: {}", r.stdout);
+    }
+}
+
+#[test]
+fn writing_the_baseline_again_keeps_its_comments_and_reasons_as_written() {
+    let ws = repository();
+    let dir = ws.path();
+    let path = dir.join("crosscheck-baseline.yaml");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replacen(
+            "- fingerprint:",
+            "# accepted after talking to the desk\n- fingerprint:",
+            1,
+        )
+        .replacen(
+            "  reason: ''",
+            "  # both figures are official\n  reason: \"rounding, see ticket 12\"   # ok",
+            1,
+        );
+    fs::write(&path, &text).unwrap();
+    let r = run(dir, &["baseline"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    // `--output -` prints it, with the comments of the baseline file, and
+    // writes nothing
+    let r = run(dir, &["baseline", "--output", "-"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, text);
+    assert!(!dir.join("-").exists());
 }
 
 #[test]

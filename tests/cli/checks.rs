@@ -31,7 +31,7 @@ fn a_part_larger_than_its_whole_is_a_violation_with_the_arithmetic() {
         "{out}"
     );
     assert!(
-        out.contains("1.2 million is [1.15 mn count, 1.25 mn count]")
+        out.contains("1.2 million is [1,150,000 count, 1,250,000 count]")
             && out
                 .contains("900,000 is [850,000 count, 950,000 count]: the part exceeds its whole"),
         "{out}"

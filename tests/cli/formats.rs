@@ -56,6 +56,37 @@ fn sarif_output_validates_against_the_official_schema() {
             .unwrap()
             .starts_with("Total goods trade"));
     }
+    // a fact never compared and a stale baseline entry are results too,
+    // valid ones, at their places
+    assert_eq!(run(ws.path(), &["baseline"]).code, 0);
+    fs::remove_file(ws.path().join("fixtures/001-putin-xi-video-call.md")).unwrap();
+    fs::write(
+        ws.path().join("fixtures/009-undated.md"),
+        "---\nid: undated\n---\nTrade between China and Russia hit $240 billion last year.\n",
+    )
+    .unwrap();
+    let r = run(ws.path(), &["check", "--strict", "--format", "sarif"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let log: Value = serde_json::from_str(&r.stdout).expect("SARIF is JSON");
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let rule_ids: Vec<&str> = results
+        .iter()
+        .map(|r| r["ruleId"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rule_ids,
+        ["crosscheck/not-compared", "crosscheck/stale-baseline-entry"]
+    );
+    assert_eq!(results[1]["level"], "error");
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "fixtures/009-undated.md"
+    );
 }
 
 #[test]
@@ -107,8 +138,9 @@ fn markdown_is_a_summary_table() {
     );
     assert!(r
         .stdout
-        .contains("| severity | finding | metric | period | claims | note |"));
-    assert!(r.stdout.contains("| error | conflict | `trade.china_russia.total` | 2024 | reading 1: $245 billion (fixtures/001-putin-xi-video-call.md:19)<br>reading 2: US$244.8 billion (fixtures/004-putin-li-qiang-sco.md:16) |"), "{}", r.stdout);
+        .contains("| severity | finding | metric | period | difference | claims | note |"));
+    // each claim with its place and quote, and the difference
+    assert!(r.stdout.contains("| error | conflict | `trade.china_russia.total` | 2024 | 200 mn USD (0.08%) | reading 1: **$245 billion** `fixtures/001-putin-xi-video-call.md:19` “…tner, with trade reaching $245 billion in 2024, according to Chi…”<br>reading 2: **US$244.8 billion** `fixtures/004-putin-li-qiang-sco.md:16` “RPA: 2024 bilateral trade reached US$244.8 billion.” |"), "{}", r.stdout);
 }
 
 fn fingerprints(dir: &std::path::Path) -> Vec<String> {

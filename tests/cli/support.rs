@@ -10,10 +10,13 @@ pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The binary, run in `dir`.
+/// The binary, run in `dir`, its tables as wide as their content (tests
+/// of the width set `COLUMNS` or `--width` themselves).
 pub(crate) fn crosscheck(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("crosscheck").expect("binary is built");
-    cmd.current_dir(dir).env("NO_COLOR", "1");
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "1000");
     cmd
 }
 

@@ -21,6 +21,8 @@ use crate::engine::{fingerprint, Finding, Reading, Span};
 use crate::error::Error;
 use crate::extract::Role;
 
+mod comments;
+
 /// The file `check` reads and `baseline` writes when none is named.
 pub const DEFAULT_FILE: &str = "crosscheck-baseline.yaml";
 
@@ -60,6 +62,9 @@ pub struct Entry {
     /// Why the finding is accepted: for a person to fill in.
     #[serde(default)]
     pub reason: String,
+    /// The line of the file the entry starts at (0 when not read from one).
+    #[serde(skip)]
+    pub line: usize,
 }
 
 /// One accepted reading: its lead as written, the interval its claims
@@ -130,6 +135,7 @@ impl Entry {
                 Vec::new()
             },
             reason: String::new(),
+            line: 0,
         }
     }
 
@@ -263,8 +269,23 @@ pub fn load(path: &Path) -> Result<Option<Baseline>, Error> {
             path.display(),
         )));
     }
-    let baseline: Baseline = crate::yaml::parse(path, &text, 1)?;
+    let mut baseline: Baseline = crate::yaml::parse(path, &text, 1)?;
+    for e in &mut baseline.findings {
+        e.line = entry_line(&text, &e.fingerprint);
+    }
     Ok(Some(baseline))
+}
+
+/// The line (from 1) of the entry of `fingerprint` in a baseline's text,
+/// 0 when it cannot be found (written by hand in another style).
+fn entry_line(text: &str, fingerprint: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.trim_start_matches([' ', '-'])
+                .strip_prefix("fingerprint:")
+                .is_some_and(|v| v.trim().trim_matches(['\'', '"']) == fingerprint)
+        })
+        .map_or(0, |i| i + 1)
 }
 
 /// Reads `path` of any version, for `crosscheck baseline` to keep its
@@ -307,6 +328,7 @@ pub fn load_reasons(path: &Path) -> Result<Option<Baseline>, Error> {
             readings: Vec::new(),
             values: Vec::new(),
             reason: e.reason,
+            line: 0,
         })
         .collect();
     Ok(Some(Baseline {
@@ -325,15 +347,103 @@ fn read(path: &Path) -> Result<Option<String>, Error> {
     }
 }
 
+/// The header of a new baseline file.
+const HEADER: &str = "# crosscheck baseline: findings accepted as they are. `crosscheck check`\n\
+                      # fails only on findings not listed here. Fill in each `reason`.\n";
+
 /// Writes `baseline` to `path` atomically (`files::write_atomic`: a
 /// temporary file of a fresh name beside it, flushed to disk, then renamed
 /// over it).
 pub fn write(path: &Path, baseline: &Baseline) -> Result<(), Error> {
+    let text = render(path, baseline, None)?;
+    crate::files::write_atomic(path, text.as_bytes()).map_err(|e| Error::write(path, e))
+}
+
+/// The text of `baseline`; with `old`, the text of the file it replaces,
+/// the comments of that file are kept (those at its top, and those above
+/// and inside each entry still there) and a reason that did not change
+/// keeps the lines it was written in.
+pub fn render(path: &Path, baseline: &Baseline, old: Option<&str>) -> Result<String, Error> {
     let body = crate::yaml::to_string(baseline)
         .map_err(|m| Error::Usage(format!("{}: {m}", path.display())))?;
-    let text = format!(
-        "# crosscheck baseline: findings accepted as they are. `crosscheck check`\n\
-         # fails only on findings not listed here. Fill in each `reason`.\n{body}"
-    );
-    crate::files::write_atomic(path, text.as_bytes()).map_err(|e| Error::write(path, e))
+    let plain = format!("{HEADER}{body}");
+    let Some(old) = old else {
+        return Ok(plain);
+    };
+    // what the comments were kept in must read as the same baseline: with
+    // the reasons as written, else with the comments alone (a reason that
+    // changed), else as serde writes it
+    let same = |text: &String| {
+        serde_yaml::from_str::<Baseline>(text).is_ok_and(|b| b.findings == baseline.findings)
+    };
+    let kept = [true, false]
+        .into_iter()
+        .map(|reasons| comments::keep(&body, old, reasons))
+        .find(same);
+    Ok(kept.unwrap_or(plain))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(fingerprint: &str, reason: &str) -> Entry {
+        Entry {
+            fingerprint: fingerprint.to_string(),
+            class: "conflict".to_string(),
+            metric: "trade.x".to_string(),
+            period: Some("2024".to_string()),
+            role: None,
+            basis: None,
+            readings: Vec::new(),
+            values: vec!["1".to_string()],
+            reason: reason.to_string(),
+            line: 0,
+        }
+    }
+
+    #[test]
+    fn comments_and_reasons_as_written_are_kept_and_a_gone_entry_takes_its_own() {
+        let old = "# our baseline\n\
+                   version: 2\n\
+                   findings:\n\
+                   # about a\n\
+                   - fingerprint: aaaa\n  \
+                     class: conflict\n  \
+                     metric: trade.x\n  \
+                     period: '2024'\n  \
+                     values:\n  \
+                     - '1'\n  \
+                     # why\n  \
+                     reason: \"checked\"   # by hand\n\
+                   # about gone\n\
+                   - fingerprint: gone\n  \
+                     class: conflict\n  \
+                     metric: trade.y\n  \
+                     period: '2024'\n  \
+                     reason: ''\n";
+        let new = Baseline {
+            version: VERSION,
+            findings: vec![entry("aaaa", "checked"), entry("bbbb", "")],
+        };
+        let text = render(Path::new("b.yaml"), &new, Some(old)).expect("renders");
+        assert!(text.starts_with("# our baseline\nversion: 2\n"), "{text}");
+        assert!(text.contains("# about a\n- fingerprint: aaaa\n"), "{text}");
+        assert!(
+            text.contains("  # why\n  reason: \"checked\"   # by hand\n"),
+            "{text}"
+        );
+        assert!(!text.contains("about gone"), "{text}");
+        assert!(text.contains("- fingerprint: bbbb\n"), "{text}");
+        let back: Baseline = serde_yaml::from_str(&text).expect("YAML");
+        assert_eq!(back.findings, new.findings);
+        // a reason changed since: written as serde writes it
+        let changed = Baseline {
+            version: VERSION,
+            findings: vec![entry("aaaa", "other")],
+        };
+        let text = render(Path::new("b.yaml"), &changed, Some(old)).expect("renders");
+        assert!(text.contains("reason: other"), "{text}");
+        assert!(text.contains("# about a\n"), "{text}");
+    }
 }
