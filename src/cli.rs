@@ -110,6 +110,9 @@ pub struct ReportArgs {
     pub facts: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -211,6 +214,8 @@ pub enum ReportFormat {
     Github,
     /// A summary table for a pull-request comment.
     Markdown,
+    /// One self-contained page with charts (use with --output).
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

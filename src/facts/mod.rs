@@ -39,6 +39,9 @@ pub struct Source {
     /// `path` and `record` together name the article (a fact's `line` is
     /// then this line too).
     pub record: Option<usize>,
+    /// The article's address, when its front matter or page gives one
+    /// (shown by the HTML report; not written to facts JSON).
+    pub url: Option<String>,
 }
 
 impl Source {
@@ -262,6 +265,7 @@ pub fn claim(doc: &Document, quantities: &[Quantity], rules: &RuleSet) -> Vec<Fa
         id: doc.id(),
         published: doc.meta.published,
         record: doc.record.as_ref().map(|r| r.line),
+        url: doc.meta.url.clone(),
     });
     let mut memo = Memo::new(rules);
     let mut facts = Vec::new();
@@ -723,6 +727,7 @@ pub(crate) fn test_fact(path: &str, text: &str) -> Fact {
             id: path.into(),
             published: None,
             record: None,
+            url: None,
         }),
         line: 1,
         column: 1,

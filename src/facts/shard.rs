@@ -594,6 +594,7 @@ fn fact(f: FactLine<'_>, metrics: &BTreeMap<&str, &Metric>) -> Result<Fact, Stri
             id: f.id.into_owned(),
             published,
             record: f.record,
+            url: None,
         }),
         line: f.line,
         column: f.column,
