@@ -92,7 +92,7 @@ pub struct WhyArgs {
 /// The corpus and the rules to read.
 #[derive(Debug, Args)]
 pub struct CorpusArgs {
-    /// Articles or folders of articles (*.md, *.markdown, *.txt; *.jsonl and *.jsonl.gz, an article a line) [default: fixtures]
+    /// Articles or folders of articles (*.md, *.markdown, *.txt; *.html and *.htm pages; *.jsonl and *.jsonl.gz, an article a line) [default: fixtures]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Rule files or folders [default: rules]
