@@ -231,8 +231,9 @@ fn band_link(
         None => "in no finding".to_string(),
     };
     let label = format!(
-        "{what}: {} claims{}",
+        "{what}: {} claim{}{}",
         claims.len(),
+        if claims.len() == 1 { "" } else { "s" },
         lead.map_or_else(String::new, |f| format!(", first {}", f.surface()))
     );
     Link {
@@ -254,7 +255,7 @@ pub(super) fn finding(
 ) -> Option<String> {
     const ROWS_PER_READING: usize = 6;
     const ROW: f64 = 22.0;
-    const WIDTH: f64 = 640.0;
+    const WIDTH: f64 = 480.0;
     const LABEL: f64 = 92.0;
     let unit = f.readings.first()?.lead.unit.to_string();
     let facts = f.readings.iter().flat_map(|r| r.facts.iter().copied());
@@ -287,7 +288,8 @@ pub(super) fn finding(
         esc(&unit)
     );
     let bottom = height - 24.0;
-    let (ticks, step) = scale.ticks();
+    // few ticks: their labels must fit at a phone's width
+    let (ticks, step) = scale.ticks_about(3);
     for t in ticks {
         let x = scale.at(t);
         let _ = write!(

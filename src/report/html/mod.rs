@@ -181,20 +181,19 @@ fn metric_section(
     page.push_str("</details></section>");
 }
 
-/// What the marks mean, drawn as they are drawn.
+/// What the marks mean, drawn as they are drawn: a list that wraps on a
+/// narrow screen.
 const LEGEND: &str = concat!(
-    r#"<section class="legend" aria-label="legend"><h2>How to read the charts</h2>"#,
-    r#"<svg viewBox="0 0 700 44" width="700" height="44" style="max-width:100%;height:auto" role="img" aria-label="legend: reading 1 orange circle, reading 2 blue square, reading 3 green triangle, reading 4 vermilion diamond; a forecast hollow and dashed; an open end a bar with an arrow; many claims a band with a count; a claim in no finding grey and hollow">"#,
-    r#"<g class="r0"><path class="wh" d="M14,8 L14,32 M10,8 L18,8 M10,32 L18,32"/><circle class="mk" cx="14" cy="20" r="4.5"/></g><text x="24" y="24">reading 1</text>"#,
-    r#"<g class="r1"><path class="wh" d="M94,12 L94,28 M90,12 L98,12 M90,28 L98,28"/><rect class="mk" x="90" y="16" width="8" height="8"/></g><text x="104" y="24">reading 2</text>"#,
-    r#"<g class="r2"><path class="mk" d="M174,14.5 L179,24 L169,24 Z"/></g><text x="184" y="24">3</text>"#,
-    r#"<g class="r3"><path class="mk" d="M204,14.5 L209.5,20 L204,25.5 L198.5,20 Z"/></g><text x="214" y="24">4</text>"#,
-    r#"<g class="r0 fc"><path class="wh" d="M244,8 L244,32 M240,8 L248,8 M240,32 L248,32"/><circle class="mk" cx="244" cy="20" r="4.5"/></g><text x="254" y="24">forecast</text>"#,
-    r#"<g class="r1"><path class="bar" d="M330,34 L330,6 L338,6 L338,34 Z"/><path class="ar" d="M329,13 L334,6 L339,13"/></g><text x="346" y="24">more than (open end)</text>"#,
-    r#"<g class="r0"><path class="band" d="M486,36 L486,10 L504,10 L504,36 Z"/><circle class="mk" cx="495" cy="22" r="4.5"/><text class="n" x="495" y="8" text-anchor="middle">×240</text></g><text x="512" y="24">many claims</text>"#,
-    r#"<g class="rn"><circle class="mk" cx="606" cy="20" r="4.5"/></g><text x="616" y="24">in no finding</text>"#,
-    "</svg><p>A whisker spans the values a claim allows (its rounding, or the slack of \"about\"); a bar, a range or a bound. ",
-    "Hover over a mark, or tab to it, for its quote; follow it (Enter) to its entry with the source, <code>path:line</code> and URL.</p></section>"
+    r#"<section class="legend" aria-label="legend"><h2>How to read the charts</h2><ul class="keys">"#,
+    r#"<li><svg viewBox="0 0 24 40" width="24" height="40" aria-hidden="true"><g class="r0"><path class="wh" d="M12,8 L12,32 M8,8 L16,8 M8,32 L16,32"/><circle class="mk" cx="12" cy="20" r="4.5"/></g></svg>reading 1: a figure and the values its rounding or "about" allows</li>"#,
+    r#"<li><svg viewBox="0 0 24 40" width="24" height="40" aria-hidden="true"><g class="r1"><path class="wh" d="M12,12 L12,28 M8,12 L16,12 M8,28 L16,28"/><rect class="mk" x="8" y="16" width="8" height="8"/></g></svg>reading 2</li>"#,
+    r#"<li><svg viewBox="0 0 24 40" width="24" height="40" aria-hidden="true"><g class="r2"><path class="mk" d="M12,14.5 L17,24 L7,24 Z"/></g></svg>reading 3</li>"#,
+    r#"<li><svg viewBox="0 0 24 40" width="24" height="40" aria-hidden="true"><g class="r3"><path class="mk" d="M12,14.5 L17.5,20 L12,25.5 L6.5,20 Z"/></g></svg>reading 4</li>"#,
+    r#"<li><svg viewBox="0 0 24 40" width="24" height="40" aria-hidden="true"><g class="r0 fc"><path class="wh" d="M12,8 L12,32 M8,8 L16,8 M8,32 L16,32"/><circle class="mk" cx="12" cy="20" r="4.5"/></g></svg>a forecast (hollow, dashed; on grey in a metric's chart)</li>"#,
+    r#"<li><svg viewBox="0 0 24 40" width="24" height="40" aria-hidden="true"><g class="r1"><path class="bar" d="M8,36 L8,6 L16,6 L16,36 Z"/><path class="ar" d="M7,13 L12,6 L17,13"/></g></svg>"more than": a bar to the edge, an arrow</li>"#,
+    r#"<li><svg viewBox="0 0 30 40" width="30" height="40" aria-hidden="true"><g class="r0"><path class="band" d="M6,38 L6,12 L24,12 L24,38 Z"/><circle class="mk" cx="15" cy="24" r="4.5"/><text class="n" x="15" y="9" text-anchor="middle">×240</text></g></svg>a reading of many claims: one band and a count</li>"#,
+    r#"<li><svg viewBox="0 0 24 40" width="24" height="40" aria-hidden="true"><g class="rn"><circle class="mk" cx="12" cy="20" r="4.5"/></g></svg>a claim in no finding</li>"#,
+    "</ul><p>Hover over a mark, or tab to it, for its quote; follow it (Enter) to its entry with the source, <code>path:line</code> and URL.</p></section>"
 );
 
 #[cfg(test)]
@@ -204,7 +203,7 @@ mod tests {
     #[test]
     fn the_legend_is_well_formed_svg() {
         let doc = scraper::Html::parse_fragment(LEGEND);
-        let svg = scraper::Selector::parse("svg g").unwrap();
+        let svg = scraper::Selector::parse(".keys svg g").unwrap();
         assert_eq!(doc.select(&svg).count(), 8);
         assert!(doc.errors.is_empty(), "{:?}", doc.errors);
     }

@@ -45,7 +45,13 @@ impl Scale {
     /// Round values within the axis, about five of them, and the step
     /// between them.
     pub(super) fn ticks(&self) -> (Vec<f64>, f64) {
-        let rough = (self.hi - self.lo) / 5.0;
+        self.ticks_about(5)
+    }
+
+    /// Round values within the axis, about `n` of them (at least 1), and
+    /// the step between them.
+    pub(super) fn ticks_about(&self, n: u8) -> (Vec<f64>, f64) {
+        let rough = (self.hi - self.lo) / f64::from(n.max(1));
         let power = 10f64.powf(rough.log10().floor());
         let step = [1.0, 2.0, 5.0, 10.0]
             .iter()
