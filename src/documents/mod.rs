@@ -180,7 +180,7 @@ impl Document {
             }
         };
         if html::is_html(path) {
-            return html::document(path, text);
+            return html::parse(path, text);
         }
         Document::parse(path, text)
     }

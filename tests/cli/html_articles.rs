@@ -52,6 +52,7 @@ fn saved_pages_give_the_same_facts_as_the_same_articles_in_markdown() {
 
 #[test]
 fn a_fact_of_a_page_points_at_its_figure_in_the_html_file() {
+    let tags = regex::Regex::new("<[^>]*>").unwrap();
     for f in facts("tests/html-pages/html") {
         let path = root().join(f["source"].as_str().unwrap());
         let text = fs::read_to_string(&path).unwrap();
@@ -66,7 +67,6 @@ fn a_fact_of_a_page_points_at_its_figure_in_the_html_file() {
         // the figure as written, once tags are taken out (`$<span>245`)
         // and `&nbsp;` read as a space
         let figure = f["text"].as_str().unwrap();
-        let tags = regex::Regex::new("<[^>]*>").unwrap();
         let from = tags.replace_all(&from, "").replace("&nbsp;", " ");
         assert!(
             from.starts_with(figure),

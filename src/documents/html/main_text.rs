@@ -234,10 +234,9 @@ fn furniture_name(name: &str) -> bool {
     let mut word = String::new();
     let mut last_lower = false;
     for c in name.chars() {
-        if c == '-' || c == '_' || (c.is_ascii_uppercase() && last_lower) {
-            if !word.is_empty() {
-                words.push(std::mem::take(&mut word));
-            }
+        let cut = c == '-' || c == '_' || (c.is_ascii_uppercase() && last_lower);
+        if cut && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
         }
         if c != '-' && c != '_' {
             word.push(c.to_ascii_lowercase());

@@ -52,7 +52,7 @@ impl SourceMap {
 }
 
 /// The article of the HTML file at `path`, whose text is `source`.
-pub(super) fn document(path: &Path, mut source: String) -> Result<Document, Error> {
+pub fn parse(path: &Path, mut source: String) -> Result<Document, Error> {
     lines::lone_returns_to_newlines(&mut source);
     let (mut meta, body_start) = front_matter::split(path, &source)?;
     let page_text = &source[body_start..];
@@ -208,7 +208,7 @@ mod tests {
     use super::*;
 
     fn doc(page: &str) -> Document {
-        document(Path::new("a.html"), page.to_string()).unwrap()
+        parse(Path::new("a.html"), page.to_string()).unwrap()
     }
 
     #[test]

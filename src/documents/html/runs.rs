@@ -64,8 +64,8 @@ fn markup_end(html: &str, lt: usize) -> Option<usize> {
     let rest = &html[lt..];
     let b = rest.as_bytes();
     let next = *b.get(1)?;
-    if rest.starts_with("<!--") {
-        return Some(rest[4..].find("-->").map_or(html.len(), |k| lt + 4 + k + 3));
+    if let Some(comment) = rest.strip_prefix("<!--") {
+        return Some(comment.find("-->").map_or(html.len(), |k| lt + 4 + k + 3));
     }
     if next == b'!' || next == b'?' {
         return Some(to_gt(html, lt + 2));

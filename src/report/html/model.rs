@@ -73,6 +73,9 @@ pub(super) struct Slot {
     pub(super) columns: Vec<Column>,
 }
 
+/// A metric's facts by period (no period last) and role.
+type ByPeriod = BTreeMap<(bool, Option<Period>), BTreeMap<Role, Vec<usize>>>;
+
 /// Everything the page is drawn from.
 pub(super) struct Model<'f> {
     /// Every fact, in corpus order: a fact's number is its index.
@@ -121,10 +124,7 @@ impl<'f> Model<'f> {
                 }
             }
         }
-        let mut grouped: BTreeMap<
-            &'f str,
-            BTreeMap<(bool, Option<Period>), BTreeMap<Role, Vec<usize>>>,
-        > = BTreeMap::new();
+        let mut grouped: BTreeMap<&'f str, ByPeriod> = BTreeMap::new();
         for (i, f) in facts.iter().enumerate() {
             grouped
                 .entry(&f.metric)
