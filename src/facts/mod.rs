@@ -39,8 +39,7 @@ pub struct Source {
     /// `path` and `record` together name the article (a fact's `line` is
     /// then this line too).
     pub record: Option<usize>,
-    /// The article's address, when its front matter or page gives one
-    /// (shown by the HTML report; not written to facts JSON).
+    /// The article's address, when its front matter or page gives one.
     pub url: Option<String>,
 }
 

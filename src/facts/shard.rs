@@ -353,6 +353,8 @@ struct FactLine<'a> {
     record: Option<usize>,
     #[serde(borrow)]
     published: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    url: Option<Cow<'a, str>>,
     line: u32,
     column: u32,
     #[serde(borrow)]
@@ -594,7 +596,7 @@ fn fact(f: FactLine<'_>, metrics: &BTreeMap<&str, &Metric>) -> Result<Fact, Stri
             id: f.id.into_owned(),
             published,
             record: f.record,
-            url: None,
+            url: f.url.map(Cow::into_owned),
         }),
         line: f.line,
         column: f.column,

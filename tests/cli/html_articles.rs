@@ -146,3 +146,50 @@ fn a_page_with_a_bad_date_is_an_error_at_its_line_and_others_are_read() {
     assert!(r.stdout.contains("a.htm:27"), "{}", r.stdout);
     assert!(Path::new(&dir.path().join("a.htm")).exists());
 }
+
+#[test]
+fn the_html_report_of_shards_is_that_of_the_pages_urls_included() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let shard = dir.path().join("pages.jsonl");
+    let r = run(
+        &root(),
+        &[
+            "facts",
+            "tests/html-pages/html",
+            "--rules",
+            "rules",
+            "--format",
+            "jsonl",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    fs::write(&shard, &r.stdout).unwrap();
+    let pages = run(
+        &root(),
+        &[
+            "report",
+            "tests/html-pages/html",
+            "--rules",
+            "rules",
+            "--format",
+            "html",
+        ],
+    );
+    let shards = run(
+        &root(),
+        &[
+            "report",
+            "--facts",
+            shard.to_str().unwrap(),
+            "--rules",
+            "rules",
+            "--format",
+            "html",
+        ],
+    );
+    assert_eq!(shards.code, 0, "{}", shards.stderr);
+    assert!(pages
+        .stdout
+        .contains("https://pivot.example.com/a/rank-fifth"));
+    assert_eq!(shards.stdout, pages.stdout);
+}

@@ -77,32 +77,9 @@ impl Scale {
             .unwrap_or((1.0, ""));
         let decimals = (-(step / div).log10().floor()).clamp(0.0, 6.0) as usize;
         let text = format!("{:.*}", decimals, v / div);
-        format!("{}{word}", grouped(&text))
-    }
-}
-
-/// "211850.5" as "211,850.5"; "-0" as "0".
-fn grouped(number: &str) -> String {
-    let (sign, digits) = number.strip_prefix('-').map_or(("", number), |d| ("-", d));
-    let (int, frac) = digits
-        .split_once('.')
-        .map_or((digits, None), |(i, f)| (i, Some(f)));
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    let zero = out.chars().all(|c| matches!(c, '0' | '.' | ','));
-    if zero {
-        out
-    } else {
-        format!("{sign}{out}")
+        // cannot fail: a finite f64 written with decimals is a decimal
+        let value = text.parse::<rust_decimal::Decimal>().unwrap_or_default();
+        format!("{}{word}", crate::report::human::grouped(value))
     }
 }
 
@@ -121,25 +98,24 @@ mod tests {
         assert_eq!(one.at(5.0), 50.0);
     }
 
+    fn axis(lo: f64, hi: f64) -> Scale {
+        Scale {
+            lo,
+            hi,
+            a0: 0.0,
+            a1: 1.0,
+        }
+    }
+
     #[test]
     fn ticks_are_round_and_labelled_in_the_axis_scale() {
-        let s = Scale {
-            lo: 244.4e9,
-            hi: 245.6e9,
-            a0: 0.0,
-            a1: 1.0,
-        };
+        let s = axis(244.4e9, 245.6e9);
         let (ticks, step) = s.ticks();
         let labels: Vec<String> = ticks.iter().map(|t| s.label(*t, step)).collect();
-        assert_eq!(labels, ["244.5 bn", "245.0 bn", "245.5 bn"]);
-        let s = Scale {
-            lo: 200_000.0,
-            hi: 240_000.0,
-            a0: 0.0,
-            a1: 1.0,
-        };
+        assert_eq!(labels, ["244.5 bn", "245 bn", "245.5 bn"]);
+        let s = axis(200_000.0, 240_000.0);
         let (ticks, step) = s.ticks();
         assert_eq!(s.label(ticks[1], step), "210,000");
-        assert_eq!(grouped("-0.0"), "0.0");
+        assert_eq!(axis(-1.0, 1.0).label(-0.0, 0.5), "0");
     }
 }
