@@ -8,12 +8,17 @@ use serde_json::Value;
 
 use crate::support::{root, run};
 
+/// The binary run in the project's folder with `args` and the shipped
+/// rules.
+fn with_rules(args: &[&str]) -> crate::support::Run {
+    let mut all = args.to_vec();
+    all.extend(["--rules", "rules"]);
+    run(&root(), &all)
+}
+
 /// `facts --format json` of `folder`, with the shipped rules.
 fn facts(folder: &str) -> Vec<Value> {
-    let r = run(
-        &root(),
-        &["facts", folder, "--rules", "rules", "--format", "json"],
-    );
+    let r = with_rules(&["facts", folder, "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v: Value = serde_json::from_str(&r.stdout).unwrap();
     v.as_array()
@@ -95,29 +100,6 @@ fn metadata_comes_from_the_page_when_there_is_no_front_matter() {
 }
 
 #[test]
-fn the_html_report_of_pages_shows_their_urls() {
-    let dir = tempfile::TempDir::new().unwrap();
-    let out = dir.path().join("r.html");
-    let r = run(
-        &root(),
-        &[
-            "report",
-            "tests/html-pages/html",
-            "--rules",
-            "rules",
-            "--format",
-            "html",
-            "--output",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let page = fs::read_to_string(out).unwrap();
-    assert!(page.contains("https://news.example.com/world/sco-trade-figures"));
-    assert!(page.contains("tests/html-pages/html/b-news-site.html:"));
-}
-
-#[test]
 fn a_page_with_a_bad_date_is_an_error_at_its_line_and_others_are_read() {
     let dir = tempfile::TempDir::new().unwrap();
     fs::write(
@@ -151,45 +133,18 @@ fn a_page_with_a_bad_date_is_an_error_at_its_line_and_others_are_read() {
 fn the_html_report_of_shards_is_that_of_the_pages_urls_included() {
     let dir = tempfile::TempDir::new().unwrap();
     let shard = dir.path().join("pages.jsonl");
-    let r = run(
-        &root(),
-        &[
-            "facts",
-            "tests/html-pages/html",
-            "--rules",
-            "rules",
-            "--format",
-            "jsonl",
-        ],
-    );
+    let r = with_rules(&["facts", "tests/html-pages/html", "--format", "jsonl"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     fs::write(&shard, &r.stdout).unwrap();
-    let pages = run(
-        &root(),
-        &[
-            "report",
-            "tests/html-pages/html",
-            "--rules",
-            "rules",
-            "--format",
-            "html",
-        ],
-    );
-    let shards = run(
-        &root(),
-        &[
-            "report",
-            "--facts",
-            shard.to_str().unwrap(),
-            "--rules",
-            "rules",
-            "--format",
-            "html",
-        ],
-    );
+    let pages = with_rules(&["report", "tests/html-pages/html", "--format", "html"]);
+    let shard = shard.to_str().unwrap();
+    let shards = with_rules(&["report", "--facts", shard, "--format", "html"]);
     assert_eq!(shards.code, 0, "{}", shards.stderr);
     assert!(pages
         .stdout
         .contains("https://pivot.example.com/a/rank-fifth"));
+    assert!(pages
+        .stdout
+        .contains("tests/html-pages/html/b-news-site.html:27"));
     assert_eq!(shards.stdout, pages.stdout);
 }
