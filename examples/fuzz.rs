@@ -16,7 +16,9 @@
 //! - rule files, configurations and baselines loaded (errors are fine, a
 //!   panic is not); a rule set that loads runs its examples and claims;
 //! - dates and periods parsed, and written back to what was parsed;
-//! - JSON Lines archives and facts shards read.
+//! - JSON Lines archives and facts shards read;
+//! - saved HTML pages read (their main text, every figure located in the
+//!   file), and the HTML report written, its SVG and markup well formed.
 //!
 //! Mutations are chosen by `arbitrary` from random bytes: a dictionary of
 //! the grammar's words and the issue's hard cases (`1e40`, `\r`, a
@@ -46,7 +48,7 @@ use crosscheck::documents::{Articles, Document, Pieces};
 use crosscheck::extract::{self, Quantity, MAX_VALUE};
 use crosscheck::facts::{self, Fact, Facts};
 use crosscheck::period::{Date, Period};
-use crosscheck::report::{diagnostic, github, json, markdown, sarif, table};
+use crosscheck::report::{diagnostic, github, html, json, markdown, sarif, table};
 use crosscheck::rules::RuleSet;
 use rust_decimal::Decimal;
 
@@ -152,12 +154,13 @@ fn main() {
 
 /// The entry points, by weight in `pick_target`.
 const TARGETS: &[&str] = &[
-    "article", "rules", "config", "baseline", "period", "jsonl", "shard",
+    "article", "rules", "config", "baseline", "period", "jsonl", "shard", "html",
 ];
 
 fn pick_target(u: &mut Unstructured) -> usize {
     match u.int_in_range(0..=199u8).unwrap_or(0) {
-        0..=149 => 0,
+        0..=139 => 0,
+        140..=149 => 7,
         150..=153 => 1,
         154..=161 => 2,
         162..=171 => 3,
@@ -211,6 +214,7 @@ struct Seeds {
     periods: Vec<String>,
     records: Vec<String>,
     shards: Vec<String>,
+    pages: Vec<String>,
 }
 
 /// The issue 14 reproductions and other hard cases, as article seeds.
@@ -376,6 +380,19 @@ impl World {
                 seeds.rules.extend(std::fs::read_to_string(path).ok());
             }
         }
+        for path in files(&root.join("tests/html-pages/html"), "html") {
+            seeds.pages.extend(std::fs::read_to_string(path).ok());
+        }
+        // articles as the paragraphs of a page
+        for text in seeds.articles.clone() {
+            let body: String = text
+                .split("\n\n")
+                .map(|p| format!("<p>{p}</p>\n"))
+                .collect();
+            seeds.pages.push(format!(
+                "<html><body><article>\n{body}</article></body></html>\n"
+            ));
+        }
         for path in files(&root.join("tests/cases"), "md") {
             seeds.articles.extend(std::fs::read_to_string(path).ok());
         }
@@ -472,6 +489,7 @@ impl World {
             3 => &s.baselines,
             4 => &s.periods,
             5 => &s.records,
+            7 => &s.pages,
             _ => &s.shards,
         };
         let mut text = pick(u, pool).clone();
@@ -509,8 +527,37 @@ impl World {
             3 => self.baseline(input),
             4 => period(input),
             5 => self.records(input),
+            7 => self.page(input, u),
             _ => self.shard(input),
         }
+    }
+
+    /// A saved page: its main text, every figure located in the file,
+    /// claims, and every format (the HTML report among them).
+    fn page(&self, text: &str, u: &mut Unstructured) -> Result<(), String> {
+        let path = Path::new("fuzz.html");
+        let Ok(doc) = crosscheck::documents::html::parse(path, text.to_string()) else {
+            return Ok(());
+        };
+        let quantities = extract::extract(&doc);
+        check_quantities(&doc, &quantities)?;
+        let lines = text.split(['\n', '\r']).count();
+        for q in &quantities {
+            let (line, column) = doc.locate(q.start);
+            if line == 0 || line > lines || column == 0 {
+                return Err(format!(
+                    "a figure at {line}:{column}, outside the page's {lines} lines"
+                ));
+            }
+        }
+        let facts = facts::claim(&doc, &quantities, &self.rules);
+        if facts.is_empty() && !u.ratio(1, 16).unwrap_or(false) {
+            return Ok(());
+        }
+        let mut all = self.fixture_facts.clone();
+        all.extend(facts);
+        all.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        self.outputs(all)
     }
 
     /// An article: extraction, streaming, claims, findings, every format.
@@ -597,6 +644,13 @@ impl World {
             &findings,
             &notices,
         ))?;
+        let mut page = Vec::new();
+        io(html::write(&mut page, 6, &findings, &facts))?;
+        let page = String::from_utf8(page).map_err(|e| e.to_string())?;
+        let parsed = scraper::Html::parse_document(&page);
+        if let Some(e) = parsed.errors.first() {
+            return Err(format!("the HTML report is not well formed: {e}"));
+        }
         io(json::write_findings_jsonl(&mut out, &findings, &notices))?;
         io(table::write_facts(&mut out, &facts))?;
         let mut buf = Vec::new();

@@ -146,10 +146,10 @@ pub struct WhyArgs {
 /// The corpus and the rules to read.
 #[derive(Debug, Args)]
 pub struct CorpusArgs {
-    /// Articles or folders of articles (*.md, *.markdown, *.txt; *.jsonl
-    /// and *.jsonl.gz, an article a line); `-` reads one article from
-    /// standard input [default: the configuration's `corpus`, else
-    /// fixtures]
+    /// Articles or folders of articles (*.md, *.markdown, *.txt; *.html and
+    /// *.htm pages; *.jsonl and *.jsonl.gz, an article a line); `-` reads
+    /// one article from standard input [default: the configuration's
+    /// `corpus`, else fixtures]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Rule files or folders [default: the configuration's `rules`, else
@@ -298,6 +298,8 @@ pub enum ReportFormat {
     Github,
     /// A summary table for a pull-request comment.
     Markdown,
+    /// One self-contained page with charts (use with --output).
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

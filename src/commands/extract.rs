@@ -19,7 +19,11 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Errors> {
     if let Some(path) = file.filter(|p| jsonl::is_jsonl(p)) {
         return records(path, args, published, out);
     }
-    if let (Some(path), ExtractFormat::Jsonl, false) = (file, args.format, args.each_line) {
+    // a page is parsed whole (its text is not the file's)
+    let page = file.is_some_and(crate::documents::html::is_html);
+    if let (Some(path), ExtractFormat::Jsonl, false, false) =
+        (file, args.format, args.each_line, page)
+    {
         // streamed: a file of any size in a few blocks of memory
         stream(path, published, out)?;
         return Ok(Outcome::after_reading(ExitStatus::Clean, Errors::default()));

@@ -6,7 +6,7 @@ use crate::cli::{ReportArgs, ReportFormat};
 use crate::config::Config;
 use crate::error::{Errors, Warning};
 use crate::report::notices::Notices;
-use crate::report::{github, json, markdown, sarif, table};
+use crate::report::{github, html, json, markdown, sarif, table};
 use crate::{ExitStatus, Outcome};
 
 pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Errors> {
@@ -34,6 +34,7 @@ pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         ReportFormat::Markdown => {
             markdown::write(out, a.sources, a.facts.len(), findings, &notices)
         }
+        ReportFormat::Html => html::write(out, a.sources, findings, &a.facts),
     };
     written.map_err(crate::output_error)?;
     let mut warnings = run.warnings();

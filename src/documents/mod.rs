@@ -7,6 +7,7 @@
 mod articles;
 mod cuts;
 mod front_matter;
+pub mod html;
 pub mod jsonl;
 mod lines;
 mod pieces;
@@ -27,7 +28,8 @@ use crate::error::{Error, Location, Warning};
 use crate::period::Date;
 
 /// File endings read as articles when a folder is walked; files ending in
-/// `.jsonl` or `.jsonl.gz` are read too, one article a line (`jsonl`).
+/// `.jsonl` or `.jsonl.gz` are read too, one article a line (`jsonl`), and
+/// `.html` or `.htm` pages (`html`).
 pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
 /// One article: its text, what its front matter says, and its line index.
@@ -50,6 +52,9 @@ pub struct Document {
     /// line, where every offset of `text` (the decoded `text` field) is
     /// located. `None` for a file that is one article.
     pub record: Option<Record>,
+    /// For an HTML page: where each offset of `text` (the page's main
+    /// text) is in the file.
+    pub html: Option<Box<html::SourceMap>>,
 }
 
 /// A place in a file: byte offset, and the 0-based line and column (in
@@ -113,6 +118,7 @@ impl Document {
             sentences: std::sync::OnceLock::new(),
             origin: Origin::default(),
             record: None,
+            html: None,
         })
     }
 
@@ -128,6 +134,7 @@ impl Document {
             body_start: 0,
             origin,
             record: None,
+            html: None,
         }
     }
 
@@ -150,8 +157,8 @@ impl Document {
         Document::piece(&path.into(), body.to_string(), meta, Origin::default())
     }
 
-    /// Reads a file. Text that is not UTF-8 is an error naming the line.
-    /// The path `-` reads standard input.
+    /// Reads a file (an HTML page: its main text, `html`). Text that is not
+    /// UTF-8 is an error naming the line. The path `-` reads standard input.
     pub fn read(path: &Path) -> Result<Self, Error> {
         let bytes = if path == Path::new("-") {
             let mut bytes = Vec::new();
@@ -178,6 +185,9 @@ impl Document {
                 });
             }
         };
+        if html::is_html(path) {
+            return html::parse(path, text);
+        }
         Document::parse(path, text)
     }
 
@@ -212,6 +222,9 @@ impl Document {
     /// Lines file, of an offset into its text: its line, and the column
     /// where the character is written in it).
     pub fn locate(&self, offset: usize) -> (usize, usize) {
+        if let Some(page) = &self.html {
+            return page.locate(offset);
+        }
         match &self.record {
             Some(record) => record.locate(&self.text, offset),
             None => self.origin.locate(&self.lines, &self.text, offset),
@@ -223,6 +236,9 @@ impl Document {
     pub fn locator(&self, offset: usize) -> Box<dyn FnMut(usize) -> (usize, usize) + '_> {
         if let Some(record) = &self.record {
             return Box::new(record.locator(&self.text));
+        }
+        if let Some(page) = &self.html {
+            return Box::new(move |at| page.locate(at));
         }
         let mut cursor = self.lines.cursor_at(&self.text, offset);
         Box::new(move |at| match cursor.locate(at) {
@@ -304,7 +320,7 @@ fn has_article_extension(path: &Path) -> bool {
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-    article || jsonl::is_jsonl(path)
+    article || jsonl::is_jsonl(path) || html::is_html(path)
 }
 
 #[cfg(test)]

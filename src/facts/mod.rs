@@ -42,6 +42,8 @@ pub struct Source {
     /// `path` and `record` together name the article (a fact's `line` is
     /// then this line too).
     pub record: Option<usize>,
+    /// The article's address, when its front matter or page gives one.
+    pub url: Option<String>,
     /// The text its facts' quotes are ranges of (`quote.rs`).
     pub text: SourceText,
 }
@@ -239,6 +241,7 @@ pub fn claim_with(
         id: doc.id(),
         published: doc.meta.published,
         record: doc.record.as_ref().map(|r| r.line),
+        url: doc.meta.url.clone(),
         text: match quotes {
             Quotes::Held => SourceText::default(),
             Quotes::Fetched => SourceText::fetched(doc.text.len()),
@@ -708,6 +711,7 @@ pub(crate) fn test_fact(path: &str, text: &str) -> Fact {
             id: path.into(),
             published: None,
             record: None,
+            url: None,
             text: SourceText::held(Arc::from(text)),
         }),
         line: 1,

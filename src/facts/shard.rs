@@ -385,6 +385,8 @@ struct FactLine<'a> {
     record: Option<usize>,
     #[serde(borrow)]
     published: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    url: Option<Cow<'a, str>>,
     line: u32,
     column: u32,
     #[serde(borrow)]
@@ -626,6 +628,7 @@ fn fact(f: FactLine<'_>, metrics: &BTreeMap<&str, &Metric>) -> Result<Fact, Stri
             id: f.id.into_owned(),
             published,
             record: f.record,
+            url: f.url.map(Cow::into_owned),
             // its own sentence, until it joins its article's (`Gather::fact`)
             text: SourceText::held(Arc::from(f.quote.as_ref())),
         }),

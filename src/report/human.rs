@@ -88,6 +88,15 @@ pub(crate) fn interval(i: Interval, unit: &str) -> String {
     format!("{lo}, {hi}{word} {unit}")
 }
 
+/// A figure as written, with the words that qualify it ("more than
+/// US$200 billion").
+pub(crate) fn as_written(f: &crate::facts::Fact) -> String {
+    match &f.quantity.qualifier_text {
+        Some(w) => format!("{w} {}", f.surface()),
+        None => f.surface().to_string(),
+    }
+}
+
 /// A finding's headline: "trade.x, 2024: $245 billion vs US$244.8 billion",
 /// each reading's lead with its number of sources when more than one.
 pub(crate) fn finding_title(f: &Finding) -> String {

@@ -105,6 +105,9 @@ struct FactJson<'a> {
     /// the file is the article.
     record: Option<usize>,
     published: Option<crate::period::Date>,
+    /// The article's address, when its front matter or page gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
     line: u32,
     column: u32,
     text: &'a str,
@@ -418,6 +421,7 @@ fn fact_json(f: &Fact) -> FactJson<'_> {
         id: &f.source.id,
         record: f.source.record,
         published: f.source.published,
+        url: f.source.url.as_deref(),
         line: f.line,
         column: f.column,
         text: f.surface(),

@@ -3,6 +3,7 @@
 
 pub mod diagnostic;
 pub mod github;
+pub mod html;
 pub(crate) mod human;
 pub mod json;
 pub mod markdown;

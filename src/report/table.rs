@@ -171,10 +171,7 @@ fn write_finding(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
 
 fn fact_cells(f: &Fact) -> Vec<String> {
     let q = &f.quantity;
-    let written = match &q.qualifier_text {
-        Some(w) => format!("{w} {}", f.surface()),
-        None => f.surface().to_string(),
-    };
+    let written = human::as_written(f);
     let normalized = match (q.value, q.range) {
         (Some(v), _) => human::amount(v, &f.unit),
         (None, Some((lo, hi))) => format!(

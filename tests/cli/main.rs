@@ -12,6 +12,8 @@ mod exit_codes;
 mod extract;
 mod facts;
 mod formats;
+mod html_articles;
+mod html_report;
 mod jsonl;
 mod labelled;
 mod options;
