@@ -735,7 +735,8 @@ mod size {
     #[test]
     fn a_fact_takes_at_most_300_bytes() {
         let size = std::mem::size_of::<super::Fact>();
-        eprintln!("a Fact takes {size} bytes");
         assert!(size <= 300, "a Fact takes {size} bytes");
+        // what it takes today: a larger fact is a choice made on purpose
+        assert!(size <= 280, "a Fact takes {size} bytes, more than 280");
     }
 }
