@@ -776,10 +776,28 @@ fn reach(
             reach.groups[i] += u32::from(r);
         }
     }
+    let others: Vec<Range<usize>> = m
+        .other_entities
+        .iter()
+        .flat_map(|o| matches(&o.regex, (sentence, named)))
+        .collect();
     let mut own_entities = vec![0usize; figure_count];
     for e in &m.entities {
         let mut reached = vec![false; figure_count];
-        for found in matches(&e.regex, (sentence, named)) {
+        let found_all = matches(&e.regex, (sentence, named));
+        // a figure whose rule's entity is named only among other entities
+        // in a clause of cause after it is not the entity's
+        for (i, figure) in field.spans {
+            let mut parts = found_all
+                .iter()
+                .filter(|f| in_a_clause_of_parts(sentence, figure, f, &others));
+            if let Some(f) = parts.next() {
+                if parts.count() + 1 == found_all.len() {
+                    reach.excluded[*i].get_or_insert((None, f.clone()));
+                }
+            }
+        }
+        for found in found_all {
             let in_item = lists.item_of(&found.clone()).is_some();
             for (i, _) in owners(sentence, &found, field, lists) {
                 reached[i] = true;
@@ -821,6 +839,37 @@ fn reach(
         }
     }
     reach
+}
+
+/// Whether entity `name` stands after `figure` in a clause of cause or
+/// circumstance (", as …", ", while …", ", because …") that names other
+/// entities too (`others`): the parts that explain the figure, not its
+/// owner. "Oil production climbed to 42.75 million barrels per day, as
+/// higher supply from Iran, Nigeria, Iraq and Bahrain more than made up for
+/// lower production in Saudi Arabia and Kazakhstan" is no figure of Saudi
+/// Arabia's.
+fn in_a_clause_of_parts(
+    sentence: &str,
+    figure: &Range<usize>,
+    name: &Range<usize>,
+    others: &[Range<usize>],
+) -> bool {
+    const CAUSES: &[&str] = &[", as ", ", while ", ", because ", ", since ", ", even as "];
+    let Some(gap) = sentence.get(figure.end..name.start) else {
+        return false;
+    };
+    let gap = gap.to_ascii_lowercase();
+    let Some(at) = CAUSES.iter().filter_map(|c| gap.find(c)).min() else {
+        return false;
+    };
+    let start = figure.end + at;
+    let end = sentence
+        .get(start..)
+        .and_then(|rest| rest.find(';'))
+        .map_or(sentence.len(), |e| start + e);
+    others
+        .iter()
+        .any(|o| o.start >= start && o.end <= end && !(o.start < name.end && name.start < o.end))
 }
 
 /// Whether the word at byte `at` is a capitalized word inside a name of
@@ -1291,6 +1340,39 @@ metrics:
         let text =
             "JNTO counts Japan's visitors.\n\nThailand welcomed 16.69 million tourists in 2025.";
         assert!(claimed(yaml, text).is_empty());
+    }
+
+    #[test]
+    fn an_entity_named_only_among_parts_in_a_clause_of_cause_owns_no_figure() {
+        let yaml = r#"entities:
+  kuwait:
+    names: [Kuwait]
+  iran:
+    names: [Iran]
+  oman:
+    names: [Oman]
+metrics:
+  - id: output.kuwait.crude
+    description: Output in barrels a day
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbpd\b']
+      any: ['\boutput\b|\bproduc\w*']
+      entities: [kuwait]
+"#;
+        // the group's figure, explained by its members
+        let text = "Across the group, output rose to 30.2 million bpd in May, as gains in Iran and Oman offset a lower production in Kuwait.";
+        assert!(claimed(yaml, text).is_empty());
+        let text = "Total production slipped to 30.1 million bpd in June, while Kuwait and Oman pumped less.";
+        assert!(claimed(yaml, text).is_empty());
+        // the entity owns the figure when it is named before it, or alone
+        // in the clause after it
+        let text =
+            "Kuwait's output rose to 2.5 million bpd in May, as gains in Iran and Oman slowed.";
+        assert_eq!(claimed(yaml, text), ["output.kuwait.crude 2.5 million"]);
+        let text = "Output rose to 2.5 million bpd in May, as Kuwait reopened a field.";
+        assert_eq!(claimed(yaml, text), ["output.kuwait.crude 2.5 million"]);
     }
 
     #[test]
