@@ -1343,6 +1343,27 @@ metrics:
     }
 
     #[test]
+    fn an_aside_between_commas_does_not_keep_a_pattern_from_its_figure() {
+        let yaml = r#"metrics:
+  - id: output.group.crude
+    description: Output in barrels a day
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbpd\b', '\bOPEC\+\s+(?:\w+\s+){0,2}?production\b']
+      none: ['\bMacau\b[^\d,;()]{0,40}?\d']
+"#;
+        let text = "Across OPEC+, however, oil production rose to 42.75 million bpd in August.";
+        assert_eq!(claimed(yaml, text), ["output.group.crude 42.75 million"]);
+        // a `none` pattern reaches its figure across an aside too
+        let text = "OPEC+ oil production rose in August; output in Macau, by contrast, fell to 1.5 million bpd.";
+        assert!(claimed(yaml, text).is_empty());
+        // a comma that is no aside's still stops the pattern
+        let text = "Across OPEC+, oil production rose to 42.75 million bpd in August.";
+        assert!(claimed(yaml, text).is_empty());
+    }
+
+    #[test]
     fn an_entity_named_only_among_parts_in_a_clause_of_cause_owns_no_figure() {
         let yaml = r#"entities:
   kuwait:

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
+mod asides;
 mod attach;
 mod batches;
 mod convert;

@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use super::names;
+use super::{asides, names};
 use crate::documents::Document;
 use crate::rules::{Context, EntityMatcher, Hits, Metric, Pattern, RuleSet};
 
@@ -202,12 +202,16 @@ impl<'d> Memo<'d> {
 
     /// The document's text as patterns see it, and its view with the other
     /// names of abbreviated organizations written as the abbreviation
-    /// (`names.rs`), when there are any.
+    /// (`names.rs`) and asides set off by commas blanked (`asides.rs`), when
+    /// it has any.
     pub(super) fn texts(&mut self, doc: &'d Document) -> (&str, Option<&str>) {
         let text = self
             .text
             .get_or_insert_with(|| currency_names_blanked(&doc.text));
-        let view = self.view.get_or_insert_with(|| names::named(text));
+        let view = self.view.get_or_insert_with(|| {
+            let named = names::named(text);
+            asides::blanked(named.as_deref().unwrap_or(text)).or(named)
+        });
         (text, view.as_deref())
     }
 
