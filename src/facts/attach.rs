@@ -384,6 +384,9 @@ pub enum Rejection {
     Excluded(Exclusion),
     /// A count of things the rule does not name ("12 countries").
     CountsOtherThings,
+    /// An amount set aside or agreed ("a 3.5 billion baht stimulus
+    /// budget", "a $2 billion loan") that the rule does not name.
+    Allocation,
     /// An amount of each of several things ("$5 each").
     PerItem,
     /// A place in a ranking of the world ("the world's biggest car
@@ -542,6 +545,8 @@ pub(super) fn candidates(
             }))
         } else if counts_other_things(sentence, span, figures[i], metric) {
             Some(Rejection::CountsOtherThings)
+        } else if an_allocation(sentence, span, figures[i], metric) {
+            Some(Rejection::Allocation)
         } else if per_item(sentence, span) {
             Some(Rejection::PerItem)
         } else if ranks_the_world(sentence, span, figures[i], metric) {
@@ -627,6 +632,69 @@ fn ranks_the_world(sentence: &str, span: &Range<usize>, q: &Quantity, metric: &M
         .chain(&m.any)
         .chain(&m.near)
         .any(|r| r.is_match(word))
+}
+
+/// Nouns of money set aside or agreed rather than traded, spent or earned.
+const ALLOCATIONS: &[&str] = &[
+    "budget",
+    "budgets",
+    "fund",
+    "funds",
+    "package",
+    "packages",
+    "stimulus",
+    "loan",
+    "loans",
+    "grant",
+    "grants",
+    "subsidy",
+    "subsidies",
+    "bailout",
+    "aid",
+    "deal",
+    "deals",
+    "contract",
+    "contracts",
+    "scheme",
+    "schemes",
+    "programme",
+    "programmes",
+    "program",
+    "programs",
+    "bond",
+    "bonds",
+    "fine",
+    "fines",
+    "penalty",
+    "penalties",
+    "allocation",
+    "facility",
+];
+
+/// Whether money figure `q` (at `span` of `sentence`) is an amount set
+/// aside or agreed: one of `ALLOCATIONS` among the three lower-case words
+/// right after it ("its proposed 3.5 billion baht tourism stimulus budget",
+/// "$5 billion in aid"), which no pattern of the rule matches.
+fn an_allocation(sentence: &str, span: &Range<usize>, q: &Quantity, metric: &Metric) -> bool {
+    if q.kind != Kind::Money {
+        return false;
+    }
+    let after = sentence.get(span.end..).unwrap_or("");
+    let words: Vec<&str> = after
+        .split(' ')
+        .skip(1)
+        .take(3)
+        .take_while(|w| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-'))
+        .collect();
+    let Some(noun) = words.iter().find(|w| ALLOCATIONS.contains(w)) else {
+        return false;
+    };
+    let m = &metric.matcher;
+    !m.all
+        .iter()
+        .chain(&m.any)
+        .chain(&m.near)
+        .any(|r| r.is_match(noun))
 }
 
 /// Whether count `q` (at `span` of `sentence`) counts things the rule does
@@ -1340,6 +1408,29 @@ metrics:
         let text =
             "JNTO counts Japan's visitors.\n\nThailand welcomed 16.69 million tourists in 2025.";
         assert!(claimed(yaml, text).is_empty());
+    }
+
+    #[test]
+    fn money_set_aside_or_agreed_is_no_level_of_a_metric_that_does_not_name_it() {
+        let yaml = r#"metrics:
+  - id: revenue.x.tourism
+    description: Tourism revenue
+    kind: money
+    unit: USD
+    match:
+      all: ['\btourism\b|\btourists?\b']
+      any: ['\brevenue\b|\bincome\b|\bearn\w*|\bspen\w*']
+"#;
+        let text = "The agency is reworking its $350 million tourism stimulus budget to lift revenue from tourists in 2025.";
+        assert!(claimed(yaml, text).is_empty());
+        let text = "Tourism revenue reached $5 billion in 2024, helped by a $200 million loan to airlines.";
+        assert_eq!(claimed(yaml, text), ["revenue.x.tourism $5 billion"]);
+        // a rule that names the noun keeps its figures
+        let yaml = yaml.replace("\\bspen\\w*", "\\bspen\\w*|\\bbudget\\b");
+        let text = "The tourism budget for revenue campaigns is $350 million in 2025.";
+        assert_eq!(claimed(&yaml, text), ["revenue.x.tourism $350 million"]);
+        let text = "Tourists spent $350 million budget hotels in 2025.";
+        assert_eq!(claimed(&yaml, text), ["revenue.x.tourism $350 million"]);
     }
 
     #[test]

@@ -168,6 +168,9 @@ impl std::fmt::Display for Verdict {
                 Rejection::CountsOtherThings => {
                     f.write_str("a count of other things (the plural noun after it)")
                 }
+                Rejection::Allocation => f.write_str(
+                    "an amount set aside or agreed (a budget, fund, loan … after it) that the rule does not name",
+                ),
                 Rejection::PerItem => f.write_str("an amount of each of several things"),
                 Rejection::WorldRanking => f.write_str(
                     "a place in a ranking of the world, and the rule's words do not name the world",
