@@ -206,16 +206,21 @@ mod tests {
     const TEXT: &str = "---\npublished: 2025-01-10\n---\n\nTrade between Russia and China \
                         reached US$244.8 billion in 2024, customs data showed.\n\nOther news.\n";
 
+    /// The facts of `TEXT` written to a file of `dir`, claimed with
+    /// `quotes`, and the file's path.
+    fn claimed(dir: &Path, quotes: Quotes) -> (Vec<Fact>, std::path::PathBuf) {
+        let path = dir.join("a.md");
+        std::fs::write(&path, TEXT).expect("writes");
+        let doc = Document::read(&path).expect("reads");
+        let q = crate::extract::extract(&doc);
+        (claim_with(&doc, &q, &rules(), quotes), path)
+    }
+
     #[test]
     fn quotes_are_read_again_when_wanted_and_equal_held_ones() {
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let path = dir.path().join("a.md");
-        std::fs::write(&path, TEXT).expect("writes");
-        let rules = rules();
-        let doc = Document::read(&path).expect("reads");
-        let q = crate::extract::extract(&doc);
-        let held = claim_with(&doc, &q, &rules, Quotes::Held);
-        let fetched = Facts::from(claim_with(&doc, &q, &rules, Quotes::Fetched));
+        let (held, _) = claimed(dir.path(), Quotes::Held);
+        let fetched = Facts::from(claimed(dir.path(), Quotes::Fetched).0);
         assert!(!held.is_empty());
         assert!(fetched.iter().all(|f| f.sentence().is_empty()));
         let warnings = fetch(&fetched);
@@ -234,12 +239,7 @@ mod tests {
     #[test]
     fn a_file_changed_or_gone_is_warned_about_and_quotes_nothing() {
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let path = dir.path().join("a.md");
-        std::fs::write(&path, TEXT).expect("writes");
-        let rules = rules();
-        let doc = Document::read(&path).expect("reads");
-        let q = crate::extract::extract(&doc);
-        let facts = claim_with(&doc, &q, &rules, Quotes::Fetched);
+        let (facts, path) = claimed(dir.path(), Quotes::Fetched);
         std::fs::write(&path, format!("{TEXT}More.\n")).expect("writes");
         let warnings = fetch(&facts);
         assert_eq!(warnings.len(), 1, "{warnings:?}");
@@ -247,7 +247,7 @@ mod tests {
             .to_string()
             .contains("changed since it was read"));
         assert_eq!(facts[0].sentence(), "");
-        let facts = claim_with(&doc, &q, &rules, Quotes::Fetched);
+        let (facts, path) = claimed(dir.path(), Quotes::Fetched);
         std::fs::remove_file(&path).expect("removes");
         let warnings = fetch(&facts);
         assert!(
