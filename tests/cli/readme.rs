@@ -15,7 +15,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::root;
+use crate::support::{copy_dir, root};
 
 /// One `$` command of a block and the output shown after it.
 #[derive(Debug)]
@@ -141,19 +141,6 @@ fn run_block(dir: &Path, block: &Block) -> Vec<String> {
     outputs.truncate(block.steps.len());
     outputs.resize(block.steps.len(), String::new());
     outputs
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// The scratch copy the README's walkthroughs run in.

@@ -36,7 +36,8 @@ pub(crate) fn run(dir: &Path, args: &[&str]) -> Run {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies folder `from` to `to`, with everything in it.
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
