@@ -165,10 +165,10 @@ fn distinct<'f>(facts: &[&'f Fact]) -> Vec<(&'f Fact, u128)> {
     let mut seen: BTreeMap<Key, usize> = BTreeMap::new();
     let mut out: Vec<(&Fact, u128)> = Vec::new();
     for f in facts {
-        match seen.get(&key(f)) {
-            Some(&i) => out[i].1 += 1,
-            None => {
-                seen.insert(key(f), out.len());
+        match seen.entry(key(f)) {
+            std::collections::btree_map::Entry::Occupied(e) => out[*e.get()].1 += 1,
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(out.len());
                 out.push((f, 1));
             }
         }

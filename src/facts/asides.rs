@@ -43,8 +43,16 @@ const ASIDES: [&str; 26] = [
 /// when it has none.
 pub(super) fn blanked(text: &str) -> Option<String> {
     let mut found: Vec<std::ops::Range<usize>> = Vec::new();
-    for (at, _) in text.match_indices(", ") {
-        let rest = &text[at + 2..];
+    let bytes = text.as_bytes();
+    for at in memchr::memchr_iter(b',', bytes) {
+        if bytes.get(at + 1) != Some(&b' ') {
+            continue;
+        }
+        // cannot fail: ", " is two ASCII bytes, so `at + 2` starts a
+        // character
+        let Some(rest) = text.get(at + 2..) else {
+            continue;
+        };
         let Some(aside) = ASIDES.iter().find(|a| {
             rest.get(..a.len())
                 .is_some_and(|w| w.eq_ignore_ascii_case(a))
