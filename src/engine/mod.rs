@@ -170,7 +170,7 @@ where
     // the claims' memory, most of the engine's on a large corpus
     let mut counts: BTreeMap<FactKey<'f>, usize> = BTreeMap::new();
     for fact in facts.clone() {
-        if let Some(key) = key(fact, rules) {
+        if let Some((key, _)) = key(fact, rules) {
             *counts.entry(key).or_default() += 1;
         }
     }
@@ -187,11 +187,7 @@ where
             article = article.saturating_add(1);
         }
         last = Some(fact);
-        let Some(key) = key(fact, rules) else {
-            continue;
-        };
-        // cannot fail: `key` found the metric
-        let Some(metric) = rules.metric(&fact.metric) else {
+        let Some((key, metric)) = key(fact, rules) else {
             continue;
         };
         if let Some(group) = groups.get_mut(&key) {
@@ -232,11 +228,14 @@ fn same_article(a: &Fact, b: &Fact) -> bool {
         || (a.source.record == b.source.record && a.source.path == b.source.path)
 }
 
-/// The key `fact` is compared under; `None` when it is listed but never
-/// compared (`comparable`).
-fn key<'f>(fact: &'f Fact, rules: &RuleSet) -> Option<FactKey<'f>> {
+/// The key `fact` is compared under, and its metric; `None` when it is
+/// listed but never compared (`left_out`).
+fn key<'f, 'r>(fact: &'f Fact, rules: &'r RuleSet) -> Option<(FactKey<'f>, &'r Metric)> {
     let metric = rules.metric(&fact.metric)?;
-    comparable(fact, metric).then(|| FactKey {
+    if left_out(fact, metric).is_some() {
+        return None;
+    }
+    let key = FactKey {
         metric: &fact.metric,
         period: fact.period,
         role: match fact.quantity.role {
@@ -244,7 +243,8 @@ fn key<'f>(fact: &'f Fact, rules: &RuleSet) -> Option<FactKey<'f>> {
             role => role,
         },
         basis: fact.basis(),
-    })
+    };
+    Some((key, metric))
 }
 
 /// Whether `fact` is compared as its negation: "fell 12%" is −12 for a
@@ -256,54 +256,67 @@ fn negated(fact: &Fact, metric: &Metric) -> bool {
         && q.direction == Some(Direction::Down)
 }
 
-/// Whether its metric compares `fact`; if not, it is listed but never
-/// compared.
-fn comparable(fact: &Fact, metric: &Metric) -> bool {
-    // a yearly metric with no known period cannot be compared; stated
-    // changes are not levels (the `change` checks read them), unless the
-    // metric is a change metric
+/// Why a fact is listed but never compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LeftOut<'f> {
+    /// A yearly metric's figure whose year is unknown.
+    NoYear,
+    /// A figure in a currency with no rate to the metric's (the reason).
+    NoRate(&'f str),
+    /// A stated change of a level metric (the `change` checks read it).
+    LevelChange,
+    /// A conversion restates the figure before it.
+    Conversion,
+    /// Dated only by its story.
+    StoryPeriod,
+    /// A bound on a fall ("fell more than 12%") has no signed interval.
+    BoundOnFall,
+}
+
+/// Why its metric does not compare `fact`; `None` when it does.
+fn left_out<'f>(fact: &'f Fact, metric: &Metric) -> Option<LeftOut<'f>> {
     let q = &fact.quantity;
-    if metric.period == PeriodRule::Year && fact.period.is_none()
-        || (q.kind == Kind::Change && metric.kind != MetricKind::Change)
-        || fact.not_comparable().is_some()
-        // a conversion restates the figure before it
-        || q.role == Role::Conversion
-        || q.period_basis == crate::extract::PeriodBasis::Story
-    {
-        return false;
-    }
-    // a bound on a fall ("fell more than 12%") has no signed interval
-    // here: listed, not compared
-    !negated(fact, metric)
-        || matches!(
+    if q.role == Role::Conversion {
+        Some(LeftOut::Conversion)
+    } else if q.kind == Kind::Change && metric.kind != MetricKind::Change {
+        Some(LeftOut::LevelChange)
+    } else if let Some(why) = fact.not_comparable() {
+        Some(LeftOut::NoRate(why))
+    } else if metric.period == PeriodRule::Year && fact.period.is_none() {
+        Some(LeftOut::NoYear)
+    } else if q.period_basis == crate::extract::PeriodBasis::Story {
+        Some(LeftOut::StoryPeriod)
+    } else if negated(fact, metric)
+        && !matches!(
             q.qualifier,
             Qualifier::Exact | Qualifier::About | Qualifier::Between
         )
+    {
+        Some(LeftOut::BoundOnFall)
+    } else {
+        None
+    }
 }
 
 /// Why `fact` is listed but never compared, when a reader would expect it
 /// to be compared: a yearly metric's figure whose year is unknown, or a
 /// figure with no rate to its metric's currency. Conversions, stated
-/// changes of a level metric and figures dated by their story are left out
-/// by design and not named here.
+/// changes of a level metric, figures dated by their story and bounds on a
+/// fall are left out by design and not named here.
 pub fn not_compared(fact: &Fact, metric: &Metric) -> Option<String> {
-    let q = &fact.quantity;
-    if q.role == Role::Conversion || (q.kind == Kind::Change && metric.kind != MetricKind::Change) {
-        return None;
-    }
-    if let Some(why) = fact.not_comparable() {
-        return Some(why.to_string());
-    }
-    if metric.period == PeriodRule::Year && fact.period.is_none() {
-        let why = if fact.source.published.is_none() {
+    match left_out(fact, metric)? {
+        LeftOut::NoRate(why) => Some(why.to_string()),
+        LeftOut::NoYear if fact.source.published.is_none() => Some(
             "its year is unknown: no year is stated near it, and the article has no \
              `published` date to read \"last year\" or \"this year\" from"
-        } else {
-            "its year is unknown: no year is stated near it"
-        };
-        return Some(why.to_string());
+                .to_string(),
+        ),
+        LeftOut::NoYear => Some("its year is unknown: no year is stated near it".to_string()),
+        LeftOut::LevelChange
+        | LeftOut::Conversion
+        | LeftOut::StoryPeriod
+        | LeftOut::BoundOnFall => None,
     }
-    None
 }
 
 /// The finding of one key's readings: an agreement, a conflict or a

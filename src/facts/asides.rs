@@ -39,31 +39,43 @@ const ASIDES: [&str; 26] = [
     "in fact",
 ];
 
+/// Each place in `text` where a comma and a space stand before one of
+/// `phrases` (in any case): the comma's offset and the phrase. The caller
+/// says what must follow the phrase. A byte search: it runs on every
+/// article.
+pub(super) fn after_commas<'t, 'p>(
+    text: &'t str,
+    phrases: &'p [&'p str],
+) -> impl Iterator<Item = (usize, &'p str)> + 't
+where
+    'p: 't,
+{
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b',', bytes).filter_map(move |at| {
+        if bytes.get(at + 1) != Some(&b' ') {
+            return None;
+        }
+        // ", " is two ASCII bytes, so `at + 2` starts a character
+        let rest = text.get(at + 2..)?;
+        phrases
+            .iter()
+            .find(|p| {
+                rest.get(..p.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(p))
+            })
+            .map(|p| (at, *p))
+    })
+}
+
 /// `text` with each aside (", however,") written as spaces, or `None`
 /// when it has none.
 pub(super) fn blanked(text: &str) -> Option<String> {
-    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
-    let bytes = text.as_bytes();
-    for at in memchr::memchr_iter(b',', bytes) {
-        if bytes.get(at + 1) != Some(&b' ') {
-            continue;
-        }
-        // cannot fail: ", " is two ASCII bytes, so `at + 2` starts a
-        // character
-        let Some(rest) = text.get(at + 2..) else {
-            continue;
-        };
-        let Some(aside) = ASIDES.iter().find(|a| {
-            rest.get(..a.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(a))
-                && rest[a.len()..].starts_with(", ")
-        }) else {
-            continue;
-        };
-        // the aside and both its commas: ", however," (the space after it
-        // stays)
-        found.push(at..at + 2 + aside.len() + 1);
-    }
+    // the aside and both its commas: ", however," (the space after it
+    // stays)
+    let found: Vec<std::ops::Range<usize>> = after_commas(text, &ASIDES)
+        .filter(|&(at, aside)| text[at + 2 + aside.len()..].starts_with(", "))
+        .map(|(at, aside)| at..at + 2 + aside.len() + 1)
+        .collect();
     if found.is_empty() {
         return None;
     }

@@ -626,12 +626,17 @@ fn ranks_the_world(sentence: &str, span: &Range<usize>, q: &Quantity, metric: &M
     else {
         return false;
     };
+    !rule_words_match(metric, word)
+}
+
+/// Whether a pattern of the rule's `all`, `any` or `near` matches `text`.
+fn rule_words_match(metric: &Metric, text: &str) -> bool {
     let m = &metric.matcher;
-    !m.all
+    m.all
         .iter()
         .chain(&m.any)
         .chain(&m.near)
-        .any(|r| r.is_match(word))
+        .any(|r| r.is_match(text))
 }
 
 /// Nouns of money set aside or agreed rather than traded, spent or earned.
@@ -689,12 +694,7 @@ fn an_allocation(sentence: &str, span: &Range<usize>, q: &Quantity, metric: &Met
     let Some(noun) = words.iter().find(|w| ALLOCATIONS.contains(w)) else {
         return false;
     };
-    let m = &metric.matcher;
-    !m.all
-        .iter()
-        .chain(&m.any)
-        .chain(&m.near)
-        .any(|r| r.is_match(noun))
+    !rule_words_match(metric, noun)
 }
 
 /// Whether count `q` (at `span` of `sentence`) counts things the rule does
@@ -844,6 +844,7 @@ fn reach(
             reach.groups[i] += u32::from(r);
         }
     }
+    // every other entity's name in the sentence, found once
     let others: Vec<Range<usize>> = m
         .other_entities
         .iter()
@@ -889,20 +890,15 @@ fn reach(
     }
     // another entity's name belonging to a figure ("and to the US of $525bn")
     // makes it another entity's figure, unless all the rule's own are there
-    for o in &m.other_entities {
-        for found in matches(&o.regex, (sentence, named)) {
-            // those ranked ahead of a place own no figure: "the world's
-            // second-largest economy after the United States"
-            if ranks
-                .iter()
-                .any(|r| names_those_ahead(sentence, r, &found.clone()))
-            {
-                continue;
-            }
-            for (i, _) in owners(sentence, &found, field, lists) {
-                if own_entities[i] < m.entities.len() {
-                    reach.excluded[i].get_or_insert((None, found.clone()));
-                }
+    for found in &others {
+        // those ranked ahead of a place own no figure: "the world's
+        // second-largest economy after the United States"
+        if ranks.iter().any(|r| names_those_ahead(sentence, r, found)) {
+            continue;
+        }
+        for (i, _) in owners(sentence, found, field, lists) {
+            if own_entities[i] < m.entities.len() {
+                reach.excluded[i].get_or_insert((None, found.clone()));
             }
         }
     }
@@ -922,12 +918,14 @@ fn in_a_clause_of_parts(
     name: &Range<usize>,
     others: &[Range<usize>],
 ) -> bool {
-    const CAUSES: &[&str] = &[", as ", ", while ", ", because ", ", since ", ", even as "];
+    const CAUSES: &[&str] = &["as", "while", "because", "since", "even as"];
     let Some(gap) = sentence.get(figure.end..name.start) else {
         return false;
     };
-    let gap = gap.to_ascii_lowercase();
-    let Some(at) = CAUSES.iter().filter_map(|c| gap.find(c)).min() else {
+    let Some(at) = super::asides::after_commas(gap, CAUSES)
+        .find(|&(at, cause)| gap[at + 2 + cause.len()..].starts_with(' '))
+        .map(|(at, _)| at)
+    else {
         return false;
     };
     let start = figure.end + at;

@@ -140,7 +140,12 @@ fn markdown_is_a_summary_table() {
         .stdout
         .contains("| severity | finding | metric | period | difference | claims | note |"));
     // each claim with its place and quote, and the difference
-    assert!(r.stdout.contains("| error | conflict | `trade.china_russia.total` | 2024 | 200 mn USD (0.08%) | reading 1: **$245 billion** `fixtures/001-putin-xi-video-call.md:19` “…tner, with trade reaching $245 billion in 2024, according to Chi…”<br>reading 2: **US$244.8 billion** `fixtures/004-putin-li-qiang-sco.md:16` “RPA: 2024 bilateral trade reached US$244.8 billion.” |"), "{}", r.stdout);
+    let row = "| error | conflict | `trade.china_russia.total` | 2024 | 200 mn USD (0.08%) | reading 1: **$245 billion** `fixtures/001-putin-xi-video-call.md:19` “…tner, with trade reaching $245 billion in 2024, according to Chi…”<br>reading 2: **US$244.8 billion** `fixtures/004-putin-li-qiang-sco.md:16` “RPA: 2024 bilateral trade reached US$244.8 billion.” |";
+    assert!(r.stdout.contains(row), "{}", r.stdout);
+    // check holds no sentences: it reads the quotes again from the articles
+    let r = run(ws.path(), &["check", "--format", "markdown"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.contains(row), "{}", r.stdout);
 }
 
 fn fingerprints(dir: &std::path::Path) -> Vec<String> {

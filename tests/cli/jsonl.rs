@@ -149,6 +149,13 @@ fn a_bad_line_is_an_error_at_its_line_and_the_rest_is_read() {
     );
     assert!(r.stdout.contains("news.jsonl:1"), "{}", r.stdout);
     assert!(r.stdout.contains("news.jsonl:8"), "{}", r.stdout);
+    // the quotes, read again from the lines past the bad ones
+    assert!(
+        r.stdout
+            .contains("Russia-China trade reached $200 billion in 2024, Chinese customs said."),
+        "{}",
+        r.stdout
+    );
     // a gzip stream cut short: the lines before the cut, then an error
     let long: String = (0..400)
         .map(|n| good(&format!("a{n}"), "$245 billion") + "\n")
