@@ -632,7 +632,7 @@ impl World {
         };
         let mut out = Vec::new();
         let io = |r: std::io::Result<()>| r.map_err(|e| e.to_string());
-        io(table::write_report_with(
+        io(table::write_report(
             &mut out, 6, &findings, &facts, &notices,
         ))?;
         io(diagnostic::write_findings(&mut out, &findings, false))?;
@@ -664,9 +664,7 @@ impl World {
                 .map_err(|e| format!("a facts line is not JSON: {e}"))?;
         }
         let mut buf = Vec::new();
-        io(json::write_report_with(
-            &mut buf, 6, &findings, &facts, &notices,
-        ))?;
+        io(json::write_report(&mut buf, 6, &findings, &facts, &notices))?;
         serde_json::from_slice::<serde_json::Value>(&buf)
             .map_err(|e| format!("the JSON report is not JSON: {e}"))?;
         let mut buf = Vec::new();

@@ -121,7 +121,7 @@ pub fn run(
                 }
                 writeln!(out, "{}", summary(&failing, threshold, a, known))
             }),
-        CheckFormat::Json => json::write_report_with(out, a.sources, &failing, &a.facts, &notices),
+        CheckFormat::Json => json::write_report(out, a.sources, &failing, &a.facts, &notices),
         CheckFormat::Jsonl => json::write_findings_jsonl(out, &failing, &notices),
         CheckFormat::Sarif => sarif::write(out, &failing, &run.rules, &notices),
         CheckFormat::Github => github::write(out, &failing, &notices),

@@ -24,10 +24,8 @@ pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
     };
     let a = &run.analysis;
     let written = match args.format {
-        ReportFormat::Table => {
-            table::write_report_with(out, a.sources, findings, &a.facts, &notices)
-        }
-        ReportFormat::Json => json::write_report_with(out, a.sources, findings, &a.facts, &notices),
+        ReportFormat::Table => table::write_report(out, a.sources, findings, &a.facts, &notices),
+        ReportFormat::Json => json::write_report(out, a.sources, findings, &a.facts, &notices),
         ReportFormat::Jsonl => json::write_findings_jsonl(out, findings, &notices),
         ReportFormat::Sarif => sarif::write(out, findings, &run.rules, &notices),
         ReportFormat::Github => github::write(out, findings, &notices),

@@ -285,7 +285,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Warning>), Error
         }
         let meta = std::fs::metadata(root).map_err(|e| Error::io(root, e))?;
         if meta.is_file() {
-            files.push(without_dot(root));
+            files.push(without_dot(root.clone()));
             continue;
         }
         if !meta.is_dir() {
@@ -293,7 +293,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Warning>), Error
             return Err(Error::io(root, crate::files::not_regular()));
         }
         let walked = crate::walk::walk(root, true, has_article_extension)?;
-        files.extend(walked.files.iter().map(|p| without_dot(p)));
+        files.extend(walked.files.into_iter().map(without_dot));
         skipped.extend(walked.skipped);
     }
     files.sort();
@@ -302,16 +302,12 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Warning>), Error
 }
 
 /// `path` without its leading `./` ("./a.md" is shown "a.md"), as grep
-/// and ripgrep show paths under the working folder.
-fn without_dot(path: &Path) -> PathBuf {
-    let rest: PathBuf = path
-        .components()
-        .skip_while(|c| matches!(c, std::path::Component::CurDir))
-        .collect();
-    if rest.as_os_str().is_empty() {
-        path.to_path_buf()
-    } else {
-        rest
+/// and ripgrep show paths under the working folder; a path without one is
+/// given back as it is (no copy: this runs on every file of a corpus).
+fn without_dot(path: PathBuf) -> PathBuf {
+    match path.strip_prefix(".") {
+        Ok(rest) if !rest.as_os_str().is_empty() => rest.to_path_buf(),
+        _ => path,
     }
 }
 
@@ -345,10 +341,17 @@ mod tests {
 
     #[test]
     fn paths_are_shown_without_a_leading_dot() {
-        assert_eq!(without_dot(Path::new("./a.md")), Path::new("a.md"));
-        assert_eq!(without_dot(Path::new("./x/./b.md")), Path::new("x/b.md"));
-        assert_eq!(without_dot(Path::new(".")), Path::new("."));
-        assert_eq!(without_dot(Path::new("/tmp/a.md")), Path::new("/tmp/a.md"));
+        let strip = |p: &str| without_dot(PathBuf::from(p));
+        assert_eq!(strip("./a.md"), Path::new("a.md"));
+        assert_eq!(strip("./x/./b.md"), Path::new("x/b.md"));
+        assert_eq!(strip("."), Path::new("."));
+        assert_eq!(strip("/tmp/a.md"), Path::new("/tmp/a.md"));
+        let shown = |p: &str| without_dot(PathBuf::from(p)).display().to_string();
+        assert_eq!(shown("./a.md"), "a.md");
+        assert_eq!(shown("./x/b.md"), "x/b.md");
+        assert_eq!(shown("."), ".");
+        assert_eq!(shown("/tmp/a.md"), "/tmp/a.md");
+        assert_eq!(shown("x/a.md"), "x/a.md");
     }
 
     #[test]

@@ -720,10 +720,17 @@ mod tests {
         let facts = &crate::facts::Facts::from(facts.to_vec());
         let findings = crate::engine::run(facts, rules);
         let mut out = Vec::new();
-        json::write_report(&mut out, sources, &findings, facts).expect("writes to memory");
-        let mut table = Vec::new();
-        crate::report::table::write_report(&mut table, sources, &findings, facts)
+        json::write_report(&mut out, sources, &findings, facts, &Default::default())
             .expect("writes to memory");
+        let mut table = Vec::new();
+        crate::report::table::write_report(
+            &mut table,
+            sources,
+            &findings,
+            facts,
+            &Default::default(),
+        )
+        .expect("writes to memory");
         String::from_utf8_lossy(&out).into_owned() + &String::from_utf8_lossy(&table)
     }
 

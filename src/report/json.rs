@@ -706,19 +706,9 @@ pub fn write_findings_jsonl(
     Ok(())
 }
 
-/// The whole report: findings and facts, versioned.
-pub fn write_report(
-    out: &mut dyn Write,
-    sources: usize,
-    findings: &[Finding],
-    facts: &Facts,
-) -> io::Result<()> {
-    write_report_with(out, sources, findings, facts, &Notices::default())
-}
-
 /// The whole report with the facts not compared and the stale baseline
 /// entries of `notices`.
-pub fn write_report_with(
+pub fn write_report(
     out: &mut dyn Write,
     sources: usize,
     findings: &[Finding],

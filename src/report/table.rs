@@ -25,20 +25,9 @@ pub(crate) fn table(header: &[&str]) -> Table {
     t
 }
 
-/// The report: findings first (each with its claims, difference and note),
-/// then every fact by metric and period.
-pub fn write_report(
-    out: &mut dyn Write,
-    sources: usize,
-    findings: &[Finding],
-    facts: &Facts,
-) -> io::Result<()> {
-    write_report_with(out, sources, findings, facts, &Notices::default())
-}
-
 /// The report with the facts not compared of `notices`, listed after the
 /// findings.
-pub fn write_report_with(
+pub fn write_report(
     out: &mut dyn Write,
     sources: usize,
     findings: &[Finding],
