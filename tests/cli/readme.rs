@@ -13,9 +13,8 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
-use crate::support::{copy_dir, root};
+use crate::support::{bash, copy_dir, root};
 
 /// One `$` command of a block and the output shown after it.
 #[derive(Debug)]
@@ -102,7 +101,6 @@ const MARK: &str = "@@crosscheck-readme-step@@";
 /// ended in (as a reader's shell does: recorded in `dir/.readme-cwd`); the
 /// output of each step.
 fn run_block(dir: &Path, block: &Block) -> Vec<String> {
-    let bin = assert_cmd::cargo::cargo_bin("crosscheck");
     let cwd = dir.join(".readme-cwd");
     let mut script = format!(
         "exec 2>&1\n[ -f '{0}' ] && cd \"$(cat '{0}')\"\n",
@@ -119,17 +117,7 @@ fn run_block(dir: &Path, block: &Block) -> Vec<String> {
         ));
     }
     script.push_str(&format!("pwd > '{}'\n", cwd.display()));
-    let path = format!(
-        "{}:{}",
-        bin.parent().expect("the binary's folder").display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    let out = Command::new("bash")
-        .arg("-c")
-        .arg(&script)
-        .current_dir(dir)
-        .env("PATH", path)
-        .env("NO_COLOR", "1")
+    let out = bash(dir, &script)
         .env_remove("COLUMNS")
         .output()
         .expect("bash runs");

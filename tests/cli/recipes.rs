@@ -4,9 +4,8 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
-use crate::support::{article, root, run, workspace};
+use crate::support::{self, article, root, run, workspace};
 
 /// The first fenced block of `lang` after `heading` in the README.
 fn block(heading: &str, lang: &str) -> String {
@@ -21,21 +20,8 @@ fn block(heading: &str, lang: &str) -> String {
 /// Runs `script` with bash in `dir`, `crosscheck` and
 /// `target/release/crosscheck` meaning the binary under test.
 fn bash(dir: &Path, script: &str) -> i32 {
-    let bin = assert_cmd::cargo::cargo_bin("crosscheck");
     let script = script.replace("target/release/crosscheck", "crosscheck");
-    let path = format!(
-        "{}:{}",
-        bin.parent().unwrap().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    let out = Command::new("bash")
-        .arg("-c")
-        .arg(&script)
-        .current_dir(dir)
-        .env("PATH", path)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("bash runs");
+    let out = support::bash(dir, &script).output().expect("bash runs");
     out.status.code().unwrap_or(-1)
 }
 

@@ -36,6 +36,24 @@ pub(crate) fn run(dir: &Path, args: &[&str]) -> Run {
     }
 }
 
+/// A bash that runs `script` in `dir`, with `crosscheck` on its PATH
+/// meaning the binary under test, and no colour.
+pub(crate) fn bash(dir: &Path, script: &str) -> Command {
+    let bin = assert_cmd::cargo::cargo_bin("crosscheck");
+    let path = format!(
+        "{}:{}",
+        bin.parent().expect("the binary's folder").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut bash = Command::new("bash");
+    bash.arg("-c")
+        .arg(script)
+        .current_dir(dir)
+        .env("PATH", path)
+        .env("NO_COLOR", "1");
+    bash
+}
+
 /// Copies folder `from` to `to`, with everything in it.
 pub(crate) fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
