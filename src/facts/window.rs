@@ -25,8 +25,9 @@ pub(super) struct Memo<'d> {
     /// `currency_names_blanked`), made at the first match.
     text: Option<std::borrow::Cow<'d, str>>,
     /// That text with the other names of the organizations it abbreviates
-    /// written as the abbreviation (`names.rs`), `None` inside when it has
-    /// none; patterns match the window when they match either.
+    /// written as the abbreviation (`names.rs`) and asides between commas
+    /// blanked (`asides.rs`), `None` inside when it has neither; patterns
+    /// match the window when they match either.
     view: Option<Option<String>>,
     /// (sentence index, metric index) -> whether the sentence names the
     /// metric.
