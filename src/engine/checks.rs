@@ -124,8 +124,10 @@ fn one_source(facts: &[&Fact]) -> bool {
 
 fn part_of<'f>(index: &Index<'f>, part: &str, whole: &str, out: &mut ByPeriod<'f>) {
     for period in periods(index, part) {
+        // each side's distinct values once per period, not once per pair
+        let wholes = distinct(&levels(index, whole, period));
         for &(p, p_count) in &distinct(&levels(index, part, period)) {
-            for &(w, w_count) in &distinct(&levels(index, whole, period)) {
+            for &(w, w_count) in &wholes {
                 if !one_source(&[p, w]) {
                     continue;
                 }
@@ -162,12 +164,13 @@ fn distinct<'f>(facts: &[&'f Fact]) -> Vec<(&'f Fact, u128)> {
         let s = Span::of(f);
         (s.lo, s.hi, f.quantity.direction, f.attribution())
     };
-    let mut seen: BTreeMap<Key, usize> = BTreeMap::new();
+    // a hash map: the order is the facts' own, kept by `out`
+    let mut seen: foldhash::HashMap<Key, usize> = foldhash::HashMap::default();
     let mut out: Vec<(&Fact, u128)> = Vec::new();
     for f in facts {
         match seen.entry(key(f)) {
-            std::collections::btree_map::Entry::Occupied(e) => out[*e.get()].1 += 1,
-            std::collections::btree_map::Entry::Vacant(e) => {
+            std::collections::hash_map::Entry::Occupied(e) => out[*e.get()].1 += 1,
+            std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(out.len());
                 out.push((f, 1));
             }
@@ -260,6 +263,11 @@ fn change<'f>(index: &Index<'f>, metric: &str, out: &mut ByPeriod<'f>) {
         .flat_map(|(_, facts)| facts.iter().copied())
         .filter(|f| f.quantity.kind == Kind::Change)
         .collect();
+    // each period's distinct levels once, not once per stated change
+    let by_period: BTreeMap<Option<Period>, Vec<(&Fact, u128)>> = periods(index, metric)
+        .into_iter()
+        .map(|p| (p, distinct(&levels(index, metric, p))))
+        .collect();
     for (c, c_count) in distinct(&stated) {
         let Some(period) = c.period.filter(|p| p.through.is_none() && !p.fiscal) else {
             continue;
@@ -271,8 +279,13 @@ fn change<'f>(index: &Index<'f>, metric: &str, out: &mut ByPeriod<'f>) {
             year: period.year - 1,
             ..period
         };
-        for &(now, now_count) in &distinct(&levels(index, metric, Some(period))) {
-            for &(then, then_count) in &distinct(&levels(index, metric, Some(before))) {
+        let (Some(nows), Some(thens)) =
+            (by_period.get(&Some(period)), by_period.get(&Some(before)))
+        else {
+            continue; // a level not stated for one of the two years
+        };
+        for &(now, now_count) in nows {
+            for &(then, then_count) in thens {
                 if !one_source(&[c, then, now]) {
                     continue;
                 }
