@@ -165,16 +165,17 @@ pub fn run<'f, I>(facts: I, rules: &RuleSet) -> Vec<Finding<'f>>
 where
     I: IntoIterator<Item = &'f Fact> + Clone,
 {
-    // the claims of each key, counted first so that each key's vector is
-    // made once at its size: vectors grown claim by claim held up to twice
-    // the claims' memory, most of the engine's on a large corpus
+    // the facts of each key, counted first so that each key's vector is
+    // made once at its size: vectors grown fact by fact held up to twice
+    // their memory. A key holds its facts and their articles' numbers; its
+    // claims (four times larger) are made only while the key is compared.
     let mut counts: BTreeMap<FactKey<'f>, usize> = BTreeMap::new();
     for fact in facts.clone() {
         if let Some((key, _)) = key(fact, rules) {
             *counts.entry(key).or_default() += 1;
         }
     }
-    let mut groups: BTreeMap<FactKey<'f>, Vec<Claim<'f>>> = counts
+    let mut groups: BTreeMap<FactKey<'f>, Vec<Placed<'f>>> = counts
         .into_iter()
         .map(|(key, n)| (key, Vec::with_capacity(n)))
         .collect();
@@ -187,29 +188,24 @@ where
             article = article.saturating_add(1);
         }
         last = Some(fact);
-        let Some((key, metric)) = key(fact, rules) else {
+        let Some((key, _)) = key(fact, rules) else {
             continue;
         };
         if let Some(group) = groups.get_mut(&key) {
-            group.push(Claim::new(
-                fact,
-                negated(fact, metric),
-                metric.tolerance,
-                article,
-            ));
+            group.push((fact, article));
         }
     }
     let mut findings = claims_against_data(&groups, rules);
-    // each key's claims are swept and dropped in turn
-    for (key, claims) in groups {
+    // each key's facts are compared and dropped in turn
+    for (key, placed) in groups {
         // cannot fail: every key came from a fact whose metric was found
         let Some(metric) = rules.metric(key.metric) else {
             continue;
         };
-        if key.role == Role::Claim || claims.len() < 2 {
+        if key.role == Role::Claim || placed.len() < 2 {
             continue;
         }
-        let readings = readings::group(claims, metric.tolerance);
+        let readings = readings::group(claims(&placed, metric), metric.tolerance);
         if let Some(f) = finding(&key, metric, readings) {
             findings.push(f);
         }
@@ -219,6 +215,17 @@ where
     findings.sort_by(|a, b| (&a.metric, a.period).cmp(&(&b.metric, b.period)));
     findings.extend(checks::run(facts, &rules.checks));
     findings
+}
+
+/// A fact of a key, with its article's number in source order.
+type Placed<'f> = (&'f Fact, u32);
+
+/// The claims of a key's facts under `metric`'s tolerance.
+fn claims<'f>(placed: &[Placed<'f>], metric: &Metric) -> Vec<Claim<'f>> {
+    placed
+        .iter()
+        .map(|&(fact, article)| Claim::new(fact, negated(fact, metric), metric.tolerance, article))
+        .collect()
 }
 
 /// Whether two facts are of one article: the same source, or one of the
@@ -403,11 +410,11 @@ fn one_attribution<'f>(facts: &[&'f Fact]) -> Option<&'f str> {
 /// claim's own article included: "he said $50 billion, but customs data
 /// show $38 billion"), and the readings of those figures.
 fn claims_against_data<'f>(
-    groups: &BTreeMap<FactKey<'f>, Vec<Claim<'f>>>,
+    groups: &BTreeMap<FactKey<'f>, Vec<Placed<'f>>>,
     rules: &RuleSet,
 ) -> Vec<Finding<'f>> {
     let mut out = Vec::new();
-    for (key, claims) in groups.iter().filter(|(k, _)| k.role == Role::Claim) {
+    for (key, claimed) in groups.iter().filter(|(k, _)| k.role == Role::Claim) {
         let data_key = FactKey {
             role: Role::Actual,
             ..key.clone()
@@ -416,8 +423,8 @@ fn claims_against_data<'f>(
             continue;
         };
         let t = metric.tolerance;
-        let claimed = readings::group(claims.clone(), t);
-        let data = readings::group(data.clone(), t);
+        let claimed = readings::group(claims(claimed, metric), t);
+        let data = readings::group(claims(data, metric), t);
         let disputed: Vec<&Reading> = claimed
             .iter()
             .filter(|c| {

@@ -231,23 +231,46 @@ pub fn claim_with(
     rules: &RuleSet,
     quotes: Quotes,
 ) -> Vec<Fact> {
-    // standard input cannot be read again: its quotes are held
-    let quotes = if doc.path == std::path::Path::new("-") {
+    claim_for(&source_of(doc, quotes), doc, quantities, rules)
+}
+
+/// How the quotes of `doc` are kept: as `quotes` says, except that standard
+/// input, which cannot be read again, always holds them.
+fn quotes_of(doc: &Document, quotes: Quotes) -> Quotes {
+    if doc.path == std::path::Path::new("-") {
         Quotes::Held
     } else {
         quotes
-    };
-    let source = Arc::new(Source {
+    }
+}
+
+/// The source `doc`'s facts share, its quotes kept as `quotes` says.
+pub fn source_of(doc: &Document, quotes: Quotes) -> Arc<Source> {
+    Arc::new(Source {
         path: doc.path.clone(),
         id: doc.id(),
         published: doc.meta.published,
         record: doc.record.as_ref().map(|r| r.line),
         url: doc.meta.url.clone(),
-        text: match quotes {
+        text: match quotes_of(doc, quotes) {
             Quotes::Held => SourceText::default(),
             Quotes::Fetched => SourceText::fetched(doc.text.len()),
         },
-    });
+    })
+}
+
+/// The facts of `doc`, of `source` (`source_of`).
+pub fn claim_for(
+    source: &Arc<Source>,
+    doc: &Document,
+    quantities: &[Quantity],
+    rules: &RuleSet,
+) -> Vec<Fact> {
+    let quotes = if source.text.is_fetched() {
+        Quotes::Fetched
+    } else {
+        Quotes::Held
+    };
     // the sentences quoted, gathered when they are held
     let mut gathered = (quotes == Quotes::Held).then(Sentences::default);
     let mut memo = Memo::new(rules);
@@ -269,7 +292,7 @@ pub fn claim_with(
             let metric = &rules.metrics[c.metric];
             let q = figures[c.figure];
             let place = (*s, gathered.as_mut());
-            facts.push(fact(doc, place, q, (c.metric, metric), &source, &mut memo));
+            facts.push(fact(doc, place, q, (c.metric, metric), source, &mut memo));
         }
     }
     // "trade decreased during 2025": a direction with no figure, for the
@@ -292,7 +315,7 @@ pub fn claim_with(
                 };
                 if metric.claims_changes && memo.matches(doc, s, i, metric) && !stated() {
                     let place = (s, gathered.as_mut());
-                    facts.push(fact(doc, place, &q, (i, metric), &source, &mut memo));
+                    facts.push(fact(doc, place, &q, (i, metric), source, &mut memo));
                 }
             }
         }

@@ -62,6 +62,12 @@ impl SourceText {
         }
     }
 
+    /// Whether the text is to be read again from its article (`fetched`),
+    /// rather than held as the facts are made.
+    pub(crate) fn is_fetched(&self) -> bool {
+        self.len.is_some()
+    }
+
     /// `text`, held from the start.
     pub(crate) fn held(text: Arc<str>) -> SourceText {
         let out = SourceText::default();

@@ -8,6 +8,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+mod plain;
+
 use crate::error::{Error, Location};
 use crate::period::Date;
 
@@ -21,7 +23,7 @@ pub struct FrontMatter {
     pub published: Option<Date>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Debug, Deserialize, Default, PartialEq, Eq)]
 struct RawFrontMatter {
     id: Option<String>,
     title: Option<String>,
@@ -66,6 +68,8 @@ pub(crate) fn split(path: &Path, text: &str) -> Result<(FrontMatter, usize), Err
 fn parse(path: &Path, yaml: &str, first_line: usize) -> Result<FrontMatter, Error> {
     let raw: RawFrontMatter = if yaml.trim().is_empty() {
         RawFrontMatter::default()
+    } else if let Some(raw) = plain::read(yaml) {
+        raw
     } else {
         crate::yaml::parse(path, yaml, first_line)?
     };
