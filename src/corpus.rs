@@ -77,7 +77,9 @@ pub fn analyse_with(
     };
     // each `id` and the article that had it first
     // the sources by id, shared with their facts (a copy of each id and path
-    // was a tenth of the memory of a large corpus)
+    // was a tenth of the memory of a large corpus). Only the id is hashed and
+    // compared, and it never changes (the text's cell is what is mutable).
+    #[allow(clippy::mutable_key_type)]
     let mut ids: foldhash::HashSet<ById> = foldhash::HashSet::default();
     let mut duplicates = 0;
     let mut done = Read {
