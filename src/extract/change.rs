@@ -415,14 +415,64 @@ impl Parser<'_> {
     }
 }
 
-/// Verbs of change followed by "in", "during" or "over" and a year.
+/// Verbs of a rise, then of a fall, that state a change by their direction
+/// alone when "in", "during" or "over" and a year follow.
+const RISES: [&str; 6] = [
+    "increased",
+    "rose",
+    "grew",
+    "expanded",
+    "climbed",
+    "went up",
+];
+const FALLS: [&str; 7] = [
+    "decreased",
+    "fell",
+    "declined",
+    "shrank",
+    "contracted",
+    "dropped",
+    "went down",
+];
+
+/// A verb of `RISES` or `FALLS` followed by "in", "during" or "over" and a
+/// year.
 static BARE_DIRECTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    // cannot fail: a constant, valid pattern
-    regex::Regex::new(
-        r"(?i)(?-u:\b)(?:(increased|rose|grew|expanded|climbed|went up)|(decreased|fell|declined|shrank|contracted|dropped|went down))(?-u:\b)\s+(?:in|during|over)\s+((?:19|20)\d\d)(?-u:\b)",
-    )
-    .expect("valid regex")
+    let pattern = format!(
+        r"(?i)(?-u:\b)(?:({})|({}))(?-u:\b)\s+(?:in|during|over)\s+((?:19|20)\d\d)(?-u:\b)",
+        RISES.join("|"),
+        FALLS.join("|")
+    );
+    // cannot fail: a valid pattern made of constant words
+    regex::Regex::new(&pattern).expect("valid regex")
 });
+
+/// The verbs of `BARE_DIRECTION`, for one pass over a whole document (the
+/// case-insensitive pattern itself scanned every byte of it).
+static VERBS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    // cannot fail: a few short constant words
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(RISES.iter().chain(FALLS.iter()))
+        .expect("valid words")
+});
+
+/// Where a change stated by its direction alone may start in `text` (a
+/// whole document), so that only the sentences with one are read by
+/// `direction_without_figure`: each verb of `BARE_DIRECTION` standing as a
+/// word (the words after it are that function's to check).
+pub fn directions_at(text: &str) -> Vec<usize> {
+    let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    let bytes = text.as_bytes();
+    VERBS
+        .find_overlapping_iter(text)
+        .filter(|m| {
+            let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
+            !word(before) && !word(bytes.get(m.end()))
+        })
+        .map(|m| m.start())
+        .collect()
+}
 
 /// "trade decreased during 2025": a change stated by its direction alone,
 /// as a figureless `Change` of that year (only its sign can be checked).
@@ -457,4 +507,21 @@ pub fn direction_without_figure(sentence: &str, offset: usize) -> Option<Quantit
         end: offset + verb.end(),
         written: verb.as_str().into(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directions_are_found_where_their_verb_stands_as_a_word() {
+        let text = "Exports Went Up in 2024. Trade refell in 2023; imports fell.";
+        let starts = directions_at(text);
+        assert_eq!(starts, vec![8, 55]);
+        // the sentence's own reading decides the rest: a year must follow
+        let q = direction_without_figure(&text[..24], 0).expect("a rise in 2024");
+        assert_eq!(q.direction, Some(Direction::Up));
+        assert_eq!(q.period, Some(crate::period::Period::year(2024)));
+        assert!(direction_without_figure(&text[25..], 25).is_none());
+    }
 }

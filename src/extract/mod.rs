@@ -32,7 +32,7 @@ mod words;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-pub use change::{direction_without_figure, Direction};
+pub use change::{direction_without_figure, directions_at, Direction};
 pub use qualifier::Qualifier;
 pub use role::{data_show, own_clause_after, own_clause_before, Role};
 pub(crate) use scale::scale_word;

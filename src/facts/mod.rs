@@ -299,7 +299,11 @@ pub fn claim_for(
     // metrics whose changes are checked (only their sign can be), in the
     // sentences where no change figure was claimed for them
     if rules.metrics.iter().any(|m| m.claims_changes) {
+        let starts = crate::extract::directions_at(&doc.text);
         for (s, range) in doc.sentences().iter().enumerate() {
+            if !starts.iter().any(|at| range.contains(at)) {
+                continue;
+            }
             let Some(q) =
                 crate::extract::direction_without_figure(&doc.text[range.clone()], range.start)
             else {
