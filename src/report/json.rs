@@ -291,15 +291,32 @@ fn difference_json(d: crate::engine::Difference) -> DifferenceJson {
 }
 
 #[derive(Serialize)]
-struct ReportJson<'a> {
+#[serde(bound = "Streamed<F>: Serialize, Streamed<G>: Serialize")]
+struct ReportJson<'a, F, G> {
     version: u32,
     sources: usize,
-    findings: Vec<FindingJson<'a>>,
-    facts: Vec<FactJson<'a>>,
+    findings: Streamed<F>,
+    facts: Streamed<G>,
     /// Facts never compared, and why.
     not_compared: Vec<NotComparedJson<'a>>,
     /// `check`: baseline entries no finding matches any more.
     stale_baseline: Vec<StaleJson<'a>>,
+}
+
+/// A sequence serialized item by item as it is written, never held whole
+/// (every fact of a large corpus made into JSON first took four times the
+/// memory of the facts): `F` makes the items each time it is serialized.
+struct Streamed<F>(F);
+
+impl<F, I> Serialize for Streamed<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 /// A fact never compared: where it is, and why.
@@ -718,8 +735,8 @@ pub fn write_report(
     let report = ReportJson {
         version: REPORT_VERSION,
         sources,
-        findings: findings.iter().map(finding_json).collect(),
-        facts: facts.iter().map(fact_json).collect(),
+        findings: Streamed(|| findings.iter().map(finding_json)),
+        facts: Streamed(|| facts.iter().map(fact_json)),
         not_compared: notices
             .not_compared
             .iter()
