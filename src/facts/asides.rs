@@ -140,7 +140,10 @@ fn bare_count_end(text: &str, start: usize) -> Option<usize> {
 /// punctuation to blank.
 fn set_off_figures(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let letter_at = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_alphabetic);
+    let letter_at = |i: Option<usize>| {
+        i.and_then(|i| bytes.get(i))
+            .is_some_and(u8::is_ascii_alphabetic)
+    };
     let mut out = Vec::new();
     for at in memchr::memchr2_iter(b',', b'(', bytes) {
         let (open, close): (usize, &[u8]) = match bytes[at] {
@@ -198,7 +201,10 @@ mod tests {
         let text = "Canada sent the most guests, 1,204,300, up 4%.";
         let view = blanked(text).expect("an apposition");
         assert_eq!(view.len(), text.len());
-        assert_eq!(words(&view), "Canada sent the most guests 1,204,300, up 4%.");
+        assert_eq!(
+            words(&view),
+            "Canada sent the most guests 1,204,300, up 4%."
+        );
         let text = "Germans were the second group, 2.3 million.";
         assert_eq!(
             words(&blanked(text).expect("at the end")),
