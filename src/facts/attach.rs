@@ -1552,6 +1552,31 @@ metrics:
     }
 
     #[test]
+    fn a_sentence_that_refers_back_takes_the_rule_s_words_from_one_about_another_part() {
+        // the sentence before names the rule's `any` words for another
+        // part ("Peru"), not the rule's own: "It was followed by Chile with
+        // …" still goes on about visitors
+        let yaml = r#"entities:
+  chile:
+    names: [Chile]
+  peru:
+    names: [Peru]
+metrics:
+  - id: visitors.chile
+    description: Visitors from Chile
+    kind: count
+    match:
+      all: ['\bChile\b']
+      any: ['\bvisitors\b']
+"#;
+        let text = "Peru sent the most visitors, with 2.1 million. It was followed by Chile with about 1.4 million.";
+        assert_eq!(claimed(yaml, text), ["visitors.chile 1.4 million"]);
+        // not when the sentence before speaks of something else
+        let text = "Peru sent the most cargo, with 2.1 million tons. It was followed by Chile with about 1.4 million.";
+        assert!(claimed(yaml, text).is_empty());
+    }
+
+    #[test]
     fn a_noun_of_two_words_is_another_thing_too() {
         let yaml = r#"metrics:
   - id: output.opec.crude

@@ -367,10 +367,13 @@ impl<'d> Memo<'d> {
     }
 
     /// Whether sentence `s`, whose words lack the rule's `any`, goes on
-    /// about the metric the sentence before it names, in its paragraph:
-    /// "Russia's oil production slipped to about 530 million tonnes in 2023.
-    /// In 2022 the country produced 535 million tonnes." Not from further
-    /// back, and only for a rule whose window is the sentence.
+    /// about what the sentence before it, in its paragraph, names with
+    /// them: "Russia's oil production slipped to about 530 million tonnes
+    /// in 2023. In 2022 the country produced 535 million tonnes"; "South
+    /// Korea sent the most visitors. It was followed by China with 5.5
+    /// million" (the sentence before need not be the rule's: its `any`
+    /// words are enough; `s` itself still needs the rest). Not from
+    /// further back, and only for a rule whose window is the sentence.
     fn continues_metric(&mut self, doc: &'d Document, s: usize, metric: &Metric) -> bool {
         if metric.matcher.context != Context::Sentence
             || s == 0
@@ -379,7 +382,12 @@ impl<'d> Memo<'d> {
         {
             return false;
         }
-        self.judge(doc, s - 1, metric, false, false).is_ok()
+        let before = window(s - 1, Context::Sentence);
+        metric
+            .matcher
+            .any
+            .iter()
+            .any(|r| self.is_match(doc, before, r))
     }
 
     /// The metrics the sentence before `s`, in its paragraph, was found to
