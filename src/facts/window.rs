@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{asides, names};
+use super::{asides, names, signs};
 use crate::documents::Document;
 use crate::rules::{Context, EntityMatcher, Hits, Metric, Pattern, RuleSet};
 
@@ -203,7 +203,8 @@ impl<'d> Memo<'d> {
 
     /// The document's text as patterns see it, and its view with the other
     /// names of abbreviated organizations written as the abbreviation
-    /// (`names.rs`) and asides set off by commas blanked (`asides.rs`), when
+    /// (`names.rs`), asides set off by commas blanked (`asides.rs`) and
+    /// words for per cent after a number written as "%" (`signs.rs`), when
     /// it has any.
     pub(super) fn texts(&mut self, doc: &'d Document) -> (&str, Option<&str>) {
         let text = self
@@ -211,7 +212,8 @@ impl<'d> Memo<'d> {
             .get_or_insert_with(|| currency_names_blanked(&doc.text));
         let view = self.view.get_or_insert_with(|| {
             let named = names::named(text);
-            asides::blanked(named.as_deref().unwrap_or(text)).or(named)
+            let blanked = asides::blanked(named.as_deref().unwrap_or(text)).or(named);
+            signs::written(blanked.as_deref().unwrap_or(text)).or(blanked)
         });
         (text, view.as_deref())
     }
