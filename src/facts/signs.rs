@@ -1,20 +1,25 @@
-//! Words a figure's sign is written as: "45 pct", "12 percent". A rule's
-//! pattern that reads a change or a share by its sign (`\d+\s*%`) should
-//! reach "plunged about 45 pct from a year earlier to about 330,000" too.
+//! Words a figure's sign or qualifier is written as: "45 pct", "12
+//! percent", "approximately 8.6 million". A rule's pattern that reads a
+//! change or a share by its sign (`\d+\s*%`), or an approximate figure
+//! by "about", should reach "plunged about 45 pct from a year earlier to
+//! about 330,000" and "with approximately 8.63 million arrivals" too.
 //!
-//! `written` writes each such word after a number as the sign, padded with
-//! spaces ("45 %   from"), so the text keeps its length and every offset.
-//! Patterns are tried on the text and on this view (`window.rs`,
-//! `attach.rs`), as on the views of `names.rs` and `asides.rs`, which it is
-//! applied to. The words are the extractor's (`PERCENT_WORDS`).
+//! `written` writes each such word after a number as the sign, and each
+//! word for "about" of five letters or more before a number as "about",
+//! padded with spaces ("45 %   from", "about         8.63"), so the text
+//! keeps its length and every offset. Patterns are tried on the text and
+//! on this view (`window.rs`, `attach.rs`), as on the views of `names.rs`
+//! and `asides.rs`, which it is applied to. The words are the
+//! extractor's (`PERCENT_WORDS`, `about_words`).
 
-use crate::extract::PERCENT_WORDS;
+use crate::extract::{about_words, PERCENT_WORDS};
 
-/// `text` with each word for per cent after a number written as "%", or
-/// `None` when it has none.
+/// `text` with each word for per cent after a number written as "%", and
+/// each longer word for "about" before one as "about", or `None` when it
+/// has none.
 pub(super) fn written(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut found: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphabetic()
@@ -31,8 +36,16 @@ pub(super) fn written(text: &str) -> Option<String> {
         // right after a digit, or after a digit and one space
         let before = text[..i].strip_suffix(' ').unwrap_or(&text[..i]);
         let after_number = before.ends_with(|c: char| c.is_ascii_digit());
+        let before_number = text[end..]
+            .strip_prefix(' ')
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
         if after_number && PERCENT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
-            found.push(i..end);
+            found.push((i..end, "%"));
+        } else if before_number
+            && word.len() >= "about".len()
+            && about_words().any(|w| w.eq_ignore_ascii_case(word))
+        {
+            found.push((i..end, "about"));
         }
         i = end;
     }
@@ -41,10 +54,10 @@ pub(super) fn written(text: &str) -> Option<String> {
     }
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
-    for r in found {
+    for (r, sign) in found {
         out.push_str(&text[from..r.start]);
-        out.push('%');
-        out.extend(std::iter::repeat_n(' ', r.len() - 1));
+        out.push_str(sign);
+        out.extend(std::iter::repeat_n(' ', r.len() - sign.len()));
         from = r.end;
     }
     out.push_str(&text[from..]);
@@ -69,6 +82,18 @@ mod tests {
             written("a rise of 4.5 percent").as_deref(),
             Some("a rise of 4.5 %      ")
         );
+    }
+
+    #[test]
+    fn a_longer_word_for_about_before_a_number_is_written_about() {
+        let text = "Peru sent approximately 1.4 million, roughly 9% more.";
+        assert_eq!(
+            written(text).as_deref(),
+            Some("Peru sent about         1.4 million, about   9% more.")
+        );
+        // not before a word, and "some" is too short to stand for it
+        assert_eq!(written("Roughly half came by air."), None);
+        assert_eq!(written("some 400 came"), None);
     }
 
     #[test]
