@@ -56,6 +56,9 @@ pub enum Note<'f> {
     MayDiffer { sources: Vec<String> },
     /// A figure in another currency, converted at the rule's rate.
     Converted(&'f Fact),
+    /// A reading whose figures are all dated by their story (their
+    /// paragraphs state no period): the lead figure.
+    StoryDated(&'f Fact),
     /// A disputed claim, and the actual figure that disagrees with it.
     ClaimVsData { claim: &'f Fact, data: &'f Fact },
     /// `part_of`: a part's figure exceeds its whole's.
@@ -107,6 +110,7 @@ impl Note<'_> {
             Note::Attributed { .. } => "attributed",
             Note::MayDiffer { .. } => "may-differ",
             Note::Converted(_) => "converted",
+            Note::StoryDated(_) => "story-dated",
             Note::ClaimVsData { .. } => "claim-vs-data",
             Note::PartExceedsWhole { .. } => "part-exceeds-whole",
             Note::SumMismatch { .. } => "sum-mismatch",

@@ -33,6 +33,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use change::{direction_without_figure, directions_at, Direction};
+pub(crate) use parse::PERCENT_WORDS;
+pub(crate) use qualifier::about_words;
 pub use qualifier::Qualifier;
 pub use role::{data_show, own_clause_after, own_clause_before, Role};
 pub(crate) use scale::scale_word;

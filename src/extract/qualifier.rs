@@ -177,6 +177,15 @@ const AFTER: &[(&[&str], Qualifier)] = &[
     (&["and", "under"], Qualifier::AtMost),
 ];
 
+/// The one-word phrases before a figure that make it "about" it:
+/// "approximately", "roughly", "around" …
+pub(crate) fn about_words() -> impl Iterator<Item = &'static str> {
+    PHRASES.iter().filter_map(|(words, q)| match words {
+        [word] if *q == Qualifier::About && word.chars().all(char::is_alphabetic) => Some(*word),
+        _ => None,
+    })
+}
+
 /// Whether a token can be part of a qualifier phrase.
 pub(crate) fn is_phrase_token(s: &str) -> bool {
     matches!(s, "<" | ">" | "=" | "≤" | "≥" | "~") || s.chars().all(char::is_alphabetic)

@@ -880,7 +880,7 @@ fn reach(
     }
     for (n, r) in m.none.iter().enumerate() {
         for found in matches(r, (sentence, named)) {
-            if inside_a_name(sentence, found.start) {
+            if inside_a_name(sentence, found.start) || in_a_list_of_all(sentence, &found) {
                 continue;
             }
             for (i, _) in owners(sentence, &found, excluding, lists) {
@@ -959,6 +959,54 @@ fn inside_a_name(sentence: &str, at: usize) -> bool {
     sentence
         .split_whitespace()
         .any(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_lowercase()))
+}
+
+/// Whether the `none` match at `found` is an item of a list that the
+/// words after it close with "and other …" or "and others": "spending on
+/// lodging, food and other travel costs came to ¥2 trillion" is all the
+/// spending, not the part a `none` word ("lodging") names. The list runs
+/// on from the match in items of at most three words, set off by commas,
+/// with no figure among them.
+fn in_a_list_of_all(sentence: &str, found: &Range<usize>) -> bool {
+    const ITEM_WORDS: usize = 3;
+    const ITEMS: usize = 6;
+    let Some(after) = sentence.get(found.end..) else {
+        return false;
+    };
+    let mut rest = after.trim_start_matches(|c: char| c.is_alphanumeric() || c == '-');
+    for _ in 0..ITEMS {
+        let item = rest.trim_start_matches(',').trim_start();
+        if item.starts_with("and other ") || item.starts_with("and others") {
+            return true;
+        }
+        // the next item: ", food" (a comma before it), up to three words
+        if !rest.starts_with(',') {
+            return false;
+        }
+        let end = item.find([',', ';', '(', ')']).unwrap_or(item.len());
+        let words: Vec<&str> = item[..end].split_whitespace().collect();
+        // "food and other travel costs": the list closes inside the item
+        if let Some(and) = words
+            .windows(2)
+            .position(|w| w == ["and", "other"] || w == ["and", "others"])
+        {
+            return and > 0
+                && and <= ITEM_WORDS
+                && !words[..and]
+                    .iter()
+                    .any(|w| w.contains(|c: char| c.is_ascii_digit()));
+        }
+        if words.is_empty()
+            || words.len() > ITEM_WORDS
+            || words
+                .iter()
+                .any(|w| w.contains(|c: char| c.is_ascii_digit()))
+        {
+            return false;
+        }
+        rest = &item[end..];
+    }
+    false
 }
 
 /// Whether the name at `name` stands after rank `figure` in a phrase of
@@ -1549,6 +1597,54 @@ metrics:
         // nor one in the next paragraph
         let text = "Japan's exports rose to $50 billion in 2024.\n\nThe total for the first half came to $24 billion.";
         assert_eq!(claimed(yaml, text), ["exports.japan $50 billion"]);
+    }
+
+    #[test]
+    fn a_none_word_in_a_list_closed_by_and_other_is_no_part() {
+        let yaml = r#"metrics:
+  - id: spending.visitors
+    description: What visitors spent
+    kind: money
+    unit: EUR
+    match:
+      any: ['\bspending\b|\bspent\b']
+      none: ['\b(?:on|for)\s+(?:lodging|food|transport)\b']
+"#;
+        // the list ends with "and other …": all the spending
+        let text = "Visitor spending on lodging, food and other travel costs came to €2.1 billion in 2024.";
+        assert_eq!(claimed(yaml, text), ["spending.visitors €2.1 billion"]);
+        let text = "Visitors spent on lodging, shopping, rail passes and others a total of €2.1 billion in 2024.";
+        assert_eq!(claimed(yaml, text), ["spending.visitors €2.1 billion"]);
+        // one item, or a list with no "and other", is a part
+        let text = "Visitor spending on lodging came to €700 million in 2024.";
+        assert!(claimed(yaml, text).is_empty());
+        let text = "Visitor spending on lodging, food and drink came to €900 million in 2024.";
+        assert!(claimed(yaml, text).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_that_refers_back_takes_the_rule_s_words_from_one_about_another_part() {
+        // the sentence before names the rule's `any` words for another
+        // part ("Peru"), not the rule's own: "It was followed by Chile with
+        // …" still goes on about visitors
+        let yaml = r#"entities:
+  chile:
+    names: [Chile]
+  peru:
+    names: [Peru]
+metrics:
+  - id: visitors.chile
+    description: Visitors from Chile
+    kind: count
+    match:
+      all: ['\bChile\b']
+      any: ['\bvisitors\b']
+"#;
+        let text = "Peru sent the most visitors, with 2.1 million. It was followed by Chile with about 1.4 million.";
+        assert_eq!(claimed(yaml, text), ["visitors.chile 1.4 million"]);
+        // not when the sentence before speaks of something else
+        let text = "Peru sent the most cargo, with 2.1 million tons. It was followed by Chile with about 1.4 million.";
+        assert!(claimed(yaml, text).is_empty());
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod names;
 pub mod quote;
 mod rule_words;
 pub mod shard;
+mod signs;
 pub mod why;
 mod window;
 

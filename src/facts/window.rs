@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{asides, names};
+use super::{asides, names, signs};
 use crate::documents::Document;
 use crate::rules::{Context, EntityMatcher, Hits, Metric, Pattern, RuleSet};
 
@@ -203,7 +203,8 @@ impl<'d> Memo<'d> {
 
     /// The document's text as patterns see it, and its view with the other
     /// names of abbreviated organizations written as the abbreviation
-    /// (`names.rs`) and asides set off by commas blanked (`asides.rs`), when
+    /// (`names.rs`), asides set off by commas blanked (`asides.rs`) and
+    /// words for per cent after a number written as "%" (`signs.rs`), when
     /// it has any.
     pub(super) fn texts(&mut self, doc: &'d Document) -> (&str, Option<&str>) {
         let text = self
@@ -211,7 +212,8 @@ impl<'d> Memo<'d> {
             .get_or_insert_with(|| currency_names_blanked(&doc.text));
         let view = self.view.get_or_insert_with(|| {
             let named = names::named(text);
-            asides::blanked(named.as_deref().unwrap_or(text)).or(named)
+            let blanked = asides::blanked(named.as_deref().unwrap_or(text)).or(named);
+            signs::written(blanked.as_deref().unwrap_or(text)).or(blanked)
         });
         (text, view.as_deref())
     }
@@ -367,10 +369,13 @@ impl<'d> Memo<'d> {
     }
 
     /// Whether sentence `s`, whose words lack the rule's `any`, goes on
-    /// about the metric the sentence before it names, in its paragraph:
-    /// "Russia's oil production slipped to about 530 million tonnes in 2023.
-    /// In 2022 the country produced 535 million tonnes." Not from further
-    /// back, and only for a rule whose window is the sentence.
+    /// about what the sentence before it, in its paragraph, names with
+    /// them: "Russia's oil production slipped to about 530 million tonnes
+    /// in 2023. In 2022 the country produced 535 million tonnes"; "South
+    /// Korea sent the most visitors. It was followed by China with 5.5
+    /// million" (the sentence before need not be the rule's: its `any`
+    /// words are enough; `s` itself still needs the rest). Not from
+    /// further back, and only for a rule whose window is the sentence.
     fn continues_metric(&mut self, doc: &'d Document, s: usize, metric: &Metric) -> bool {
         if metric.matcher.context != Context::Sentence
             || s == 0
@@ -379,7 +384,12 @@ impl<'d> Memo<'d> {
         {
             return false;
         }
-        self.judge(doc, s - 1, metric, false, false).is_ok()
+        let before = window(s - 1, Context::Sentence);
+        metric
+            .matcher
+            .any
+            .iter()
+            .any(|r| self.is_match(doc, before, r))
     }
 
     /// The metrics the sentence before `s`, in its paragraph, was found to

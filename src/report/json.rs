@@ -264,7 +264,7 @@ fn note_json(n: &crate::engine::Note) -> NoteJson {
             j.sources = sources.clone();
         }
         Note::MayDiffer { sources } => j.sources = sources.clone(),
-        Note::Converted(f) => j.values = vec![written(f)],
+        Note::Converted(f) | Note::StoryDated(f) => j.values = vec![written(f)],
         Note::ClaimVsData { claim, data } => j.values = vec![written(claim), written(data)],
         Note::PartExceedsWhole { part, whole, .. } => {
             j.values = vec![written(part), written(whole)]

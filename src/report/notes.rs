@@ -39,6 +39,10 @@ pub(crate) fn text(note: &Note) -> String {
             and(sources)
         ),
         Note::Converted(f) => converted(f),
+        Note::StoryDated(f) => format!(
+            "{} is dated by its story: its paragraph states no period",
+            f.quantity.written
+        ),
         Note::ClaimVsData { claim, data } => format!(
             "claim vs data: {} as claimed, {} in the data",
             claim.surface(),

@@ -171,7 +171,9 @@ fn a_change_metric_of_an_unknown_metric_is_an_error_with_a_suggestion() {
 }
 
 #[test]
-fn an_article_never_conflicts_with_itself_and_story_periods_are_not_compared() {
+fn an_article_never_conflicts_with_itself_and_old_story_periods_are_not_compared() {
+    // c.md, of 2029, dates its second paragraph by a story of 2024: a past
+    // year named on the way, not compared
     let ws = crate::support::corpus(
         &[],
         &[
@@ -182,7 +184,7 @@ fn an_article_never_conflicts_with_itself_and_story_periods_are_not_compared() {
             ),
             (
                 "c.md",
-                "2025-03-01",
+                "2029-03-01",
                 "Russia's exports rose 5% in 2024.\n\nRussia-China trade was $200 billion, officials said.",
             ),
         ],
@@ -200,6 +202,37 @@ fn an_article_never_conflicts_with_itself_and_story_periods_are_not_compared() {
     );
     let same: Vec<&Value> = facts.iter().filter(|f| f["id"] == "a").collect();
     assert_eq!(same.len(), 2, "{same:#?}");
+}
+
+#[test]
+fn a_figure_dated_by_a_recent_story_is_compared_with_a_note() {
+    let ws = crate::support::corpus(
+        &[],
+        &[
+            (
+                "a.md",
+                "2025-02-10",
+                "Russia-China trade reached $245 billion in 2024.",
+            ),
+            (
+                "c.md",
+                "2025-03-01",
+                "Russia's exports rose 5% in 2024.\n\nRussia-China trade was $200 billion, officials said.",
+            ),
+        ],
+    );
+    let r = run(ws.path(), &["report", "--format", "json"]);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    let findings = report["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["class"], "conflict");
+    let notes = findings[0]["notes"].as_array().expect("notes");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n["kind"] == "story-dated" && n["values"][0] == "$200 billion"),
+        "{notes:#?}"
+    );
 }
 
 #[test]

@@ -177,7 +177,7 @@ pub(super) const MEASURE_CONTEXT: &[&str] = &[
 ];
 
 /// Words for per cent after a number: "5 percent", "5 pct".
-pub(super) const PERCENT_WORDS: &[&str] = &["percent", "percents", "pct"];
+pub(crate) const PERCENT_WORDS: &[&str] = &["percent", "percents", "pct"];
 
 /// Units of barrels a day with the scale inside ("9.02 mbpd"), with its power of ten.
 pub(super) const BARRELS_A_DAY: &[(&str, u32)] = &[
