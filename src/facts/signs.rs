@@ -16,38 +16,44 @@ use crate::extract::{about_words, PERCENT_WORDS};
 
 /// `text` with each word for per cent after a number written as "%", and
 /// each longer word for "about" before one as "about", or `None` when it
-/// has none.
+/// has none. Only the words next to a number can be either, so the text is
+/// read from number to number (digits are far rarer than letters).
 pub(super) fn written(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut found: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphabetic()
-            || (i > 0 && bytes[i - 1].is_ascii_alphanumeric() && !bytes[i - 1].is_ascii_digit())
+    let mut at = 0;
+    while let Some(n) = bytes[at..].iter().position(u8::is_ascii_digit) {
+        let start = at + n;
+        let end = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .map_or(bytes.len(), |n| start + n);
+        // a longer word for "about", then one space, before the number
+        if let Some(word) = start
+            .checked_sub(1)
+            .filter(|&i| bytes[i] == b' ')
+            .map(|i| word_ending(bytes, i))
         {
-            i += 1;
-            continue;
+            let w = &text[word.clone()];
+            if w.len() >= "about".len() && about_words().any(|a| a.eq_ignore_ascii_case(w)) {
+                found.push((word, "about"));
+            }
         }
-        let end = bytes[i..]
+        // a word for per cent right after it, or after one space
+        let from = if bytes.get(end) == Some(&b' ') {
+            end + 1
+        } else {
+            end
+        };
+        let word = from..bytes[from..]
             .iter()
             .position(|b| !b.is_ascii_alphabetic())
-            .map_or(bytes.len(), |n| i + n);
-        let word = &text[i..end];
-        // right after a digit, or after a digit and one space
-        let before = text[..i].strip_suffix(' ').unwrap_or(&text[..i]);
-        let after_number = before.ends_with(|c: char| c.is_ascii_digit());
-        let before_number = text[end..]
-            .strip_prefix(' ')
-            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
-        if after_number && PERCENT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
-            found.push((i..end, "%"));
-        } else if before_number
-            && word.len() >= "about".len()
-            && about_words().any(|w| w.eq_ignore_ascii_case(word))
-        {
-            found.push((i..end, "about"));
+            .map_or(bytes.len(), |n| from + n);
+        let w = &text[word.clone()];
+        if PERCENT_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w)) {
+            found.push((word, "%"));
         }
-        i = end;
+        at = end;
     }
     if found.is_empty() {
         return None;
@@ -65,9 +71,76 @@ pub(super) fn written(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// The word of ASCII letters that ends at byte `end` of `bytes` (empty when
+/// none does).
+fn word_ending(bytes: &[u8], end: usize) -> std::ops::Range<usize> {
+    let start = bytes[..end]
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    start..end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `written` as it was first made, word by word over the whole text: the
+    /// plain reading the faster one must agree with.
+    fn reference(text: &str) -> Option<String> {
+        let bytes = text.as_bytes();
+        let mut found: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_alphabetic()
+                || (i > 0 && bytes[i - 1].is_ascii_alphanumeric() && !bytes[i - 1].is_ascii_digit())
+            {
+                i += 1;
+                continue;
+            }
+            let end = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .map_or(bytes.len(), |n| i + n);
+            let word = &text[i..end];
+            // right after a digit, or after a digit and one space
+            let before = text[..i].strip_suffix(' ').unwrap_or(&text[..i]);
+            let after_number = before.ends_with(|c: char| c.is_ascii_digit());
+            let before_number = text[end..]
+                .strip_prefix(' ')
+                .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+            if after_number && PERCENT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+                found.push((i..end, "%"));
+            } else if before_number
+                && word.len() >= "about".len()
+                && about_words().any(|w| w.eq_ignore_ascii_case(word))
+            {
+                found.push((i..end, "about"));
+            }
+            i = end;
+        }
+        if found.is_empty() {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut from = 0;
+        for (r, sign) in found {
+            out.push_str(&text[from..r.start]);
+            out.push_str(sign);
+            out.extend(std::iter::repeat_n(' ', r.len() - sign.len()));
+            from = r.end;
+        }
+        out.push_str(&text[from..]);
+        debug_assert_eq!(out.len(), text.len());
+        Some(out)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reads_as_the_word_by_word_reading(text in "[a-zA-Z0-9 .,%-]{0,40}( (pct|percent|approximately|roughly|around|circa|Pct) [0-9]{1,3}){0,3}[a-z0-9 ]{0,10}") {
+            proptest::prop_assert_eq!(written(&text), reference(&text), "{:?}", text);
+        }
+    }
 
     #[test]
     fn a_word_for_per_cent_after_a_number_is_written_as_the_sign() {
