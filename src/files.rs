@@ -37,8 +37,20 @@ pub fn open(path: &Path) -> io::Result<File> {
 
 /// The bytes of the regular file at `path`.
 pub fn read(path: &Path) -> io::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    if !openable(meta.file_type()) {
+        return Err(not_regular());
+    }
+    let file = File::open(path)?;
+    // room for the size just read, and one byte to see the end; read through
+    // `take`, as a `File` asks the system for its size again (two calls more
+    // for every article of a corpus)
+    let size = usize::try_from(meta.len()).unwrap_or(0);
     let mut bytes = Vec::new();
-    io::Read::read_to_end(&mut open(path)?, &mut bytes)?;
+    bytes
+        .try_reserve_exact(size.saturating_add(1))
+        .map_err(|_| io::Error::new(io::ErrorKind::OutOfMemory, "the file is too large to read"))?;
+    io::Read::read_to_end(&mut io::Read::take(file, u64::MAX), &mut bytes)?;
     Ok(bytes)
 }
 
