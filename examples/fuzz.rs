@@ -788,7 +788,7 @@ fn check_quantities(doc: &Document, quantities: &[Quantity]) -> Result<(), Strin
 /// A quantity's values within the limit, its offsets in the text.
 fn check_quantity(doc: &Document, q: &Quantity) -> Result<(), String> {
     let within = |d: Decimal| d.abs() <= MAX_VALUE;
-    let ends = q.range.map_or([None, None], |(a, b)| [Some(a), Some(b)]);
+    let ends = q.range().map_or([None, None], |(a, b)| [Some(a), Some(b)]);
     let values = [q.value, Some(q.step)].into_iter().chain(ends).flatten();
     for v in values {
         if !within(v) {
@@ -798,7 +798,7 @@ fn check_quantity(doc: &Document, q: &Quantity) -> Result<(), String> {
     if q.step < Decimal::ZERO {
         return Err(format!("negative step in {q:?}"));
     }
-    if let Some((lo, hi)) = q.range {
+    if let Some((lo, hi)) = q.range() {
         if lo > hi {
             return Err(format!("range ends in the wrong order in {q:?}"));
         }

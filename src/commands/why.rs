@@ -79,7 +79,7 @@ fn write(
             writeln!(out)?;
         }
         let q = &f.quantity;
-        let value = match (q.value, q.range) {
+        let value = match (q.value, q.range()) {
             (Some(v), _) => human::amount(v, q.unit),
             (None, Some((lo, hi))) => format!(
                 "{} to {}",

@@ -76,7 +76,7 @@ impl<'f> Claim<'f> {
 
     fn magnitude(&self) -> Decimal {
         let q = &self.fact.quantity;
-        q.value.or(q.range.map(|r| r.1)).unwrap_or_default().abs()
+        q.value.or(q.range().map(|r| r.1)).unwrap_or_default().abs()
     }
 }
 

@@ -17,7 +17,7 @@ use crate::facts::Fact;
 /// The stated value of `f` with its unit and qualifier, as hashed.
 pub(crate) fn value_key(f: &Fact) -> String {
     let q = &f.quantity;
-    let value = match (q.value, q.range) {
+    let value = match (q.value, q.range()) {
         (Some(v), _) => v.normalize().to_string(),
         (None, Some((a, b))) => format!("{}..{}", a.normalize(), b.normalize()),
         (None, None) => format!("{:?}", q.direction),

@@ -17,7 +17,7 @@ pub(crate) fn within(d: Decimal) -> bool {
 /// Whether every value of `q` (value, range, step) is within the limit.
 pub(crate) fn holds(q: &Quantity) -> bool {
     let ends = q
-        .range
+        .range()
         .map_or([None, None], |(lo, hi)| [Some(lo), Some(hi)]);
     [q.value, Some(q.step)]
         .into_iter()

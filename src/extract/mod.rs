@@ -190,8 +190,9 @@ pub struct Quantity {
     /// The stated value in base units (US$244.8 billion is 244800000000);
     /// `None` for a range.
     pub value: Option<Decimal>,
-    /// Both ends of a stated range ("between 200 and 250 billion").
-    pub range: Option<(Decimal, Decimal)>,
+    /// Both ends of a stated range ("between 200 and 250 billion"), behind
+    /// a pointer as few figures have one (`Quantity::range`).
+    pub range: Option<Box<(Decimal, Decimal)>>,
     /// Whether each end of `range` is included: "more than 10 and at most
     /// 20" is (10, 20].
     pub range_inclusive: (bool, bool),
@@ -225,6 +226,11 @@ pub struct Quantity {
 }
 
 impl Quantity {
+    /// Both ends of a stated range, when the figure is one.
+    pub fn range(&self) -> Option<(Decimal, Decimal)> {
+        self.range.as_deref().copied()
+    }
+
     /// The interval of true values, with the rounding of the stated
     /// precision (DESIGN's table): what `min`/`max` show.
     pub fn interval(&self, slack: Decimal) -> Interval {
@@ -242,7 +248,7 @@ impl Quantity {
     /// a plain or approximate figure states none. `extract` prints these as
     /// `min` and `max`; facts carry the full `interval`.
     pub fn stated_bounds(&self) -> Interval {
-        if let Some(range) = self.range {
+        if let Some(range) = self.range() {
             return self.range_interval(range);
         }
         let none = Interval { lo: None, hi: None };
@@ -292,7 +298,7 @@ impl Quantity {
         };
         // "between 200 and 250 billion" is [200, 250] billion: the ends are
         // the bounds, not figures to round (DESIGN's table)
-        if let Some(range) = self.range {
+        if let Some(range) = self.range() {
             return self.range_interval(range);
         }
         let Some(v) = self.value else {

@@ -1038,13 +1038,13 @@ fn ranges_share_their_scale_and_currency_and_points_lead_decimals() {
         "Four to five thousand people came.",
         "Four to five thousand",
     );
-    assert_eq!(q.range, Some((d("4000"), d("5000"))));
+    assert_eq!(q.range(), Some((d("4000"), d("5000"))));
     let q = figure(
         "Sales will be US$89 to $93 billion.",
         "US$89 to $93 billion",
     );
     assert_eq!(
-        (q.range, q.unit),
+        (q.range(), q.unit),
         (Some((d("89000000000"), d("93000000000"))), "USD")
     );
     // another currency is two figures

@@ -46,7 +46,7 @@ pub(super) fn convert(
             .filter(|v| crate::extract::limit::within(*v))
     };
     let value = q.value.map(times);
-    let range = q.range.map(|(a, b)| (times(a), times(b)));
+    let range = q.range().map(|(a, b)| (times(a), times(b)));
     let step = times(q.step);
     // beyond the limit: never a wrong number, only not comparable
     let overflow = value.is_some_and(|v| v.is_none())
@@ -67,7 +67,7 @@ pub(super) fn convert(
     };
     let converted = Quantity {
         value: value.flatten(),
-        range: range.and_then(|(a, b)| a.zip(b)),
+        range: range.and_then(|(a, b)| a.zip(b)).map(Box::new),
         step: step.unwrap_or(q.step),
         ..q
     };
@@ -83,7 +83,7 @@ fn in_percent(q: Quantity) -> Quantity {
     let times = |d: Decimal| d.checked_mul(hundred).unwrap_or(d);
     Quantity {
         value: q.value.map(times),
-        range: q.range.map(|(a, b)| (times(a), times(b))),
+        range: q.range().map(|(a, b)| Box::new((times(a), times(b)))),
         step: times(q.step),
         unit: "percent",
         qualifier: match q.qualifier {

@@ -766,6 +766,6 @@ mod size {
         let size = std::mem::size_of::<super::Fact>();
         assert!(size <= 300, "a Fact takes {size} bytes");
         // what it takes today: a larger fact is a choice made on purpose
-        assert!(size <= 280, "a Fact takes {size} bytes, more than 280");
+        assert!(size <= 256, "a Fact takes {size} bytes, more than 256");
     }
 }

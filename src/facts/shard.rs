@@ -577,7 +577,7 @@ fn fact(f: FactLine<'_>, metrics: &BTreeMap<&str, &Metric>) -> Result<Fact, Stri
     let quantity = Quantity {
         kind: f.kind,
         value: opt_decimal("value", f.value.as_ref())?,
-        range: range.map(|(r, _)| r),
+        range: range.map(|(r, _)| Box::new(r)),
         range_inclusive: range.map_or((true, true), |(_, i)| i),
         step: decimal("step", &f.step)?,
         unit: unit("figure_unit", &f.figure_unit)?,
@@ -661,8 +661,8 @@ fn check_magnitudes(q: &Quantity, conversion: Option<&Conversion>) -> Result<(),
     let limit = crate::extract::MAX_VALUE;
     let values = [
         ("value", q.value),
-        ("range.min", q.range.map(|r| r.0)),
-        ("range.max", q.range.map(|r| r.1)),
+        ("range.min", q.range().map(|r| r.0)),
+        ("range.max", q.range().map(|r| r.1)),
         ("step", Some(q.step)),
         ("converted_from.value", conversion.and_then(|c| c.value)),
     ];
@@ -676,7 +676,7 @@ fn check_magnitudes(q: &Quantity, conversion: Option<&Conversion>) -> Result<(),
     }
     // a value is a whole number of steps that a `Decimal` holds (as any
     // figure read is): the rounding notes divide by the step
-    let ends = [q.value, q.range.map(|r| r.0), q.range.map(|r| r.1)];
+    let ends = [q.value, q.range().map(|r| r.0), q.range().map(|r| r.1)];
     if q.step > Decimal::ZERO
         && ends
             .iter()

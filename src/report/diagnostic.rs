@@ -38,7 +38,7 @@ pub fn write_findings(out: &mut dyn Write, findings: &[Finding], color: bool) ->
             .map(|(of, x)| {
                 let forecast = role_note(x.quantity.role);
                 // the normalized value, then the interval it stands for
-                let value = match (x.quantity.value, x.quantity.range) {
+                let value = match (x.quantity.value, x.quantity.range()) {
                     (Some(v), _) => format!("{}, interval ", human::amount(v, &x.unit)),
                     (None, Some((lo, hi))) => format!(
                         "{} to {}, interval ",

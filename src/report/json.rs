@@ -456,7 +456,7 @@ fn fact_json(f: &Fact) -> FactJson<'_> {
         figure_unit: q.unit,
         figure_period: q.period,
         step: dec(q.step),
-        range: q.range.map(|(lo, hi)| {
+        range: q.range().map(|(lo, hi)| {
             let (lo_in, hi_in) = q.range_inclusive;
             Bounds {
                 min: Some(dec(lo)),

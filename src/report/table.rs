@@ -161,7 +161,7 @@ fn write_finding(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
 fn fact_cells(f: &Fact) -> Vec<String> {
     let q = &f.quantity;
     let written = human::as_written(f);
-    let normalized = match (q.value, q.range) {
+    let normalized = match (q.value, q.range()) {
         (Some(v), _) => human::amount(v, &f.unit),
         (None, Some((lo, hi))) => format!(
             "{} to {}",

@@ -109,7 +109,7 @@ impl Parser<'_> {
             } else {
                 Some(fig.value)
             },
-            range,
+            range: range.map(Box::new),
             range_inclusive: (true, true),
             step: fig.step,
             unit,

@@ -54,7 +54,7 @@ pub(super) fn merge_bounds(text: &str, prev: &mut Found, next: &Found) -> bool {
     }
     let inclusive = (lo.qualifier.is_inclusive(), hi.qualifier.is_inclusive());
     let q = &mut prev.quantity;
-    q.range = Some((lo_v, hi_v));
+    q.range = Some(Box::new((lo_v, hi_v)));
     q.range_inclusive = inclusive;
     q.value = None;
     q.qualifier = Qualifier::Between;
