@@ -55,6 +55,12 @@ pub(super) fn written(text: &str) -> Option<String> {
         }
         at = end;
     }
+    rewritten(text, found)
+}
+
+/// `text` with each range of `found` (in order) written as its word, padded
+/// with spaces to the range's length; `None` when there are none.
+fn rewritten(text: &str, found: Vec<(std::ops::Range<usize>, &str)>) -> Option<String> {
     if found.is_empty() {
         return None;
     }
@@ -119,20 +125,7 @@ mod tests {
             }
             i = end;
         }
-        if found.is_empty() {
-            return None;
-        }
-        let mut out = String::with_capacity(text.len());
-        let mut from = 0;
-        for (r, sign) in found {
-            out.push_str(&text[from..r.start]);
-            out.push_str(sign);
-            out.extend(std::iter::repeat_n(' ', r.len() - sign.len()));
-            from = r.end;
-        }
-        out.push_str(&text[from..]);
-        debug_assert_eq!(out.len(), text.len());
-        Some(out)
+        rewritten(text, found)
     }
 
     proptest::proptest! {
