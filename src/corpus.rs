@@ -71,28 +71,70 @@ pub fn analyse_with(
         ))
         .into());
     }
-    let mut analysis = Analysis {
-        warnings: skipped,
-        ..Analysis::default()
-    };
-    // each `id` and the article that had it first
-    // the sources by id, shared with their facts (a copy of each id and path
-    // was a tenth of the memory of a large corpus). Only the id is hashed and
-    // compared, and it never changes (the text's cell is what is mutable).
-    #[allow(clippy::mutable_key_type)]
-    let mut ids: foldhash::HashSet<ById> = foldhash::HashSet::default();
-    let mut duplicates = 0;
-    let mut done = Read {
-        files: files.len(),
-        ..Read::default()
+    let mut merged = Merged {
+        analysis: Analysis {
+            warnings: skipped,
+            ..Analysis::default()
+        },
+        ids: foldhash::HashSet::default(),
+        duplicates: 0,
+        done: Read {
+            files: files.len(),
+            ..Read::default()
+        },
     };
     let mut articles = Articles::new(files);
     let mut batch = articles.next_batch();
     // the files done once this batch is claimed
     let mut files_done = articles.files_done();
-    while !batch.is_empty() {
-        let (next, results) =
-            rayon::join(|| articles.next_batch(), || claim_all(batch, rules, quotes));
+    // a batch's results are added in order while the next batch is claimed
+    let mut pending: Option<(Results, usize)> = None;
+    while !batch.is_empty() || pending.is_some() {
+        let (next, (results, ())) = rayon::join(
+            || articles.next_batch(),
+            || {
+                rayon::join(
+                    || claim_all(batch, rules, quotes),
+                    || {
+                        if let Some((results, files_done)) = pending.take() {
+                            merged.add(results, files_done);
+                        }
+                    },
+                )
+            },
+        );
+        read(&merged.done);
+        pending = (!results.is_empty()).then_some((results, files_done));
+        files_done = articles.files_done();
+        batch = next;
+    }
+    let mut analysis = merged.analysis;
+    if merged.duplicates > SHOWN_DUPLICATES {
+        analysis.warnings.push(Warning::MoreDuplicateIds {
+            more: merged.duplicates - SHOWN_DUPLICATES,
+        });
+    }
+    Ok(analysis)
+}
+
+/// Each article's bytes read, and its facts or why it could not be read.
+type Results = Vec<(usize, Result<Claimed, Error>)>;
+
+/// What the batches claimed so far add up to.
+struct Merged {
+    analysis: Analysis,
+    /// The sources by id, shared with their facts (not a copy of each id and
+    /// path). Only the id is hashed and compared, and it never changes (the
+    /// text's cell is what is mutable).
+    ids: foldhash::HashSet<ById>,
+    duplicates: usize,
+    done: Read,
+}
+
+impl Merged {
+    /// Adds a batch's `results`, in order; `files_done` files are then done.
+    fn add(&mut self, results: Results, files_done: usize) {
+        let analysis = &mut self.analysis;
         analysis.sources += results.len();
         let mut facts = Vec::with_capacity(
             results
@@ -102,12 +144,12 @@ pub fn analyse_with(
                 .sum(),
         );
         for (bytes, result) in results {
-            done.bytes += bytes as u64;
+            self.done.bytes += bytes as u64;
             match result {
                 Ok(claimed) => {
-                    if let Some(first) = ids.get(claimed.source.id.as_str()) {
-                        duplicates += 1;
-                        if duplicates <= SHOWN_DUPLICATES {
+                    if let Some(first) = self.ids.get(claimed.source.id.as_str()) {
+                        self.duplicates += 1;
+                        if self.duplicates <= SHOWN_DUPLICATES {
                             analysis.warnings.push(Warning::DuplicateId {
                                 id: claimed.source.id.clone(),
                                 path: PathBuf::from(claimed.source.article()),
@@ -115,7 +157,7 @@ pub fn analyse_with(
                             });
                         }
                     } else {
-                        ids.insert(ById(claimed.source));
+                        self.ids.insert(ById(claimed.source));
                     }
                     facts.extend(claimed.facts);
                 }
@@ -123,18 +165,9 @@ pub fn analyse_with(
             }
         }
         analysis.facts.push(facts);
-        done.articles = analysis.sources;
-        done.files_done = files_done;
-        read(&done);
-        files_done = articles.files_done();
-        batch = next;
+        self.done.articles = analysis.sources;
+        self.done.files_done = files_done;
     }
-    if duplicates > SHOWN_DUPLICATES {
-        analysis.warnings.push(Warning::MoreDuplicateIds {
-            more: duplicates - SHOWN_DUPLICATES,
-        });
-    }
-    Ok(analysis)
 }
 
 /// The facts that `facts --format jsonl` runs wrote to `shards`, as the run
