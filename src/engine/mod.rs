@@ -10,6 +10,7 @@ mod readings;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 pub use compare::{compare, Claim, Comparison, Difference};
@@ -163,7 +164,7 @@ pub struct FactKey<'f> {
 /// period, then check violations.
 pub fn run<'f, I>(facts: I, rules: &RuleSet) -> Vec<Finding<'f>>
 where
-    I: IntoIterator<Item = &'f Fact> + Clone,
+    I: IntoIterator<Item = &'f Fact> + Clone + Send,
 {
     // the facts of each key, counted first so that each key's vector is
     // made once at its size: vectors grown fact by fact held up to twice
@@ -196,24 +197,31 @@ where
         }
     }
     let mut findings = claims_against_data(&groups, rules);
-    // each key's facts are compared and dropped in turn
-    for (key, placed) in groups {
-        // cannot fail: every key came from a fact whose metric was found
-        let Some(metric) = rules.metric(key.metric) else {
-            continue;
-        };
-        if key.role == Role::Claim || placed.len() < 2 {
-            continue;
-        }
-        let readings = readings::group(claims(&placed, metric), metric.tolerance);
-        if let Some(f) = finding(&key, metric, readings) {
-            findings.push(f);
-        }
-    }
+    // the keys are compared on every core (each key's facts dropped once it
+    // is), in their order, while the checks across metrics run
+    let groups: Vec<(FactKey<'f>, Vec<Placed<'f>>)> = groups.into_iter().collect();
+    let (keyed, checked) = rayon::join(
+        || {
+            groups
+                .into_par_iter()
+                .filter_map(|(key, placed)| {
+                    // cannot fail: every key came from a fact whose metric was found
+                    let metric = rules.metric(key.metric)?;
+                    if key.role == Role::Claim || placed.len() < 2 {
+                        return None;
+                    }
+                    let readings = readings::group(claims(&placed, metric), metric.tolerance);
+                    finding(&key, metric, readings)
+                })
+                .collect::<Vec<_>>()
+        },
+        || checks::run(facts, &rules.checks),
+    );
+    findings.extend(keyed);
     // claims against data come in their key's place (a stable sort keeps
     // the order of the groups within a key)
     findings.sort_by(|a, b| (&a.metric, a.period).cmp(&(&b.metric, b.period)));
-    findings.extend(checks::run(facts, &rules.checks));
+    findings.extend(checked);
     findings
 }
 
