@@ -259,6 +259,33 @@ fn forecast_wording() {
 }
 
 #[test]
+fn an_estimate_of_months_already_over_is_a_count_of_them() {
+    let role = |text: &str, published: &str| {
+        let got = show_at(text, published);
+        let last = got.last().cloned().unwrap_or_default();
+        last.ends_with("forecast")
+    };
+    // told after the months: a preliminary count
+    assert!(!role(
+        "The estimate for January-March came to 4.2 million cars.",
+        "2025-04-20"
+    ));
+    assert!(!role(
+        "Harvests in 2024 were estimated at 61 million tonnes.",
+        "2025-02-01"
+    ));
+    // told before they end, or with a forecast word besides: a forecast
+    assert!(role(
+        "The estimate for January-June 2025 came to 8.5 million cars.",
+        "2025-04-20"
+    ));
+    assert!(role(
+        "The estimate for 2024 is that sales will reach 17 million cars.",
+        "2025-02-01"
+    ));
+}
+
+#[test]
 fn years_dates_ordinals_are_not_amounts() {
     check(&[
         ("In February 2022, he visited.", &["date | February 2022"]),

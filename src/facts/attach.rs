@@ -797,6 +797,47 @@ fn matches(r: &regex::Regex, (sentence, named): (&str, Option<&str>)) -> Vec<Ran
     found
 }
 
+/// The matches of a rule's own words (`all`, `any`, `near`, its entities)
+/// in a sentence: `matches`, less those that start right after "non-",
+/// which names everything but what follows ("non-OPEC supply", "non-EU
+/// imports").
+fn own_matches(r: &regex::Regex, texts: (&str, Option<&str>)) -> Vec<Range<usize>> {
+    let mut found = matches(r, texts);
+    found.retain(|f| !after_non(texts.0, f.start));
+    found
+}
+
+/// Whether byte `at` of `text` starts the word right after a "non-" prefix
+/// ("Non-OPEC", "non-EU"): the words after it name the complement.
+pub(super) fn after_non(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    let Some(word) = before
+        .strip_suffix('-')
+        .and_then(|b| b.get(b.len().saturating_sub(3)..))
+    else {
+        return false;
+    };
+    let start = at.saturating_sub(4);
+    word.eq_ignore_ascii_case("non")
+        && !text[..start].ends_with(|c: char| c.is_alphanumeric())
+}
+
+/// Whether `r` finds a rule's own words in `text`: a match that does not
+/// start right after "non-" (see `after_non`). Most texts have no "non-",
+/// and then this is `r.is_match`.
+pub(super) fn names_own(r: &regex::Regex, text: &str) -> bool {
+    if !r.is_match(text) {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let has_non = bytes
+        .windows(4)
+        .any(|w| w[3] == b'-' && w[..3].eq_ignore_ascii_case(b"non"));
+    !has_non || r.find_iter(text).any(|f| !after_non(text, f.start()))
+}
+
 fn reach(
     (sentence, named): (&str, Option<&str>),
     (field, excluding): (Field<'_>, Field<'_>),
@@ -828,7 +869,7 @@ fn reach(
     for (group, is_near) in patterns {
         let mut reached = vec![false; figure_count];
         for r in group {
-            for found in matches(r, (sentence, named)) {
+            for found in own_matches(r, (sentence, named)) {
                 reach.patterns_here = true;
                 let in_item = lists.item_of(&found.clone()).is_some();
                 for (i, d) in owners(sentence, &found, field, lists) {
@@ -853,7 +894,7 @@ fn reach(
     let mut own_entities = vec![0usize; figure_count];
     for e in &m.entities {
         let mut reached = vec![false; figure_count];
-        let found_all = matches(&e.regex, (sentence, named));
+        let found_all = own_matches(&e.regex, (sentence, named));
         // a figure whose rule's entity is named only among other entities
         // in a clause of cause after it is not the entity's
         for (i, figure) in field.spans {
@@ -1597,6 +1638,37 @@ metrics:
         // nor one in the next paragraph
         let text = "Japan's exports rose to $50 billion in 2024.\n\nThe total for the first half came to $24 billion.";
         assert_eq!(claimed(yaml, text), ["exports.japan $50 billion"]);
+    }
+
+    #[test]
+    fn a_rule_word_right_after_non_names_everything_else() {
+        let yaml = r#"entities:
+  eu: { names: [EU, European Union] }
+metrics:
+  - id: output.cartel
+    description: The cartel's output
+    kind: count
+    unit: tonnes
+    match:
+      all: ['\btonnes\b', '\bCartel\s+(?:\w+\s+)?(?:output|production)\b']
+  - id: imports.eu
+    description: What the EU imports
+    kind: money
+    unit: EUR
+    match:
+      all: ['\bimports\b']
+      entities: [eu]
+"#;
+        // "Non-Cartel": the producers outside it, not the cartel
+        let text = "Non-Cartel copper production slipped by 20,000 tonnes to 3.1 million tonnes in May.";
+        assert!(claimed(yaml, text).is_empty());
+        let text = "Cartel copper production slipped by 20,000 tonnes to 3.1 million tonnes in May.";
+        assert_eq!(claimed(yaml, text), ["output.cartel 3.1 million"]);
+        // an entity after "non-" is not named
+        let text = "Non-EU imports of steel reached €40 billion in 2024.";
+        assert!(claimed(yaml, text).is_empty());
+        assert!(after_non("non-EU", 4) && after_non("(Non-EU", 5));
+        assert!(!after_non("anon-EU", 5) && !after_non("EU", 0) && !after_non("non EU", 4));
     }
 
     #[test]

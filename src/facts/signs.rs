@@ -11,12 +11,19 @@
 //! on this view (`window.rs`, `attach.rs`), as on the views of `names.rs`
 //! and `asides.rs`, which it is applied to. The words are the
 //! extractor's (`PERCENT_WORDS`, `about_words`).
+//!
+//! An ISO code written onto its number ("EUR62.5 billion", "USD1.2bn") is
+//! written there as the currency's sign, padded before it ("€62.5",
+//! "  $1.2bn"): a pattern that asks for `\bEUR\b` or `€` finds no word
+//! boundary between "EUR" and "62", and the sign is what most patterns
+//! name. A code spaced from its number ("EUR 62.5") already matches
+//! `\bEUR\b` and is left as written.
 
-use crate::extract::{about_words, PERCENT_WORDS};
+use crate::extract::{about_words, currency, PERCENT_WORDS};
 
-/// `text` with each word for per cent after a number written as "%", and
-/// each longer word for "about" before one as "about", or `None` when it
-/// has none.
+/// `text` with each word for per cent after a number written as "%", each
+/// longer word for "about" before one as "about", and each currency code
+/// glued to a number as its sign, or `None` when it has none.
 pub(super) fn written(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut found: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
@@ -39,8 +46,11 @@ pub(super) fn written(text: &str) -> Option<String> {
         let before_number = text[end..]
             .strip_prefix(' ')
             .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+        let glued = text[end..].starts_with(|c: char| c.is_ascii_digit());
         if after_number && PERCENT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
             found.push((i..end, "%"));
+        } else if let Some(sign) = glued.then(|| glued_sign(word)).flatten() {
+            found.push((i..end, sign));
         } else if before_number
             && word.len() >= "about".len()
             && about_words().any(|w| w.eq_ignore_ascii_case(word))
@@ -56,13 +66,29 @@ pub(super) fn written(text: &str) -> Option<String> {
     let mut from = 0;
     for (r, sign) in found {
         out.push_str(&text[from..r.start]);
-        out.push_str(sign);
-        out.extend(std::iter::repeat_n(' ', r.len() - sign.len()));
+        let pad = std::iter::repeat_n(' ', r.len() - sign.len());
+        // a currency's sign stays against its number
+        if glued_sign(&text[r.clone()]).is_some() {
+            out.extend(pad);
+            out.push_str(sign);
+        } else {
+            out.push_str(sign);
+            out.extend(pad);
+        }
         from = r.end;
     }
     out.push_str(&text[from..]);
     debug_assert_eq!(out.len(), text.len());
     Some(out)
+}
+
+/// The sign of currency code `word` (in capitals, as the extractor reads
+/// codes) when it is no longer than the code: "€" for "EUR", "$" for "USD".
+fn glued_sign(word: &str) -> Option<&'static str> {
+    if word.len() != 3 || !currency::CODES.contains(&word) {
+        return None;
+    }
+    currency::sign_of(word).filter(|s| s.len() <= word.len())
 }
 
 #[cfg(test)]
@@ -94,6 +120,21 @@ mod tests {
         // not before a word, and "some" is too short to stand for it
         assert_eq!(written("Roughly half came by air."), None);
         assert_eq!(written("some 400 came"), None);
+    }
+
+    #[test]
+    fn a_currency_code_glued_to_its_number_is_written_as_its_sign() {
+        let text = "The gap shrank to EUR48.1 billion, or USD52bn, from GBP9m.";
+        let view = written(text).expect("signs");
+        assert_eq!(view.len(), text.len());
+        assert_eq!(
+            view,
+            "The gap shrank to €48.1 billion, or   $52bn, from  £9m."
+        );
+        // spaced, in lower case, or with no sign of its own: as written
+        assert_eq!(written("It rose to EUR 48.1 billion."), None);
+        assert_eq!(written("It rose to eur48 billion."), None);
+        assert_eq!(written("It rose to CHF48 billion."), None);
     }
 
     #[test]
