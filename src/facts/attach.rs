@@ -547,7 +547,8 @@ pub(super) fn candidates(
             Some(Rejection::CountsOtherThings)
         } else if an_allocation(sentence, span, figures[i], metric) {
             Some(Rejection::Allocation)
-        } else if per_item(sentence, span) {
+        } else if per_item(sentence, span) || a_line_each_passed(sentence, figures, &within, i, metric)
+        {
             Some(Rejection::PerItem)
         } else if ranks_the_world(sentence, span, figures[i], metric) {
             Some(Rejection::WorldRanking)
@@ -591,6 +592,50 @@ pub(super) fn candidates(
         });
     }
     out
+}
+
+/// Whether figure `i` of a sentence is a line each of the things its
+/// subject counts passed: a bound ("more than", "at least") in the clause
+/// of a sentence that opens with a count of things the rule's words do not
+/// name ("Only four markets sent more than 1 million tourists": each of
+/// the four sent over a million, and the total is no million).
+fn a_line_each_passed(
+    sentence: &str,
+    figures: &[&Quantity],
+    within: &dyn Fn(&Quantity) -> Range<usize>,
+    i: usize,
+    metric: &Metric,
+) -> bool {
+    use crate::extract::Qualifier;
+    let q = figures[i];
+    let (Some(count), true) = (
+        figures.first(),
+        matches!(q.qualifier, Qualifier::MoreThan | Qualifier::AtLeast),
+    ) else {
+        return false;
+    };
+    if i == 0 || !matches!(count.kind, Kind::Number | Kind::Other) {
+        return false;
+    }
+    let (c, f) = (within(count), within(q));
+    // at most one word before the count ("Only", "Just", "All")
+    let opening = sentence.get(..c.start).unwrap_or("");
+    if opening.split_whitespace().count() > 1 {
+        return false;
+    }
+    let between = sentence.get(c.end..f.start).unwrap_or("");
+    let noun = between
+        .split(|ch: char| !ch.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let plural = noun.len() >= 4
+        && noun.ends_with('s')
+        && !noun.ends_with("ss")
+        && noun.chars().all(char::is_lowercase);
+    plural
+        && between.starts_with(' ')
+        && boundaries(between) == 0
+        && !rule_words_match(metric, noun)
 }
 
 /// Whether the figure at `span` of `sentence` is an amount of each of
@@ -1669,6 +1714,26 @@ metrics:
         assert!(claimed(yaml, text).is_empty());
         assert!(after_non("non-EU", 4) && after_non("(Non-EU", 5));
         assert!(!after_non("anon-EU", 5) && !after_non("EU", 0) && !after_non("non EU", 4));
+    }
+
+    #[test]
+    fn a_bound_each_of_a_counted_subject_passed_is_no_total() {
+        let yaml = r#"metrics:
+  - id: guests.total
+    description: Guests in all
+    kind: count
+    match:
+      any: ['\bguests\b']
+"#;
+        let text = "Only three regions drew more than 2 million guests in 2024.";
+        assert!(claimed(yaml, text).is_empty());
+        let text = "Five resorts had at least 400,000 guests each in 2024.";
+        assert!(claimed(yaml, text).is_empty());
+        // a total, or no bound: the rule's
+        let text = "The country drew more than 20 million guests in 2024.";
+        assert_eq!(claimed(yaml, text), ["guests.total 20 million"]);
+        let text = "In 2024, more than 20 million guests came.";
+        assert_eq!(claimed(yaml, text), ["guests.total 20 million"]);
     }
 
     #[test]
