@@ -302,7 +302,9 @@ fn a_quarter_or_half_named_by_its_ordinal_alone_after_one_named_in_full() {
         ["2024-07..2024-09", "2024-04..2024-06", "2025-01..2025-06"]
     );
     assert_eq!(
-        periods("Output was 2 million tonnes in the first half of 2024 and 2.2 million in the second."),
+        periods(
+            "Output was 2 million tonnes in the first half of 2024 and 2.2 million in the second."
+        ),
         ["2024-01..2024-06", "2024-07..2024-12"]
     );
     // an ordinal before a noun of its own is no part of the year

@@ -547,7 +547,8 @@ pub(super) fn candidates(
             Some(Rejection::CountsOtherThings)
         } else if an_allocation(sentence, span, figures[i], metric) {
             Some(Rejection::Allocation)
-        } else if per_item(sentence, span) || a_line_each_passed(sentence, figures, &within, i, metric)
+        } else if per_item(sentence, span)
+            || a_line_each_passed(sentence, figures, &within, i, metric)
         {
             Some(Rejection::PerItem)
         } else if ranks_the_world(sentence, span, figures[i], metric) {
@@ -865,8 +866,7 @@ pub(super) fn after_non(text: &str, at: usize) -> bool {
         return false;
     };
     let start = at.saturating_sub(4);
-    word.eq_ignore_ascii_case("non")
-        && !text[..start].ends_with(|c: char| c.is_alphanumeric())
+    word.eq_ignore_ascii_case("non") && !text[..start].ends_with(|c: char| c.is_alphanumeric())
 }
 
 /// Whether `r` finds a rule's own words in `text`: a match that does not
@@ -1705,9 +1705,11 @@ metrics:
       entities: [eu]
 "#;
         // "Non-Cartel": the producers outside it, not the cartel
-        let text = "Non-Cartel copper production slipped by 20,000 tonnes to 3.1 million tonnes in May.";
+        let text =
+            "Non-Cartel copper production slipped by 20,000 tonnes to 3.1 million tonnes in May.";
         assert!(claimed(yaml, text).is_empty());
-        let text = "Cartel copper production slipped by 20,000 tonnes to 3.1 million tonnes in May.";
+        let text =
+            "Cartel copper production slipped by 20,000 tonnes to 3.1 million tonnes in May.";
         assert_eq!(claimed(yaml, text), ["output.cartel 3.1 million"]);
         // an entity after "non-" is not named
         let text = "Non-EU imports of steel reached €40 billion in 2024.";

@@ -454,8 +454,8 @@ fn resolve_sentence(
                         Some(plain) => {
                             blanked = plain;
                             around.before = &blanked;
-                            around.forecast_word = present.has(Pattern::Forecast)
-                                && FORECAST.is_match(around.before);
+                            around.forecast_word =
+                                present.has(Pattern::Forecast) && FORECAST.is_match(around.before);
                             role::role(&found[i].quantity, &around)
                         }
                         None => role,
