@@ -357,6 +357,18 @@ pub(crate) fn symbol(s: &str) -> Option<&'static str> {
     SYMBOLS.iter().find(|(k, _)| *k == s).map(|(_, v)| *v)
 }
 
+/// The sign written before an amount for ISO code `code` ("€" for EUR,
+/// "$" for USD, "¥" for JPY), when it has one of its own.
+pub(crate) fn sign_of(code: &str) -> Option<&'static str> {
+    match code {
+        "USD" => Some("$"),
+        "JPY" => Some("¥"),
+        // "元" is written after the amount
+        "CNY" => None,
+        _ => SYMBOLS.iter().find(|(_, v)| *v == code).map(|(k, _)| *k),
+    }
+}
+
 /// The dollar named by letters before `$` ("US", "c", "HK").
 pub(crate) fn dollar_prefix(s: &str) -> Option<&'static str> {
     let lower = s.to_ascii_lowercase();
@@ -484,6 +496,10 @@ mod tests {
     fn normalizes_to_iso_codes() {
         assert_eq!(symbol("$"), Some("dollar"));
         assert_eq!(symbol("€"), Some("EUR"));
+        assert_eq!(sign_of("EUR"), Some("€"));
+        assert_eq!(sign_of("USD"), Some("$"));
+        assert_eq!(sign_of("CNY"), None);
+        assert_eq!(sign_of("CHF"), None);
         assert_eq!(symbol("₽"), Some("RUB"));
         assert_eq!(symbol("¥"), Some("yen_yuan"));
         assert_eq!(dollar_prefix("US"), Some("USD"));

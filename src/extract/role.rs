@@ -103,6 +103,28 @@ static FORECAST_MORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words of an estimate: of a period still to come a forecast ("the
+/// estimate for 2026"), of one already over a preliminary count.
+static ESTIMATE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\b(?:estimates?|estimated|estimating)\b"));
+
+/// `before` (a figure's clause before it) with its words of an estimate
+/// blanked, when it has any: what the clause says of the figure once an
+/// estimate of a period already over is read as a count of it ("The
+/// estimate for January-June came to 17.78 million", told in July). A
+/// forecast word besides ("expected", "will") still makes a forecast.
+pub(super) fn without_estimates(before: &str) -> Option<String> {
+    let lower = before.to_ascii_lowercase();
+    if !ESTIMATE.is_match(&lower) {
+        return None;
+    }
+    let mut out = before.to_owned();
+    for m in ESTIMATE.find_iter(&lower) {
+        out.replace_range(m.range(), &" ".repeat(m.len()));
+    }
+    Some(out)
+}
+
 static BY_YEAR_AFTER: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^[^.;]*?\b(?:by|in|until)\s+((?:19|20)\d\d)\b"));
 

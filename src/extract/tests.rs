@@ -259,6 +259,61 @@ fn forecast_wording() {
 }
 
 #[test]
+fn an_estimate_of_months_already_over_is_a_count_of_them() {
+    let role = |text: &str, published: &str| {
+        let got = show_at(text, published);
+        let last = got.last().cloned().unwrap_or_default();
+        last.ends_with("forecast")
+    };
+    // told after the months: a preliminary count
+    assert!(!role(
+        "The estimate for January-March came to 4.2 million cars.",
+        "2025-04-20"
+    ));
+    assert!(!role(
+        "Harvests in 2024 were estimated at 61 million tonnes.",
+        "2025-02-01"
+    ));
+    // told before they end, or with a forecast word besides: a forecast
+    assert!(role(
+        "The estimate for January-June 2025 came to 8.5 million cars.",
+        "2025-04-20"
+    ));
+    assert!(role(
+        "The estimate for 2024 is that sales will reach 17 million cars.",
+        "2025-02-01"
+    ));
+}
+
+#[test]
+fn a_quarter_or_half_named_by_its_ordinal_alone_after_one_named_in_full() {
+    let periods = |text: &str| -> Vec<String> {
+        show_at(text, "2025-08-01")
+            .iter()
+            .filter_map(|d| d.split(" | p=").nth(1).map(str::to_owned))
+            .collect()
+    };
+    assert_eq!(
+        periods("Sales were 4.1 million in the first quarter and 3.9 million in the second."),
+        ["2025-01..2025-03", "2025-04..2025-06"]
+    );
+    assert_eq!(
+        periods("Exports reached $12 billion in the third quarter of 2024, after $11 billion in the second, and $10 billion in the first half."),
+        ["2024-07..2024-09", "2024-04..2024-06", "2025-01..2025-06"]
+    );
+    assert_eq!(
+        periods(
+            "Output was 2 million tonnes in the first half of 2024 and 2.2 million in the second."
+        ),
+        ["2024-01..2024-06", "2024-07..2024-12"]
+    );
+    // an ordinal before a noun of its own is no part of the year
+    let got = periods("Sales were 4.1 million in the first quarter, and 3.9 million in the second round of the fair.");
+    assert_eq!(got.first().map(String::as_str), Some("2025-01..2025-03"));
+    assert_ne!(got.get(1).map(String::as_str), Some("2025-04..2025-06"));
+}
+
+#[test]
 fn years_dates_ordinals_are_not_amounts() {
     check(&[
         ("In February 2022, he visited.", &["date | February 2022"]),

@@ -547,7 +547,9 @@ pub(super) fn candidates(
             Some(Rejection::CountsOtherThings)
         } else if an_allocation(sentence, span, figures[i], metric) {
             Some(Rejection::Allocation)
-        } else if per_item(sentence, span) {
+        } else if per_item(sentence, span)
+            || a_line_each_passed(sentence, figures, &within, i, metric)
+        {
             Some(Rejection::PerItem)
         } else if ranks_the_world(sentence, span, figures[i], metric) {
             Some(Rejection::WorldRanking)
@@ -591,6 +593,50 @@ pub(super) fn candidates(
         });
     }
     out
+}
+
+/// Whether figure `i` of a sentence is a line each of the things its
+/// subject counts passed: a bound ("more than", "at least") in the clause
+/// of a sentence that opens with a count of things the rule's words do not
+/// name ("Only four markets sent more than 1 million tourists": each of
+/// the four sent over a million, and the total is no million).
+fn a_line_each_passed(
+    sentence: &str,
+    figures: &[&Quantity],
+    within: &dyn Fn(&Quantity) -> Range<usize>,
+    i: usize,
+    metric: &Metric,
+) -> bool {
+    use crate::extract::Qualifier;
+    let q = figures[i];
+    let (Some(count), true) = (
+        figures.first(),
+        matches!(q.qualifier, Qualifier::MoreThan | Qualifier::AtLeast),
+    ) else {
+        return false;
+    };
+    if i == 0 || !matches!(count.kind, Kind::Number | Kind::Other) {
+        return false;
+    }
+    let (c, f) = (within(count), within(q));
+    // at most one word before the count ("Only", "Just", "All")
+    let opening = sentence.get(..c.start).unwrap_or("");
+    if opening.split_whitespace().count() > 1 {
+        return false;
+    }
+    let between = sentence.get(c.end..f.start).unwrap_or("");
+    let noun = between
+        .split(|ch: char| !ch.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let plural = noun.len() >= 4
+        && noun.ends_with('s')
+        && !noun.ends_with("ss")
+        && noun.chars().all(char::is_lowercase);
+    plural
+        && between.starts_with(' ')
+        && boundaries(between) == 0
+        && !rule_words_match(metric, noun)
 }
 
 /// Whether the figure at `span` of `sentence` is an amount of each of
@@ -797,6 +843,46 @@ fn matches(r: &regex::Regex, (sentence, named): (&str, Option<&str>)) -> Vec<Ran
     found
 }
 
+/// The matches of a rule's own words (`all`, `any`, `near`, its entities)
+/// in a sentence: `matches`, less those that start right after "non-",
+/// which names everything but what follows ("non-OPEC supply", "non-EU
+/// imports").
+fn own_matches(r: &regex::Regex, texts: (&str, Option<&str>)) -> Vec<Range<usize>> {
+    let mut found = matches(r, texts);
+    found.retain(|f| !after_non(texts.0, f.start));
+    found
+}
+
+/// Whether byte `at` of `text` starts the word right after a "non-" prefix
+/// ("Non-OPEC", "non-EU"): the words after it name the complement.
+pub(super) fn after_non(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    let Some(word) = before
+        .strip_suffix('-')
+        .and_then(|b| b.get(b.len().saturating_sub(3)..))
+    else {
+        return false;
+    };
+    let start = at.saturating_sub(4);
+    word.eq_ignore_ascii_case("non") && !text[..start].ends_with(|c: char| c.is_alphanumeric())
+}
+
+/// Whether `r` finds a rule's own words in `text`: a match that does not
+/// start right after "non-" (see `after_non`). Most texts have no "non-",
+/// and then this is `r.is_match`.
+pub(super) fn names_own(r: &regex::Regex, text: &str) -> bool {
+    if !r.is_match(text) {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let has_non = bytes
+        .windows(4)
+        .any(|w| w[3] == b'-' && w[..3].eq_ignore_ascii_case(b"non"));
+    !has_non || r.find_iter(text).any(|f| !after_non(text, f.start()))
+}
+
 fn reach(
     (sentence, named): (&str, Option<&str>),
     (field, excluding): (Field<'_>, Field<'_>),
@@ -828,7 +914,7 @@ fn reach(
     for (group, is_near) in patterns {
         let mut reached = vec![false; figure_count];
         for r in group {
-            for found in matches(r, (sentence, named)) {
+            for found in own_matches(r, (sentence, named)) {
                 reach.patterns_here = true;
                 let in_item = lists.item_of(&found.clone()).is_some();
                 for (i, d) in owners(sentence, &found, field, lists) {
@@ -853,7 +939,7 @@ fn reach(
     let mut own_entities = vec![0usize; figure_count];
     for e in &m.entities {
         let mut reached = vec![false; figure_count];
-        let found_all = matches(&e.regex, (sentence, named));
+        let found_all = own_matches(&e.regex, (sentence, named));
         // a figure whose rule's entity is named only among other entities
         // in a clause of cause after it is not the entity's
         for (i, figure) in field.spans {
@@ -1597,6 +1683,59 @@ metrics:
         // nor one in the next paragraph
         let text = "Japan's exports rose to $50 billion in 2024.\n\nThe total for the first half came to $24 billion.";
         assert_eq!(claimed(yaml, text), ["exports.japan $50 billion"]);
+    }
+
+    #[test]
+    fn a_rule_word_right_after_non_names_everything_else() {
+        let yaml = r#"entities:
+  eu: { names: [EU, European Union] }
+metrics:
+  - id: output.cartel
+    description: The cartel's output
+    kind: count
+    unit: tonnes
+    match:
+      all: ['\btonnes\b', '\bCartel\s+(?:\w+\s+)?(?:output|production)\b']
+  - id: imports.eu
+    description: What the EU imports
+    kind: money
+    unit: EUR
+    match:
+      all: ['\bimports\b']
+      entities: [eu]
+"#;
+        // "Non-Cartel": the producers outside it, not the cartel
+        let text =
+            "Non-Cartel copper production slipped by 20,000 tonnes to 3.1 million tonnes in May.";
+        assert!(claimed(yaml, text).is_empty());
+        let text =
+            "Cartel copper production slipped by 20,000 tonnes to 3.1 million tonnes in May.";
+        assert_eq!(claimed(yaml, text), ["output.cartel 3.1 million"]);
+        // an entity after "non-" is not named
+        let text = "Non-EU imports of steel reached €40 billion in 2024.";
+        assert!(claimed(yaml, text).is_empty());
+        assert!(after_non("non-EU", 4) && after_non("(Non-EU", 5));
+        assert!(!after_non("anon-EU", 5) && !after_non("EU", 0) && !after_non("non EU", 4));
+    }
+
+    #[test]
+    fn a_bound_each_of_a_counted_subject_passed_is_no_total() {
+        let yaml = r#"metrics:
+  - id: guests.total
+    description: Guests in all
+    kind: count
+    match:
+      any: ['\bguests\b']
+"#;
+        let text = "Only three regions drew more than 2 million guests in 2024.";
+        assert!(claimed(yaml, text).is_empty());
+        let text = "Five resorts had at least 400,000 guests each in 2024.";
+        assert!(claimed(yaml, text).is_empty());
+        // a total, or no bound: the rule's
+        let text = "The country drew more than 20 million guests in 2024.";
+        assert_eq!(claimed(yaml, text), ["guests.total 20 million"]);
+        let text = "In 2024, more than 20 million guests came.";
+        assert_eq!(claimed(yaml, text), ["guests.total 20 million"]);
     }
 
     #[test]

@@ -11,13 +11,21 @@
 //! on this view (`window.rs`, `attach.rs`), as on the views of `names.rs`
 //! and `asides.rs`, which it is applied to. The words are the
 //! extractor's (`PERCENT_WORDS`, `about_words`).
+//!
+//! An ISO code written onto its number ("EUR62.5 billion", "USD1.2bn") is
+//! written there as the currency's sign, padded before it ("€62.5",
+//! "  $1.2bn"): a pattern that asks for `\bEUR\b` or `€` finds no word
+//! boundary between "EUR" and "62", and the sign is what most patterns
+//! name. A code spaced from its number ("EUR 62.5") already matches
+//! `\bEUR\b` and is left as written.
 
-use crate::extract::{about_words, PERCENT_WORDS};
+use crate::extract::{about_words, currency, PERCENT_WORDS};
 
-/// `text` with each word for per cent after a number written as "%", and
-/// each longer word for "about" before one as "about", or `None` when it
-/// has none. Only the words next to a number can be either, so the text is
-/// read from number to number (digits are far rarer than letters).
+/// `text` with each word for per cent after a number written as "%", each
+/// longer word for "about" before one as "about", and each currency code
+/// glued to a number as its sign, or `None` when it has none. Only the
+/// words next to a number can be any of these, so the text is read from
+/// number to number (digits are far rarer than letters).
 pub(super) fn written(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut found: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
@@ -28,8 +36,12 @@ pub(super) fn written(text: &str) -> Option<String> {
             .iter()
             .position(|b| !b.is_ascii_digit())
             .map_or(bytes.len(), |n| start + n);
-        // a longer word for "about", then one space, before the number
-        if let Some(word) = start
+        // a currency code glued to the number, or a longer word for "about"
+        // and one space before it
+        let glued = word_ending(bytes, start);
+        if let Some(sign) = glued_sign(&text[glued.clone()]) {
+            found.push((glued, sign));
+        } else if let Some(word) = start
             .checked_sub(1)
             .filter(|&i| bytes[i] == b' ')
             .map(|i| word_ending(bytes, i))
@@ -59,7 +71,8 @@ pub(super) fn written(text: &str) -> Option<String> {
 }
 
 /// `text` with each range of `found` (in order) written as its word, padded
-/// with spaces to the range's length; `None` when there are none.
+/// with spaces to the range's length (before a currency's sign, which stays
+/// against its number); `None` when there are none.
 fn rewritten(text: &str, found: Vec<(std::ops::Range<usize>, &str)>) -> Option<String> {
     if found.is_empty() {
         return None;
@@ -68,8 +81,14 @@ fn rewritten(text: &str, found: Vec<(std::ops::Range<usize>, &str)>) -> Option<S
     let mut from = 0;
     for (r, sign) in found {
         out.push_str(&text[from..r.start]);
-        out.push_str(sign);
-        out.extend(std::iter::repeat_n(' ', r.len() - sign.len()));
+        let pad = std::iter::repeat_n(' ', r.len() - sign.len());
+        if glued_sign(&text[r.clone()]).is_some() {
+            out.extend(pad);
+            out.push_str(sign);
+        } else {
+            out.push_str(sign);
+            out.extend(pad);
+        }
         from = r.end;
     }
     out.push_str(&text[from..]);
@@ -85,6 +104,15 @@ fn word_ending(bytes: &[u8], end: usize) -> std::ops::Range<usize> {
         .rposition(|b| !b.is_ascii_alphabetic())
         .map_or(0, |i| i + 1);
     start..end
+}
+
+/// The sign of currency code `word` (in capitals, as the extractor reads
+/// codes) when it is no longer than the code: "€" for "EUR", "$" for "USD".
+fn glued_sign(word: &str) -> Option<&'static str> {
+    if word.len() != 3 || !currency::CODES.contains(&word) {
+        return None;
+    }
+    currency::sign_of(word).filter(|s| s.len() <= word.len())
 }
 
 #[cfg(test)]
@@ -115,8 +143,11 @@ mod tests {
             let before_number = text[end..]
                 .strip_prefix(' ')
                 .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+            let glued = text[end..].starts_with(|c: char| c.is_ascii_digit());
             if after_number && PERCENT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
                 found.push((i..end, "%"));
+            } else if let Some(sign) = glued.then(|| glued_sign(word)).flatten() {
+                found.push((i..end, sign));
             } else if before_number
                 && word.len() >= "about".len()
                 && about_words().any(|w| w.eq_ignore_ascii_case(word))
@@ -130,7 +161,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn reads_as_the_word_by_word_reading(text in "[a-zA-Z0-9 .,%-]{0,40}( (pct|percent|approximately|roughly|around|circa|Pct) [0-9]{1,3}){0,3}[a-z0-9 ]{0,10}") {
+        fn reads_as_the_word_by_word_reading(text in "[a-zA-Z0-9 .,%-]{0,40}( (pct|percent|approximately|roughly|around|circa|Pct|EUR|USD|GBP|eur) ?[0-9]{1,3}){0,3}[a-z0-9 ]{0,10}") {
             proptest::prop_assert_eq!(written(&text), reference(&text), "{:?}", text);
         }
     }
@@ -160,6 +191,21 @@ mod tests {
         // not before a word, and "some" is too short to stand for it
         assert_eq!(written("Roughly half came by air."), None);
         assert_eq!(written("some 400 came"), None);
+    }
+
+    #[test]
+    fn a_currency_code_glued_to_its_number_is_written_as_its_sign() {
+        let text = "The gap shrank to EUR48.1 billion, or USD52bn, from GBP9m.";
+        let view = written(text).expect("signs");
+        assert_eq!(view.len(), text.len());
+        assert_eq!(
+            view,
+            "The gap shrank to €48.1 billion, or   $52bn, from  £9m."
+        );
+        // spaced, in lower case, or with no sign of its own: as written
+        assert_eq!(written("It rose to EUR 48.1 billion."), None);
+        assert_eq!(written("It rose to eur48 billion."), None);
+        assert_eq!(written("It rose to CHF48 billion."), None);
     }
 
     #[test]

@@ -257,7 +257,8 @@ impl<'d> Memo<'d> {
         let seen = self.windows.entry(w).or_default();
         *seen.matched.entry(p.id()).or_insert_with(|| {
             let (plain, view) = Self::window_texts(text, view, doc, w);
-            p.is_match(plain) || view.is_some_and(|v| p.is_match(v))
+            super::attach::names_own(p, plain)
+                || view.is_some_and(|v| super::attach::names_own(p, v))
         })
     }
 

@@ -428,8 +428,9 @@ fn resolve_sentence(
         let in_phrase = candidates
             .iter()
             .any(|c| c.span.start <= q.start && q.end <= c.span.end);
+        let blanked;
         let role = {
-            let around = role::Around {
+            let mut around = role::Around {
                 before,
                 after,
                 sentence: text_sentence,
@@ -444,7 +445,24 @@ fn resolve_sentence(
                 cues,
                 next,
             };
-            role::role(&found[i].quantity, &around)
+            let role = role::role(&found[i].quantity, &around);
+            // "The estimate for January-June came to 17.78 million", told
+            // in July: a count of months already over, not a forecast
+            match chosen.map(|c| c.period) {
+                Some(p) if role == role::Role::Forecast && ended(p, cx.published) => {
+                    match role::without_estimates(before) {
+                        Some(plain) => {
+                            blanked = plain;
+                            around.before = &blanked;
+                            around.forecast_word =
+                                present.has(Pattern::Forecast) && FORECAST.is_match(around.before);
+                            role::role(&found[i].quantity, &around)
+                        }
+                        None => role,
+                    }
+                }
+                _ => role,
+            }
         };
         // a target or forecast with no period of its own takes the one
         // stated after it ("to attract 60 million visitors and 15 trillion
@@ -502,6 +520,18 @@ fn resolve_sentence(
     }
     share_with_conversions(cx, found, &metric, &candidates);
     Some(last_of(&candidates))
+}
+
+/// Whether period `p` was over before the month of `published`: its last
+/// month (December for a year) came earlier. Fiscal years are not known to
+/// end in any month.
+fn ended(p: Period, published: Option<crate::period::Date>) -> bool {
+    let Some(d) = published else {
+        return false;
+    };
+    let year = p.through.unwrap_or(p.year);
+    let last = p.months.map_or(12, |(_, b)| b);
+    !p.fiscal && (year, last) < (d.year, d.month)
 }
 
 /// A conversion ("472 billion euro (USD 483 billion) in 2021") and the

@@ -28,6 +28,16 @@ pub(super) static PART_OF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "… in the first quarter and 9.2 million in the second": a quarter or
+/// half named by its ordinal alone, the noun left to the phrase before.
+static PART_BY_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    Regex::new(
+        r"(?i)(?-u:\b)(?:in|for|during|of)\s+the\s+(first|second|third|fourth)(?-u:\b)(?:\s*(?:[,.;:)]|$)|\s+(?:and|but|while|when|with|as)(?-u:\b))",
+    )
+    .expect("valid regex")
+});
+
 pub(super) static MONTHS_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     Regex::new(
@@ -119,12 +129,12 @@ pub(super) fn part_of_year(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
     let cx = sentence.cx;
     for m in sentence.matches(&PART_OF_YEAR, Pattern::PartOfYear) {
         let Some(all) = m.get(0) else { continue };
-        let (first, last) = if let Some(q) = m.get(1).or(m.get(2)) {
+        let (first, last, months) = if let Some(q) = m.get(1).or(m.get(2)) {
             let q = ordinal_or_digit(q.as_str());
-            (q * 3 - 2, q * 3)
+            (q * 3 - 2, q * 3, 3)
         } else if let Some(h) = m.get(3).or(m.get(4)) {
             let h = ordinal_or_digit(h.as_str());
-            (h * 6 - 5, h * 6)
+            (h * 6 - 5, h * 6, 6)
         } else {
             continue;
         };
@@ -139,6 +149,38 @@ pub(super) fn part_of_year(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
         replace(
             out,
             Candidate::new(span.clone(), Period::months(year, first, last)),
+        );
+        parts_by_ordinal(sentence, all.end(), (year, months), out);
+    }
+}
+
+/// The quarters (`months` 3) or halves (6) of `year` named by their
+/// ordinal alone after a part of the year ends at `from` in the sentence,
+/// up to the next part named in full: "9.4 million in the first quarter
+/// and 9.2 million in the second" is the second quarter.
+fn parts_by_ordinal(
+    sentence: &Sentence<'_>,
+    from: usize,
+    (year, months): (i32, u8),
+    out: &mut Vec<Candidate>,
+) {
+    let Some(rest) = sentence.text.get(from..) else {
+        return;
+    };
+    let end = PART_OF_YEAR.find(rest).map_or(rest.len(), |m| m.start());
+    for c in PART_BY_ORDINAL.captures_iter(&rest[..end]) {
+        let (Some(all), Some(ordinal)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let n = ordinal_or_digit(ordinal.as_str());
+        let last = n * months;
+        if !(1..=12).contains(&last) {
+            continue;
+        }
+        let span = sentence.start + from + all.start()..sentence.start + from + ordinal.end();
+        replace(
+            out,
+            Candidate::new(span, Period::months(year, last + 1 - months, last)),
         );
     }
 }
