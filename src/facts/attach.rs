@@ -26,6 +26,7 @@
 
 use std::ops::Range;
 
+use super::window::Referent;
 use crate::extract::{Kind, Quantity};
 use crate::rules::{Metric, Pattern};
 
@@ -470,7 +471,7 @@ pub(super) fn candidates(
     sentence_start: usize,
     figures: &[&Quantity],
     accepted: &[usize],
-    lists: &Respectively,
+    (lists, referent): (&Respectively, Option<&Referent>),
     (m, metric): (usize, &Metric),
     mut rejected: Option<&mut Vec<(usize, Rejection)>>,
 ) -> Vec<Candidate> {
@@ -519,7 +520,7 @@ pub(super) fn candidates(
         (sentence, named),
         (field, excluding),
         (figures.len(), &ranks),
-        lists,
+        (lists, referent),
         metric,
     );
     let mut out = Vec::new();
@@ -887,7 +888,7 @@ fn reach(
     (sentence, named): (&str, Option<&str>),
     (field, excluding): (Field<'_>, Field<'_>),
     (figure_count, ranks): (usize, &[Range<usize>]),
-    lists: &Respectively,
+    (lists, referent): (&Respectively, Option<&Referent>),
     metric: &Metric,
 ) -> Reach {
     let m = &metric.matcher;
@@ -931,11 +932,22 @@ fn reach(
         }
     }
     // every other entity's name in the sentence, found once
-    let others: Vec<Range<usize>> = m
+    let mut others: Vec<Range<usize>> = m
         .other_entities
         .iter()
         .flat_map(|o| matches(&o.regex, (sentence, named)))
         .collect();
+    // "Japan makes for a striking comparison. It welcomed 21.5 million
+    // visitors, more than Thailand's 16.69 million": "It" names Japan, an
+    // entity the rule of Thailand does not (unless that subject names one
+    // of the rule's own too)
+    if let Some(r) = referent {
+        if m.other_entities.iter().any(|o| r.names(&o.regex))
+            && !m.entities.iter().any(|e| r.names(&e.regex))
+        {
+            others.push(r.words.clone());
+        }
+    }
     let mut own_entities = vec![0usize; figure_count];
     for e in &m.entities {
         let mut reached = vec![false; figure_count];
@@ -1656,6 +1668,55 @@ metrics:
         // without it, the sentence is about something else
         let text = "The United States set a record. Output was 13.4 million bpd, far more than Saudi Arabia's 9 million bpd.";
         assert!(claimed(yaml, text).is_empty());
+    }
+
+    #[test]
+    fn a_pronoun_names_the_subject_of_the_sentence_before() {
+        let yaml = r#"entities:
+  norway:
+    names: [Norway]
+  brazil:
+    names: [Brazil]
+metrics:
+  - id: output.norway
+    description: Norway's output in barrels a day
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbpd\b']
+      any: ['\bpump\w*|\boutput\b']
+      entities: [norway]
+  - id: output.brazil
+    description: Brazil's output in barrels a day
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbpd\b']
+      any: ['\bpump\w*|\boutput\b']
+      entities: [brazil]
+"#;
+        // "It" is Brazil: its figure is no Norway's, though the sentence
+        // names Norway
+        let text = "Brazil had a strong spring. It pumped 3.4 million bpd in May, well above Norway's output of 1.8 million bpd.";
+        assert_eq!(
+            claimed(yaml, text),
+            ["output.brazil 3.4 million", "output.norway 1.8 million"]
+        );
+        // so is "the country" a few words in
+        let text = "Brazil had a strong spring. In May the country pumped 3.4 million bpd, well above Norway's output of 1.8 million bpd.";
+        assert_eq!(
+            claimed(yaml, text),
+            ["output.brazil 3.4 million", "output.norway 1.8 million"]
+        );
+        // a subject that names the rule's own entity too is both's
+        let text = "Brazil and Norway both grew. They pumped 5.2 million bpd between them, Norway's output alone 1.8 million bpd.";
+        assert!(claimed(yaml, text).contains(&"output.norway 5.2 million".to_owned()));
+        // a sentence before in another paragraph is no subject
+        let text = "Brazil had a strong spring.\n\nIt pumped 3.4 million bpd in May, well above Norway's output of 1.8 million bpd.";
+        assert!(claimed(yaml, text).contains(&"output.norway 3.4 million".to_owned()));
+        // nor is an entity that does not open the sentence before
+        let text = "Analysts who follow the Atlantic basin watched Brazil. It pumped 3.4 million bpd in May, well above Norway's output of 1.8 million bpd.";
+        assert!(claimed(yaml, text).contains(&"output.norway 3.4 million".to_owned()));
     }
 
     #[test]

@@ -129,26 +129,91 @@ fn refers_to_a_figure(doc: &Document, s: usize) -> bool {
         )
 }
 
+/// How far into a sentence its subject may start ("In June 2024,
+/// Russia's …").
+pub(super) const SUBJECT: usize = 24;
+
 /// Whether sentence `s` opens with a word that refers back to a subject:
 /// "It", "Its", "They", "Their", or "the country" (or kingdom, nation)
 /// within its first words ("In 2022 the country produced …").
 fn refers_to_subject(doc: &Document, s: usize) -> bool {
-    let range = doc.sentences()[s].clone();
+    referring_words(doc, s).is_some()
+}
+
+/// The words of sentence `s` that refer back to the subject of the sentence
+/// before it (see `refers_to_subject`), as a range of the sentence.
+fn referring_words(doc: &Document, s: usize) -> Option<std::ops::Range<usize>> {
+    let range = doc.sentences().get(s)?.clone();
     let text = doc.text.get(range).unwrap_or("");
     let head = match text.char_indices().nth(32) {
         Some((i, _)) => &text[..i],
         None => text,
     };
-    let words: Vec<&str> = head
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    matches!(
-        words.first().copied(),
-        Some("It" | "Its" | "They" | "Their")
-    ) || words.windows(2).any(|p| {
-        p[0].eq_ignore_ascii_case("the") && matches!(p[1], "country" | "kingdom" | "nation")
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in head.char_indices().chain(std::iter::once((head.len(), ' '))) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                words.push((b, &head[b..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(&(b, w @ ("It" | "Its" | "They" | "Their"))) = words.first() {
+        return Some(b..b + w.len());
+    }
+    words.windows(2).find_map(|p| {
+        let ((a, the), (b, noun)) = (p[0], p[1]);
+        (the.eq_ignore_ascii_case("the") && matches!(noun, "country" | "kingdom" | "nation"))
+            .then(|| a..b + noun.len())
     })
+}
+
+/// A sentence's words that refer back to the subject of the sentence before
+/// it, in its paragraph ("Japan makes for a striking comparison. It
+/// welcomed 21.5 million …"): the entity that subject names is named there
+/// too (`attach.rs`).
+pub(super) struct Referent {
+    /// The referring words, as a range of the sentence.
+    pub(super) words: std::ops::Range<usize>,
+    /// The sentence before, as the patterns see it, and its view when that
+    /// differs.
+    pub(super) subject: (String, Option<String>),
+}
+
+/// The words of sentence `s` that refer back to the subject of the sentence
+/// before, in its paragraph, with that sentence (of `text` as the patterns
+/// see it, and of its `view`).
+pub(super) fn referent(
+    doc: &Document,
+    s: usize,
+    (text, view): (&str, Option<&str>),
+) -> Option<Referent> {
+    if s == 0 || !same_paragraph(doc, s - 1) {
+        return None;
+    }
+    let words = referring_words(doc, s)?;
+    let before = range(doc, (s - 1, false));
+    let plain = text.get(before.clone())?;
+    let view = view.and_then(|v| v.get(before)).filter(|v| *v != plain);
+    Some(Referent {
+        words,
+        subject: (plain.to_owned(), view.map(str::to_owned)),
+    })
+}
+
+impl Referent {
+    /// Whether the subject names what `r` finds: a match that starts within
+    /// its first `SUBJECT` bytes.
+    pub(super) fn names(&self, r: &regex::Regex) -> bool {
+        let (plain, view) = &self.subject;
+        [Some(plain), view.as_ref()]
+            .into_iter()
+            .flatten()
+            .any(|t| r.find(t).is_some_and(|f| f.start() <= SUBJECT))
+    }
 }
 
 impl<'d> Memo<'d> {
@@ -416,9 +481,6 @@ impl<'d> Memo<'d> {
     /// set."); not "OPEC's output rose, though Saudi Arabia cut its own".
     fn entities_carried(&mut self, doc: &'d Document, s: usize, metric: &Metric) -> bool {
         const BACK: usize = 3;
-        /// How far into a sentence its subject may start ("In June 2024,
-        /// Russia's …").
-        const SUBJECT: usize = 24;
         let m = &metric.matcher;
         let names_any = |memo: &mut Self, k: usize| {
             m.entities
