@@ -1720,6 +1720,46 @@ metrics:
     }
 
     #[test]
+    fn a_sentence_that_goes_on_takes_the_unit_before_for_bare_figures() {
+        let yaml = r#"entities:
+  norway:
+    names: [Norway]
+metrics:
+  - id: output.norway
+    description: Norway's output in barrels a day
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbpd\b|\bbarrels\s+(?:a|per)\s+day\b']
+      any: ['\bpump\w*|\boutput\b']
+      entities: [norway]
+"#;
+        let text = "Norway pumped 1.84 million barrels a day in March 2024 and 1.79 million in April 2024. Output averaged 1.81 million in the first quarter of 2024 and 1.76 million in the second quarter of 2024.";
+        assert_eq!(
+            claimed(yaml, text),
+            [
+                "output.norway 1.84 million",
+                "output.norway 1.79 million",
+                "output.norway 1.81 million",
+                "output.norway 1.76 million"
+            ]
+        );
+        // not into the next paragraph
+        let text = "Norway pumped 1.84 million bpd in March.\n\nOutput averaged 1.81 million in the first quarter.";
+        assert_eq!(claimed(yaml, text), ["output.norway 1.84 million"]);
+        // not to a figure with a unit of its own
+        let text = "Norway pumped 1.84 million bpd in March. Output averaged 1.81 million tonnes of oil equivalent in the first quarter.";
+        assert_eq!(claimed(yaml, text), ["output.norway 1.84 million"]);
+        // nor of another scale
+        let text = "Norway pumped 1.84 million bpd in March. Output of the new field was 35 thousand in April.";
+        assert_eq!(claimed(yaml, text), ["output.norway 1.84 million"]);
+        // nor when the unit words before follow no figure
+        let text =
+            "Norway's output, counted in bpd, rose in March. Output reached 1.81 million in April.";
+        assert!(claimed(yaml, text).is_empty());
+    }
+
+    #[test]
     fn a_sentence_that_refers_back_to_a_figure_goes_on_about_its_metric() {
         let yaml = r#"entities:
   japan:
