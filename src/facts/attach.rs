@@ -26,6 +26,7 @@
 
 use std::ops::Range;
 
+use super::window::Referent;
 use crate::extract::{Kind, Quantity};
 use crate::rules::{Metric, Pattern};
 
@@ -470,7 +471,7 @@ pub(super) fn candidates(
     sentence_start: usize,
     figures: &[&Quantity],
     accepted: &[usize],
-    lists: &Respectively,
+    (lists, referent): (&Respectively, Option<&Referent>),
     (m, metric): (usize, &Metric),
     mut rejected: Option<&mut Vec<(usize, Rejection)>>,
 ) -> Vec<Candidate> {
@@ -519,7 +520,7 @@ pub(super) fn candidates(
         (sentence, named),
         (field, excluding),
         (figures.len(), &ranks),
-        lists,
+        (lists, referent),
         metric,
     );
     let mut out = Vec::new();
@@ -887,7 +888,7 @@ fn reach(
     (sentence, named): (&str, Option<&str>),
     (field, excluding): (Field<'_>, Field<'_>),
     (figure_count, ranks): (usize, &[Range<usize>]),
-    lists: &Respectively,
+    (lists, referent): (&Respectively, Option<&Referent>),
     metric: &Metric,
 ) -> Reach {
     let m = &metric.matcher;
@@ -931,11 +932,22 @@ fn reach(
         }
     }
     // every other entity's name in the sentence, found once
-    let others: Vec<Range<usize>> = m
+    let mut others: Vec<Range<usize>> = m
         .other_entities
         .iter()
         .flat_map(|o| matches(&o.regex, (sentence, named)))
         .collect();
+    // "Japan makes for a striking comparison. It welcomed 21.5 million
+    // visitors, more than Thailand's 16.69 million": "It" names Japan, an
+    // entity the rule of Thailand does not (unless that subject names one
+    // of the rule's own too)
+    if let Some(r) = referent {
+        if m.other_entities.iter().any(|o| r.names(&o.regex))
+            && !m.entities.iter().any(|e| r.names(&e.regex))
+        {
+            others.push(r.words.clone());
+        }
+    }
     let mut own_entities = vec![0usize; figure_count];
     for e in &m.entities {
         let mut reached = vec![false; figure_count];
@@ -1655,6 +1667,95 @@ metrics:
         assert_eq!(claimed(yaml, text), ["output.us.crude 13.4 million"]);
         // without it, the sentence is about something else
         let text = "The United States set a record. Output was 13.4 million bpd, far more than Saudi Arabia's 9 million bpd.";
+        assert!(claimed(yaml, text).is_empty());
+    }
+
+    #[test]
+    fn a_pronoun_names_the_subject_of_the_sentence_before() {
+        let yaml = r#"entities:
+  norway:
+    names: [Norway]
+  brazil:
+    names: [Brazil]
+metrics:
+  - id: output.norway
+    description: Norway's output in barrels a day
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbpd\b']
+      any: ['\bpump\w*|\boutput\b']
+      entities: [norway]
+  - id: output.brazil
+    description: Brazil's output in barrels a day
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbpd\b']
+      any: ['\bpump\w*|\boutput\b']
+      entities: [brazil]
+"#;
+        // "It" is Brazil: its figure is no Norway's, though the sentence
+        // names Norway
+        let text = "Brazil had a strong spring. It pumped 3.4 million bpd in May, well above Norway's output of 1.8 million bpd.";
+        assert_eq!(
+            claimed(yaml, text),
+            ["output.brazil 3.4 million", "output.norway 1.8 million"]
+        );
+        // so is "the country" a few words in
+        let text = "Brazil had a strong spring. In May the country pumped 3.4 million bpd, well above Norway's output of 1.8 million bpd.";
+        assert_eq!(
+            claimed(yaml, text),
+            ["output.brazil 3.4 million", "output.norway 1.8 million"]
+        );
+        // a subject that names the rule's own entity too is both's
+        let text = "Brazil and Norway both grew. They pumped 5.2 million bpd between them, Norway's output alone 1.8 million bpd.";
+        assert!(claimed(yaml, text).contains(&"output.norway 5.2 million".to_owned()));
+        // a sentence before in another paragraph is no subject
+        let text = "Brazil had a strong spring.\n\nIt pumped 3.4 million bpd in May, well above Norway's output of 1.8 million bpd.";
+        assert!(claimed(yaml, text).contains(&"output.norway 3.4 million".to_owned()));
+        // nor is an entity that does not open the sentence before
+        let text = "Analysts who follow the Atlantic basin watched Brazil. It pumped 3.4 million bpd in May, well above Norway's output of 1.8 million bpd.";
+        assert!(claimed(yaml, text).contains(&"output.norway 3.4 million".to_owned()));
+    }
+
+    #[test]
+    fn a_sentence_that_goes_on_takes_the_unit_before_for_bare_figures() {
+        let yaml = r#"entities:
+  norway:
+    names: [Norway]
+metrics:
+  - id: output.norway
+    description: Norway's output in barrels a day
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbpd\b|\bbarrels\s+(?:a|per)\s+day\b']
+      any: ['\bpump\w*|\boutput\b']
+      entities: [norway]
+"#;
+        let text = "Norway pumped 1.84 million barrels a day in March 2024 and 1.79 million in April 2024. Output averaged 1.81 million in the first quarter of 2024 and 1.76 million in the second quarter of 2024.";
+        assert_eq!(
+            claimed(yaml, text),
+            [
+                "output.norway 1.84 million",
+                "output.norway 1.79 million",
+                "output.norway 1.81 million",
+                "output.norway 1.76 million"
+            ]
+        );
+        // not into the next paragraph
+        let text = "Norway pumped 1.84 million bpd in March.\n\nOutput averaged 1.81 million in the first quarter.";
+        assert_eq!(claimed(yaml, text), ["output.norway 1.84 million"]);
+        // not to a figure with a unit of its own
+        let text = "Norway pumped 1.84 million bpd in March. Output averaged 1.81 million tonnes of oil equivalent in the first quarter.";
+        assert_eq!(claimed(yaml, text), ["output.norway 1.84 million"]);
+        // nor of another scale
+        let text = "Norway pumped 1.84 million bpd in March. Output of the new field was 35 thousand in April.";
+        assert_eq!(claimed(yaml, text), ["output.norway 1.84 million"]);
+        // nor when the unit words before follow no figure
+        let text =
+            "Norway's output, counted in bpd, rose in March. Output reached 1.81 million in April.";
         assert!(claimed(yaml, text).is_empty());
     }
 

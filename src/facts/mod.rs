@@ -473,6 +473,9 @@ fn sentence_claims<'d>(
     let own = |i: &usize| figures[*i].role != Role::Conversion;
     // a list read "respectively", found once a sentence
     let mut lists: Option<attach::Respectively> = None;
+    // words that refer back to the subject before ("It welcomed …"),
+    // found once a sentence
+    let mut referent: Option<Option<window::Referent>> = None;
     // only the metrics whose literals the window holds (`rules/prefilter.rs`)
     let metrics = match trace {
         Some(_) => (0..rules.metrics.len()).collect(),
@@ -521,6 +524,9 @@ fn sentence_claims<'d>(
         let named = view.map(|v| &v[range.clone()]).filter(|v| *v != sentence);
         let lists =
             lists.get_or_insert_with(|| attach::Respectively::of(sentence, range.start, figures));
+        let referent = referent
+            .get_or_insert_with(|| window::referent(doc, s, (text, view)))
+            .as_ref();
         for accepted in [levels, changes] {
             let mut rejected = trace.as_ref().map(|_| Vec::new());
             candidates.extend(attach::candidates(
@@ -528,7 +534,7 @@ fn sentence_claims<'d>(
                 range.start,
                 figures,
                 &accepted,
-                lists,
+                (lists, referent),
                 (m, metric),
                 rejected.as_mut(),
             ));

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use super::{asides, names, signs};
 use crate::documents::Document;
-use crate::rules::{Context, EntityMatcher, Hits, Metric, Pattern, RuleSet};
+use crate::rules::{Context, EntityMatcher, Hits, Metric, MetricKind, Pattern, RuleSet};
 
 /// What one document has already answered, so that a sentence with several
 /// figures is matched once per metric, a pattern shared by many rules is
@@ -129,26 +129,149 @@ fn refers_to_a_figure(doc: &Document, s: usize) -> bool {
         )
 }
 
+/// How far into a sentence its subject may start ("In June 2024,
+/// Russia's …").
+pub(super) const SUBJECT: usize = 24;
+
 /// Whether sentence `s` opens with a word that refers back to a subject:
 /// "It", "Its", "They", "Their", or "the country" (or kingdom, nation)
 /// within its first words ("In 2022 the country produced …").
 fn refers_to_subject(doc: &Document, s: usize) -> bool {
-    let range = doc.sentences()[s].clone();
+    referring_words(doc, s).is_some()
+}
+
+/// The words of sentence `s` that refer back to the subject of the sentence
+/// before it (see `refers_to_subject`), as a range of the sentence.
+fn referring_words(doc: &Document, s: usize) -> Option<std::ops::Range<usize>> {
+    let range = doc.sentences().get(s)?.clone();
     let text = doc.text.get(range).unwrap_or("");
     let head = match text.char_indices().nth(32) {
         Some((i, _)) => &text[..i],
         None => text,
     };
-    let words: Vec<&str> = head
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    matches!(
-        words.first().copied(),
-        Some("It" | "Its" | "They" | "Their")
-    ) || words.windows(2).any(|p| {
-        p[0].eq_ignore_ascii_case("the") && matches!(p[1], "country" | "kingdom" | "nation")
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in head
+        .char_indices()
+        .chain(std::iter::once((head.len(), ' ')))
+    {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                words.push((b, &head[b..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(&(b, w @ ("It" | "Its" | "They" | "Their"))) = words.first() {
+        return Some(b..b + w.len());
+    }
+    words.windows(2).find_map(|p| {
+        let ((a, the), (b, noun)) = (p[0], p[1]);
+        (the.eq_ignore_ascii_case("the") && matches!(noun, "country" | "kingdom" | "nation"))
+            .then(|| a..b + noun.len())
     })
+}
+
+/// A sentence's words that refer back to the subject of the sentence before
+/// it, in its paragraph ("Japan makes for a striking comparison. It
+/// welcomed 21.5 million …"): the entity that subject names is named there
+/// too (`attach.rs`).
+pub(super) struct Referent {
+    /// The referring words, as a range of the sentence.
+    pub(super) words: std::ops::Range<usize>,
+    /// The sentence before, as the patterns see it, and its view when that
+    /// differs.
+    pub(super) subject: (String, Option<String>),
+}
+
+/// The words of sentence `s` that refer back to the subject of the sentence
+/// before, in its paragraph, with that sentence (of `text` as the patterns
+/// see it, and of its `view`).
+pub(super) fn referent(
+    doc: &Document,
+    s: usize,
+    (text, view): (&str, Option<&str>),
+) -> Option<Referent> {
+    if s == 0 || !same_paragraph(doc, s - 1) {
+        return None;
+    }
+    let words = referring_words(doc, s)?;
+    let before = range(doc, (s - 1, false));
+    let plain = text.get(before.clone())?;
+    let view = view.and_then(|v| v.get(before)).filter(|v| *v != plain);
+    Some(Referent {
+        words,
+        subject: (plain.to_owned(), view.map(str::to_owned)),
+    })
+}
+
+impl Referent {
+    /// Whether the subject names what `r` finds: a match that starts within
+    /// its first `SUBJECT` bytes.
+    pub(super) fn names(&self, r: &regex::Regex) -> bool {
+        let (plain, view) = &self.subject;
+        [Some(plain), view.as_ref()]
+            .into_iter()
+            .flatten()
+            .any(|t| r.find(t).is_some_and(|f| f.start() <= SUBJECT))
+    }
+}
+
+/// A figure with a scale word at the end of a text: the figure whose unit
+/// words follow ("9.3 million| barrels a day").
+static SCALED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    regex::Regex::new(r"(?i)\d[\d.,]*\s*(million|mln|mn|billion|bn|thousand)\s*$")
+        .expect("valid regex")
+});
+
+/// A figure with a scale word, and what follows it.
+static SCALED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    regex::Regex::new(r"(?i)\d[\d.,]*\s*(million|mln|mn|billion|bn|thousand)\b")
+        .expect("valid regex")
+});
+
+/// What may follow a figure that states no unit of its own: a preposition,
+/// a conjunction or the end of its clause ("9.4 million in the first
+/// quarter", "9.2 million and", "9.2 million.").
+static BARE_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    regex::Regex::new(
+        r"^\s*(?:[,.;:)]|$|(?i:in|and|or|at|for|from|to|by|on|during|over|last|this|than|versus|vs)\b)",
+    )
+    .expect("valid regex")
+});
+
+/// A scale word as one spelling: "mln" and "mn" are "million", "bn" is
+/// "billion".
+fn scale(word: &str) -> &'static str {
+    match word.to_ascii_lowercase().as_str() {
+        "million" | "mln" | "mn" => "million",
+        "billion" | "bn" => "billion",
+        _ => "thousand",
+    }
+}
+
+/// The scale every figure with a scale word in `text` shares, when each of
+/// them states no unit of its own (`BARE_AFTER`) and there is one.
+fn bare_scale(text: &str) -> Option<&'static str> {
+    let mut found = None;
+    for c in SCALED.captures_iter(text) {
+        let (whole, word) = (c.get(0)?, c.get(1)?);
+        let after = text.get(whole.end()..).unwrap_or("");
+        if !BARE_AFTER.is_match(after) {
+            return None;
+        }
+        let s = scale(word.as_str());
+        if found.is_some_and(|f| f != s) {
+            return None;
+        }
+        found = Some(s);
+    }
+    found
 }
 
 impl<'d> Memo<'d> {
@@ -300,10 +423,19 @@ impl<'d> Memo<'d> {
         let may = |p: &Pattern| prefilter.may_match(hits, p.id());
         let literal_miss = m.all.iter().position(|p| !may(p)).map(WindowMiss::All);
         let any_literal_miss = !m.any.is_empty() && !m.any.iter().any(may);
+        // an `all` pattern of the unit may be in the sentence before: "9.3
+        // million barrels a day in April. Average production was 9.4
+        // million in the first quarter"
         if let Some(miss) = literal_miss {
-            return Err(miss);
+            if let WindowMiss::All(i) = miss {
+                if !(carry && self.unit_carried(doc, s, metric, &m.all[i])) {
+                    return Err(miss);
+                }
+            }
         }
-        if let Some(i) = m.all.iter().position(|r| !self.is_match(doc, w, r)) {
+        if let Some(i) = m.all.iter().position(|r| {
+            !(self.is_match(doc, w, r) || (carry && self.unit_carried(doc, s, metric, r)))
+        }) {
             return Err(WindowMiss::All(i));
         }
         let any_here = m.any.is_empty()
@@ -393,6 +525,35 @@ impl<'d> Memo<'d> {
             .any(|r| self.is_match(doc, before, r))
     }
 
+    /// Whether `all` pattern `p` of `metric` (a count in a unit of its own,
+    /// such as barrels per day) is the unit of sentence `s`'s figures,
+    /// though `s` does not state it: the sentence before, in its paragraph,
+    /// states it right after a figure with a scale word ("9.3 million
+    /// barrels a day"), and every figure of `s` with a scale word has the
+    /// same scale and no unit words of its own ("9.4 million in the first
+    /// quarter").
+    fn unit_carried(&mut self, doc: &'d Document, s: usize, metric: &Metric, p: &Pattern) -> bool {
+        if metric.kind != MetricKind::Count
+            || metric.unit.is_none()
+            || metric.matcher.context != Context::Sentence
+            || s == 0
+            || !same_paragraph(doc, s - 1)
+        {
+            return false;
+        }
+        let text: &str = self.text.as_deref().unwrap_or(&doc.text);
+        let Some(here) = bare_scale(&text[range(doc, (s, false))]) else {
+            return false;
+        };
+        let before = &text[range(doc, (s - 1, false))];
+        p.find_iter(before).any(|f| {
+            SCALED_BEFORE
+                .captures(&before[..f.start()])
+                .and_then(|c| c.get(1))
+                .is_some_and(|w| scale(w.as_str()) == here)
+        })
+    }
+
     /// The metrics the sentence before `s`, in its paragraph, was found to
     /// name (those the rules tried on it): candidates for `s` too, whose
     /// `any` words may be there (`continues_metric`).
@@ -416,9 +577,6 @@ impl<'d> Memo<'d> {
     /// set."); not "OPEC's output rose, though Saudi Arabia cut its own".
     fn entities_carried(&mut self, doc: &'d Document, s: usize, metric: &Metric) -> bool {
         const BACK: usize = 3;
-        /// How far into a sentence its subject may start ("In June 2024,
-        /// Russia's …").
-        const SUBJECT: usize = 24;
         let m = &metric.matcher;
         let names_any = |memo: &mut Self, k: usize| {
             m.entities
