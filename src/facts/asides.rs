@@ -13,6 +13,8 @@
 //! and on this view (`window.rs`, `attach.rs`), as on the view of
 //! organizations' other names (`names.rs`), which it is applied to.
 
+use super::rewrite::{rewritten, Edit};
+
 /// Words and phrases that, set off by a comma on each side, are an aside.
 const ASIDES: [&str; 26] = [
     "however",
@@ -84,19 +86,14 @@ pub(super) fn blanked(text: &str) -> Option<String> {
     found.extend(set_off_figures(text).into_iter().map(|at| at..at + 1));
     found.sort_by_key(|r| r.start);
     found.dedup_by(|b, a| b.start < a.end);
-    if found.is_empty() {
-        return None;
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for r in found {
-        out.push_str(&text[from..r.start]);
-        out.extend(std::iter::repeat_n(' ', r.len()));
-        from = r.end;
-    }
-    out.push_str(&text[from..]);
-    debug_assert_eq!(out.len(), text.len());
-    Some(out)
+    rewritten(
+        text,
+        found.into_iter().map(|range| Edit {
+            range,
+            with: "",
+            pad_before: false,
+        }),
+    )
 }
 
 /// The end of a bare count written at `start` of `text`: digits with the

@@ -14,6 +14,7 @@ mod batches;
 mod convert;
 mod names;
 pub mod quote;
+mod rewrite;
 mod rule_words;
 pub mod shard;
 mod signs;

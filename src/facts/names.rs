@@ -12,6 +12,7 @@
 //! tried on the text and on this view (`window.rs`, `attach.rs`): a rule that
 //! names the long form or "the bloc" itself still finds it.
 
+use super::rewrite::{rewritten, Edit};
 use std::collections::BTreeSet;
 
 /// Words that may stand between the capitalized words of a long form.
@@ -204,25 +205,15 @@ pub(super) fn named(text: &str) -> Option<String> {
         }
         i += 1;
     }
-    if names.is_empty() {
-        return None;
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for (range, short) in names {
-        out.push_str(&text[at..range.start]);
-        let width = range.end - range.start;
-        if short.len() <= width {
-            out.extend(std::iter::repeat_n(' ', width - short.len()));
-            out.push_str(short);
-        } else {
-            out.push_str(&text[range.clone()]);
-        }
-        at = range.end;
-    }
-    out.push_str(&text[at..]);
-    debug_assert_eq!(out.len(), text.len());
-    Some(out)
+    // the abbreviation ends where the name did (a longer one is left out)
+    rewritten(
+        text,
+        names.into_iter().map(|(range, with)| Edit {
+            range,
+            with,
+            pad_before: true,
+        }),
+    )
 }
 
 /// The bytes of a possessive ending of `word`.

@@ -19,6 +19,7 @@
 //! name. A code spaced from its number ("EUR 62.5") already matches
 //! `\bEUR\b` and is left as written.
 
+use super::rewrite::{rewritten, Edit};
 use crate::extract::{about_words, currency, PERCENT_WORDS};
 
 /// `text` with each word for per cent after a number written as "%", each
@@ -28,7 +29,7 @@ use crate::extract::{about_words, currency, PERCENT_WORDS};
 /// number to number (digits are far rarer than letters).
 pub(super) fn written(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    let mut found: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
+    let mut found: Vec<Edit> = Vec::new();
     let mut at = 0;
     while let Some(n) = bytes[at..].iter().position(u8::is_ascii_digit) {
         let start = at + n;
@@ -40,7 +41,12 @@ pub(super) fn written(text: &str) -> Option<String> {
         // and one space before it
         let glued = word_ending(bytes, start);
         if let Some(sign) = glued_sign(&text[glued.clone()]) {
-            found.push((glued, sign));
+            // the sign stays against its number: "  $52bn"
+            found.push(Edit {
+                range: glued,
+                with: sign,
+                pad_before: true,
+            });
         } else if let Some(word) = start
             .checked_sub(1)
             .filter(|&i| bytes[i] == b' ')
@@ -48,7 +54,11 @@ pub(super) fn written(text: &str) -> Option<String> {
         {
             let w = &text[word.clone()];
             if w.len() >= "about".len() && about_words().any(|a| a.eq_ignore_ascii_case(w)) {
-                found.push((word, "about"));
+                found.push(Edit {
+                    range: word,
+                    with: "about",
+                    pad_before: false,
+                });
             }
         }
         // a word for per cent right after it, or after one space
@@ -63,37 +73,15 @@ pub(super) fn written(text: &str) -> Option<String> {
             .map_or(bytes.len(), |n| from + n);
         let w = &text[word.clone()];
         if PERCENT_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w)) {
-            found.push((word, "%"));
+            found.push(Edit {
+                range: word,
+                with: "%",
+                pad_before: false,
+            });
         }
         at = end;
     }
     rewritten(text, found)
-}
-
-/// `text` with each range of `found` (in order) written as its word, padded
-/// with spaces to the range's length (before a currency's sign, which stays
-/// against its number); `None` when there are none.
-fn rewritten(text: &str, found: Vec<(std::ops::Range<usize>, &str)>) -> Option<String> {
-    if found.is_empty() {
-        return None;
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for (r, sign) in found {
-        out.push_str(&text[from..r.start]);
-        let pad = std::iter::repeat_n(' ', r.len() - sign.len());
-        if glued_sign(&text[r.clone()]).is_some() {
-            out.extend(pad);
-            out.push_str(sign);
-        } else {
-            out.push_str(sign);
-            out.extend(pad);
-        }
-        from = r.end;
-    }
-    out.push_str(&text[from..]);
-    debug_assert_eq!(out.len(), text.len());
-    Some(out)
 }
 
 /// The word of ASCII letters that ends at byte `end` of `bytes` (empty when
@@ -156,7 +144,13 @@ mod tests {
             }
             i = end;
         }
-        rewritten(text, found)
+        // a currency's sign is padded before it
+        let edits = found.into_iter().map(|(range, with)| Edit {
+            pad_before: glued_sign(&text[range.clone()]).is_some(),
+            range,
+            with,
+        });
+        rewritten(text, edits)
     }
 
     proptest::proptest! {

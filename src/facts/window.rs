@@ -421,20 +421,15 @@ impl<'d> Memo<'d> {
         let prefilter = self.rules.prefilter();
         let hits = self.hits(doc, w);
         let may = |p: &Pattern| prefilter.may_match(hits, p.id());
-        let literal_miss = m.all.iter().position(|p| !may(p)).map(WindowMiss::All);
+        let literals: Vec<bool> = m.all.iter().map(may).collect();
         let any_literal_miss = !m.any.is_empty() && !m.any.iter().any(may);
-        // an `all` pattern of the unit may be in the sentence before: "9.3
+        // each `all` pattern matches the window, or is the unit the sentence
+        // before states for figures of this one that have none: "9.3
         // million barrels a day in April. Average production was 9.4
         // million in the first quarter"
-        if let Some(miss) = literal_miss {
-            if let WindowMiss::All(i) = miss {
-                if !(carry && self.unit_carried(doc, s, metric, &m.all[i])) {
-                    return Err(miss);
-                }
-            }
-        }
-        if let Some(i) = m.all.iter().position(|r| {
-            !(self.is_match(doc, w, r) || (carry && self.unit_carried(doc, s, metric, r)))
+        if let Some(i) = m.all.iter().zip(&literals).position(|(r, &literal)| {
+            !((literal && self.is_match(doc, w, r))
+                || (carry && self.unit_carried(doc, s, metric, r)))
         }) {
             return Err(WindowMiss::All(i));
         }
