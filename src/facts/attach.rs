@@ -877,10 +877,7 @@ pub(super) fn names_own(r: &regex::Regex, text: &str) -> bool {
     if !r.is_match(text) {
         return false;
     }
-    let bytes = text.as_bytes();
-    let has_non = bytes
-        .windows(4)
-        .any(|w| w[3] == b'-' && w[..3].eq_ignore_ascii_case(b"non"));
+    let has_non = memchr::memchr_iter(b'-', text.as_bytes()).any(|i| after_non(text, i + 1));
     !has_non || r.find_iter(text).any(|f| !after_non(text, f.start()))
 }
 
