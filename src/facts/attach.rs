@@ -473,6 +473,7 @@ pub(super) fn candidates(
     accepted: &[usize],
     (lists, referent): (&Respectively, Option<&Referent>),
     (m, metric): (usize, &Metric),
+    cache: &mut Found,
     mut rejected: Option<&mut Vec<(usize, Rejection)>>,
 ) -> Vec<Candidate> {
     // a figure's range in the sentence
@@ -522,6 +523,7 @@ pub(super) fn candidates(
         (figures.len(), &ranks),
         (lists, referent),
         metric,
+        cache,
     );
     let mut out = Vec::new();
     let mut claimed: Vec<bool> = vec![false; figures.len()];
@@ -831,6 +833,22 @@ fn requirement_count(metric: &Metric) -> u32 {
 /// The matches of `r` in a sentence and, where it differs, in its view with
 /// the other names of abbreviated organizations written as the
 /// abbreviation (`names.rs`): "the group" is OPEC for a rule that says OPEC.
+/// The matches of the rules' patterns in one sentence, each pattern
+/// searched once however many rules of the sentence share it (an entity, a
+/// template's words): by pattern id.
+#[derive(Default)]
+pub(super) struct Found(foldhash::HashMap<usize, Vec<Range<usize>>>);
+
+impl Found {
+    /// `matches` of pattern `r` in `texts`, the sentence this cache is for.
+    fn matches(&mut self, r: &Pattern, texts: (&str, Option<&str>)) -> Vec<Range<usize>> {
+        self.0
+            .entry(r.id())
+            .or_insert_with(|| matches(r, texts))
+            .clone()
+    }
+}
+
 fn matches(r: &regex::Regex, (sentence, named): (&str, Option<&str>)) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = r.find_iter(sentence).map(|f| f.range()).collect();
     if let Some(view) = named {
@@ -848,8 +866,12 @@ fn matches(r: &regex::Regex, (sentence, named): (&str, Option<&str>)) -> Vec<Ran
 /// in a sentence: `matches`, less those that start right after "non-",
 /// which names everything but what follows ("non-OPEC supply", "non-EU
 /// imports").
-fn own_matches(r: &regex::Regex, texts: (&str, Option<&str>)) -> Vec<Range<usize>> {
-    let mut found = matches(r, texts);
+fn own_matches(
+    r: &Pattern,
+    texts: (&str, Option<&str>),
+    found: &mut Found,
+) -> Vec<Range<usize>> {
+    let mut found = found.matches(r, texts);
     found.retain(|f| !after_non(texts.0, f.start));
     found
 }
@@ -887,6 +909,7 @@ fn reach(
     (figure_count, ranks): (usize, &[Range<usize>]),
     (lists, referent): (&Respectively, Option<&Referent>),
     metric: &Metric,
+    cache: &mut Found,
 ) -> Reach {
     let m = &metric.matcher;
     let mut reach = Reach {
@@ -912,7 +935,7 @@ fn reach(
     for (group, is_near) in patterns {
         let mut reached = vec![false; figure_count];
         for r in group {
-            for found in own_matches(r, (sentence, named)) {
+            for found in own_matches(r, (sentence, named), cache) {
                 reach.patterns_here = true;
                 let in_item = lists.item_of(&found.clone()).is_some();
                 for (i, d) in owners(sentence, &found, field, lists) {
@@ -932,7 +955,7 @@ fn reach(
     let mut others: Vec<Range<usize>> = m
         .other_entities
         .iter()
-        .flat_map(|o| matches(&o.regex, (sentence, named)))
+        .flat_map(|o| cache.matches(&o.regex, (sentence, named)))
         .collect();
     // "Japan makes for a striking comparison. It welcomed 21.5 million
     // visitors, more than Thailand's 16.69 million": "It" names Japan, an
@@ -948,7 +971,7 @@ fn reach(
     let mut own_entities = vec![0usize; figure_count];
     for e in &m.entities {
         let mut reached = vec![false; figure_count];
-        let found_all = own_matches(&e.regex, (sentence, named));
+        let found_all = own_matches(&e.regex, (sentence, named), cache);
         // a figure whose rule's entity is named only among other entities
         // in a clause of cause after it is not the entity's
         for (i, figure) in field.spans {
@@ -974,7 +997,7 @@ fn reach(
         }
     }
     for (n, r) in m.none.iter().enumerate() {
-        for found in matches(r, (sentence, named)) {
+        for found in cache.matches(r, (sentence, named)) {
             if inside_a_name(sentence, found.start) || in_a_list_of_all(sentence, &found) {
                 continue;
             }

@@ -477,6 +477,8 @@ fn sentence_claims<'d>(
     // words that refer back to the subject before ("It welcomed …"),
     // found once a sentence
     let mut referent: Option<Option<window::Referent>> = None;
+    // the matches of each pattern in the sentence, found once
+    let mut found = attach::Found::default();
     // only the metrics whose literals the window holds (`rules/prefilter.rs`)
     let metrics = match trace {
         Some(_) => (0..rules.metrics.len()).collect(),
@@ -528,7 +530,9 @@ fn sentence_claims<'d>(
         let referent = referent
             .get_or_insert_with(|| window::referent(doc, s, (text, view)))
             .as_ref();
-        for accepted in [levels, changes] {
+        // (a group with no figure has nothing to claim: its words are not
+        // looked for)
+        for accepted in [levels, changes].into_iter().filter(|a| !a.is_empty()) {
             let mut rejected = trace.as_ref().map(|_| Vec::new());
             candidates.extend(attach::candidates(
                 (sentence, named),
@@ -537,6 +541,7 @@ fn sentence_claims<'d>(
                 &accepted,
                 (lists, referent),
                 (m, metric),
+                &mut found,
                 rejected.as_mut(),
             ));
             if let Some(t) = trace.as_deref_mut() {
