@@ -28,7 +28,7 @@ use std::ops::Range;
 
 use super::window::Referent;
 use crate::extract::{Kind, Quantity};
-use crate::rules::{Metric, Pattern};
+use crate::rules::{Hits, Metric, Pattern, Prefilter};
 
 /// How far a word is from a figure: clause boundaries between them first,
 /// then bytes.
@@ -835,14 +835,30 @@ fn requirement_count(metric: &Metric) -> u32 {
 /// abbreviation (`names.rs`): "the group" is OPEC for a rule that says OPEC.
 /// The matches of the rules' patterns in one sentence, each pattern
 /// searched once however many rules of the sentence share it (an entity, a
-/// template's words): by pattern id.
-#[derive(Default)]
-pub(super) struct Found(foldhash::HashMap<usize, Vec<Range<usize>>>);
+/// template's words), and not at all when the sentence lacks its literals.
+pub(super) struct Found<'r> {
+    prefilter: &'r Prefilter,
+    /// The literals in the sentence and its view (`rules/prefilter.rs`).
+    hits: Hits,
+    /// pattern id -> its matches
+    found: foldhash::HashMap<usize, Vec<Range<usize>>>,
+}
 
-impl Found {
+impl<'r> Found<'r> {
+    pub(super) fn new(prefilter: &'r Prefilter, hits: Hits) -> Self {
+        Found {
+            prefilter,
+            hits,
+            found: foldhash::HashMap::default(),
+        }
+    }
+
     /// `matches` of pattern `r` in `texts`, the sentence this cache is for.
     fn matches(&mut self, r: &Pattern, texts: (&str, Option<&str>)) -> Vec<Range<usize>> {
-        self.0
+        if !self.prefilter.may_match(&self.hits, r.id()) {
+            return Vec::new();
+        }
+        self.found
             .entry(r.id())
             .or_insert_with(|| matches(r, texts))
             .clone()

@@ -478,7 +478,7 @@ fn sentence_claims<'d>(
     // found once a sentence
     let mut referent: Option<Option<window::Referent>> = None;
     // the matches of each pattern in the sentence, found once
-    let mut found = attach::Found::default();
+    let mut found: Option<attach::Found> = None;
     // only the metrics whose literals the window holds (`rules/prefilter.rs`)
     let metrics = match trace {
         Some(_) => (0..rules.metrics.len()).collect(),
@@ -522,6 +522,8 @@ fn sentence_claims<'d>(
             }
             continue;
         }
+        let found = found
+            .get_or_insert_with(|| attach::Found::new(rules.prefilter(), memo.sentence_hits(doc, s)));
         let (text, view) = memo.texts(doc);
         let sentence = &text[range.clone()];
         let named = view.map(|v| &v[range.clone()]).filter(|v| *v != sentence);
@@ -541,7 +543,7 @@ fn sentence_claims<'d>(
                 &accepted,
                 (lists, referent),
                 (m, metric),
-                &mut found,
+                found,
                 rejected.as_mut(),
             ));
             if let Some(t) = trace.as_deref_mut() {

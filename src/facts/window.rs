@@ -88,15 +88,29 @@ fn range(doc: &Document, (s, previous): Window) -> std::ops::Range<usize> {
 static CURRENCY_NAMES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     regex::Regex::new(
-        r"\b(?:US|U\.S\.|USA|American|Chinese|Russian|Indian|Hong Kong|Australian|Canadian|Singapore|New Zealand)\s*(?:\$|(?i:dollars?|yuan|renminbi|roubles?|rubles?|rupees?)\b)",
+        r"(?-u:\b)(?:US|U\.S\.|USA|American|Chinese|Russian|Indian|Hong Kong|Australian|Canadian|Singapore|New Zealand)\s*(?:\$|(?i:dollars?|yuan|renminbi|roubles?|rubles?|rupees?)(?-u:\b))",
     )
     .expect("valid regex")
 });
 
 /// `text` with every currency named after a country blanked out (same
-/// length, so offsets stay).
+/// length, so offsets stay). Word boundaries are ASCII ones, so that the
+/// search stays in the fast DFA on text with curly quotes and dashes (a
+/// Unicode `\b` made it fall back to the slow engines on most articles).
 fn currency_names_blanked(text: &str) -> std::borrow::Cow<'_, str> {
-    CURRENCY_NAMES.replace_all(text, |c: &regex::Captures<'_>| " ".repeat(c[0].len()))
+    let mut found = CURRENCY_NAMES.find_iter(text).peekable();
+    if found.peek().is_none() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for m in found {
+        out.push_str(&text[at..m.start()]);
+        out.extend(std::iter::repeat_n(' ', m.len()));
+        at = m.end();
+    }
+    out.push_str(&text[at..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether sentences `a` and `a + 1` of `doc` are in one paragraph: no
@@ -369,6 +383,12 @@ impl<'d> Memo<'d> {
             }
             hits
         })
+    }
+
+    /// The literals of the rules' patterns in sentence `s` alone (its
+    /// text and its view).
+    pub(super) fn sentence_hits(&mut self, doc: &'d Document, s: usize) -> Hits {
+        self.hits(doc, (s, false)).clone()
     }
 
     /// Whether pattern `p` matches window `w` (of the text or the view):
