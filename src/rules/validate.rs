@@ -505,7 +505,7 @@ fn collect_entities(sources: &mut [Source], errors: &mut Errors) -> (Entities, N
 /// All names and demonyms as whole words, consuming nothing around them:
 /// what `{A}` stands for in a template's patterns.
 fn words_pattern(raw: &RawEntity) -> String {
-    alternation(raw.names.iter().chain(&raw.demonyms), r"\b")
+    alternation(raw.names.iter().chain(&raw.demonyms), WORD_END)
 }
 
 /// After a name when entities are found: never right before `$`, so "US"
@@ -559,16 +559,31 @@ fn alternation<'a>(names: impl Iterator<Item = &'a String>, end: &str) -> String
 /// A name as a whole word: a word boundary before it where it starts with a
 /// letter, `end` after it where it ends with one ("U.S." ends with a full
 /// stop and takes neither).
+///
+/// Beside an ASCII letter or digit the boundary is an ASCII one: it is the
+/// same there but for a letter outside ASCII right against the name
+/// ("Chinaé"), and it keeps the search in the regex crate's fast DFA on
+/// text with curly quotes or dashes, where a Unicode boundary makes it fall
+/// back to slower engines.
 fn whole_name(name: &str, end: &str) -> String {
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    let start = if word(name.chars().next()) { r"\b" } else { "" };
-    let end = if word(name.chars().next_back()) {
-        end
-    } else {
-        ""
+    let boundary = |c: Option<char>| match c {
+        Some(c) if c.is_ascii_alphanumeric() || c == '_' => r"(?-u:\b)",
+        _ => r"\b",
+    };
+    let (first, last) = (name.chars().next(), name.chars().next_back());
+    let start = if word(first) { boundary(first) } else { "" };
+    let end = match (word(last), end) {
+        (false, _) => "",
+        (true, WORD_END) => boundary(last),
+        (true, end) => end,
     };
     format!("{start}{}{end}", regex::escape(name))
 }
+
+/// The end of a name in `{A}` of a template's patterns: a word boundary
+/// (`whole_name`).
+const WORD_END: &str = r"\b";
 
 fn metric(
     raw: RawMetric,
