@@ -296,8 +296,12 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Warning>), Error
         files.extend(walked.files.into_iter().map(without_dot));
         skipped.extend(walked.skipped);
     }
-    files.sort();
-    files.dedup();
+    // one folder's walk comes sorted and distinct; several paths are sorted
+    // together
+    if paths.len() > 1 {
+        files.sort();
+        files.dedup();
+    }
     Ok((files, skipped))
 }
 
@@ -305,6 +309,9 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Warning>), Error
 /// and ripgrep show paths under the working folder; a path without one is
 /// given back as it is (no copy: this runs on every file of a corpus).
 fn without_dot(path: PathBuf) -> PathBuf {
+    if !path.as_os_str().as_encoded_bytes().starts_with(b".") {
+        return path;
+    }
     match path.strip_prefix(".") {
         Ok(rest) if !rest.as_os_str().is_empty() => rest.to_path_buf(),
         _ => path,
