@@ -946,9 +946,13 @@ fn reach(
         }
     }
     let mut own_entities = vec![0usize; figure_count];
+    // where the rule's own entities are named, for a `none` word joined to
+    // one by "and" ("the U.S. and global record")
+    let mut own_names: Vec<Range<usize>> = Vec::new();
     for e in &m.entities {
         let mut reached = vec![false; figure_count];
         let found_all = own_matches(&e.regex, (sentence, named));
+        own_names.extend(found_all.iter().cloned());
         // a figure whose rule's entity is named only among other entities
         // in a clause of cause after it is not the entity's
         for (i, figure) in field.spans {
@@ -975,7 +979,11 @@ fn reach(
     }
     for (n, r) in m.none.iter().enumerate() {
         for found in matches(r, (sentence, named)) {
-            if inside_a_name(sentence, found.start) || in_a_list_of_all(sentence, &found) {
+            if inside_a_name(sentence, found.start)
+                || in_a_list_of_all(sentence, &found)
+                || joined_to_own(sentence, &found, &own_names)
+                || modifies_the_subject(sentence, &found, metric)
+            {
                 continue;
             }
             for (i, _) in owners(sentence, &found, excluding, lists) {
@@ -1102,6 +1110,65 @@ fn in_a_list_of_all(sentence: &str, found: &Range<usize>) -> bool {
         rest = &item[end..];
     }
     false
+}
+
+/// Whether `none` match `found` is joined by "and" or "or" to a name of
+/// the rule's own entity right before it, both before one noun: "the
+/// previous U.S. and global record of 12.3 million b/d" is the record of
+/// the United States as much as the world's, and a `none` word for world
+/// figures does not take it from a rule of the United States.
+fn joined_to_own(sentence: &str, found: &Range<usize>, own_names: &[Range<usize>]) -> bool {
+    own_names.iter().any(|name| {
+        sentence
+            .get(name.end..found.start)
+            // an entity's match may end with the character after the name
+            .map(|gap| gap.trim_start_matches('.').trim())
+            .is_some_and(|gap| matches!(gap, "and" | "or" | "&"))
+    })
+}
+
+/// Prepositions that join a subject's head noun to what it is of: "the
+/// exporters in OPEC", "refiners of the region".
+const SUBJECT_LINKS: &[&str] = &["in", "of", "among", "within", "across", "from"];
+
+/// Whether `none` match `found` opens with the head noun of the subject of
+/// a verb of the rule's own, which states the figure: "The oil exporters
+/// in OPEC pumped 26.53 million barrels per day" is what the exporters
+/// pumped, their output, though "exporters … 26.53 million barrels" is a
+/// `none` pattern for exports. The match must run from a lower-case noun,
+/// through a preposition ("in", "of", "among" …), to a verb in the past
+/// tense that the rule's `all`, `any` or `near` words match, and on to the
+/// figure within three words ("pumped an average of 26.5 million"), with
+/// no clause boundary. "Exports of crude reached 7 million barrels" (no
+/// verb of the rule) and "Iraq in OPEC pumped" (a name, which a `none`
+/// pattern of other countries means) are left out.
+fn modifies_the_subject(sentence: &str, found: &Range<usize>, metric: &Metric) -> bool {
+    const BETWEEN: usize = 3;
+    let Some(text) = sentence.get(found.clone()) else {
+        return false;
+    };
+    // the words up to the figure's digits
+    let Some(digit) = text.find(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    let head = &text[..digit];
+    if head.contains([',', ';', ':', '(', ')']) {
+        return false;
+    }
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let (Some(noun), Some(link)) = (words.first(), words.get(1)) else {
+        return false;
+    };
+    if !noun.chars().all(|c| c.is_ascii_lowercase()) || !SUBJECT_LINKS.contains(link) {
+        return false;
+    }
+    // the verb, at most three words before the figure
+    words
+        .iter()
+        .enumerate()
+        .skip(3)
+        .filter(|(i, _)| words.len() - i <= BETWEEN + 1)
+        .any(|(_, w)| w.len() > 4 && w.ends_with("ed") && rule_words_match(metric, w))
 }
 
 /// Whether the name at `name` stands after rank `figure` in a phrase of
@@ -2016,5 +2083,93 @@ metrics:
         ]);
         let pairs: Vec<(usize, usize)> = kept.iter().map(|c| (c.figure, c.metric)).collect();
         assert_eq!(pairs, [(0, 2), (0, 4), (1, 1), (1, 2)]);
+    }
+
+    /// Rules of a group's and a country's output in barrels a day, with
+    /// `none` patterns for world figures and for exports, as in #12.
+    const OUTPUT: &str = r#"entities:
+  canada:
+    names: [Canada]
+    demonyms: [Canadian]
+  brazil:
+    names: [Brazil]
+metrics:
+  - id: output.canada
+    description: Canada's output in barrels a day
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbpd\b']
+      any: ['\boutput\b|\bproduc\w*|\brecord\b|\bpump\w*']
+      entities: [canada]
+      none: ['\b(?:world|global)\b[^\d;]{0,40}?\d']
+  - id: output.league
+    description: The League's output in barrels a day
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbpd\b', '\bLeague\s+(?:\w+\s+)?(?:output|production|pumped|produced)\b|\b(?:output|production)\s+(?:\w+\s+)?(?:of|by)\s+(?:the\s+)?League\b']
+      any: ['\boutput\b|\bproduc\w*|\bpump\w*']
+      none: ['\bexport\w*[^\d;]{0,40}?\d[\d.,]*\s*(?:million\s+)?(?:bpd|barrels)']
+"#;
+
+    #[test]
+    fn a_none_word_joined_to_the_rule_s_entity_names_both() {
+        // "the Canadian and world record": Canada's record as much as the
+        // world's
+        let text = "Canada's output rose to 5.1 million bpd in 2024, above the Canadian and world record of 4.9 million bpd set in 2019.";
+        assert_eq!(
+            claimed(OUTPUT, text),
+            ["output.canada 5.1 million", "output.canada 4.9 million"]
+        );
+        // the world's alone, or another country's and the world's
+        let text = "Canada's output rose to 5.1 million bpd in 2024, while the world record is 13.3 million bpd.";
+        assert_eq!(claimed(OUTPUT, text), ["output.canada 5.1 million"]);
+        let text = "Canada's output rose to 5.1 million bpd in 2024, below the Brazilian and world record of 13 million bpd.";
+        assert_eq!(claimed(OUTPUT, text), ["output.canada 5.1 million"]);
+    }
+
+    #[test]
+    fn a_none_noun_that_heads_the_subject_of_the_rule_s_verb_excludes_nothing() {
+        // the exporters in the League pumped it: the League's output
+        let text = "The crude exporters in the League pumped 12.4 million bpd in March.";
+        assert_eq!(claimed(OUTPUT, text), ["output.league 12.4 million"]);
+        let text =
+            "The big exporters of the League produced an average of 12.4 million bpd in March.";
+        assert_eq!(claimed(OUTPUT, text), ["output.league 12.4 million"]);
+        // exports themselves, or a verb that is not the rule's
+        let text = "League output held steady while exports from the League reached 7.1 million bpd in March.";
+        assert!(claimed(OUTPUT, text).is_empty());
+        let text =
+            "The exporters in the League shipped 7.1 million bpd in March, as League output rose.";
+        assert!(claimed(OUTPUT, text).is_empty());
+    }
+
+    #[test]
+    fn a_bare_metric_noun_takes_the_subject_of_the_sentence_before() {
+        // "output" alone, opening the sentence or after an opening clause,
+        // goes on about the subject before, in the paragraph before too
+        let text = "Production by the League rose in May, its members said.\n\nAfter a dip in April, output climbed to 12.4 million bpd in May.";
+        assert_eq!(claimed(OUTPUT, text), ["output.league 12.4 million"]);
+        let text = "League production rose in May. Output reached 12.4 million bpd.";
+        assert_eq!(claimed(OUTPUT, text), ["output.league 12.4 million"]);
+        // not a subject that says what it is of, nor a subject before that
+        // is no match of the rule's words
+        let text = "League production rose in May. Output in Brazil reached 3.4 million bpd.";
+        assert!(claimed(OUTPUT, text).is_empty());
+        let text = "Markets watched the League closely in May. Output reached 12.4 million bpd.";
+        assert!(claimed(OUTPUT, text).is_empty());
+        let text = "Prices fell in May even though League production rose. Output reached 12.4 million bpd.";
+        assert!(claimed(OUTPUT, text).is_empty());
+    }
+
+    #[test]
+    fn barrels_of_a_daily_rate_are_barrels_a_day() {
+        let text = "In March, Canada's average daily production fell by 20 thousand barrels to 4.95 million.";
+        assert_eq!(claimed(OUTPUT, text), ["output.canada 4.95 million"]);
+        // stocks, in barrels, are no daily rate
+        let text =
+            "Canada's crude stocks rose by 2 million barrels to 31 million barrels in March.";
+        assert!(claimed(OUTPUT, text).is_empty());
     }
 }

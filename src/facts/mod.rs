@@ -12,6 +12,7 @@ mod asides;
 mod attach;
 mod batches;
 mod convert;
+mod daily;
 mod names;
 pub mod quote;
 mod rewrite;

@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{asides, names, signs};
+use super::{asides, daily, names, signs};
 use crate::documents::Document;
 use crate::rules::{Context, EntityMatcher, Hits, Metric, MetricKind, Pattern, RuleSet};
 
@@ -174,6 +174,93 @@ fn referring_words(doc: &Document, s: usize) -> Option<std::ops::Range<usize>> {
     })
 }
 
+/// Whether sentence `s` follows one of the same section: no heading
+/// between them (a paragraph break may be).
+fn follows(doc: &Document, s: usize) -> bool {
+    let sentences = doc.sentences();
+    let (Some(before), Some(here)) = (
+        s.checked_sub(1).and_then(|b| sentences.get(b)),
+        sentences.get(s),
+    ) else {
+        return false;
+    };
+    let gap = doc.text.get(before.end..here.start).unwrap_or("");
+    !gap.contains("\n#") && gap.matches('\n').count() <= 2
+}
+
+/// Words that may open a sentence before its subject, as a clause set off
+/// by a comma: "After a fall in July, output …".
+const OPENERS: &[&str] = &[
+    "After",
+    "Before",
+    "In",
+    "During",
+    "Over",
+    "Since",
+    "By",
+    "Last",
+    "This",
+    "Through",
+    "From",
+    "Compared",
+    "Meanwhile",
+    "Overall",
+    "Still",
+    "Yet",
+    "Then",
+    "Later",
+    "Earlier",
+];
+
+/// Words that may stand before a metric noun in a bare subject: "Crude
+/// output", "Average daily production".
+const BARE_MODIFIERS: &[&str] = &[
+    "crude", "oil", "total", "average", "overall", "daily", "monthly", "annual", "combined",
+];
+
+/// Words after a noun that say what it is of or where: the subject is not
+/// bare ("output in Iraq", "production of OPEC", "output's").
+const OF_WORDS: &[&str] = &[
+    "of", "in", "from", "by", "at", "for", "to", "with", "on", "among", "across", "s",
+];
+
+/// The noun of sentence `s`'s subject when it is bare: a lower-case noun
+/// ("output", "production"), with no article, possessive or name before it
+/// and none of `OF_WORDS` after it, that opens the sentence or follows an
+/// opening clause set off by a comma ("After a fall in July, output
+/// increased …"), and a lower-case word after it (its verb).
+fn bare_subject(doc: &Document, s: usize) -> Option<&str> {
+    let range = doc.sentences().get(s)?.clone();
+    let text = doc.text.get(range)?;
+    // an opening clause: one of `OPENERS`, up to a comma within 48 bytes
+    let first = text.split(' ').next().unwrap_or("");
+    let rest = if OPENERS.contains(&first) {
+        let comma = text.get(..48.min(text.len())).unwrap_or(text).find(", ")?;
+        &text[comma + 2..]
+    } else {
+        text
+    };
+    let mut words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let mut noun = words.next()?;
+    let mut n = 0;
+    while BARE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(noun)) && n < 2 {
+        noun = words.next()?;
+        n += 1;
+    }
+    let verb = words.next()?;
+    let lower = |w: &str| w.chars().all(|c| c.is_ascii_lowercase());
+    // the sentence's first word is capitalized; any later one is lower-case
+    let opens = n == 0 && rest.len() == text.len();
+    let noun_ok = if opens {
+        noun.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && lower(&noun[1..])
+    } else {
+        lower(noun)
+    };
+    (noun_ok && noun.len() > 3 && lower(verb) && !OF_WORDS.contains(&verb)).then_some(noun)
+}
+
 /// A sentence's words that refer back to the subject of the sentence before
 /// it, in its paragraph ("Japan makes for a striking comparison. It
 /// welcomed 21.5 million …"): the entity that subject names is named there
@@ -314,6 +401,12 @@ impl<'d> Memo<'d> {
             let hits = self.hits(doc, window(s, context));
             prefilter.candidates(hits, context, &mut out);
         }
+        // a bare metric noun may take its `all` words from the sentence
+        // before (`subject_carried`): the rules whose literals are there
+        if bare_subject(doc, s).is_some() && follows(doc, s) {
+            let hits = self.hits(doc, (s, true));
+            prefilter.candidates(hits, Context::Sentence, &mut out);
+        }
         out.sort_unstable();
         out.dedup();
         out
@@ -327,8 +420,8 @@ impl<'d> Memo<'d> {
     /// The document's text as patterns see it, and its view with the other
     /// names of abbreviated organizations written as the abbreviation
     /// (`names.rs`), asides set off by commas blanked (`asides.rs`) and
-    /// words for per cent after a number written as "%" (`signs.rs`), when
-    /// it has any.
+    /// words for per cent after a number written as "%" (`signs.rs`) and
+    /// barrels of a daily rate as "bpd" (`daily.rs`), when it has any.
     pub(super) fn texts(&mut self, doc: &'d Document) -> (&str, Option<&str>) {
         let text = self
             .text
@@ -336,7 +429,8 @@ impl<'d> Memo<'d> {
         let view = self.view.get_or_insert_with(|| {
             let named = names::named(text);
             let blanked = asides::blanked(named.as_deref().unwrap_or(text)).or(named);
-            signs::written(blanked.as_deref().unwrap_or(text)).or(blanked)
+            let signed = signs::written(blanked.as_deref().unwrap_or(text)).or(blanked);
+            daily::written(signed.as_deref().unwrap_or(text)).or(signed)
         });
         (text, view.as_deref())
     }
@@ -429,7 +523,9 @@ impl<'d> Memo<'d> {
         // million in the first quarter"
         if let Some(i) = m.all.iter().zip(&literals).position(|(r, &literal)| {
             !((literal && self.is_match(doc, w, r))
-                || (carry && self.unit_carried(doc, s, metric, r)))
+                || (carry
+                    && (self.unit_carried(doc, s, metric, r)
+                        || self.subject_carried(doc, s, metric, r))))
         }) {
             return Err(WindowMiss::All(i));
         }
@@ -547,6 +643,41 @@ impl<'d> Memo<'d> {
                 .and_then(|c| c.get(1))
                 .is_some_and(|w| scale(w.as_str()) == here)
         })
+    }
+
+    /// Whether `all` pattern `p` of `metric` names what sentence `s`'s bare
+    /// subject is of: `s` opens with a noun of the rule's own words and no
+    /// words of what it is of ("After a fall in July, output increased … to
+    /// 27.45 million bpd"; `bare_subject`), and the subject of the sentence
+    /// before it, in its paragraph or at the end of the paragraph before,
+    /// is a match of `p` ("Oil production by the members of OPEC rose
+    /// slightly in August"): the output is OPEC's. Only for a rule whose
+    /// window is the sentence.
+    fn subject_carried(
+        &mut self,
+        doc: &'d Document,
+        s: usize,
+        metric: &Metric,
+        p: &Pattern,
+    ) -> bool {
+        if metric.matcher.context != Context::Sentence || !follows(doc, s) {
+            return false;
+        }
+        let Some(noun) = bare_subject(doc, s) else {
+            return false;
+        };
+        let m = &metric.matcher;
+        if !m.all.iter().chain(&m.any).any(|r| r.is_match(noun)) {
+            return false;
+        }
+        self.texts(doc);
+        let text: &str = self.text.as_deref().unwrap_or(&doc.text);
+        let view = self.view.as_ref().and_then(|v| v.as_deref());
+        let (plain, view) = Self::window_texts(text, view, doc, (s - 1, false));
+        [Some(plain), view]
+            .into_iter()
+            .flatten()
+            .any(|t| p.find(t).is_some_and(|f| f.start() <= SUBJECT))
     }
 
     /// The metrics the sentence before `s`, in its paragraph, was found to
