@@ -377,6 +377,9 @@ pub enum Exclusion {
     None { pattern: usize, words: String },
     /// An entity the rule does not name, as written.
     OtherEntity { words: String },
+    /// The rule's word of one direction joined to the other ("imports and
+    /// exports"): both together, as written.
+    BothDirections { words: String },
 }
 
 /// Why a rule that names a sentence does not claim one of its figures.
@@ -444,6 +447,19 @@ enum Strength {
     },
 }
 
+/// What excludes a figure from a rule, before its words are copied for
+/// `crosscheck why`.
+#[derive(Debug, Clone, Copy)]
+enum Excluder {
+    /// `none` pattern number `.0`.
+    None(usize),
+    /// An entity the rule does not name.
+    OtherEntity,
+    /// A word of the rule joined to the other direction ("imports and
+    /// exports").
+    BothDirections,
+}
+
 /// Where one metric's words fall among the figures it can claim.
 struct Reach {
     /// Per figure: requirements with a match belonging to it, and the
@@ -452,7 +468,7 @@ struct Reach {
     nearest: Vec<Option<Distance>>,
     /// Per figure: the first `none` match (its pattern) or other entity
     /// (`None`) that belongs to it, and where it is in the sentence.
-    excluded: Vec<Option<(Option<usize>, Range<usize>)>>,
+    excluded: Vec<Option<(Excluder, Range<usize>)>>,
     /// Per figure: whether a `near` pattern belongs to it.
     near: Vec<bool>,
     /// Per figure: whether a word of the rule stands in its item of a list
@@ -536,11 +552,14 @@ pub(super) fn candidates(
                 None => "",
             };
             Some(Rejection::Excluded(match pattern {
-                Some(n) => Exclusion::None {
+                Excluder::None(n) => Exclusion::None {
                     pattern: *n,
                     words: words.to_owned(),
                 },
-                None => Exclusion::OtherEntity {
+                Excluder::OtherEntity => Exclusion::OtherEntity {
+                    words: words.to_owned(),
+                },
+                Excluder::BothDirections => Exclusion::BothDirections {
                     words: words.to_owned(),
                 },
             }))
@@ -914,6 +933,13 @@ fn reach(
         for r in group {
             for found in own_matches(r, (sentence, named)) {
                 reach.patterns_here = true;
+                // "imports and exports" is trade: no figure of one direction
+                if let Some(both) = joined_to_opposite(sentence, &found, metric) {
+                    for (i, _) in owners(sentence, &both, excluding, lists) {
+                        reach.excluded[i].get_or_insert((Excluder::BothDirections, both.clone()));
+                    }
+                    continue;
+                }
                 let in_item = lists.item_of(&found.clone()).is_some();
                 for (i, d) in owners(sentence, &found, field, lists) {
                     reached[i] = true;
@@ -961,7 +987,7 @@ fn reach(
                 .filter(|f| in_a_clause_of_parts(sentence, figure, f, &others));
             if let Some(f) = parts.next() {
                 if parts.count() + 1 == found_all.len() {
-                    reach.excluded[*i].get_or_insert((None, f.clone()));
+                    reach.excluded[*i].get_or_insert((Excluder::OtherEntity, f.clone()));
                 }
             }
         }
@@ -987,7 +1013,7 @@ fn reach(
                 continue;
             }
             for (i, _) in owners(sentence, &found, excluding, lists) {
-                reach.excluded[i].get_or_insert((Some(n), found.clone()));
+                reach.excluded[i].get_or_insert((Excluder::None(n), found.clone()));
             }
         }
     }
@@ -1001,7 +1027,7 @@ fn reach(
         }
         for (i, _) in owners(sentence, found, field, lists) {
             if own_entities[i] < m.entities.len() {
-                reach.excluded[i].get_or_insert((None, found.clone()));
+                reach.excluded[i].get_or_insert((Excluder::OtherEntity, found.clone()));
             }
         }
     }
@@ -1125,6 +1151,72 @@ fn joined_to_own(sentence: &str, found: &Range<usize>, own_names: &[Range<usize>
             .map(|gap| gap.trim_start_matches('.').trim())
             .is_some_and(|gap| matches!(gap, "and" | "or" | "&"))
     })
+}
+
+/// Words of one direction of a flow, each with its opposite: a rule's word
+/// joined to its opposite by "and" names both together.
+const DIRECTIONS: &[(&str, &str)] = &[
+    ("imports", "exports"),
+    ("import", "export"),
+    ("imported", "exported"),
+    ("arrivals", "departures"),
+    ("inbound", "outbound"),
+];
+
+/// The opposite of direction word `w` (any case), if it is one.
+fn opposite(w: &str) -> Option<&'static str> {
+    DIRECTIONS.iter().find_map(|&(a, b)| {
+        if w.eq_ignore_ascii_case(a) {
+            Some(b)
+        } else if w.eq_ignore_ascii_case(b) {
+            Some(a)
+        } else {
+            None
+        }
+    })
+}
+
+/// Where match `found` of a rule's own words, at its first or last word,
+/// is a direction of a flow joined by "and" to the opposite one ("the
+/// region's total imports and exports", "exports and imports from China"),
+/// which the rule's words do not name: the range of both words. They name
+/// trade, both ways together, and the figure they belong to is no figure of
+/// one direction: "accounted for 13.4 percent of the EU's total imports
+/// and exports" is no share of its imports.
+fn joined_to_opposite(
+    sentence: &str,
+    found: &Range<usize>,
+    metric: &Metric,
+) -> Option<Range<usize>> {
+    let text = sentence.get(found.clone())?;
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let last = text
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let named = |w: &str| rule_words_match(metric, w);
+    // "<opposite> and <first> …"
+    let lead = sentence
+        .get(..found.start)
+        .and_then(|b| b.strip_suffix(" and "));
+    if let (Some(o), Some(lead)) = (opposite(first).filter(|o| !named(o)), lead) {
+        let word = lead
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if word.eq_ignore_ascii_case(o) {
+            return Some(found.start - " and ".len() - word.len()..found.start + first.len());
+        }
+    }
+    // "… <last> and <opposite>"
+    let o = opposite(last).filter(|o| !named(o))?;
+    let after = sentence.get(found.end..)?.strip_prefix(" and ")?;
+    let word = after.split(|c: char| !c.is_alphabetic()).next()?;
+    word.eq_ignore_ascii_case(o)
+        .then(|| found.end - last.len()..found.end + " and ".len() + word.len())
 }
 
 /// Prepositions that join a subject's head noun to what it is of: "the
@@ -2171,5 +2263,32 @@ metrics:
         let text =
             "Canada's crude stocks rose by 2 million barrels to 31 million barrels in March.";
         assert!(claimed(OUTPUT, text).is_empty());
+    }
+
+    #[test]
+    fn a_direction_joined_to_the_other_is_trade_both_ways() {
+        let yaml = r#"entities:
+  peru:
+    names: [Peru]
+metrics:
+  - id: share.imports.peru
+    description: Peru's share of the region's imports
+    kind: percent
+    match:
+      all: ['\bimports?\b']
+      any: ['\bshares?\b|\baccount(?:s|ed)?\s+for\b']
+      entities: [peru]
+"#;
+        // imports and exports together: trade, no share of imports
+        let text =
+            "Peru accounted for 9.5 percent of the region's total imports and exports in 2023.";
+        assert!(claimed(yaml, text).is_empty());
+        let text = "Peru accounted for 9.5 percent of exports and imports in 2023.";
+        assert!(claimed(yaml, text).is_empty());
+        // imports alone, or joined to something else
+        let text = "Peru accounted for 9.5 percent of the region's total imports in 2023.";
+        assert_eq!(claimed(yaml, text), ["share.imports.peru 9.5 percent"]);
+        let text = "Peru accounted for 9.5 percent of imports and 4 percent of exports in 2023.";
+        assert_eq!(claimed(yaml, text), ["share.imports.peru 9.5 percent"]);
     }
 }
