@@ -2291,4 +2291,14 @@ metrics:
         let text = "Peru accounted for 9.5 percent of imports and 4 percent of exports in 2023.";
         assert_eq!(claimed(yaml, text), ["share.imports.peru 9.5 percent"]);
     }
+
+    #[test]
+    fn production_in_a_group_is_the_group_s_production() {
+        let text =
+            "Crude production in the League rose by 90 thousand bpd to 12.4 million bpd in May.";
+        assert_eq!(claimed(OUTPUT, text), ["output.league 12.4 million"]);
+        // a month is no place
+        let text = "Production in May rose to 12.4 million bpd.";
+        assert!(claimed(OUTPUT, text).is_empty());
+    }
 }

@@ -14,6 +14,7 @@ mod batches;
 mod convert;
 mod daily;
 mod names;
+mod produced_in;
 pub mod quote;
 mod rewrite;
 mod rule_words;

@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{asides, daily, names, signs};
+use super::{asides, daily, names, produced_in, signs};
 use crate::documents::Document;
 use crate::rules::{Context, EntityMatcher, Hits, Metric, MetricKind, Pattern, RuleSet};
 
@@ -421,7 +421,8 @@ impl<'d> Memo<'d> {
     /// names of abbreviated organizations written as the abbreviation
     /// (`names.rs`), asides set off by commas blanked (`asides.rs`) and
     /// words for per cent after a number written as "%" (`signs.rs`) and
-    /// barrels of a daily rate as "bpd" (`daily.rs`), when it has any.
+    /// barrels of a daily rate as "bpd" (`daily.rs`), and "production in"
+    /// a place as "production of" it (`produced_in.rs`), when it has any.
     pub(super) fn texts(&mut self, doc: &'d Document) -> (&str, Option<&str>) {
         let text = self
             .text
@@ -430,7 +431,8 @@ impl<'d> Memo<'d> {
             let named = names::named(text);
             let blanked = asides::blanked(named.as_deref().unwrap_or(text)).or(named);
             let signed = signs::written(blanked.as_deref().unwrap_or(text)).or(blanked);
-            daily::written(signed.as_deref().unwrap_or(text)).or(signed)
+            let daily = daily::written(signed.as_deref().unwrap_or(text)).or(signed);
+            produced_in::written(daily.as_deref().unwrap_or(text)).or(daily)
         });
         (text, view.as_deref())
     }
