@@ -2301,4 +2301,18 @@ metrics:
         let text = "Production in May rose to 12.4 million bpd.";
         assert!(claimed(OUTPUT, text).is_empty());
     }
+
+    #[test]
+    fn the_subject_of_what_is_said_is_the_sentence_s_subject() {
+        // "The minister said recently that Canada's …": the country the
+        // next sentence refers back to
+        let text = "The minister said recently that Canada's production slipped to 4.8 million bpd in 2023. In 2022 the country produced 4.9 million bpd.";
+        assert_eq!(
+            claimed(OUTPUT, text),
+            ["output.canada 4.8 million", "output.canada 4.9 million"]
+        );
+        // no verb of saying before "that": Canada is no subject
+        let text = "Analysts in Europe and in Asia now agree that Canada's production slipped to 4.8 million bpd in 2023. In 2022 the country produced 4.9 million bpd.";
+        assert_eq!(claimed(OUTPUT, text), ["output.canada 4.8 million"]);
+    }
 }

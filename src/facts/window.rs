@@ -133,6 +133,57 @@ fn refers_to_a_figure(doc: &Document, s: usize) -> bool {
 /// Russia's …").
 pub(super) const SUBJECT: usize = 24;
 
+/// Verbs of saying or showing after which "that" opens a clause with a
+/// subject of its own: "Novak said recently that Russia's oil production
+/// slipped".
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "reported",
+    "reports",
+    "announced",
+    "estimated",
+    "estimates",
+    "noted",
+    "stated",
+    "added",
+    "showed",
+    "show",
+    "shows",
+    "expects",
+    "expected",
+];
+
+/// How far into a sentence a verb of saying and its "that" may stand.
+const SAYING_HEAD: usize = 64;
+
+/// Whether byte `at` of `sentence` is where its subject stands: within its
+/// first `SUBJECT` bytes, or as far into the clause that a verb of saying
+/// and "that" open, among its first words ("Novak said recently that
+/// Russia's oil production slipped …": Russia is the subject of what is
+/// said, and so of the sentence's news).
+pub(super) fn at_subject(sentence: &str, at: usize) -> bool {
+    if at <= SUBJECT {
+        return true;
+    }
+    let mut end = SAYING_HEAD.min(sentence.len());
+    while !sentence.is_char_boundary(end) {
+        end -= 1;
+    }
+    let Some(that) = sentence[..end].find(" that ") else {
+        return false;
+    };
+    let start = that + " that ".len();
+    let said = sentence[..that]
+        .split(' ')
+        .rev()
+        .take(3)
+        .any(|w| SAYING.contains(&w));
+    said && !sentence[..that].contains([',', ';', ':']) && at >= start && at - start <= SUBJECT
+}
+
 /// Whether sentence `s` opens with a word that refers back to a subject:
 /// "It", "Its", "They", "Their", or "the country" (or kingdom, nation)
 /// within its first words ("In 2022 the country produced …").
@@ -302,7 +353,7 @@ impl Referent {
         [Some(plain), view.as_ref()]
             .into_iter()
             .flatten()
-            .any(|t| r.find(t).is_some_and(|f| f.start() <= SUBJECT))
+            .any(|t| r.find(t).is_some_and(|f| at_subject(t, f.start())))
     }
 }
 
@@ -679,7 +730,7 @@ impl<'d> Memo<'d> {
         [Some(plain), view]
             .into_iter()
             .flatten()
-            .any(|t| p.find(t).is_some_and(|f| f.start() <= SUBJECT))
+            .any(|t| p.find(t).is_some_and(|f| at_subject(t, f.start())))
     }
 
     /// The metrics the sentence before `s`, in its paragraph, was found to
@@ -739,7 +790,10 @@ impl<'d> Memo<'d> {
                 let text: &str = self.text.as_deref().unwrap_or(&doc.text);
                 let sentence = &text[range(doc, (k, false))];
                 let subject = m.entities.iter().zip(&anywhere).all(|(e, &anywhere)| {
-                    anywhere || e.regex.find(sentence).is_some_and(|f| f.start() <= SUBJECT)
+                    anywhere
+                        || e.regex
+                            .find(sentence)
+                            .is_some_and(|f| at_subject(sentence, f.start()))
                 });
                 let others = m
                     .other_entities
