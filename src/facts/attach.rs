@@ -1937,8 +1937,19 @@ metrics:
         // a sentence of its own subject is not the metric before it
         let text = "Japan's exports rose to $50 billion in 2024. Imports were $40 billion.";
         assert_eq!(claimed(yaml, text), ["exports.japan $50 billion"]);
-        // nor one in the next paragraph
+        // one that opens the next paragraph refers to the paragraph before
         let text = "Japan's exports rose to $50 billion in 2024.\n\nThe total for the first half came to $24 billion.";
+        assert_eq!(
+            claimed(yaml, text),
+            ["exports.japan $50 billion", "exports.japan $24 billion"]
+        );
+        let text = "Japan's exports rose to $50 billion in 2024.\n\nTheir total for the first half came to $24 billion.";
+        assert_eq!(
+            claimed(yaml, text),
+            ["exports.japan $50 billion", "exports.japan $24 billion"]
+        );
+        // not across a heading
+        let text = "Japan's exports rose to $50 billion in 2024.\n\n## Half-year\n\nThe total for the first half came to $24 billion.";
         assert_eq!(claimed(yaml, text), ["exports.japan $50 billion"]);
     }
 

@@ -646,8 +646,10 @@ impl<'d> Memo<'d> {
     }
 
     /// Whether sentence `s`, whose words lack the rule's `any`, goes on
-    /// about what the sentence before it, in its paragraph, names with
-    /// them: "Russia's oil production slipped to about 530 million tonnes
+    /// about what the sentence before it (in its paragraph, or the last of
+    /// the paragraph before: "Foreign visitors numbered 42.7 million. ¶
+    /// Their spending also set a record, rising to 9.5 trillion yen"; not
+    /// across a heading) names with them: "Russia's oil production slipped to about 530 million tonnes
     /// in 2023. In 2022 the country produced 535 million tonnes"; "South
     /// Korea sent the most visitors. It was followed by China with 5.5
     /// million" (the sentence before need not be the rule's: its `any`
@@ -656,7 +658,7 @@ impl<'d> Memo<'d> {
     fn continues_metric(&mut self, doc: &'d Document, s: usize, metric: &Metric) -> bool {
         if metric.matcher.context != Context::Sentence
             || s == 0
-            || !same_paragraph(doc, s - 1)
+            || !follows(doc, s)
             || !(refers_to_subject(doc, s) || refers_to_a_figure(doc, s))
         {
             return false;
@@ -737,7 +739,7 @@ impl<'d> Memo<'d> {
     /// name (those the rules tried on it): candidates for `s` too, whose
     /// `any` words may be there (`continues_metric`).
     pub(super) fn named_before(&self, doc: &Document, s: usize) -> Vec<usize> {
-        if s == 0 || !same_paragraph(doc, s - 1) {
+        if s == 0 || !follows(doc, s) {
             return Vec::new();
         }
         self.sentences
