@@ -2326,4 +2326,31 @@ metrics:
         let text = "Analysts in Europe and in Asia now agree that Canada's production slipped to 4.8 million bpd in 2023. In 2022 the country produced 4.9 million bpd.";
         assert_eq!(claimed(OUTPUT, text), ["output.canada 4.8 million"]);
     }
+
+    #[test]
+    fn a_balance_the_flows_of_a_sentence_leave_is_theirs() {
+        let yaml = r#"entities:
+  chile:
+    names: [Chile]
+  peru:
+    names: [Peru]
+metrics:
+  - id: deficit.chile_with_peru
+    description: Chile's deficit with Peru
+    kind: money
+    unit: USD
+    match:
+      all: ['\bdeficit\b']
+      any: ['\bdeficit\s+with\s+Peru\b']
+      entities: [chile, peru]
+"#;
+        // the deficit that Chile's flows with Peru leave
+        let text = "Chile sold $2 billion of goods to Peru and bought $5 billion, leaving a deficit of $3 billion.";
+        assert_eq!(claimed(yaml, text), ["deficit.chile_with_peru $3 billion"]);
+        let text = "Chile sold $2 billion of goods to Peru, while purchases reached $5 billion, leading to a $3 billion trade deficit.";
+        assert_eq!(claimed(yaml, text), ["deficit.chile_with_peru $3 billion"]);
+        // a deficit of its own, with no flows that leave it
+        let text = "Chile and Peru met in Lima, and the deficit was $3 billion.";
+        assert!(claimed(yaml, text).is_empty());
+    }
 }

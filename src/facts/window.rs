@@ -357,6 +357,16 @@ impl Referent {
     }
 }
 
+/// A balance that the flows before it leave: "leaving a deficit of",
+/// "leading to a €304.5 billion trade deficit", "which left a surplus".
+static BALANCE_LEFT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    regex::Regex::new(
+        r"(?i),\s+(?:leaving|leading\s+to|resulting\s+in|which\s+left|to\s+leave|creating|producing)\s+(?:a|an|the)\s+(?:[^\s,;]+\s+){0,3}?(?:trade\s+|goods\s+)?(deficit|surplus|imbalance)\b",
+    )
+    .expect("valid regex")
+});
+
 /// A figure with a scale word at the end of a text: the figure whose unit
 /// words follow ("9.3 million| barrels a day").
 static SCALED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -584,7 +594,10 @@ impl<'d> Memo<'d> {
         }
         let any_here = m.any.is_empty()
             || (!any_literal_miss && m.any.iter().any(|r| self.is_match(doc, w, r)));
-        if !(any_here || (carry && self.continues_metric(doc, s, metric))) {
+        if !(any_here
+            || (carry && self.continues_metric(doc, s, metric))
+            || self.balance_left(doc, s, metric))
+        {
             return Err(WindowMiss::Any);
         }
         // A sentence that names another country and not all of the rule's
@@ -698,6 +711,27 @@ impl<'d> Memo<'d> {
                 .and_then(|c| c.get(1))
                 .is_some_and(|w| scale(w.as_str()) == here)
         })
+    }
+
+    /// Whether sentence `s` states a balance its own flows leave ("the EU
+    /// exported goods worth €213.3 billion to China, while imports reached
+    /// €517.8 billion, leading to a €304.5 billion trade deficit"; "leaving
+    /// a deficit of 189.5 billion euros"), whose noun the rule's words
+    /// name: the balance between the parties the sentence names, which the
+    /// rule's `any` words (a deficit "with China") need not say again. The
+    /// rule's entities must still be named.
+    fn balance_left(&mut self, doc: &'d Document, s: usize, metric: &Metric) -> bool {
+        let m = &metric.matcher;
+        if m.any.is_empty() || m.entities.len() < 2 {
+            return false;
+        }
+        let text: &str = self.text.as_deref().unwrap_or(&doc.text);
+        let sentence = &text[range(doc, (s, false))];
+        let Some(c) = BALANCE_LEFT.captures(sentence) else {
+            return false;
+        };
+        let noun = c.get(1).map_or("", |n| n.as_str());
+        m.all.iter().chain(&m.any).any(|r| r.is_match(noun))
     }
 
     /// Whether `all` pattern `p` of `metric` names what sentence `s`'s bare
