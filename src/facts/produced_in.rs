@@ -5,6 +5,10 @@
 //! members of a group is what it produces, so a rule's pattern that names
 //! "production of OPEC" should reach "production in OPEC" too.
 //!
+//! The plural "outputs" ("with daily outputs of 8.938 million barrels and
+//! 4.019 million barrels, respectively") is the output of each producer,
+//! and is written "output" for patterns that name `\boutput\b`.
+//!
 //! `written` writes such an "in" as "of" (the same length, so the text
 //! keeps every offset) after a noun of production ("output", "production",
 //! "pumping", "extraction") and before a name (a capital, after "the" or
@@ -43,10 +47,19 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// "outputs": the output of each of several producers ("Saudi Arabia and
+/// Iraq held the top two places, with daily outputs of 8.938 million
+/// barrels and 4.019 million barrels, respectively").
+static OUTPUTS: LazyLock<regex::Regex> = LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    regex::Regex::new(r"\b(?i:output)(s)\b").expect("valid regex")
+});
+
 /// `text` with each "in" between a noun of production and a name written
-/// as "of", or `None` when it has none.
+/// as "of", and the plural "outputs" as "output", or `None` when it has
+/// none.
 pub(super) fn written(text: &str) -> Option<String> {
-    let edits = PRODUCED_IN.captures_iter(text).filter_map(|c| {
+    let places = PRODUCED_IN.captures_iter(text).filter_map(|c| {
         let (word, name) = (c.get(1)?, c.get(2)?);
         (!MONTHS.contains(&name.as_str())).then(|| Edit {
             range: word.range(),
@@ -54,6 +67,15 @@ pub(super) fn written(text: &str) -> Option<String> {
             pad_before: false,
         })
     });
+    let plurals = OUTPUTS.captures_iter(text).filter_map(|c| {
+        c.get(1).map(|s| Edit {
+            range: s.range(),
+            with: "",
+            pad_before: false,
+        })
+    });
+    let mut edits: Vec<Edit<'_>> = places.chain(plurals).collect();
+    edits.sort_by_key(|e| e.range.start);
     rewritten(text, edits)
 }
 
@@ -74,6 +96,16 @@ mod tests {
             written("Production in OPEC alone rose.").as_deref(),
             Some("Production of OPEC alone rose.")
         );
+    }
+
+    #[test]
+    fn outputs_are_the_output_of_each() {
+        assert_eq!(
+            written("Oman and Kuwait, with daily outputs of 1 million and 2.5 million barrels.")
+                .as_deref(),
+            Some("Oman and Kuwait, with daily output  of 1 million and 2.5 million barrels.")
+        );
+        assert_eq!(written("Outputs rose."), Some("Output  rose.".to_owned()));
     }
 
     #[test]
