@@ -1015,6 +1015,13 @@ fn reach(
             for (i, _) in owners(sentence, &found, excluding, lists) {
                 reach.excluded[i].get_or_insert((Excluder::None(n), found.clone()));
             }
+            // "1.3 billion euro of imports and 600 million euro of exports
+            // per day": a rate closing a list is each item's
+            if a_rate(sentence.get(found.clone()).unwrap_or("")) {
+                for j in listed_before(sentence, excluding.spans, found.start) {
+                    reach.excluded[j].get_or_insert((Excluder::None(n), found.clone()));
+                }
+            }
         }
     }
     // another entity's name belonging to a figure ("and to the US of $525bn")
@@ -1151,6 +1158,60 @@ fn joined_to_own(sentence: &str, found: &Range<usize>, own_names: &[Range<usize>
             .map(|gap| gap.trim_start_matches('.').trim())
             .is_some_and(|gap| matches!(gap, "and" | "or" | "&"))
     })
+}
+
+/// Whether `words` are a rate of time that follows what it divides: "per
+/// day", "a day", "every day", "a week" … ("a daily deficit of €1 billion"
+/// goes before its figure).
+fn a_rate(words: &str) -> bool {
+    const TIMES: &[&str] = &["day", "week", "month", "hour"];
+    let words: Vec<&str> = words.split_whitespace().collect();
+    match words.as_slice() {
+        [per, time] => {
+            ["per", "a", "an", "every", "each"]
+                .iter()
+                .any(|p| per.eq_ignore_ascii_case(p))
+                && TIMES.iter().any(|t| time.eq_ignore_ascii_case(t))
+        }
+        _ => false,
+    }
+}
+
+/// The figures of `spans` listed in one clause before byte `at` (a rate
+/// that closes the list): the last figure before it with no clause
+/// boundary between, and those joined to it by "and" or commas before it
+/// ("1.3 billion euro (USD 1.33 billion) of imports and 600 million euro
+/// (USD 614 million) of exports per day").
+fn listed_before(sentence: &str, spans: &[(usize, Range<usize>)], at: usize) -> Vec<usize> {
+    const CLAUSES: &[&str] = &[
+        " while ",
+        " but ",
+        " whereas ",
+        " although ",
+        ". ",
+        "; ",
+        ": ",
+        ", or ",
+    ];
+    let mut before: Vec<&(usize, Range<usize>)> =
+        spans.iter().filter(|(_, r)| r.end <= at).collect();
+    before.sort_by_key(|(_, r)| std::cmp::Reverse(r.start));
+    let mut out = Vec::new();
+    let mut next = at;
+    for (j, r) in before {
+        let gap = sentence.get(r.end..next).unwrap_or("");
+        // the rate right after the last item's words, no comma between
+        let joined = match out.is_empty() {
+            true => !gap.contains(','),
+            false => gap.contains(" and ") || gap.trim_start().starts_with(','),
+        };
+        if !joined || CLAUSES.iter().any(|c| gap.contains(c)) {
+            break;
+        }
+        out.push(*j);
+        next = r.start;
+    }
+    out
 }
 
 /// Words of one direction of a flow, each with its opposite: a rule's word
@@ -2325,6 +2386,9 @@ metrics:
         // no verb of saying before "that": Canada is no subject
         let text = "Analysts in Europe and in Asia now agree that Canada's production slipped to 4.8 million bpd in 2023. In 2022 the country produced 4.9 million bpd.";
         assert_eq!(claimed(OUTPUT, text), ["output.canada 4.8 million"]);
+        // nor a name later in what is said
+        let text = "The minister of Brazil's neighbour, Peru, said that its ally Canada's production slipped to 4.8 million bpd in 2023. In 2022 the country produced 4.9 million bpd.";
+        assert_eq!(claimed(OUTPUT, text), ["output.canada 4.8 million"]);
     }
 
     #[test]
@@ -2352,5 +2416,26 @@ metrics:
         // a deficit of its own, with no flows that leave it
         let text = "Chile and Peru met in Lima, and the deficit was $3 billion.";
         assert!(claimed(yaml, text).is_empty());
+    }
+
+    #[test]
+    fn a_rate_that_closes_a_list_is_each_item_s() {
+        let yaml = r#"metrics:
+  - id: trade.total
+    description: Trade in a year
+    kind: money
+    unit: EUR
+    match:
+      any: ['\btrade\b|\bimports\b|\bexports\b']
+      none: ['\bper\s+day\b|\ba\s+day\b']
+"#;
+        // both amounts are a day's
+        let text = "Trade came to €1.3 billion of imports and €600 million of exports per day.";
+        assert!(claimed(yaml, text).is_empty());
+        // a rate in a clause of its own leaves the figure before it be
+        let text = "Trade reached €480 billion in 2024, while imports ran at €1.3 billion a day.";
+        assert_eq!(claimed(yaml, text), ["trade.total €480 billion"]);
+        let text = "Trade reached €480 billion in 2024, which comes to €1.3 billion a day.";
+        assert_eq!(claimed(yaml, text), ["trade.total €480 billion"]);
     }
 }

@@ -159,11 +159,16 @@ const SAYING: &[&str] = &[
 /// How far into a sentence a verb of saying and its "that" may stand.
 const SAYING_HEAD: usize = 64;
 
+/// How far into a clause of what is said its subject may start: "that
+/// the …".
+const SAID_SUBJECT: usize = 4;
+
 /// Whether byte `at` of `sentence` is where its subject stands: within its
-/// first `SUBJECT` bytes, or as far into the clause that a verb of saying
-/// and "that" open, among its first words ("Novak said recently that
+/// first `SUBJECT` bytes, or at the opening of the clause that a verb of
+/// saying and "that" open among its first words ("Novak said recently that
 /// Russia's oil production slipped …": Russia is the subject of what is
-/// said, and so of the sentence's news).
+/// said, and so of the sentence's news; not the Russia of "Putin noted
+/// that China is Russia's largest partner").
 pub(super) fn at_subject(sentence: &str, at: usize) -> bool {
     if at <= SUBJECT {
         return true;
@@ -181,7 +186,7 @@ pub(super) fn at_subject(sentence: &str, at: usize) -> bool {
         .rev()
         .take(3)
         .any(|w| SAYING.contains(&w));
-    said && !sentence[..that].contains([',', ';', ':']) && at >= start && at - start <= SUBJECT
+    said && !sentence[..that].contains([',', ';', ':']) && at >= start && at - start <= SAID_SUBJECT
 }
 
 /// Whether sentence `s` opens with a word that refers back to a subject:
