@@ -8,7 +8,8 @@
 //!   billion)", "¥8.1 trillion, or about $53 billion".
 //! - **Target**: a goal, aim, quota or plan in the figure's clause: "aims to
 //!   attract 60 million visitors", "the goal of 60 million", "the €500
-//!   billion target", "a quota of 4.4 million bpd".
+//!   billion target", "a quota of 4.4 million bpd"; an obligation, "was
+//!   supposed to bring its output down to 9 million bpd", "is required to".
 //! - **Claim**: a figure a speaker states ("he said", "claimed") in a
 //!   sentence that disputes it ("but customs data show", "a figure the data
 //!   contradict", "exaggerated").
@@ -89,7 +90,7 @@ fn regex(pattern: &str) -> Regex {
 
 static TARGET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:targets?|targeted|targeting|goals?|aims?|aimed|aiming|ambitions?|objectives?|quotas?|ceilings?|plans?\s+to|planned|seeks?\s+to|hop(?:es|ed|ing)?\s+(?:to|for)|wants?\s+to|intends?\s+to|pledged?\s+to|vowed?\s+to|promised?\s+to|promise\s+to|counting\s+on|required\s+production|allowed\s+to\s+pump|limit\s+of|cap\s+of)\b",
+        r"\b(?:targets?|targeted|targeting|goals?|aims?|aimed|aiming|ambitions?|objectives?|quotas?|ceilings?|plans?\s+to|planned|seeks?\s+to|hop(?:es|ed|ing)?\s+(?:to|for)|wants?\s+to|intends?\s+to|pledged?\s+to|vowed?\s+to|promised?\s+to|promise\s+to|counting\s+on|required\s+production|allowed\s+to\s+pump|limit\s+of|cap\s+of|supposed\s+to|required\s+to|obliged\s+to|obligated\s+to)\b",
     )
 });
 
@@ -243,7 +244,7 @@ impl Cues {
 /// pattern's matches hold one.
 static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"target|goal|aim|ambition|objective|quota|ceiling|plan|seek|hop|want|intend|pledge|vow|promis|counting|required|allowed|limit|cap|said|say|told|claim|boast|assert|insist|stated|argu|maintain|tout|will|would|could|should|may|might|shall|implies|outlook|seen|reach|hit|top|exceed|estimate|expect",
+        r"target|goal|aim|ambition|objective|quota|ceiling|plan|seek|hop|want|intend|pledge|vow|promis|counting|required|allowed|limit|cap|suppos|oblig|said|say|told|claim|boast|assert|insist|stated|argu|maintain|tout|will|would|could|should|may|might|shall|implies|outlook|seen|reach|hit|top|exceed|estimate|expect",
     )
 });
 
@@ -453,6 +454,11 @@ mod tests {
     fn target_and_claim_words() {
         assert!(TARGET_BEFORE.is_match("The government aims to attract "));
         assert!(TARGET_BEFORE.is_match("the goal of "));
+        // an obligation is a level to meet, not one met: see #12
+        assert!(
+            TARGET_BEFORE.is_match("under the deal, norway was supposed to hold its output at ")
+        );
+        assert!(TARGET_BEFORE.is_match("members are required to keep supply under "));
         assert!(TARGET_AFTER.is_match(" target was missed"));
         assert!(TARGET_AFTER.is_match(" visitors target"));
         assert!(!TARGET_AFTER.is_match(" in 2024, up from a year earlier"));
@@ -499,6 +505,10 @@ mod tests {
                     "allowed to pump",
                     "limit of",
                     "cap of",
+                    "supposed to",
+                    "required to",
+                    "obliged to",
+                    "obligated to",
                 ],
             ),
             (

@@ -377,6 +377,9 @@ pub enum Exclusion {
     None { pattern: usize, words: String },
     /// An entity the rule does not name, as written.
     OtherEntity { words: String },
+    /// The rule's word of one direction joined to the other ("imports and
+    /// exports"): both together, as written.
+    BothDirections { words: String },
 }
 
 /// Why a rule that names a sentence does not claim one of its figures.
@@ -444,6 +447,19 @@ enum Strength {
     },
 }
 
+/// What excludes a figure from a rule, before its words are copied for
+/// `crosscheck why`.
+#[derive(Debug, Clone, Copy)]
+enum Excluder {
+    /// `none` pattern number `.0`.
+    None(usize),
+    /// An entity the rule does not name.
+    OtherEntity,
+    /// A word of the rule joined to the other direction ("imports and
+    /// exports").
+    BothDirections,
+}
+
 /// Where one metric's words fall among the figures it can claim.
 struct Reach {
     /// Per figure: requirements with a match belonging to it, and the
@@ -452,7 +468,7 @@ struct Reach {
     nearest: Vec<Option<Distance>>,
     /// Per figure: the first `none` match (its pattern) or other entity
     /// (`None`) that belongs to it, and where it is in the sentence.
-    excluded: Vec<Option<(Option<usize>, Range<usize>)>>,
+    excluded: Vec<Option<(Excluder, Range<usize>)>>,
     /// Per figure: whether a `near` pattern belongs to it.
     near: Vec<bool>,
     /// Per figure: whether a word of the rule stands in its item of a list
@@ -538,11 +554,14 @@ pub(super) fn candidates(
                 None => "",
             };
             Some(Rejection::Excluded(match pattern {
-                Some(n) => Exclusion::None {
+                Excluder::None(n) => Exclusion::None {
                     pattern: *n,
                     words: words.to_owned(),
                 },
-                None => Exclusion::OtherEntity {
+                Excluder::OtherEntity => Exclusion::OtherEntity {
+                    words: words.to_owned(),
+                },
+                Excluder::BothDirections => Exclusion::BothDirections {
                     words: words.to_owned(),
                 },
             }))
@@ -953,6 +972,13 @@ fn reach(
         for r in group {
             for found in own_matches(r, (sentence, named), cache) {
                 reach.patterns_here = true;
+                // "imports and exports" is trade: no figure of one direction
+                if let Some(both) = joined_to_opposite(sentence, &found, metric) {
+                    for (i, _) in owners(sentence, &both, excluding, lists) {
+                        reach.excluded[i].get_or_insert((Excluder::BothDirections, both.clone()));
+                    }
+                    continue;
+                }
                 let in_item = lists.item_of(&found.clone()).is_some();
                 for (i, d) in owners(sentence, &found, field, lists) {
                     reached[i] = true;
@@ -985,9 +1011,13 @@ fn reach(
         }
     }
     let mut own_entities = vec![0usize; figure_count];
+    // where the rule's own entities are named, for a `none` word joined to
+    // one by "and" ("the U.S. and global record")
+    let mut own_names: Vec<Range<usize>> = Vec::new();
     for e in &m.entities {
         let mut reached = vec![false; figure_count];
         let found_all = own_matches(&e.regex, (sentence, named), cache);
+        own_names.extend(found_all.iter().cloned());
         // a figure whose rule's entity is named only among other entities
         // in a clause of cause after it is not the entity's
         for (i, figure) in field.spans {
@@ -996,7 +1026,7 @@ fn reach(
                 .filter(|f| in_a_clause_of_parts(sentence, figure, f, &others));
             if let Some(f) = parts.next() {
                 if parts.count() + 1 == found_all.len() {
-                    reach.excluded[*i].get_or_insert((None, f.clone()));
+                    reach.excluded[*i].get_or_insert((Excluder::OtherEntity, f.clone()));
                 }
             }
         }
@@ -1014,11 +1044,22 @@ fn reach(
     }
     for (n, r) in m.none.iter().enumerate() {
         for found in cache.matches(r, (sentence, named)) {
-            if inside_a_name(sentence, found.start) || in_a_list_of_all(sentence, &found) {
+            if inside_a_name(sentence, found.start)
+                || in_a_list_of_all(sentence, &found)
+                || joined_to_own(sentence, &found, &own_names)
+                || modifies_the_subject(sentence, &found, metric)
+            {
                 continue;
             }
             for (i, _) in owners(sentence, &found, excluding, lists) {
-                reach.excluded[i].get_or_insert((Some(n), found.clone()));
+                reach.excluded[i].get_or_insert((Excluder::None(n), found.clone()));
+            }
+            // "1.3 billion euro of imports and 600 million euro of exports
+            // per day": a rate closing a list is each item's
+            if a_rate(sentence.get(found.clone()).unwrap_or("")) {
+                for j in listed_before(sentence, excluding.spans, found.start) {
+                    reach.excluded[j].get_or_insert((Excluder::None(n), found.clone()));
+                }
             }
         }
     }
@@ -1032,7 +1073,7 @@ fn reach(
         }
         for (i, _) in owners(sentence, found, field, lists) {
             if own_entities[i] < m.entities.len() {
-                reach.excluded[i].get_or_insert((None, found.clone()));
+                reach.excluded[i].get_or_insert((Excluder::OtherEntity, found.clone()));
             }
         }
     }
@@ -1141,6 +1182,185 @@ fn in_a_list_of_all(sentence: &str, found: &Range<usize>) -> bool {
         rest = &item[end..];
     }
     false
+}
+
+/// Whether `none` match `found` is joined by "and" or "or" to a name of
+/// the rule's own entity right before it, both before one noun: "the
+/// previous U.S. and global record of 12.3 million b/d" is the record of
+/// the United States as much as the world's, and a `none` word for world
+/// figures does not take it from a rule of the United States.
+fn joined_to_own(sentence: &str, found: &Range<usize>, own_names: &[Range<usize>]) -> bool {
+    own_names.iter().any(|name| {
+        sentence
+            .get(name.end..found.start)
+            // an entity's match may end with the character after the name
+            .map(|gap| gap.trim_start_matches('.').trim())
+            .is_some_and(|gap| matches!(gap, "and" | "or" | "&"))
+    })
+}
+
+/// Whether `words` are a rate of time that follows what it divides: "per
+/// day", "a day", "every day", "a week" … ("a daily deficit of €1 billion"
+/// goes before its figure).
+fn a_rate(words: &str) -> bool {
+    const TIMES: &[&str] = &["day", "week", "month", "hour"];
+    let words: Vec<&str> = words.split_whitespace().collect();
+    match words.as_slice() {
+        [per, time] => {
+            ["per", "a", "an", "every", "each"]
+                .iter()
+                .any(|p| per.eq_ignore_ascii_case(p))
+                && TIMES.iter().any(|t| time.eq_ignore_ascii_case(t))
+        }
+        _ => false,
+    }
+}
+
+/// The figures of `spans` listed in one clause before byte `at` (a rate
+/// that closes the list): the last figure before it with no clause
+/// boundary between, and those joined to it by "and" or commas before it
+/// ("1.3 billion euro (USD 1.33 billion) of imports and 600 million euro
+/// (USD 614 million) of exports per day").
+fn listed_before(sentence: &str, spans: &[(usize, Range<usize>)], at: usize) -> Vec<usize> {
+    const CLAUSES: &[&str] = &[
+        " while ",
+        " but ",
+        " whereas ",
+        " although ",
+        ". ",
+        "; ",
+        ": ",
+        ", or ",
+    ];
+    let mut before: Vec<&(usize, Range<usize>)> =
+        spans.iter().filter(|(_, r)| r.end <= at).collect();
+    before.sort_by_key(|(_, r)| std::cmp::Reverse(r.start));
+    let mut out = Vec::new();
+    let mut next = at;
+    for (j, r) in before {
+        let gap = sentence.get(r.end..next).unwrap_or("");
+        // the rate right after the last item's words, no comma between
+        let joined = match out.is_empty() {
+            true => !gap.contains(','),
+            false => gap.contains(" and ") || gap.trim_start().starts_with(','),
+        };
+        if !joined || CLAUSES.iter().any(|c| gap.contains(c)) {
+            break;
+        }
+        out.push(*j);
+        next = r.start;
+    }
+    out
+}
+
+/// Words of one direction of a flow, each with its opposite: a rule's word
+/// joined to its opposite by "and" names both together.
+const DIRECTIONS: &[(&str, &str)] = &[
+    ("imports", "exports"),
+    ("import", "export"),
+    ("imported", "exported"),
+    ("arrivals", "departures"),
+    ("inbound", "outbound"),
+];
+
+/// The opposite of direction word `w` (any case), if it is one.
+fn opposite(w: &str) -> Option<&'static str> {
+    DIRECTIONS.iter().find_map(|&(a, b)| {
+        if w.eq_ignore_ascii_case(a) {
+            Some(b)
+        } else if w.eq_ignore_ascii_case(b) {
+            Some(a)
+        } else {
+            None
+        }
+    })
+}
+
+/// Where match `found` of a rule's own words, at its first or last word,
+/// is a direction of a flow joined by "and" to the opposite one ("the
+/// region's total imports and exports", "exports and imports from China"),
+/// which the rule's words do not name: the range of both words. They name
+/// trade, both ways together, and the figure they belong to is no figure of
+/// one direction: "accounted for 13.4 percent of the EU's total imports
+/// and exports" is no share of its imports.
+fn joined_to_opposite(
+    sentence: &str,
+    found: &Range<usize>,
+    metric: &Metric,
+) -> Option<Range<usize>> {
+    let text = sentence.get(found.clone())?;
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let last = text
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let named = |w: &str| rule_words_match(metric, w);
+    // "<opposite> and <first> …"
+    let lead = sentence
+        .get(..found.start)
+        .and_then(|b| b.strip_suffix(" and "));
+    if let (Some(o), Some(lead)) = (opposite(first).filter(|o| !named(o)), lead) {
+        let word = lead
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if word.eq_ignore_ascii_case(o) {
+            return Some(found.start - " and ".len() - word.len()..found.start + first.len());
+        }
+    }
+    // "… <last> and <opposite>"
+    let o = opposite(last).filter(|o| !named(o))?;
+    let after = sentence.get(found.end..)?.strip_prefix(" and ")?;
+    let word = after.split(|c: char| !c.is_alphabetic()).next()?;
+    word.eq_ignore_ascii_case(o)
+        .then(|| found.end - last.len()..found.end + " and ".len() + word.len())
+}
+
+/// Prepositions that join a subject's head noun to what it is of: "the
+/// exporters in OPEC", "refiners of the region".
+const SUBJECT_LINKS: &[&str] = &["in", "of", "among", "within", "across", "from"];
+
+/// Whether `none` match `found` opens with the head noun of the subject of
+/// a verb of the rule's own, which states the figure: "The oil exporters
+/// in OPEC pumped 26.53 million barrels per day" is what the exporters
+/// pumped, their output, though "exporters … 26.53 million barrels" is a
+/// `none` pattern for exports. The match must run from a lower-case noun,
+/// through a preposition ("in", "of", "among" …), to a verb in the past
+/// tense that the rule's `all`, `any` or `near` words match, and on to the
+/// figure within three words ("pumped an average of 26.5 million"), with
+/// no clause boundary. "Exports of crude reached 7 million barrels" (no
+/// verb of the rule) and "Iraq in OPEC pumped" (a name, which a `none`
+/// pattern of other countries means) are left out.
+fn modifies_the_subject(sentence: &str, found: &Range<usize>, metric: &Metric) -> bool {
+    const BETWEEN: usize = 3;
+    let Some(text) = sentence.get(found.clone()) else {
+        return false;
+    };
+    // the words up to the figure's digits
+    let Some(digit) = text.find(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    let head = &text[..digit];
+    if head.contains([',', ';', ':', '(', ')']) {
+        return false;
+    }
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let (Some(noun), Some(link)) = (words.first(), words.get(1)) else {
+        return false;
+    };
+    if !noun.chars().all(|c| c.is_ascii_lowercase()) || !SUBJECT_LINKS.contains(link) {
+        return false;
+    }
+    // the verb, at most three words before the figure
+    words
+        .iter()
+        .enumerate()
+        .skip(3)
+        .filter(|(i, _)| words.len() - i <= BETWEEN + 1)
+        .any(|(_, w)| w.len() > 4 && w.ends_with("ed") && rule_words_match(metric, w))
 }
 
 /// Whether the name at `name` stands after rank `figure` in a phrase of
@@ -1817,8 +2037,19 @@ metrics:
         // a sentence of its own subject is not the metric before it
         let text = "Japan's exports rose to $50 billion in 2024. Imports were $40 billion.";
         assert_eq!(claimed(yaml, text), ["exports.japan $50 billion"]);
-        // nor one in the next paragraph
+        // one that opens the next paragraph refers to the paragraph before
         let text = "Japan's exports rose to $50 billion in 2024.\n\nThe total for the first half came to $24 billion.";
+        assert_eq!(
+            claimed(yaml, text),
+            ["exports.japan $50 billion", "exports.japan $24 billion"]
+        );
+        let text = "Japan's exports rose to $50 billion in 2024.\n\nTheir total for the first half came to $24 billion.";
+        assert_eq!(
+            claimed(yaml, text),
+            ["exports.japan $50 billion", "exports.japan $24 billion"]
+        );
+        // not across a heading
+        let text = "Japan's exports rose to $50 billion in 2024.\n\n## Half-year\n\nThe total for the first half came to $24 billion.";
         assert_eq!(claimed(yaml, text), ["exports.japan $50 billion"]);
     }
 
@@ -2055,5 +2286,195 @@ metrics:
         ]);
         let pairs: Vec<(usize, usize)> = kept.iter().map(|c| (c.figure, c.metric)).collect();
         assert_eq!(pairs, [(0, 2), (0, 4), (1, 1), (1, 2)]);
+    }
+
+    /// Rules of a group's and a country's output in barrels a day, with
+    /// `none` patterns for world figures and for exports, as in #12.
+    const OUTPUT: &str = r#"entities:
+  canada:
+    names: [Canada]
+    demonyms: [Canadian]
+  brazil:
+    names: [Brazil]
+metrics:
+  - id: output.canada
+    description: Canada's output in barrels a day
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbpd\b']
+      any: ['\boutput\b|\bproduc\w*|\brecord\b|\bpump\w*']
+      entities: [canada]
+      none: ['\b(?:world|global)\b[^\d;]{0,40}?\d']
+  - id: output.league
+    description: The League's output in barrels a day
+    kind: count
+    unit: barrels per day
+    match:
+      all: ['\bbpd\b', '\bLeague\s+(?:\w+\s+)?(?:output|production|pumped|produced)\b|\b(?:output|production)\s+(?:\w+\s+)?(?:of|by)\s+(?:the\s+)?League\b']
+      any: ['\boutput\b|\bproduc\w*|\bpump\w*']
+      none: ['\bexport\w*[^\d;]{0,40}?\d[\d.,]*\s*(?:million\s+)?(?:bpd|barrels)']
+"#;
+
+    #[test]
+    fn a_none_word_joined_to_the_rule_s_entity_names_both() {
+        // "the Canadian and world record": Canada's record as much as the
+        // world's
+        let text = "Canada's output rose to 5.1 million bpd in 2024, above the Canadian and world record of 4.9 million bpd set in 2019.";
+        assert_eq!(
+            claimed(OUTPUT, text),
+            ["output.canada 5.1 million", "output.canada 4.9 million"]
+        );
+        // the world's alone, or another country's and the world's
+        let text = "Canada's output rose to 5.1 million bpd in 2024, while the world record is 13.3 million bpd.";
+        assert_eq!(claimed(OUTPUT, text), ["output.canada 5.1 million"]);
+        let text = "Canada's output rose to 5.1 million bpd in 2024, below the Brazilian and world record of 13 million bpd.";
+        assert_eq!(claimed(OUTPUT, text), ["output.canada 5.1 million"]);
+    }
+
+    #[test]
+    fn a_none_noun_that_heads_the_subject_of_the_rule_s_verb_excludes_nothing() {
+        // the exporters in the League pumped it: the League's output
+        let text = "The crude exporters in the League pumped 12.4 million bpd in March.";
+        assert_eq!(claimed(OUTPUT, text), ["output.league 12.4 million"]);
+        let text =
+            "The big exporters of the League produced an average of 12.4 million bpd in March.";
+        assert_eq!(claimed(OUTPUT, text), ["output.league 12.4 million"]);
+        // exports themselves, or a verb that is not the rule's
+        let text = "League output held steady while exports from the League reached 7.1 million bpd in March.";
+        assert!(claimed(OUTPUT, text).is_empty());
+        let text =
+            "The exporters in the League shipped 7.1 million bpd in March, as League output rose.";
+        assert!(claimed(OUTPUT, text).is_empty());
+    }
+
+    #[test]
+    fn a_bare_metric_noun_takes_the_subject_of_the_sentence_before() {
+        // "output" alone, opening the sentence or after an opening clause,
+        // goes on about the subject before, in the paragraph before too
+        let text = "Production by the League rose in May, its members said.\n\nAfter a dip in April, output climbed to 12.4 million bpd in May.";
+        assert_eq!(claimed(OUTPUT, text), ["output.league 12.4 million"]);
+        let text = "League production rose in May. Output reached 12.4 million bpd.";
+        assert_eq!(claimed(OUTPUT, text), ["output.league 12.4 million"]);
+        // not a subject that says what it is of, nor a subject before that
+        // is no match of the rule's words
+        let text = "League production rose in May. Output in Brazil reached 3.4 million bpd.";
+        assert!(claimed(OUTPUT, text).is_empty());
+        let text = "Markets watched the League closely in May. Output reached 12.4 million bpd.";
+        assert!(claimed(OUTPUT, text).is_empty());
+        let text = "Prices fell in May even though League production rose. Output reached 12.4 million bpd.";
+        assert!(claimed(OUTPUT, text).is_empty());
+    }
+
+    #[test]
+    fn barrels_of_a_daily_rate_are_barrels_a_day() {
+        let text = "In March, Canada's average daily production fell by 20 thousand barrels to 4.95 million.";
+        assert_eq!(claimed(OUTPUT, text), ["output.canada 4.95 million"]);
+        // stocks, in barrels, are no daily rate
+        let text =
+            "Canada's crude stocks rose by 2 million barrels to 31 million barrels in March.";
+        assert!(claimed(OUTPUT, text).is_empty());
+    }
+
+    #[test]
+    fn a_direction_joined_to_the_other_is_trade_both_ways() {
+        let yaml = r#"entities:
+  peru:
+    names: [Peru]
+metrics:
+  - id: share.imports.peru
+    description: Peru's share of the region's imports
+    kind: percent
+    match:
+      all: ['\bimports?\b']
+      any: ['\bshares?\b|\baccount(?:s|ed)?\s+for\b']
+      entities: [peru]
+"#;
+        // imports and exports together: trade, no share of imports
+        let text =
+            "Peru accounted for 9.5 percent of the region's total imports and exports in 2023.";
+        assert!(claimed(yaml, text).is_empty());
+        let text = "Peru accounted for 9.5 percent of exports and imports in 2023.";
+        assert!(claimed(yaml, text).is_empty());
+        // imports alone, or joined to something else
+        let text = "Peru accounted for 9.5 percent of the region's total imports in 2023.";
+        assert_eq!(claimed(yaml, text), ["share.imports.peru 9.5 percent"]);
+        let text = "Peru accounted for 9.5 percent of imports and 4 percent of exports in 2023.";
+        assert_eq!(claimed(yaml, text), ["share.imports.peru 9.5 percent"]);
+    }
+
+    #[test]
+    fn production_in_a_group_is_the_group_s_production() {
+        let text =
+            "Crude production in the League rose by 90 thousand bpd to 12.4 million bpd in May.";
+        assert_eq!(claimed(OUTPUT, text), ["output.league 12.4 million"]);
+        // a month is no place
+        let text = "Production in May rose to 12.4 million bpd.";
+        assert!(claimed(OUTPUT, text).is_empty());
+    }
+
+    #[test]
+    fn the_subject_of_what_is_said_is_the_sentence_s_subject() {
+        // "The minister said recently that Canada's …": the country the
+        // next sentence refers back to
+        let text = "The minister said recently that Canada's production slipped to 4.8 million bpd in 2023. In 2022 the country produced 4.9 million bpd.";
+        assert_eq!(
+            claimed(OUTPUT, text),
+            ["output.canada 4.8 million", "output.canada 4.9 million"]
+        );
+        // no verb of saying before "that": Canada is no subject
+        let text = "Analysts in Europe and in Asia now agree that Canada's production slipped to 4.8 million bpd in 2023. In 2022 the country produced 4.9 million bpd.";
+        assert_eq!(claimed(OUTPUT, text), ["output.canada 4.8 million"]);
+        // nor a name later in what is said
+        let text = "The minister of Brazil's neighbour, Peru, said that its ally Canada's production slipped to 4.8 million bpd in 2023. In 2022 the country produced 4.9 million bpd.";
+        assert_eq!(claimed(OUTPUT, text), ["output.canada 4.8 million"]);
+    }
+
+    #[test]
+    fn a_balance_the_flows_of_a_sentence_leave_is_theirs() {
+        let yaml = r#"entities:
+  chile:
+    names: [Chile]
+  peru:
+    names: [Peru]
+metrics:
+  - id: deficit.chile_with_peru
+    description: Chile's deficit with Peru
+    kind: money
+    unit: USD
+    match:
+      all: ['\bdeficit\b']
+      any: ['\bdeficit\s+with\s+Peru\b']
+      entities: [chile, peru]
+"#;
+        // the deficit that Chile's flows with Peru leave
+        let text = "Chile sold $2 billion of goods to Peru and bought $5 billion, leaving a deficit of $3 billion.";
+        assert_eq!(claimed(yaml, text), ["deficit.chile_with_peru $3 billion"]);
+        let text = "Chile sold $2 billion of goods to Peru, while purchases reached $5 billion, leading to a $3 billion trade deficit.";
+        assert_eq!(claimed(yaml, text), ["deficit.chile_with_peru $3 billion"]);
+        // a deficit of its own, with no flows that leave it
+        let text = "Chile and Peru met in Lima, and the deficit was $3 billion.";
+        assert!(claimed(yaml, text).is_empty());
+    }
+
+    #[test]
+    fn a_rate_that_closes_a_list_is_each_item_s() {
+        let yaml = r#"metrics:
+  - id: trade.total
+    description: Trade in a year
+    kind: money
+    unit: EUR
+    match:
+      any: ['\btrade\b|\bimports\b|\bexports\b']
+      none: ['\bper\s+day\b|\ba\s+day\b']
+"#;
+        // both amounts are a day's
+        let text = "Trade came to €1.3 billion of imports and €600 million of exports per day.";
+        assert!(claimed(yaml, text).is_empty());
+        // a rate in a clause of its own leaves the figure before it be
+        let text = "Trade reached €480 billion in 2024, while imports ran at €1.3 billion a day.";
+        assert_eq!(claimed(yaml, text), ["trade.total €480 billion"]);
+        let text = "Trade reached €480 billion in 2024, which comes to €1.3 billion a day.";
+        assert_eq!(claimed(yaml, text), ["trade.total €480 billion"]);
     }
 }

@@ -165,6 +165,10 @@ impl std::fmt::Display for Verdict {
                     f,
                     "excluded: {words:?}, an entity the rule does not name, belongs to this figure"
                 ),
+                Rejection::Excluded(Exclusion::BothDirections { words }) => write!(
+                    f,
+                    "excluded: {words:?}, both directions together, belongs to this figure"
+                ),
                 Rejection::CountsOtherThings => {
                     f.write_str("a count of other things (the plural noun after it)")
                 }

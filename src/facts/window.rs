@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{asides, names, signs};
+use super::{asides, daily, names, produced_in, signs};
 use crate::documents::Document;
 use crate::rules::{Context, EntityMatcher, Hits, Metric, MetricKind, Pattern, RuleSet};
 
@@ -147,6 +147,62 @@ fn refers_to_a_figure(doc: &Document, s: usize) -> bool {
 /// Russia's …").
 pub(super) const SUBJECT: usize = 24;
 
+/// Verbs of saying or showing after which "that" opens a clause with a
+/// subject of its own: "Novak said recently that Russia's oil production
+/// slipped".
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "reported",
+    "reports",
+    "announced",
+    "estimated",
+    "estimates",
+    "noted",
+    "stated",
+    "added",
+    "showed",
+    "show",
+    "shows",
+    "expects",
+    "expected",
+];
+
+/// How far into a sentence a verb of saying and its "that" may stand.
+const SAYING_HEAD: usize = 64;
+
+/// How far into a clause of what is said its subject may start: "that
+/// the …".
+const SAID_SUBJECT: usize = 4;
+
+/// Whether byte `at` of `sentence` is where its subject stands: within its
+/// first `SUBJECT` bytes, or at the opening of the clause that a verb of
+/// saying and "that" open among its first words ("Novak said recently that
+/// Russia's oil production slipped …": Russia is the subject of what is
+/// said, and so of the sentence's news; not the Russia of "Putin noted
+/// that China is Russia's largest partner").
+pub(super) fn at_subject(sentence: &str, at: usize) -> bool {
+    if at <= SUBJECT {
+        return true;
+    }
+    let mut end = SAYING_HEAD.min(sentence.len());
+    while !sentence.is_char_boundary(end) {
+        end -= 1;
+    }
+    let Some(that) = sentence[..end].find(" that ") else {
+        return false;
+    };
+    let start = that + " that ".len();
+    let said = sentence[..that]
+        .split(' ')
+        .rev()
+        .take(3)
+        .any(|w| SAYING.contains(&w));
+    said && !sentence[..that].contains([',', ';', ':']) && at >= start && at - start <= SAID_SUBJECT
+}
+
 /// Whether sentence `s` opens with a word that refers back to a subject:
 /// "It", "Its", "They", "Their", or "the country" (or kingdom, nation)
 /// within its first words ("In 2022 the country produced …").
@@ -186,6 +242,93 @@ fn referring_words(doc: &Document, s: usize) -> Option<std::ops::Range<usize>> {
         (the.eq_ignore_ascii_case("the") && matches!(noun, "country" | "kingdom" | "nation"))
             .then(|| a..b + noun.len())
     })
+}
+
+/// Whether sentence `s` follows one of the same section: no heading
+/// between them (a paragraph break may be).
+fn follows(doc: &Document, s: usize) -> bool {
+    let sentences = doc.sentences();
+    let (Some(before), Some(here)) = (
+        s.checked_sub(1).and_then(|b| sentences.get(b)),
+        sentences.get(s),
+    ) else {
+        return false;
+    };
+    let gap = doc.text.get(before.end..here.start).unwrap_or("");
+    !gap.contains("\n#") && gap.matches('\n').count() <= 2
+}
+
+/// Words that may open a sentence before its subject, as a clause set off
+/// by a comma: "After a fall in July, output …".
+const OPENERS: &[&str] = &[
+    "After",
+    "Before",
+    "In",
+    "During",
+    "Over",
+    "Since",
+    "By",
+    "Last",
+    "This",
+    "Through",
+    "From",
+    "Compared",
+    "Meanwhile",
+    "Overall",
+    "Still",
+    "Yet",
+    "Then",
+    "Later",
+    "Earlier",
+];
+
+/// Words that may stand before a metric noun in a bare subject: "Crude
+/// output", "Average daily production".
+const BARE_MODIFIERS: &[&str] = &[
+    "crude", "oil", "total", "average", "overall", "daily", "monthly", "annual", "combined",
+];
+
+/// Words after a noun that say what it is of or where: the subject is not
+/// bare ("output in Iraq", "production of OPEC", "output's").
+const OF_WORDS: &[&str] = &[
+    "of", "in", "from", "by", "at", "for", "to", "with", "on", "among", "across", "s",
+];
+
+/// The noun of sentence `s`'s subject when it is bare: a lower-case noun
+/// ("output", "production"), with no article, possessive or name before it
+/// and none of `OF_WORDS` after it, that opens the sentence or follows an
+/// opening clause set off by a comma ("After a fall in July, output
+/// increased …"), and a lower-case word after it (its verb).
+fn bare_subject(doc: &Document, s: usize) -> Option<&str> {
+    let range = doc.sentences().get(s)?.clone();
+    let text = doc.text.get(range)?;
+    // an opening clause: one of `OPENERS`, up to a comma within 48 bytes
+    let first = text.split(' ').next().unwrap_or("");
+    let rest = if OPENERS.contains(&first) {
+        let comma = text.get(..48.min(text.len())).unwrap_or(text).find(", ")?;
+        &text[comma + 2..]
+    } else {
+        text
+    };
+    let mut words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let mut noun = words.next()?;
+    let mut n = 0;
+    while BARE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(noun)) && n < 2 {
+        noun = words.next()?;
+        n += 1;
+    }
+    let verb = words.next()?;
+    let lower = |w: &str| w.chars().all(|c| c.is_ascii_lowercase());
+    // the sentence's first word is capitalized; any later one is lower-case
+    let opens = n == 0 && rest.len() == text.len();
+    let noun_ok = if opens {
+        noun.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && lower(&noun[1..])
+    } else {
+        lower(noun)
+    };
+    (noun_ok && noun.len() > 3 && lower(verb) && !OF_WORDS.contains(&verb)).then_some(noun)
 }
 
 /// A sentence's words that refer back to the subject of the sentence before
@@ -229,9 +372,19 @@ impl Referent {
         [Some(plain), view.as_ref()]
             .into_iter()
             .flatten()
-            .any(|t| r.find(t).is_some_and(|f| f.start() <= SUBJECT))
+            .any(|t| r.find(t).is_some_and(|f| at_subject(t, f.start())))
     }
 }
+
+/// A balance that the flows before it leave: "leaving a deficit of",
+/// "leading to a €304.5 billion trade deficit", "which left a surplus".
+static BALANCE_LEFT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    // cannot fail: a constant, valid pattern
+    regex::Regex::new(
+        r"(?i),\s+(?:leaving|leading\s+to|resulting\s+in|which\s+left|to\s+leave|creating|producing)\s+(?:a|an|the)\s+(?:[^\s,;]+\s+){0,3}?(?:trade\s+|goods\s+)?(deficit|surplus|imbalance)\b",
+    )
+    .expect("valid regex")
+});
 
 /// A figure with a scale word at the end of a text: the figure whose unit
 /// words follow ("9.3 million| barrels a day").
@@ -328,6 +481,12 @@ impl<'d> Memo<'d> {
             let hits = self.hits(doc, window(s, context));
             prefilter.candidates(hits, context, &mut out);
         }
+        // a bare metric noun may take its `all` words from the sentence
+        // before (`subject_carried`): the rules whose literals are there
+        if bare_subject(doc, s).is_some() && follows(doc, s) {
+            let hits = self.hits(doc, (s, true));
+            prefilter.candidates(hits, Context::Sentence, &mut out);
+        }
         out.sort_unstable();
         out.dedup();
         out
@@ -341,8 +500,9 @@ impl<'d> Memo<'d> {
     /// The document's text as patterns see it, and its view with the other
     /// names of abbreviated organizations written as the abbreviation
     /// (`names.rs`), asides set off by commas blanked (`asides.rs`) and
-    /// words for per cent after a number written as "%" (`signs.rs`), when
-    /// it has any.
+    /// words for per cent after a number written as "%" (`signs.rs`) and
+    /// barrels of a daily rate as "bpd" (`daily.rs`), and "production in"
+    /// a place as "production of" it (`produced_in.rs`), when it has any.
     pub(super) fn texts(&mut self, doc: &'d Document) -> (&str, Option<&str>) {
         let text = self
             .text
@@ -350,7 +510,9 @@ impl<'d> Memo<'d> {
         let view = self.view.get_or_insert_with(|| {
             let named = names::named(text);
             let blanked = asides::blanked(named.as_deref().unwrap_or(text)).or(named);
-            signs::written(blanked.as_deref().unwrap_or(text)).or(blanked)
+            let signed = signs::written(blanked.as_deref().unwrap_or(text)).or(blanked);
+            let daily = daily::written(signed.as_deref().unwrap_or(text)).or(signed);
+            produced_in::written(daily.as_deref().unwrap_or(text)).or(daily)
         });
         (text, view.as_deref())
     }
@@ -449,13 +611,18 @@ impl<'d> Memo<'d> {
         // million in the first quarter"
         if let Some(i) = m.all.iter().zip(&literals).position(|(r, &literal)| {
             !((literal && self.is_match(doc, w, r))
-                || (carry && self.unit_carried(doc, s, metric, r)))
+                || (carry
+                    && (self.unit_carried(doc, s, metric, r)
+                        || self.subject_carried(doc, s, metric, r))))
         }) {
             return Err(WindowMiss::All(i));
         }
         let any_here = m.any.is_empty()
             || (!any_literal_miss && m.any.iter().any(|r| self.is_match(doc, w, r)));
-        if !(any_here || (carry && self.continues_metric(doc, s, metric))) {
+        if !(any_here
+            || (carry && self.continues_metric(doc, s, metric))
+            || self.balance_left(doc, s, metric))
+        {
             return Err(WindowMiss::Any);
         }
         // A sentence that names another country and not all of the rule's
@@ -517,8 +684,10 @@ impl<'d> Memo<'d> {
     }
 
     /// Whether sentence `s`, whose words lack the rule's `any`, goes on
-    /// about what the sentence before it, in its paragraph, names with
-    /// them: "Russia's oil production slipped to about 530 million tonnes
+    /// about what the sentence before it (in its paragraph, or the last of
+    /// the paragraph before: "Foreign visitors numbered 42.7 million. ¶
+    /// Their spending also set a record, rising to 9.5 trillion yen"; not
+    /// across a heading) names with them: "Russia's oil production slipped to about 530 million tonnes
     /// in 2023. In 2022 the country produced 535 million tonnes"; "South
     /// Korea sent the most visitors. It was followed by China with 5.5
     /// million" (the sentence before need not be the rule's: its `any`
@@ -527,7 +696,7 @@ impl<'d> Memo<'d> {
     fn continues_metric(&mut self, doc: &'d Document, s: usize, metric: &Metric) -> bool {
         if metric.matcher.context != Context::Sentence
             || s == 0
-            || !same_paragraph(doc, s - 1)
+            || !follows(doc, s)
             || !(refers_to_subject(doc, s) || refers_to_a_figure(doc, s))
         {
             return false;
@@ -569,11 +738,67 @@ impl<'d> Memo<'d> {
         })
     }
 
+    /// Whether sentence `s` states a balance its own flows leave ("the EU
+    /// exported goods worth €213.3 billion to China, while imports reached
+    /// €517.8 billion, leading to a €304.5 billion trade deficit"; "leaving
+    /// a deficit of 189.5 billion euros"), whose noun the rule's words
+    /// name: the balance between the parties the sentence names, which the
+    /// rule's `any` words (a deficit "with China") need not say again. The
+    /// rule's entities must still be named.
+    fn balance_left(&mut self, doc: &'d Document, s: usize, metric: &Metric) -> bool {
+        let m = &metric.matcher;
+        if m.any.is_empty() || m.entities.len() < 2 {
+            return false;
+        }
+        let text: &str = self.text.as_deref().unwrap_or(&doc.text);
+        let sentence = &text[range(doc, (s, false))];
+        let Some(c) = BALANCE_LEFT.captures(sentence) else {
+            return false;
+        };
+        let noun = c.get(1).map_or("", |n| n.as_str());
+        m.all.iter().chain(&m.any).any(|r| r.is_match(noun))
+    }
+
+    /// Whether `all` pattern `p` of `metric` names what sentence `s`'s bare
+    /// subject is of: `s` opens with a noun of the rule's own words and no
+    /// words of what it is of ("After a fall in July, output increased … to
+    /// 27.45 million bpd"; `bare_subject`), and the subject of the sentence
+    /// before it, in its paragraph or at the end of the paragraph before,
+    /// is a match of `p` ("Oil production by the members of OPEC rose
+    /// slightly in August"): the output is OPEC's. Only for a rule whose
+    /// window is the sentence.
+    fn subject_carried(
+        &mut self,
+        doc: &'d Document,
+        s: usize,
+        metric: &Metric,
+        p: &Pattern,
+    ) -> bool {
+        if metric.matcher.context != Context::Sentence || !follows(doc, s) {
+            return false;
+        }
+        let Some(noun) = bare_subject(doc, s) else {
+            return false;
+        };
+        let m = &metric.matcher;
+        if !m.all.iter().chain(&m.any).any(|r| r.is_match(noun)) {
+            return false;
+        }
+        self.texts(doc);
+        let text: &str = self.text.as_deref().unwrap_or(&doc.text);
+        let view = self.view.as_ref().and_then(|v| v.as_deref());
+        let (plain, view) = Self::window_texts(text, view, doc, (s - 1, false));
+        [Some(plain), view]
+            .into_iter()
+            .flatten()
+            .any(|t| p.find(t).is_some_and(|f| at_subject(t, f.start())))
+    }
+
     /// The metrics the sentence before `s`, in its paragraph, was found to
     /// name (those the rules tried on it): candidates for `s` too, whose
     /// `any` words may be there (`continues_metric`).
     pub(super) fn named_before(&self, doc: &Document, s: usize) -> Vec<usize> {
-        if s == 0 || !same_paragraph(doc, s - 1) {
+        if s == 0 || !follows(doc, s) {
             return Vec::new();
         }
         self.sentences
@@ -626,7 +851,10 @@ impl<'d> Memo<'d> {
                 let text: &str = self.text.as_deref().unwrap_or(&doc.text);
                 let sentence = &text[range(doc, (k, false))];
                 let subject = m.entities.iter().zip(&anywhere).all(|(e, &anywhere)| {
-                    anywhere || e.regex.find(sentence).is_some_and(|f| f.start() <= SUBJECT)
+                    anywhere
+                        || e.regex
+                            .find(sentence)
+                            .is_some_and(|f| at_subject(sentence, f.start()))
                 });
                 let others = m
                     .other_entities

@@ -249,20 +249,25 @@ fn years_away(sentence: &Sentence<'_>, out: &mut Vec<Candidate>) {
         if is_base(cx.before(at)) {
             continue;
         }
+        // "the first six months beat the record of 17.78 million, set a
+        // year earlier": the same months, n years back
         let anchor = if word.as_str().eq_ignore_ascii_case("ago") {
-            cx.published.map(|p| p.year)
+            cx.published.map(|p| Period::year(p.year))
         } else {
             out.iter()
                 .filter(|c| c.at() < at && c.period.through.is_none() && !c.period.fiscal)
                 .max_by_key(|c| c.at())
-                .map(|c| c.period.year)
+                .map(|c| c.period)
         };
         let Some(anchor) = anchor else {
             continue;
         };
         out.push(Candidate::new(
             sentence.range(all),
-            Period::year(anchor - n),
+            Period {
+                year: anchor.year - n,
+                ..anchor
+            },
         ));
     }
 }
