@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Instructions per article of `crosscheck check`, counted by valgrind
-# (cachegrind, no cache simulation): the same number on every run, so a
-# change of a few percent shows on a shared, noisy machine where wall times
-# do not. Complements benches/scale.sh, which gives wall time and memory.
+# (cachegrind, no cache simulation): it moves by less than 0.01% from run
+# to run (hash seeds), so a change of a few percent shows on a shared,
+# noisy machine where wall times do not. Complements benches/scale.sh, which gives wall time and memory.
 #
 # Usage: benches/instructions.sh [N] [--against BIN] [--seed S]
 #   N          articles of the seeded corpus (examples/gen_corpus.rs; default
