@@ -92,7 +92,11 @@ mod tests {
     fn the_option_is_the_purge_delay() {
         let exe = std::env::current_exe().expect("the test binary's path");
         let out = Command::new(exe)
-            .args(["--exact", "tests::child_prints_the_purge_delay", "--nocapture"])
+            .args([
+                "--exact",
+                "tests::child_prints_the_purge_delay",
+                "--nocapture",
+            ])
             .env("CROSSCHECK_PURGE_CHILD", "1")
             .env("MIMALLOC_PURGE_DELAY", "4321")
             .output()

@@ -63,8 +63,17 @@ pub fn walk(root: &Path, filters: bool, wanted: impl Fn(&Path) -> bool) -> Resul
 /// joined by single separators, so that a separator sorts before any other
 /// byte. Comparing a million paths by component took seconds.
 fn by_component(a: &Path, b: &Path) -> std::cmp::Ordering {
-    let (a, b) = (a.as_os_str().as_encoded_bytes(), b.as_os_str().as_encoded_bytes());
-    let rank = |c: u8| if std::path::is_separator(char::from(c)) { 0 } else { u16::from(c) + 1 };
+    let (a, b) = (
+        a.as_os_str().as_encoded_bytes(),
+        b.as_os_str().as_encoded_bytes(),
+    );
+    let rank = |c: u8| {
+        if std::path::is_separator(char::from(c)) {
+            0
+        } else {
+            u16::from(c) + 1
+        }
+    };
     match a.iter().zip(b).position(|(x, y)| x != y) {
         Some(i) => rank(a[i]).cmp(&rank(b[i])),
         None => a.len().cmp(&b.len()),

@@ -9,7 +9,8 @@ use super::tokens::TokKind;
 use super::{Found, Kind};
 use crate::period::Period;
 
-pub(super) const MONTHS: &[&str] = &[
+/// The months' names, in English, January first: the one list of them.
+pub const MONTHS: &[&str] = &[
     "January",
     "February",
     "March",

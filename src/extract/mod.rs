@@ -33,6 +33,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use change::{direction_without_figure, directions_at, Direction};
+pub use date::MONTHS;
 pub(crate) use parse::PERCENT_WORDS;
 pub(crate) use qualifier::about_words;
 pub use qualifier::Qualifier;

@@ -901,11 +901,7 @@ fn matches(r: &regex::Regex, (sentence, named): (&str, Option<&str>)) -> Vec<Ran
 /// in a sentence: `matches`, less those that start right after "non-",
 /// which names everything but what follows ("non-OPEC supply", "non-EU
 /// imports").
-fn own_matches(
-    r: &Pattern,
-    texts: (&str, Option<&str>),
-    found: &mut Found,
-) -> Vec<Range<usize>> {
+fn own_matches(r: &Pattern, texts: (&str, Option<&str>), found: &mut Found) -> Vec<Range<usize>> {
     let mut found = found.matches(r, texts);
     found.retain(|f| !after_non(texts.0, f.start));
     found

@@ -524,8 +524,9 @@ fn sentence_claims<'d>(
             }
             continue;
         }
-        let found = found
-            .get_or_insert_with(|| attach::Found::new(rules.prefilter(), memo.sentence_hits(doc, s)));
+        let found = found.get_or_insert_with(|| {
+            attach::Found::new(rules.prefilter(), memo.sentence_hits(doc, s))
+        });
         let (text, view) = memo.texts(doc);
         let sentence = &text[range.clone()];
         let named = view.map(|v| &v[range.clone()]).filter(|v| *v != sentence);

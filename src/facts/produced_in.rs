@@ -23,36 +23,22 @@ use std::sync::LazyLock;
 use super::rewrite::{rewritten, Edit};
 
 /// A noun of production, "in", and a capitalized word after it (and "the").
+/// (ASCII word boundaries, here and below: the words are ASCII, and with a
+/// Unicode one the regex crate's fast DFA gives up on curly quotes.)
 static PRODUCED_IN: LazyLock<regex::Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
     regex::Regex::new(
-        r"\b(?i:output|production|pumping|extraction)\s+(in)\s+(?:(?i:the)\s+)?([A-Z][A-Za-z]*)",
+        r"(?-u:\b)(?i:output|production|pumping|extraction)\s+(in)\s+(?:(?i:the)\s+)?([A-Z][A-Za-z]*)",
     )
     .expect("valid regex")
 });
-
-/// Capitalized words after "in" that are dates, not places.
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// "outputs": the output of each of several producers ("Saudi Arabia and
 /// Iraq held the top two places, with daily outputs of 8.938 million
 /// barrels and 4.019 million barrels, respectively").
 static OUTPUTS: LazyLock<regex::Regex> = LazyLock::new(|| {
     // cannot fail: a constant, valid pattern
-    regex::Regex::new(r"\b(?i:output)(s)\b").expect("valid regex")
+    regex::Regex::new(r"(?-u:\b)(?i:output)(s)(?-u:\b)").expect("valid regex")
 });
 
 /// `text` with each "in" between a noun of production and a name written
@@ -61,7 +47,8 @@ static OUTPUTS: LazyLock<regex::Regex> = LazyLock::new(|| {
 pub(super) fn written(text: &str) -> Option<String> {
     let places = PRODUCED_IN.captures_iter(text).filter_map(|c| {
         let (word, name) = (c.get(1)?, c.get(2)?);
-        (!MONTHS.contains(&name.as_str())).then(|| Edit {
+        // a month after "in" is a date, not a place
+        (!crate::extract::MONTHS.contains(&name.as_str())).then(|| Edit {
             range: word.range(),
             with: "of",
             pad_before: false,
