@@ -76,6 +76,7 @@ mod tests {
 
     /// Run in a child (see below): prints the purge delay mimalloc reads.
     #[test]
+    #[allow(clippy::print_stdout)] // the child's answer, read by the test below
     fn child_prints_the_purge_delay() {
         if std::env::var_os("CROSSCHECK_PURGE_CHILD").is_none() {
             return;

@@ -479,17 +479,17 @@ struct Reach {
 }
 
 /// The claims of `metric` (index `m`) on `figures` of `sentence` (the text
-/// as the window test sees it), of which the rule accepts `accepted`.
+/// as the window test sees it, with its view and the matches of patterns
+/// found in it so far), of which the rule accepts `accepted`.
 /// With `rejected`, each accepted figure the rule does not claim is pushed
 /// there with the reason (`crosscheck why`).
 pub(super) fn candidates(
-    (sentence, named): (&str, Option<&str>),
+    (sentence, named, cache): (&str, Option<&str>, &mut Found),
     sentence_start: usize,
     figures: &[&Quantity],
     accepted: &[usize],
     (lists, referent): (&Respectively, Option<&Referent>),
     (m, metric): (usize, &Metric),
-    cache: &mut Found,
     mut rejected: Option<&mut Vec<(usize, Rejection)>>,
 ) -> Vec<Candidate> {
     // a figure's range in the sentence

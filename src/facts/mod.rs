@@ -540,13 +540,12 @@ fn sentence_claims<'d>(
         for accepted in [levels, changes].into_iter().filter(|a| !a.is_empty()) {
             let mut rejected = trace.as_ref().map(|_| Vec::new());
             candidates.extend(attach::candidates(
-                (sentence, named),
+                (sentence, named, &mut *found),
                 range.start,
                 figures,
                 &accepted,
                 (lists, referent),
                 (m, metric),
-                found,
                 rejected.as_mut(),
             ));
             if let Some(t) = trace.as_deref_mut() {
