@@ -6,7 +6,7 @@
 # wall time and the peak resident memory.
 #
 # Usage: benches/scale.sh N [--keep] [--threads T] [--seed S] [--runs R]
-#                           [--timeout SECONDS] [--max-mem GB]
+#                           [--timeout SECONDS] [--max-mem GB] [--warm]
 #   N          articles: 10000, or 10k, 100k, 1M
 #   --keep     keep the corpus in target/scale/N for the next run (by default
 #              it is deleted at the end; a corpus kept from an earlier run
@@ -18,6 +18,11 @@
 #   --timeout  stop a run after SECONDS (`timeout`); --max-mem caps its
 #              virtual memory (`ulimit -v`), so that an engine that blows up
 #              fails the run instead of the machine
+#   --warm     read every file of the corpus once before the runs, so that
+#              the first run finds them in the page cache as the others do
+#              (a run that reads part of the corpus from disk takes up to
+#              twice the wall and system time on this machine; with one run,
+#              the default above 100k, that is the only run)
 #
 # Prints the corpus, the facts per article of the first folder (as
 # `crosscheck facts` reads them), each run, and one line:
@@ -29,10 +34,11 @@ cd "$(dirname "$0")/.."
 
 die() { echo "scale.sh: $*" >&2; exit 2; }
 
-n="" keep=0 threads="" seed=42 runs="" timeout_s="" max_mem=""
+n="" keep=0 warm=0 threads="" seed=42 runs="" timeout_s="" max_mem=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --keep) keep=1 ;;
+    --warm) warm=1 ;;
     --threads) threads="${2:?--threads needs a count}"; shift ;;
     --seed) seed="${2:?--seed needs a number}"; shift ;;
     --runs) runs="${2:?--runs needs a count}"; shift ;;
@@ -44,7 +50,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-[ -n "$n" ] || die "usage: benches/scale.sh N [--keep] [--threads T] [--seed S] [--runs R] [--timeout S] [--max-mem GB]"
+[ -n "$n" ] || die "usage: benches/scale.sh N [--keep] [--threads T] [--seed S] [--runs R] [--timeout S] [--max-mem GB] [--warm]"
 case "$n" in
   *[kK]) n=$(( ${n%[kK]} * 1000 )) ;;
   *M) n=$(( ${n%M} * 1000000 )) ;;
@@ -117,6 +123,13 @@ awk -v n="$in_first" '{ s += $1; if (min == "" || $1 < min) min = $1; k++ }
     printf "facts per article (crosscheck facts, first folder, %d articles): average %.2f, fewest %d%s\n",
       n, s / n, min, (min < 3 ? "  <-- WARNING: fewer than 3" : "")
   }' "$work/per-article"
+
+if [ "$warm" = 1 ]; then
+  start=$(date +%s%N)
+  find "$dir" -type f -exec cat {} + > /dev/null
+  end=$(date +%s%N)
+  awk -v t=$(( (end - start) / 1000000 )) 'BEGIN { printf "warm: every file read once in %.1f s\n", t / 1e3 }'
+fi
 
 # The runs.
 cores=$(nproc 2> /dev/null || echo "?")
