@@ -1,7 +1,8 @@
 //! A view of a text rewritten in place: each edit replaces a range with
 //! shorter words padded with spaces, so the view keeps the text's length
-//! and every offset into it. The views patterns are tried on (`names.rs`,
-//! `asides.rs`, `signs.rs`) are all made this way.
+//! and every offset into it. The views patterns are tried on
+//! (`window::VIEWS`) and the text with currencies named after a country
+//! blanked are all made this way.
 
 use std::ops::Range;
 

@@ -11,6 +11,7 @@
 
 use std::collections::BTreeMap;
 
+use super::rewrite::{rewritten, Edit};
 use super::{asides, daily, names, produced_in, signs};
 use crate::documents::Document;
 use crate::rules::{Context, EntityMatcher, Hits, Metric, MetricKind, Pattern, RuleSet};
@@ -98,20 +99,23 @@ static CURRENCY_NAMES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 /// search stays in the fast DFA on text with curly quotes and dashes (a
 /// Unicode `\b` made it fall back to the slow engines on most articles).
 fn currency_names_blanked(text: &str) -> std::borrow::Cow<'_, str> {
-    let mut found = CURRENCY_NAMES.find_iter(text).peekable();
-    if found.peek().is_none() {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for m in found {
-        out.push_str(&text[at..m.start()]);
-        out.extend(std::iter::repeat_n(' ', m.len()));
-        at = m.end();
-    }
-    out.push_str(&text[at..]);
-    std::borrow::Cow::Owned(out)
+    let blanks = CURRENCY_NAMES.find_iter(text).map(|m| Edit {
+        range: m.range(),
+        with: "",
+        pad_before: false,
+    });
+    rewritten(text, blanks).map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Owned)
 }
+
+/// The views of a text patterns are tried on besides the text, each
+/// applied to the one before it: a view is `None` where it changes nothing.
+const VIEWS: [fn(&str) -> Option<String>; 5] = [
+    names::named,
+    asides::blanked,
+    signs::written,
+    daily::written,
+    produced_in::written,
+];
 
 /// Whether sentences `a` and `a + 1` of `doc` are in one paragraph: no
 /// blank line or heading between them.
@@ -508,11 +512,9 @@ impl<'d> Memo<'d> {
             .text
             .get_or_insert_with(|| currency_names_blanked(&doc.text));
         let view = self.view.get_or_insert_with(|| {
-            let named = names::named(text);
-            let blanked = asides::blanked(named.as_deref().unwrap_or(text)).or(named);
-            let signed = signs::written(blanked.as_deref().unwrap_or(text)).or(blanked);
-            let daily = daily::written(signed.as_deref().unwrap_or(text)).or(signed);
-            produced_in::written(daily.as_deref().unwrap_or(text)).or(daily)
+            VIEWS.iter().fold(None, |view: Option<String>, next| {
+                next(view.as_deref().unwrap_or(text)).or(view)
+            })
         });
         (text, view.as_deref())
     }

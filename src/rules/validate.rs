@@ -505,12 +505,18 @@ fn collect_entities(sources: &mut [Source], errors: &mut Errors) -> (Entities, N
 /// All names and demonyms as whole words, consuming nothing around them:
 /// what `{A}` stands for in a template's patterns.
 fn words_pattern(raw: &RawEntity) -> String {
-    alternation(raw.names.iter().chain(&raw.demonyms), WORD_END)
+    alternation(raw.names.iter().chain(&raw.demonyms), End::Boundary)
 }
 
-/// After a name when entities are found: never right before `$`, so "US"
-/// does not match "US$244.8 billion".
-const NOT_BEFORE_DOLLAR: &str = r"(?:[^\w$]|$)";
+/// What follows a name that ends in a word character.
+#[derive(Clone, Copy)]
+enum End {
+    /// A word boundary: what `{A}` stands for in a template's patterns.
+    Boundary,
+    /// Anything but a word character or `$`, when entities are found, so
+    /// that "US" does not match "US$244.8 billion".
+    NotBeforeDollar,
+}
 
 /// The patterns entities are found by: names and demonyms, and those with
 /// the metonyms too.
@@ -524,8 +530,8 @@ fn entity_patterns(raw: &RawEntity) -> (String, String) {
         .collect();
     let plain = raw.names.iter().chain(&raw.demonyms).chain(&signs);
     (
-        alternation(plain.clone(), NOT_BEFORE_DOLLAR),
-        alternation(plain.chain(&raw.metonyms), NOT_BEFORE_DOLLAR),
+        alternation(plain.clone(), End::NotBeforeDollar),
+        alternation(plain.chain(&raw.metonyms), End::NotBeforeDollar),
     )
 }
 
@@ -549,7 +555,7 @@ fn currency_signs(name: &str) -> &'static [&'static str] {
 
 /// The names as whole words, longest first (so "Russian Federation" wins
 /// over "Russia"), `end` after a name that ends in a word character.
-fn alternation<'a>(names: impl Iterator<Item = &'a String>, end: &str) -> String {
+fn alternation<'a>(names: impl Iterator<Item = &'a String>, end: End) -> String {
     let mut names: Vec<&String> = names.collect();
     names.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let parts: Vec<String> = names.iter().map(|w| whole_name(w, end)).collect();
@@ -565,7 +571,7 @@ fn alternation<'a>(names: impl Iterator<Item = &'a String>, end: &str) -> String
 /// ("Chinaé"), and it keeps the search in the regex crate's fast DFA on
 /// text with curly quotes or dashes, where a Unicode boundary makes it fall
 /// back to slower engines.
-fn whole_name(name: &str, end: &str) -> String {
+fn whole_name(name: &str, end: End) -> String {
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
     let boundary = |c: Option<char>| match c {
         Some(c) if c.is_ascii_alphanumeric() || c == '_' => r"(?-u:\b)",
@@ -575,15 +581,11 @@ fn whole_name(name: &str, end: &str) -> String {
     let start = if word(first) { boundary(first) } else { "" };
     let end = match (word(last), end) {
         (false, _) => "",
-        (true, WORD_END) => boundary(last),
-        (true, end) => end,
+        (true, End::Boundary) => boundary(last),
+        (true, End::NotBeforeDollar) => r"(?:[^\w$]|$)",
     };
     format!("{start}{}{end}", regex::escape(name))
 }
-
-/// The end of a name in `{A}` of a template's patterns: a word boundary
-/// (`whole_name`).
-const WORD_END: &str = r"\b";
 
 fn metric(
     raw: RawMetric,
@@ -1110,12 +1112,12 @@ mod tests {
 
     #[test]
     fn entity_names_are_whole_words() {
-        let r = Regex::new(&whole_name("US", NOT_BEFORE_DOLLAR)).unwrap();
+        let r = Regex::new(&whole_name("US", End::NotBeforeDollar)).unwrap();
         assert!(r.is_match("US negotiators") && r.is_match("the US") && r.is_match("US-China"));
         assert!(!r.is_match("US$244.8 billion") && !r.is_match("USA") && !r.is_match("BUS"));
-        let dotted = Regex::new(&whole_name("U.S.", NOT_BEFORE_DOLLAR)).unwrap();
+        let dotted = Regex::new(&whole_name("U.S.", End::NotBeforeDollar)).unwrap();
         assert!(dotted.is_match("a U.S. strategy") && !dotted.is_match("aU.S."));
-        let russia = Regex::new(&whole_name("Russia", NOT_BEFORE_DOLLAR)).unwrap();
+        let russia = Regex::new(&whole_name("Russia", End::NotBeforeDollar)).unwrap();
         assert!(russia.is_match("Russia’s trade") && !russia.is_match("Russian"));
     }
 
