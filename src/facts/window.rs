@@ -117,15 +117,20 @@ const VIEWS: [fn(&str) -> Option<String>; 5] = [
     produced_in::written,
 ];
 
+/// The text between sentence `s` of `doc` and the one before it, with how
+/// many line breaks it holds and whether a heading opens in it; `None` for
+/// the first sentence.
+fn gap_before(doc: &Document, s: usize) -> Option<(usize, bool)> {
+    let sentences = doc.sentences();
+    let (before, here) = (sentences.get(s.checked_sub(1)?)?, sentences.get(s)?);
+    let gap = doc.text.get(before.end..here.start).unwrap_or("");
+    Some((gap.matches('\n').count(), gap.contains("\n#")))
+}
+
 /// Whether sentences `a` and `a + 1` of `doc` are in one paragraph: no
 /// blank line or heading between them.
 fn same_paragraph(doc: &Document, a: usize) -> bool {
-    let sentences = doc.sentences();
-    let (Some(first), Some(next)) = (sentences.get(a), sentences.get(a + 1)) else {
-        return false;
-    };
-    let gap = doc.text.get(first.end..next.start).unwrap_or("");
-    gap.matches('\n').count() < 2 && !gap.contains("\n#")
+    gap_before(doc, a + 1).is_some_and(|(breaks, heading)| breaks < 2 && !heading)
 }
 
 /// Whether sentence `s` opens with words that refer back to a figure
@@ -251,15 +256,7 @@ fn referring_words(doc: &Document, s: usize) -> Option<std::ops::Range<usize>> {
 /// Whether sentence `s` follows one of the same section: no heading
 /// between them (a paragraph break may be).
 fn follows(doc: &Document, s: usize) -> bool {
-    let sentences = doc.sentences();
-    let (Some(before), Some(here)) = (
-        s.checked_sub(1).and_then(|b| sentences.get(b)),
-        sentences.get(s),
-    ) else {
-        return false;
-    };
-    let gap = doc.text.get(before.end..here.start).unwrap_or("");
-    !gap.contains("\n#") && gap.matches('\n').count() <= 2
+    gap_before(doc, s).is_some_and(|(breaks, heading)| breaks <= 2 && !heading)
 }
 
 /// Words that may open a sentence before its subject, as a clause set off
