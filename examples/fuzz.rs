@@ -433,7 +433,8 @@ impl World {
         ]
         .map(String::from)
         .to_vec();
-        let findings = crosscheck::engine::run(&fixture_facts, &rules);
+        let held = Facts::from(fixture_facts.clone());
+        let findings = crosscheck::engine::run(&held, &rules);
         let problems: Vec<_> = findings
             .into_iter()
             .filter(|f| f.class.is_problem())
@@ -714,7 +715,10 @@ impl World {
         for text in self.seeds.articles.iter().take(5) {
             let doc = Document::from_body("r.md", text, published);
             let facts = facts::claim(&doc, &extract::extract(&doc), &rules);
-            let _ = crosscheck::engine::run(&facts, &rules);
+            // the facts written as bytes, as `check` keeps a corpus's
+            let mut packed = Facts::packed();
+            packed.push(facts);
+            let _ = crosscheck::engine::run(&packed, &rules);
         }
         Ok(())
     }
@@ -731,7 +735,8 @@ impl World {
         write(&path, yaml)?;
         let _ = baseline::load_reasons(&path);
         if let Ok(Some(b)) = baseline::load(&path) {
-            for f in crosscheck::engine::run(&self.fixture_facts, &self.rules) {
+            let held = Facts::from(self.fixture_facts.clone());
+            for f in crosscheck::engine::run(&held, &self.rules) {
                 let _ = b.judge(&f);
             }
             let _ = b.stale(&Default::default());

@@ -74,6 +74,11 @@ pub fn analyse_with(
     let mut merged = Merged {
         analysis: Analysis {
             warnings: skipped,
+            // a run that shows few facts keeps them written as bytes
+            facts: match quotes {
+                Quotes::Held => Facts::default(),
+                Quotes::Fetched => Facts::packed(),
+            },
             ..Analysis::default()
         },
         ids: foldhash::HashSet::default(),

@@ -85,7 +85,7 @@ impl AcceptedReading {
             value: r.lead.surface().to_string(),
             min: r.interval.lo.map(|b| b.value.normalize()),
             max: r.interval.hi.map(|b| b.value.normalize()),
-            sources: ids(r.facts.iter().copied()),
+            sources: ids(r.facts.sources()),
         }
     }
 
@@ -100,9 +100,9 @@ impl AcceptedReading {
     }
 }
 
-/// The sorted, distinct source `id`s of `facts`.
-fn ids<'f>(facts: impl Iterator<Item = &'f crate::facts::Fact>) -> Vec<String> {
-    let set: BTreeSet<&str> = facts.map(|x| x.source.id.as_str()).collect();
+/// The sorted, distinct `id`s of `sources`.
+fn ids<'f>(sources: impl Iterator<Item = &'f std::sync::Arc<crate::facts::Source>>) -> Vec<String> {
+    let set: BTreeSet<&str> = sources.map(|s| s.id.as_str()).collect();
     set.into_iter().map(str::to_string).collect()
 }
 
@@ -211,7 +211,7 @@ impl Baseline {
                 .iter()
                 .flat_map(|a| a.sources.iter().map(String::as_str))
                 .collect();
-            let new: Vec<String> = ids(r.facts.iter().copied())
+            let new: Vec<String> = ids(r.facts.sources())
                 .into_iter()
                 .filter(|id| !known.contains(id.as_str()))
                 .collect();

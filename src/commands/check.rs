@@ -11,12 +11,13 @@ use crate::baseline::Verdict;
 use crate::corpus::Analysis;
 use crate::engine::{Class, Finding, Note};
 use crate::error::{Error, Errors, Warning};
-use crate::facts::{quote, Fact, Quotes};
+use crate::facts::{quote, Quotes, Source};
 use crate::report::human::Shown;
 use crate::report::notices::Notices;
 use crate::report::{diagnostic, github, human, json, markdown, sarif, table};
 use crate::rules::Severity;
 use crate::{ExitStatus, Outcome};
+use std::sync::Arc;
 
 pub fn run(
     args: &CheckArgs,
@@ -194,31 +195,29 @@ fn joined_lines(f: &Finding, joined: &[(usize, Vec<String>)]) -> Vec<String> {
     out
 }
 
-/// The facts that brought `f`: those of the new readings when a baseline
-/// knows the finding, else those of sources no baseline entry involves;
-/// and the ids of the other sources.
+/// The sources of the facts that brought `f`: those of the new readings
+/// when a baseline knows the finding, else those no baseline entry
+/// involves; and the ids of the other sources.
 fn split_sources<'f>(
     f: &Finding<'f>,
     new_readings: Option<&[usize]>,
     known: &BTreeSet<&str>,
-) -> (Vec<&'f Fact>, BTreeSet<&'f str>) {
-    let (new, old): (Vec<&Fact>, Vec<&Fact>) = match new_readings {
+) -> (Vec<&'f Arc<Source>>, BTreeSet<&'f str>) {
+    let (new, old): (Vec<&Arc<Source>>, Vec<&Arc<Source>>) = match new_readings {
         Some(rs) => {
             let (mut new, mut old) = (Vec::new(), Vec::new());
             for (i, r) in f.readings.iter().enumerate() {
                 if rs.contains(&i) {
-                    new.extend(r.facts.iter().copied());
+                    new.extend(r.facts.sources());
                 } else {
-                    old.extend(r.facts.iter().copied());
+                    old.extend(r.facts.sources());
                 }
             }
             (new, old)
         }
-        None => f
-            .facts()
-            .partition(|x| !known.contains(x.source.id.as_str())),
+        None => f.sources().partition(|s| !known.contains(s.id.as_str())),
     };
-    (new, old.iter().map(|x| x.source.id.as_str()).collect())
+    (new, old.iter().map(|s| s.id.as_str()).collect())
 }
 
 /// The most sources named in a line.
@@ -241,9 +240,9 @@ fn new_sources(
             _ => None,
         });
         let (new, old) = split_sources(f, readings, known);
-        for x in new {
+        for s in new {
             by_new
-                .entry(x.source.article())
+                .entry(s.article())
                 .or_default()
                 .extend(old.iter().copied());
         }
@@ -291,7 +290,7 @@ fn introduced_by<'f>(
         return out;
     };
     let (new, old) = split_sources(f, new_readings, known);
-    let new: BTreeSet<String> = new.iter().map(|x| x.source.article()).collect();
+    let new: BTreeSet<String> = new.iter().map(|s| s.article()).collect();
     if new.is_empty() {
         return out;
     }

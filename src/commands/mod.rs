@@ -102,12 +102,12 @@ impl Run {
     /// The facts of the analysis that are never compared, and why
     /// (`engine::not_compared`).
     pub(crate) fn not_compared(&self) -> Vec<(&crate::facts::Fact, String)> {
-        self.analysis
-            .facts
-            .iter()
-            .filter_map(|f| {
+        let facts = &self.analysis.facts;
+        facts
+            .scan()
+            .filter_map(|(id, f)| {
                 let metric = self.rules.metric(&f.metric)?;
-                engine::not_compared(f, metric).map(|why| (f, why))
+                engine::not_compared(&f, metric).map(|why| (facts.get(id), why))
             })
             .collect()
     }

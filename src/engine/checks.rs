@@ -10,13 +10,13 @@
 //! sources ("according to INEGI" against "Census Bureau data") are never
 //! combined: each source's figures are checked among themselves.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
 
 use super::{Class, Combination, Finding, Note, Span};
 use crate::extract::{Direction, Kind};
-use crate::facts::Fact;
+use crate::facts::{Fact, Facts};
 use crate::period::Period;
 use crate::rules::{Check, CheckRule, Severity};
 
@@ -24,25 +24,78 @@ use crate::rules::{Check, CheckRule, Severity};
 /// period; past it, the finding says how many were not tried.
 const MAX_COMBINATIONS: usize = 65_536;
 
-/// Facts by metric and period, forecasts left out.
-type Index<'f> = BTreeMap<(&'f str, Option<Period>), Vec<&'f Fact>>;
+/// The actual facts of the metrics the checks name, by metric and period:
+/// each distinct value (`distinct`) once, as the first fact that states it,
+/// with how many facts state it. A check tries each distinct value once,
+/// however many sources repeat it, so only those facts are kept.
+type Index<'c, 'f> = BTreeMap<(&'c str, Option<Period>), Vec<(&'f Fact, u128)>>;
+
+/// What makes two facts of a metric and period one value to a check: their
+/// interval, direction and attribution, and whether they are changes.
+type Value = (
+    Option<Decimal>,
+    Option<Decimal>,
+    Option<Direction>,
+    Option<Box<str>>,
+    bool,
+);
+
+/// The index of `facts` for `checks`.
+fn index<'c, 'f>(facts: &'f Facts, checks: &'c [Check]) -> Index<'c, 'f> {
+    let mut named: BTreeSet<&'c str> = BTreeSet::new();
+    for c in checks {
+        match &c.rule {
+            CheckRule::PartOf { part, whole } => named.extend([part.as_str(), whole.as_str()]),
+            CheckRule::Sum { parts, total } => {
+                named.extend(parts.iter().map(String::as_str));
+                named.insert(total);
+            }
+            CheckRule::Change { metric } => {
+                named.insert(metric);
+            }
+        }
+    }
+    let mut index: Index = BTreeMap::new();
+    if named.is_empty() {
+        return index;
+    }
+    // a hash map: the order is the facts' own, kept by the index's lists
+    let mut seen: foldhash::HashMap<(&str, Option<Period>, Value), usize> =
+        foldhash::HashMap::default();
+    for (id, f) in facts.scan() {
+        if f.quantity.role != crate::extract::Role::Actual {
+            continue;
+        }
+        let Some(&metric) = named.get(&*f.metric) else {
+            continue;
+        };
+        let s = Span::of(&f);
+        let value = (
+            s.lo,
+            s.hi,
+            f.quantity.direction,
+            f.attribution().map(Box::from),
+            f.quantity.kind == Kind::Change,
+        );
+        let list = index.entry((metric, f.period)).or_default();
+        match seen.entry((metric, f.period, value)) {
+            std::collections::hash_map::Entry::Occupied(e) => list[*e.get()].1 += 1,
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(list.len());
+                list.push((facts.get(id), 1));
+            }
+        }
+    }
+    index
+}
 
 /// The failing combinations of one check, by period.
 type ByPeriod<'f> = BTreeMap<Option<Period>, Vec<Combination<'f>>>;
 
 /// Every check's violations: one finding per check and period, listing the
 /// combinations of facts that fail.
-pub(super) fn run<'f>(
-    facts: impl IntoIterator<Item = &'f Fact>,
-    checks: &[Check],
-) -> Vec<Finding<'f>> {
-    let mut index: Index = BTreeMap::new();
-    for f in facts
-        .into_iter()
-        .filter(|f| f.quantity.role == crate::extract::Role::Actual)
-    {
-        index.entry((&*f.metric, f.period)).or_default().push(f);
-    }
+pub(super) fn run<'f>(facts: &'f Facts, checks: &[Check]) -> Vec<Finding<'f>> {
+    let index = index(facts, checks);
     let mut out = Vec::new();
     for check in checks {
         let mut failing: ByPeriod = BTreeMap::new();
@@ -90,25 +143,30 @@ impl Span {
     }
 }
 
-/// Level facts of `metric` in `period` (stated changes left out).
-fn levels<'f>(index: &Index<'f>, metric: &str, period: Option<Period>) -> Vec<&'f Fact> {
+/// The distinct level values of `metric` in `period` (stated changes left
+/// out), with how many facts state each.
+fn levels<'f>(
+    index: &Index<'_, 'f>,
+    metric: &str,
+    period: Option<Period>,
+) -> Vec<(&'f Fact, u128)> {
     index
         .get(&(metric, period))
         .map(|v| {
             v.iter()
                 .copied()
-                .filter(|f| f.quantity.kind != Kind::Change)
+                .filter(|(f, _)| f.quantity.kind != Kind::Change)
                 .collect()
         })
         .unwrap_or_default()
 }
 
 /// The periods in which `metric` has level facts.
-fn periods(index: &Index, metric: &str) -> Vec<Option<Period>> {
+fn periods(index: &Index<'_, '_>, metric: &str) -> Vec<Option<Period>> {
     index
         .iter()
         .filter(|((m, _), facts)| {
-            *m == metric && facts.iter().any(|f| f.quantity.kind != Kind::Change)
+            *m == metric && facts.iter().any(|(f, _)| f.quantity.kind != Kind::Change)
         })
         .map(|((_, p), _)| *p)
         .collect()
@@ -122,7 +180,7 @@ fn one_source(facts: &[&Fact]) -> bool {
     named.all(|a| Some(a) == first)
 }
 
-fn part_of<'f>(index: &Index<'f>, part: &str, whole: &str, out: &mut ByPeriod<'f>) {
+fn part_of<'f>(index: &Index<'_, 'f>, part: &str, whole: &str, out: &mut ByPeriod<'f>) {
     for period in periods(index, part) {
         // each side's distinct values once per period, not once per pair
         let wholes = distinct(&levels(index, whole, period));
@@ -150,10 +208,10 @@ fn part_of<'f>(index: &Index<'f>, part: &str, whole: &str, out: &mut ByPeriod<'f
     }
 }
 
-/// `facts` with distinct values: the first fact for each interval,
-/// direction and attribution, with how many facts state it. A check tries
-/// each distinct value once, however many sources repeat it.
-fn distinct<'f>(facts: &[&'f Fact]) -> Vec<(&'f Fact, u128)> {
+/// `facts` (each with how many facts state it) with distinct values: the
+/// first fact for each interval, direction and attribution, with how many
+/// facts state it.
+fn distinct<'f>(facts: &[(&'f Fact, u128)]) -> Vec<(&'f Fact, u128)> {
     type Key<'a> = (
         Option<Decimal>,
         Option<Decimal>,
@@ -167,12 +225,15 @@ fn distinct<'f>(facts: &[&'f Fact]) -> Vec<(&'f Fact, u128)> {
     // a hash map: the order is the facts' own, kept by `out`
     let mut seen: foldhash::HashMap<Key, usize> = foldhash::HashMap::default();
     let mut out: Vec<(&Fact, u128)> = Vec::new();
-    for f in facts {
+    for &(f, n) in facts {
         match seen.entry(key(f)) {
-            std::collections::hash_map::Entry::Occupied(e) => out[*e.get()].1 += 1,
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let count = &mut out[*e.get()].1;
+                *count = count.saturating_add(n);
+            }
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(out.len());
-                out.push((f, 1));
+                out.push((f, n));
             }
         }
     }
@@ -180,7 +241,7 @@ fn distinct<'f>(facts: &[&'f Fact]) -> Vec<(&'f Fact, u128)> {
 }
 
 fn sum<'f>(
-    index: &Index<'f>,
+    index: &Index<'_, 'f>,
     parts: &[String],
     total: &str,
     out: &mut ByPeriod<'f>,
@@ -256,12 +317,12 @@ fn combinations<'f>(parts: &[Vec<(&'f Fact, u128)>]) -> Vec<(Vec<&'f Fact>, u128
     out
 }
 
-fn change<'f>(index: &Index<'f>, metric: &str, out: &mut ByPeriod<'f>) {
-    let stated: Vec<&Fact> = index
+fn change<'f>(index: &Index<'_, 'f>, metric: &str, out: &mut ByPeriod<'f>) {
+    let stated: Vec<(&Fact, u128)> = index
         .iter()
         .filter(|((m, _), _)| *m == metric)
         .flat_map(|(_, facts)| facts.iter().copied())
-        .filter(|f| f.quantity.kind == Kind::Change)
+        .filter(|(f, _)| f.quantity.kind == Kind::Change)
         .collect();
     // each period's distinct levels once, not once per stated change
     let by_period: BTreeMap<Option<Period>, Vec<(&Fact, u128)>> = periods(index, metric)

@@ -3,7 +3,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::Note;
-use crate::facts::Fact;
+use crate::facts::{Fact, FactId};
 use crate::interval::Interval;
 use crate::rules::Tolerance;
 
@@ -24,6 +24,8 @@ pub struct Difference {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Claim<'f> {
     pub fact: &'f Fact,
+    /// The fact's number among the corpus's facts.
+    pub id: FactId,
     /// Where the fact is in source order: its article's place in the
     /// corpus (path, then record), then its place in the text. Compared
     /// instead of the paths, which is most of the cost of sorting.
@@ -35,15 +37,21 @@ pub struct Claim<'f> {
 }
 
 impl<'f> Claim<'f> {
-    /// `fact` under `tolerance`, negated when `negate`, the `article`-th
-    /// of the corpus in source order.
-    pub fn new(fact: &'f Fact, negate: bool, tolerance: Tolerance, article: u32) -> Claim<'f> {
+    /// `fact` (number `id`) under `tolerance`, negated when `negate`, the
+    /// `article`-th of the corpus in source order.
+    pub fn new(
+        (id, fact): (FactId, &'f Fact),
+        negate: bool,
+        tolerance: Tolerance,
+        article: u32,
+    ) -> Claim<'f> {
         let interval = match tolerance {
             Tolerance::Rounding => fact.interval(),
             _ => fact.stated_interval(),
         };
         Claim {
             fact,
+            id,
             // a place past 4 GiB in one article sorts with the last
             at: (
                 article,
@@ -51,6 +59,17 @@ impl<'f> Claim<'f> {
             ),
             interval: if negate { interval.negated() } else { interval },
             negated: negate,
+        }
+    }
+
+    /// The same claim of `fact`, a copy of its fact kept elsewhere.
+    pub(super) fn of<'g>(&self, fact: &'g Fact) -> Claim<'g> {
+        Claim {
+            fact,
+            id: self.id,
+            at: self.at,
+            interval: self.interval,
+            negated: self.negated,
         }
     }
 
@@ -92,8 +111,8 @@ pub struct Comparison<'f> {
 /// Compares `a` and `b` (facts of one metric and period), as they are.
 pub fn compare<'f>(a: &'f Fact, b: &'f Fact, tolerance: Tolerance) -> Comparison<'f> {
     compare_claims(
-        &Claim::new(a, false, tolerance, 0),
-        &Claim::new(b, false, tolerance, 1),
+        &Claim::new((0, a), false, tolerance, 0),
+        &Claim::new((1, b), false, tolerance, 1),
         tolerance,
     )
 }

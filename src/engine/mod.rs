@@ -8,7 +8,9 @@ mod fingerprint;
 mod note;
 mod readings;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -19,7 +21,7 @@ pub use note::{Note, Span};
 pub use readings::Reading;
 
 use crate::extract::{Direction, Kind, Qualifier, Role};
-use crate::facts::Fact;
+use crate::facts::{Fact, FactId, Facts, Source};
 use crate::period::Period;
 use crate::rules::{Metric, MetricKind, PeriodRule, RuleSet, Severity};
 
@@ -87,14 +89,21 @@ pub struct Finding<'f> {
 impl<'f> Finding<'f> {
     /// Every fact of the finding: by reading, then by combination.
     pub fn facts(&self) -> impl Iterator<Item = &'f Fact> + '_ {
-        self.readings
-            .iter()
-            .flat_map(|r| r.facts.iter().copied())
-            .chain(
-                self.combinations
-                    .iter()
-                    .flat_map(|c| c.facts.iter().copied()),
-            )
+        self.readings.iter().flat_map(|r| r.facts.iter()).chain(
+            self.combinations
+                .iter()
+                .flat_map(|c| c.facts.iter().copied()),
+        )
+    }
+
+    /// The source of every fact of the finding, in the order of `facts`,
+    /// without reading the facts of its readings.
+    pub fn sources(&self) -> impl Iterator<Item = &'f Arc<Source>> + '_ {
+        self.readings.iter().flat_map(|r| r.facts.sources()).chain(
+            self.combinations
+                .iter()
+                .flat_map(|c| c.facts.iter().map(|f| &f.source)),
+        )
     }
 
     /// The figures that stand for the finding: each reading's lead, or the
@@ -124,7 +133,7 @@ impl<'f> Finding<'f> {
             metric: key.metric.to_string(),
             period: key.period,
             role: key.role,
-            basis: key.basis.map(str::to_string),
+            basis: key.basis.as_deref().map(str::to_string),
             readings,
             combinations: Vec::new(),
             notes,
@@ -149,69 +158,78 @@ pub struct Combination<'f> {
 
 /// The grouping key of a fact.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct FactKey<'f> {
-    pub metric: &'f str,
+pub struct FactKey {
+    pub metric: Arc<str>,
     pub period: Option<Period>,
     /// Figures are compared only with figures of the same role: forecasts
     /// with forecasts (unless the rule says so), targets with targets.
     pub role: Role,
     /// For a change metric: changes on different bases ("in yuan terms",
     /// "in dollar terms") are never compared.
-    pub basis: Option<&'f str>,
+    pub basis: Option<Box<str>>,
 }
 
 /// Compares the claims of each key; findings come sorted by metric and
-/// period, then check violations.
-pub fn run<'f, I>(facts: I, rules: &RuleSet) -> Vec<Finding<'f>>
-where
-    I: IntoIterator<Item = &'f Fact> + Clone + Send,
-{
-    // the facts of each key, counted first so that each key's vector is
-    // made once at its size: vectors grown fact by fact held up to twice
-    // their memory. A key holds its facts and their articles' numbers; its
-    // claims (four times larger) are made only while the key is compared.
-    let mut counts: BTreeMap<FactKey<'f>, usize> = BTreeMap::new();
-    for fact in facts.clone() {
-        if let Some((key, _)) = key(fact, rules) {
-            *counts.entry(key).or_default() += 1;
+/// period, then check violations. The findings refer to `facts`, which
+/// are read key by key: a corpus's facts are never all read at once.
+pub fn run<'f>(facts: &'f Facts, rules: &RuleSet) -> Vec<Finding<'f>> {
+    // each fact's key, by number (in order of the keys' first facts), and
+    // how many facts each key has, so that each key's vector is made once
+    // at its size: vectors grown fact by fact held up to twice their memory
+    let mut numbers: BTreeMap<FactKey, u32> = BTreeMap::new();
+    let mut counts: Vec<usize> = Vec::new();
+    let mut of: Vec<u32> = Vec::with_capacity(facts.len());
+    for (_, fact) in facts.scan() {
+        let Some((key, _)) = key(&fact, rules) else {
+            of.push(u32::MAX);
+            continue;
+        };
+        let next = u32::try_from(counts.len()).unwrap_or(u32::MAX);
+        let n = *numbers.entry(key).or_insert(next);
+        if n == next {
+            counts.push(0);
         }
+        counts[n as usize] += 1;
+        of.push(n);
     }
-    let mut groups: BTreeMap<FactKey<'f>, Vec<Placed<'f>>> = counts
-        .into_iter()
-        .map(|(key, n)| (key, Vec::with_capacity(n)))
-        .collect();
+    let mut placed: Vec<Vec<Placed>> = counts.into_iter().map(Vec::with_capacity).collect();
     // facts come in source order (path, record, place), a document's
     // together: the article's number stands for its path and record
     let mut article = 0u32;
-    let mut last: Option<&Fact> = None;
-    for fact in facts.clone() {
-        if last.is_some_and(|l| !same_article(l, fact)) {
+    let mut last: Option<&Arc<Source>> = None;
+    for (id, &n) in (0..).zip(&of) {
+        let source = facts.source(id);
+        if last.is_some_and(|l| !same_source(l, source)) {
             article = article.saturating_add(1);
         }
-        last = Some(fact);
-        let Some((key, _)) = key(fact, rules) else {
-            continue;
-        };
-        if let Some(group) = groups.get_mut(&key) {
-            group.push((fact, article));
+        last = Some(source);
+        if let Some(group) = placed.get_mut(n as usize) {
+            group.push((id, article));
         }
     }
-    let mut findings = claims_against_data(&groups, rules);
-    // the keys are compared on every core (each key's facts dropped once it
-    // is), in their order, while the checks across metrics run
-    let groups: Vec<(FactKey<'f>, Vec<Placed<'f>>)> = groups.into_iter().collect();
+    drop(of);
+    let mut groups: BTreeMap<FactKey, Vec<Placed>> = BTreeMap::new();
+    for (key, n) in numbers {
+        groups.insert(key, std::mem::take(&mut placed[n as usize]));
+    }
+    let mut findings = claims_against_data(facts, &groups, rules);
+    // the keys are compared on every core (each key's facts read, and
+    // dropped once it is), in their order, while the checks across metrics
+    // run
+    let groups: Vec<(FactKey, Vec<Placed>)> = groups.into_iter().collect();
     let (keyed, checked) = rayon::join(
         || {
             groups
                 .into_par_iter()
                 .filter_map(|(key, placed)| {
                     // cannot fail: every key came from a fact whose metric was found
-                    let metric = rules.metric(key.metric)?;
+                    let metric = rules.metric(&key.metric)?;
                     if key.role == Role::Claim || placed.len() < 2 {
                         return None;
                     }
-                    let readings = readings::group(claims(&placed, metric), metric.tolerance);
-                    finding(&key, metric, readings)
+                    let loaded = load(facts, &placed);
+                    let groups = readings::group(claims(&loaded, metric), metric.tolerance);
+                    finding(&key, metric, &groups, facts)
                 })
                 .collect::<Vec<_>>()
         },
@@ -225,39 +243,57 @@ where
     findings
 }
 
-/// A fact of a key, with its article's number in source order.
-type Placed<'f> = (&'f Fact, u32);
+/// A fact of a key, by number, with its article's number in source order.
+type Placed = (FactId, u32);
 
-/// The claims of a key's facts under `metric`'s tolerance.
-fn claims<'f>(placed: &[Placed<'f>], metric: &Metric) -> Vec<Claim<'f>> {
+/// A key's facts, read for the moment, with their articles' numbers.
+type Loaded<'l> = Vec<(FactId, Cow<'l, Fact>, u32)>;
+
+/// The facts of `placed`, read.
+fn load<'l>(facts: &'l Facts, placed: &[Placed]) -> Loaded<'l> {
     placed
         .iter()
-        .map(|&(fact, article)| Claim::new(fact, negated(fact, metric), metric.tolerance, article))
+        .map(|&(id, article)| (id, facts.load(id), article))
         .collect()
 }
 
-/// Whether two facts are of one article: the same source, or one of the
-/// same path and record.
-fn same_article(a: &Fact, b: &Fact) -> bool {
-    std::sync::Arc::ptr_eq(&a.source, &b.source)
-        || (a.source.record == b.source.record && a.source.path == b.source.path)
+/// The claims of a key's facts under `metric`'s tolerance.
+fn claims<'l>(loaded: &'l Loaded<'_>, metric: &Metric) -> Vec<Claim<'l>> {
+    loaded
+        .iter()
+        .map(|(id, fact, article)| {
+            let fact: &Fact = fact;
+            Claim::new(
+                (*id, fact),
+                negated(fact, metric),
+                metric.tolerance,
+                *article,
+            )
+        })
+        .collect()
+}
+
+/// Whether two facts' sources are of one article: the same source, or
+/// one of the same path and record.
+fn same_source(a: &Arc<Source>, b: &Arc<Source>) -> bool {
+    Arc::ptr_eq(a, b) || (a.record == b.record && a.path == b.path)
 }
 
 /// The key `fact` is compared under, and its metric; `None` when it is
 /// listed but never compared (`left_out`).
-fn key<'f, 'r>(fact: &'f Fact, rules: &'r RuleSet) -> Option<(FactKey<'f>, &'r Metric)> {
+fn key<'r>(fact: &Fact, rules: &'r RuleSet) -> Option<(FactKey, &'r Metric)> {
     let metric = rules.metric(&fact.metric)?;
     if left_out(fact, metric).is_some() {
         return None;
     }
     let key = FactKey {
-        metric: &fact.metric,
+        metric: Arc::clone(&fact.metric),
         period: fact.period,
         role: match fact.quantity.role {
             Role::Forecast if metric.compare_forecasts => Role::Actual,
             role => role,
         },
-        basis: fact.basis(),
+        basis: fact.basis().map(Box::from),
     };
     Some((key, metric))
 }
@@ -348,24 +384,27 @@ pub fn not_compared(fact: &Fact, metric: &Metric) -> Option<String> {
     }
 }
 
-/// The finding of one key's readings: an agreement, a conflict or a
-/// documented difference; `None` when its only disagreement is within one
-/// article (two figures of one article for one key are two readings it
-/// reports, or one of them is misread), unless the article names two
-/// statistical sources for them.
+/// The finding of one key's groups of claims that agree (`readings::group`),
+/// of `facts`: an agreement, a conflict or a documented difference; `None`
+/// when its only disagreement is within one article (two figures of one
+/// article for one key are two readings it reports, or one of them is
+/// misread), unless the article names two statistical sources for them.
 fn finding<'f>(
-    key: &FactKey<'f>,
+    key: &FactKey,
     metric: &Metric,
-    readings: Vec<Reading<'f>>,
+    groups: &[readings::Group<'_>],
+    facts: &'f Facts,
 ) -> Option<Finding<'f>> {
     let base =
         |class, severity, readings, notes| Finding::of_key(key, class, severity, readings, notes);
-    if readings.len() == 1 {
+    if groups.len() == 1 {
+        let readings = readings::readings(groups, facts);
         return Some(base(Class::Agree, Severity::Info, readings, Vec::new()));
     }
-    if every_source_states_each(&readings) {
+    if every_source_states_each(groups) {
         return None;
     }
+    let readings = readings::readings(groups, facts);
     let mut notes = Vec::new();
     let leads: Vec<&Fact> = readings.iter().map(|r| r.lead).collect();
     // why each reading may still be the first's figure ("245 may be 244.8
@@ -380,8 +419,7 @@ fn finding<'f>(
     // two sources the rule says may differ ("according to Chinese customs"
     // against "Russian data"): each reading attributed, each to another
     let documented = metric.attributions_differ && {
-        let mut named: Vec<Option<&str>> =
-            readings.iter().map(|r| one_attribution(&r.facts)).collect();
+        let mut named: Vec<Option<&str>> = groups.iter().map(|g| one_attribution(g)).collect();
         let all_named = named.iter().all(Option::is_some);
         named.sort();
         named.dedup();
@@ -394,14 +432,14 @@ fn finding<'f>(
             .map(|f| Note::Converted(f)),
     );
     notes.extend(
-        readings
+        groups
             .iter()
-            .filter(|r| {
-                r.facts
-                    .iter()
-                    .all(|f| f.quantity.period_basis == crate::extract::PeriodBasis::Story)
+            .zip(&readings)
+            .filter(|(g, _)| {
+                g.iter()
+                    .all(|c| c.fact.quantity.period_basis == crate::extract::PeriodBasis::Story)
             })
-            .map(|r| Note::StoryDated(r.lead)),
+            .map(|(_, r)| Note::StoryDated(r.lead)),
     );
     if documented {
         let sources = attributed
@@ -423,36 +461,38 @@ fn finding<'f>(
     Some(base(Class::Conflict, metric.severity, readings, all))
 }
 
-/// Whether each source of `readings` (an article, with the statistical
+/// Whether each source of `groups` (an article, with the statistical
 /// source it names) states every one of them: one article that gives two
 /// figures for one key, or several that each give the same two ("17.4%"
 /// and a misread "13.4%" in two retellings of one report). No source then
 /// disagrees with another; each reports, or is misread into, two readings.
 /// An article is a path and a record (a line of JSON Lines).
-fn every_source_states_each(readings: &[Reading<'_>]) -> bool {
-    // each reading's sources as a set, once: comparing each fact with every
+fn every_source_states_each(groups: &[readings::Group<'_>]) -> bool {
+    // each group's sources as a set, once: comparing each fact with every
     // other grew with the square of a key's facts
     type Sources<'a> =
         std::collections::BTreeSet<(&'a std::path::Path, Option<usize>, Option<&'a str>)>;
-    fn sources<'a>(r: &'a Reading<'_>) -> Sources<'a> {
-        r.facts
-            .iter()
-            .map(|f| (f.source.path.as_path(), f.source.record, f.attribution()))
+    fn sources<'a>(g: &'a readings::Group<'_>) -> Sources<'a> {
+        g.iter()
+            .map(|c| {
+                let f = c.fact;
+                (f.source.path.as_path(), f.source.record, f.attribution())
+            })
             .collect()
     }
-    let mut sets = readings.iter().map(sources);
+    let mut sets = groups.iter().map(sources);
     let Some(first) = sets.next() else {
         return true;
     };
     sets.all(|s| s == first)
 }
 
-/// The one attribution all of `facts` share, if they share one.
-fn one_attribution<'f>(facts: &[&'f Fact]) -> Option<&'f str> {
-    let first = facts.first()?.attribution()?;
-    facts
+/// The one attribution all of `group`'s facts share, if they share one.
+fn one_attribution<'l>(group: &[Claim<'l>]) -> Option<&'l str> {
+    let first = group.first()?.fact.attribution()?;
+    group
         .iter()
-        .all(|f| f.attribution() == Some(first))
+        .all(|c| c.fact.attribution() == Some(first))
         .then_some(first)
 }
 
@@ -461,7 +501,8 @@ fn one_attribution<'f>(facts: &[&'f Fact]) -> Option<&'f str> {
 /// claim's own article included: "he said $50 billion, but customs data
 /// show $38 billion"), and the readings of those figures.
 fn claims_against_data<'f>(
-    groups: &BTreeMap<FactKey<'f>, Vec<Placed<'f>>>,
+    facts: &'f Facts,
+    groups: &BTreeMap<FactKey, Vec<Placed>>,
     rules: &RuleSet,
 ) -> Vec<Finding<'f>> {
     let mut out = Vec::new();
@@ -470,12 +511,13 @@ fn claims_against_data<'f>(
             role: Role::Actual,
             ..key.clone()
         };
-        let (Some(data), Some(metric)) = (groups.get(&data_key), rules.metric(key.metric)) else {
+        let (Some(data), Some(metric)) = (groups.get(&data_key), rules.metric(&key.metric)) else {
             continue;
         };
         let t = metric.tolerance;
-        let claimed = readings::group(claims(claimed, metric), t);
-        let data = readings::group(claims(data, metric), t);
+        let (claimed, data) = (load(facts, claimed), load(facts, data));
+        let claimed = readings::readings(&readings::group(claims(&claimed, metric), t), facts);
+        let data = readings::readings(&readings::group(claims(&data, metric), t), facts);
         let disputed: Vec<&Reading> = claimed
             .iter()
             .filter(|c| {
@@ -565,14 +607,14 @@ mod tests {
         crate::rules::load(&[dir]).unwrap()
     }
 
-    fn facts_of(texts: &[(&str, &str)], rules: &RuleSet) -> Vec<Fact> {
+    fn facts_of(texts: &[(&str, &str)], rules: &RuleSet) -> Facts {
         let mut out = Vec::new();
         for (i, (text, published)) in texts.iter().enumerate() {
             let date: Date = published.parse().unwrap();
             let doc = Document::from_body(format!("{i}.md"), text, Some(date));
             out.extend(facts::claim(&doc, &extract::extract(&doc), rules));
         }
-        out
+        Facts::from(out)
     }
 
     #[test]
@@ -626,7 +668,7 @@ mod tests {
         let conflict = &findings[1];
         assert_eq!(conflict.severity, Severity::Error);
         assert_eq!(
-            conflict.readings[0].facts[0].source.path,
+            conflict.readings[0].facts.first().unwrap().source.path,
             std::path::PathBuf::from("0.md")
         );
     }
@@ -723,6 +765,7 @@ mod properties {
                 let doc = Document::from_body(format!("{i}.md"), &text, published);
                 all.extend(facts::claim(&doc, &extract::extract(&doc), rules));
             }
+            let all = crate::facts::Facts::from(all);
             let findings = super::run(&all, rules);
             for f in &findings {
                 let _ = super::fingerprint(f);

@@ -14,8 +14,10 @@
 //! which A and C disagree is split as {A, B}, {C}: a claim goes to the
 //! lowest reading that can take it, and the split is the same on every run.
 
+use std::sync::Arc;
+
 use super::compare::{difference, disagree, Claim, Difference};
-use crate::facts::Fact;
+use crate::facts::{Fact, FactId, Facts, Source};
 use crate::interval::Interval;
 use crate::rules::Tolerance;
 
@@ -23,7 +25,7 @@ use crate::rules::Tolerance;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading<'f> {
     /// The claims, in source order (path and record, then place in the text).
-    pub facts: Vec<&'f Fact>,
+    pub facts: Members<'f>,
     /// The values every claim of the reading allows, under the tolerance's
     /// intervals (signed for a fall of a change metric); when the claims
     /// agree only within a slack (`relative`, `absolute`), the span from the
@@ -41,34 +43,88 @@ pub struct Reading<'f> {
     first: (u32, u32),
 }
 
+/// The facts of a reading, by their numbers: a fact is read (and kept)
+/// when it is asked for, so a reading of a million claims that shows three
+/// reads three.
+#[derive(Clone)]
+pub struct Members<'f> {
+    facts: &'f Facts,
+    ids: Vec<FactId>,
+}
+
+impl<'f> Members<'f> {
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The facts, in source order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &'f Fact> + '_ {
+        let facts = self.facts;
+        self.ids.iter().map(move |&id| facts.get(id))
+    }
+
+    /// The first fact.
+    pub fn first(&self) -> Option<&'f Fact> {
+        self.ids.first().map(|&id| self.facts.get(id))
+    }
+
+    /// The source of each fact, in order, without reading the facts.
+    pub fn sources(&self) -> impl Iterator<Item = &'f Arc<Source>> + '_ {
+        let facts = self.facts;
+        self.ids.iter().map(move |&id| facts.source(id))
+    }
+}
+
+impl std::fmt::Debug for Members<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(&self.ids).finish()
+    }
+}
+
+/// Two lists of members are equal when they list the same facts.
+impl PartialEq for Members<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.facts, other.facts) && self.ids == other.ids
+    }
+}
+
+impl Eq for Members<'_> {}
+
 impl Reading<'_> {
     /// The number of distinct sources (articles: a path, and a record of
     /// JSON Lines) in the reading.
     pub fn sources(&self) -> usize {
         // the claims of an article are next to each other
         let mut n = 0;
-        let mut last: Option<&Fact> = None;
-        for f in &self.facts {
-            if !last.is_some_and(|l| super::same_article(l, f)) {
+        let mut last: Option<&Arc<Source>> = None;
+        for s in self.facts.sources() {
+            if !last.is_some_and(|l| super::same_source(l, s)) {
                 n += 1;
             }
-            last = Some(f);
+            last = Some(s);
         }
         n
     }
 }
 
-/// The readings of `claims` (all of one key), in the order of their first
-/// source.
-pub(super) fn group<'f>(mut claims: Vec<Claim<'f>>, tolerance: Tolerance) -> Vec<Reading<'f>> {
+/// The claims of one key that agree with each other, in source order.
+pub(super) type Group<'l> = Vec<Claim<'l>>;
+
+/// The groups of `claims` (all of one key) that agree, in the order of
+/// their first source.
+pub(super) fn group<'l>(mut claims: Vec<Claim<'l>>, tolerance: Tolerance) -> Vec<Group<'l>> {
     claims.sort_by(|a, b| {
         a.interval
             .cmp_by_lo(&b.interval)
             .then_with(|| a.at.cmp(&b.at))
     });
-    let mut groups: Vec<Vec<Claim<'f>>> = Vec::new();
+    let mut groups: Vec<Group<'l>> = Vec::new();
     // the claim of the newest group whose upper end is lowest
-    let mut tightest: Option<Claim<'f>> = None;
+    let mut tightest: Option<Claim<'l>> = None;
     for c in claims {
         let joins = tightest.is_some_and(|t| !disagree(&c, &t, tolerance));
         match groups.last_mut() {
@@ -84,8 +140,17 @@ pub(super) fn group<'f>(mut claims: Vec<Claim<'f>>, tolerance: Tolerance) -> Vec
             }
         }
     }
-    let mut readings: Vec<Reading<'f>> = groups.into_iter().map(reading).collect();
-    readings.sort_by_key(|r| r.first);
+    for g in &mut groups {
+        g.sort_by_key(|c| c.at);
+    }
+    groups.sort_by_key(|g| g[0].at);
+    groups
+}
+
+/// The readings of `groups` (`group`), of `facts`, each but the first with
+/// its difference from the first.
+pub(super) fn readings<'f>(groups: &[Group<'_>], facts: &'f Facts) -> Vec<Reading<'f>> {
+    let mut readings: Vec<Reading<'f>> = groups.iter().map(|g| reading(g, facts)).collect();
     if let Some(first) = readings.first().map(|r| r.claim) {
         for r in readings.iter_mut().skip(1) {
             r.difference = Some(difference(&first, &r.claim));
@@ -99,9 +164,9 @@ fn lower_hi(c: &Claim, t: Option<&Claim>) -> bool {
     t.is_none_or(|t| c.interval.cmp_hi(&t.interval) == std::cmp::Ordering::Less)
 }
 
-/// The reading of a group of claims that agree (non-empty).
-fn reading<'f>(mut group: Vec<Claim<'f>>) -> Reading<'f> {
-    group.sort_by_key(|c| c.at);
+/// The reading of a group of claims that agree (non-empty, in source
+/// order), its lead kept among `facts`.
+fn reading<'f>(group: &[Claim<'_>], facts: &'f Facts) -> Reading<'f> {
     let lead = *group
         .iter()
         .min_by(|a, b| {
@@ -114,13 +179,17 @@ fn reading<'f>(mut group: Vec<Claim<'f>>) -> Reading<'f> {
     for c in &group[1..] {
         common = common.and_then(|i| i.intersect(&c.interval));
     }
-    let interval = common.unwrap_or_else(|| hull(&group));
+    let interval = common.unwrap_or_else(|| hull(group));
+    let kept = facts.get(lead.id);
     Reading {
-        facts: group.iter().map(|c| c.fact).collect(),
+        facts: Members {
+            facts,
+            ids: group.iter().map(|c| c.id).collect(),
+        },
         interval,
-        lead: lead.fact,
+        lead: kept,
         difference: None,
-        claim: lead,
+        claim: lead.of(kept),
         first: group[0].at,
     }
 }
@@ -157,23 +226,27 @@ mod tests {
             .collect()
     }
 
-    fn group_of(facts: &[Fact], t: Tolerance) -> Vec<Reading<'_>> {
+    fn group_of(facts: &Facts, t: Tolerance) -> Vec<Reading<'_>> {
         // an article's number is its place in path order, whatever the
         // order the facts are given in
+        let all: Vec<&Fact> = facts.iter().collect();
         let mut paths: Vec<&std::path::Path> =
-            facts.iter().map(|f| f.source.path.as_path()).collect();
+            all.iter().map(|f| f.source.path.as_path()).collect();
         paths.sort();
         let article = |f: &Fact| {
             let i = paths.partition_point(|p| *p < f.source.path.as_path());
             u32::try_from(i).unwrap_or(u32::MAX)
         };
-        group(
-            facts
-                .iter()
-                .map(|f| Claim::new(f, false, t, article(f)))
-                .collect(),
-            t,
-        )
+        let claims = (0..)
+            .zip(&all)
+            .map(|(id, f)| Claim::new((id, f), false, t, article(f)))
+            .collect();
+        readings(&group(claims, t), facts)
+    }
+
+    /// `facts` as the facts of a corpus.
+    fn store(facts: &[Fact]) -> Facts {
+        Facts::from(facts.to_vec())
     }
 
     #[test]
@@ -183,6 +256,7 @@ mod tests {
             fact("b.md", "about $245 billion"),
             fact("c.md", "more than $200 billion"),
         ];
+        let facts = store(&facts);
         let r = group_of(&facts, Tolerance::Exact);
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].lead.surface(), "$245 billion");
@@ -201,6 +275,7 @@ mod tests {
             [c.clone(), b.clone(), a.clone()],
             [b.clone(), c.clone(), a.clone()],
         ] {
+            let facts = store(&facts);
             let r = group_of(&facts, Tolerance::Exact);
             assert_eq!(values(&r), [vec!["100", "108"], vec!["116"]]);
         }
@@ -213,6 +288,7 @@ mod tests {
             fact("b.md", "US$244.8 billion"),
             fact("c.md", "$245 billion"),
         ];
+        let facts = store(&facts);
         let r = group_of(&facts, Tolerance::Exact);
         assert_eq!(
             values(&r),
@@ -236,6 +312,7 @@ mod tests {
         let facts: Vec<Fact> = (0..2000)
             .map(|i| fact(&format!("{i:04}.md"), texts[i % 3]))
             .collect();
+        let facts = store(&facts);
         let r = group_of(&facts, Tolerance::Exact);
         let sizes: Vec<usize> = r.iter().map(|r| r.facts.len()).collect();
         assert_eq!(sizes, [667, 667, 666]);
@@ -267,6 +344,7 @@ mod tests {
             let mut turned = facts.clone();
             turned.rotate_left(rotate % facts.len());
             turned.reverse();
+            let (facts, turned) = (store(&facts), store(&turned));
             let a = group_of(&facts, t);
             let b = group_of(&turned, t);
             let ids = |r: &[Reading]| -> Vec<Vec<std::path::PathBuf>> {
@@ -276,9 +354,9 @@ mod tests {
             let placed: usize = a.iter().map(|r| r.facts.len()).sum();
             proptest::prop_assert_eq!(placed, facts.len());
             for r in &a {
-                for x in &r.facts {
-                    for y in &r.facts {
-                        let (cx, cy) = (Claim::new(x, false, t, 0), Claim::new(y, false, t, 0));
+                for x in r.facts.iter() {
+                    for y in r.facts.iter() {
+                        let (cx, cy) = (Claim::new((0, x), false, t, 0), Claim::new((1, y), false, t, 0));
                         proptest::prop_assert!(!disagree(&cx, &cy, t), "{} vs {}", x.surface(), y.surface());
                     }
                 }

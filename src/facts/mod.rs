@@ -14,6 +14,7 @@ mod batches;
 mod convert;
 mod daily;
 mod names;
+mod packed;
 mod produced_in;
 pub mod quote;
 mod rewrite;
@@ -29,7 +30,7 @@ use crate::interval::{Bound, Interval};
 use crate::period::{Date, Period};
 use crate::rules::{Metric, MetricKind, PeriodRule, RuleSet, Undated};
 
-pub use batches::Facts;
+pub use batches::{FactId, Facts};
 use convert::convert;
 use quote::Sentences;
 pub use quote::{Quote, Quotes, SourceText};

@@ -258,7 +258,7 @@ pub(super) fn finding(
     const WIDTH: f64 = 480.0;
     const LABEL: f64 = 92.0;
     let unit = f.readings.first()?.lead.unit.to_string();
-    let facts = f.readings.iter().flat_map(|r| r.facts.iter().copied());
+    let facts = f.readings.iter().flat_map(|r| r.facts.iter());
     let scale = Scale::of(
         facts.filter(|x| drawable(x, &unit)).flat_map(values),
         LABEL + 8.0,
@@ -311,12 +311,7 @@ pub(super) fn finding(
             y + 4.0,
             k + 1
         );
-        let drawn: Vec<&Fact> = r
-            .facts
-            .iter()
-            .copied()
-            .filter(|x| drawable(x, &unit))
-            .collect();
+        let drawn: Vec<&Fact> = r.facts.iter().filter(|x| drawable(x, &unit)).collect();
         if r.facts.len() > ROWS_PER_READING {
             let numbers: Vec<usize> = drawn.iter().filter_map(|x| model.number(x)).collect();
             axis.band(
@@ -329,7 +324,7 @@ pub(super) fn finding(
             y += ROW;
             continue;
         }
-        for x in r.facts.iter().copied() {
+        for x in r.facts.iter() {
             if let Some(n) = model.number(x).filter(|_| drawable(x, &unit)) {
                 axis.claim(&mut svg, x, place, y, &claims::link(model, n, listed));
             }

@@ -64,7 +64,7 @@ pub(super) fn section(
                 );
             }
             out.push_str("</p>");
-            quotes(out, model, &r.facts, SHOWN_PER_READING, listed);
+            quotes(out, model, r.facts.iter(), SHOWN_PER_READING, listed);
             out.push_str("</li>");
         }
         out.push_str("</ol>");
@@ -82,7 +82,7 @@ pub(super) fn section(
                 r#"<li><p class="arith">{}{count}</p>"#,
                 esc(&notes::text(&c.note))
             );
-            quotes(out, model, &c.facts, usize::MAX, listed);
+            quotes(out, model, c.facts.iter().copied(), usize::MAX, listed);
             out.push_str("</li>");
         }
         let more = f.combinations.len().saturating_sub(SHOWN_COMBINATIONS);
@@ -112,15 +112,16 @@ pub(super) fn section(
 
 /// The first `shown` of `facts` with their quotes and places (a link to
 /// the claim's entry when it is listed), and how many more there are.
-fn quotes(
+fn quotes<'f>(
     out: &mut String,
     model: &Model,
-    facts: &[&Fact],
+    facts: impl ExactSizeIterator<Item = &'f Fact>,
     shown: usize,
     listed: &BTreeSet<usize>,
 ) {
     out.push_str(r#"<ul class="quotes">"#);
-    for x in facts.iter().take(shown) {
+    let all = facts.len();
+    for x in facts.take(shown) {
         let place = match model.number(x).filter(|n| listed.contains(n)) {
             Some(n) => format!(r##"<a href="#c{n}"><code>{}</code></a>"##, esc(&at(x))),
             None => format!("<code>{}</code>", esc(&at(x))),
@@ -134,7 +135,7 @@ fn quotes(
             esc(&x.source.id)
         );
     }
-    let more = facts.len().saturating_sub(shown);
+    let more = all.saturating_sub(shown);
     if more > 0 {
         let _ = write!(out, "<li>{}</li>", esc(&human::more(more, "claim")));
     }

@@ -100,8 +100,8 @@ impl<'f> Model<'f> {
         let mut places: Vec<Option<Place>> = vec![None; facts.len()];
         for (finding, f) in findings.iter().enumerate() {
             for (reading, r) in f.readings.iter().enumerate() {
-                for fact in &r.facts {
-                    if let Some(&n) = numbers.get(&(*fact as *const Fact)) {
+                for fact in r.facts.iter() {
+                    if let Some(&n) = numbers.get(&(fact as *const Fact)) {
                         let place = Place {
                             finding,
                             reading: Some(reading),
