@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 
 use super::{Class, Combination, Finding, Note, Span};
 use crate::extract::{Direction, Kind};
-use crate::facts::{Fact, Facts};
+use crate::facts::{Fact, FactId, Facts};
 use crate::period::Period;
 use crate::rules::{Check, CheckRule, Severity};
 
@@ -28,7 +28,16 @@ const MAX_COMBINATIONS: usize = 65_536;
 /// each distinct value (`distinct`) once, as the first fact that states it,
 /// with how many facts state it. A check tries each distinct value once,
 /// however many sources repeat it, so only those facts are kept.
-type Index<'c, 'f> = BTreeMap<(&'c str, Option<Period>), Vec<(&'f Fact, u128)>>;
+pub(super) struct Index<'c, 'f> {
+    facts: &'f Facts,
+    named: BTreeSet<&'c str>,
+    lists: Lists<'c, 'f>,
+    /// Where each distinct value is in its list: a hash map, as the order
+    /// is the facts' own, kept by the lists.
+    seen: foldhash::HashMap<(&'c str, Option<Period>, Value), usize>,
+}
+
+type Lists<'c, 'f> = BTreeMap<(&'c str, Option<Period>), Vec<(&'f Fact, u128)>>;
 
 /// What makes two facts of a metric and period one value to a check: their
 /// interval, direction and attribution, and whether they are changes.
@@ -40,36 +49,39 @@ type Value = (
     bool,
 );
 
-/// The index of `facts` for `checks`.
-fn index<'c, 'f>(facts: &'f Facts, checks: &'c [Check]) -> Index<'c, 'f> {
-    let mut named: BTreeSet<&'c str> = BTreeSet::new();
-    for c in checks {
-        match &c.rule {
-            CheckRule::PartOf { part, whole } => named.extend([part.as_str(), whole.as_str()]),
-            CheckRule::Sum { parts, total } => {
-                named.extend(parts.iter().map(String::as_str));
-                named.insert(total);
-            }
-            CheckRule::Change { metric } => {
-                named.insert(metric);
+impl<'c, 'f> Index<'c, 'f> {
+    /// An empty index of `facts` for `checks`.
+    pub(super) fn new(facts: &'f Facts, checks: &'c [Check]) -> Index<'c, 'f> {
+        let mut named: BTreeSet<&'c str> = BTreeSet::new();
+        for c in checks {
+            match &c.rule {
+                CheckRule::PartOf { part, whole } => named.extend([part.as_str(), whole.as_str()]),
+                CheckRule::Sum { parts, total } => {
+                    named.extend(parts.iter().map(String::as_str));
+                    named.insert(total);
+                }
+                CheckRule::Change { metric } => {
+                    named.insert(metric);
+                }
             }
         }
+        Index {
+            facts,
+            named,
+            lists: BTreeMap::new(),
+            seen: foldhash::HashMap::default(),
+        }
     }
-    let mut index: Index = BTreeMap::new();
-    if named.is_empty() {
-        return index;
-    }
-    // a hash map: the order is the facts' own, kept by the index's lists
-    let mut seen: foldhash::HashMap<(&str, Option<Period>, Value), usize> =
-        foldhash::HashMap::default();
-    for (id, f) in facts.scan() {
+
+    /// Adds fact `id` of the facts, `f`.
+    pub(super) fn add(&mut self, id: FactId, f: &Fact) {
         if f.quantity.role != crate::extract::Role::Actual {
-            continue;
+            return;
         }
-        let Some(&metric) = named.get(&*f.metric) else {
-            continue;
+        let Some(&metric) = self.named.get(&*f.metric) else {
+            return;
         };
-        let s = Span::of(&f);
+        let s = Span::of(f);
         let value = (
             s.lo,
             s.hi,
@@ -77,16 +89,15 @@ fn index<'c, 'f>(facts: &'f Facts, checks: &'c [Check]) -> Index<'c, 'f> {
             f.attribution().map(Box::from),
             f.quantity.kind == Kind::Change,
         );
-        let list = index.entry((metric, f.period)).or_default();
-        match seen.entry((metric, f.period, value)) {
+        let list = self.lists.entry((metric, f.period)).or_default();
+        match self.seen.entry((metric, f.period, value)) {
             std::collections::hash_map::Entry::Occupied(e) => list[*e.get()].1 += 1,
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(list.len());
-                list.push((facts.get(id), 1));
+                list.push((self.facts.get(id), 1));
             }
         }
     }
-    index
 }
 
 /// The failing combinations of one check, by period.
@@ -94,8 +105,8 @@ type ByPeriod<'f> = BTreeMap<Option<Period>, Vec<Combination<'f>>>;
 
 /// Every check's violations: one finding per check and period, listing the
 /// combinations of facts that fail.
-pub(super) fn run<'f>(facts: &'f Facts, checks: &[Check]) -> Vec<Finding<'f>> {
-    let index = index(facts, checks);
+pub(super) fn run<'f>(index: Index<'_, 'f>, checks: &[Check]) -> Vec<Finding<'f>> {
+    let index = index.lists;
     let mut out = Vec::new();
     for check in checks {
         let mut failing: ByPeriod = BTreeMap::new();
@@ -146,7 +157,7 @@ impl Span {
 /// The distinct level values of `metric` in `period` (stated changes left
 /// out), with how many facts state each.
 fn levels<'f>(
-    index: &Index<'_, 'f>,
+    index: &Lists<'_, 'f>,
     metric: &str,
     period: Option<Period>,
 ) -> Vec<(&'f Fact, u128)> {
@@ -162,7 +173,7 @@ fn levels<'f>(
 }
 
 /// The periods in which `metric` has level facts.
-fn periods(index: &Index<'_, '_>, metric: &str) -> Vec<Option<Period>> {
+fn periods(index: &Lists<'_, '_>, metric: &str) -> Vec<Option<Period>> {
     index
         .iter()
         .filter(|((m, _), facts)| {
@@ -180,7 +191,7 @@ fn one_source(facts: &[&Fact]) -> bool {
     named.all(|a| Some(a) == first)
 }
 
-fn part_of<'f>(index: &Index<'_, 'f>, part: &str, whole: &str, out: &mut ByPeriod<'f>) {
+fn part_of<'f>(index: &Lists<'_, 'f>, part: &str, whole: &str, out: &mut ByPeriod<'f>) {
     for period in periods(index, part) {
         // each side's distinct values once per period, not once per pair
         let wholes = distinct(&levels(index, whole, period));
@@ -241,7 +252,7 @@ fn distinct<'f>(facts: &[(&'f Fact, u128)]) -> Vec<(&'f Fact, u128)> {
 }
 
 fn sum<'f>(
-    index: &Index<'_, 'f>,
+    index: &Lists<'_, 'f>,
     parts: &[String],
     total: &str,
     out: &mut ByPeriod<'f>,
@@ -317,7 +328,7 @@ fn combinations<'f>(parts: &[Vec<(&'f Fact, u128)>]) -> Vec<(Vec<&'f Fact>, u128
     out
 }
 
-fn change<'f>(index: &Index<'_, 'f>, metric: &str, out: &mut ByPeriod<'f>) {
+fn change<'f>(index: &Lists<'_, 'f>, metric: &str, out: &mut ByPeriod<'f>) {
     let stated: Vec<(&Fact, u128)> = index
         .iter()
         .filter(|((m, _), _)| *m == metric)

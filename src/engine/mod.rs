@@ -179,7 +179,10 @@ pub fn run<'f>(facts: &'f Facts, rules: &RuleSet) -> Vec<Finding<'f>> {
     let mut numbers: BTreeMap<FactKey, u32> = BTreeMap::new();
     let mut counts: Vec<usize> = Vec::new();
     let mut of: Vec<u32> = Vec::with_capacity(facts.len());
-    for (_, fact) in facts.scan() {
+    // the values the checks across metrics compare, in the same scan
+    let mut index = checks::Index::new(facts, &rules.checks);
+    for (id, fact) in facts.scan() {
+        index.add(id, &fact);
         let Some((key, _)) = key(&fact, rules) else {
             of.push(u32::MAX);
             continue;
@@ -233,7 +236,7 @@ pub fn run<'f>(facts: &'f Facts, rules: &RuleSet) -> Vec<Finding<'f>> {
                 })
                 .collect::<Vec<_>>()
         },
-        || checks::run(facts, &rules.checks),
+        || checks::run(index, &rules.checks),
     );
     findings.extend(keyed);
     // claims against data come in their key's place (a stable sort keeps
