@@ -677,6 +677,34 @@ mod tests {
     }
 
     #[test]
+    fn packed_facts_of_one_key_in_three_values_are_one_finding_that_keeps_only_its_leads() {
+        let rules = shipped_rules();
+        let values = ["$245 billion", "US$244.8 billion", "$240 billion"];
+        let texts: Vec<String> = (0..2000)
+            .map(|i| format!("Russia-China trade reached {} in 2024.", values[i % 3]))
+            .collect();
+        let dated: Vec<(&str, &str)> = texts.iter().map(|t| (t.as_str(), "2025-02-01")).collect();
+        let mut packed = Facts::packed();
+        packed.push(facts_of(&dated, &rules).into_vec());
+        assert_eq!(packed.len(), 2000);
+        let findings = run(&packed, &rules);
+        assert_eq!(findings.len(), 1);
+        let sizes: Vec<usize> = findings[0].readings.iter().map(|r| r.facts.len()).collect();
+        assert_eq!(sizes, [667, 667, 666]);
+        assert_eq!(findings[0].readings[1].sources(), 667);
+        // each reading's lead is read and kept, no other fact
+        assert_eq!(packed.kept(), 3);
+        let leads: Vec<&str> = findings[0].leads().iter().map(|f| f.surface()).collect();
+        assert_eq!(leads, values);
+        // the facts of a reading are read when asked for, the same as held
+        let held = facts_of(&dated, &rules);
+        let shown: Vec<&Fact> = findings[0].readings[2].facts.iter().take(2).collect();
+        assert_eq!(shown, [held.get(2), held.get(5)]);
+        // the first is the reading's lead, kept already
+        assert_eq!(packed.kept(), 4);
+    }
+
+    #[test]
     fn a_figure_dated_by_a_recent_story_is_compared_with_a_note() {
         let rules = shipped_rules();
         let stated = (

@@ -124,6 +124,20 @@ impl Facts {
         }
     }
 
+    /// How many packed facts are kept read (`get`); all of them when the
+    /// facts are held as facts.
+    pub fn kept(&self) -> usize {
+        match &self.store {
+            Store::Held { .. } => self.len,
+            Store::Packed(p) => p
+                .pages
+                .iter()
+                .filter_map(OnceLock::get)
+                .map(|page| page.iter().filter(|f| f.get().is_some()).count())
+                .sum(),
+        }
+    }
+
     /// Fact `id` for the moment: a packed fact is read again, not kept.
     pub fn load(&self, id: FactId) -> Cow<'_, Fact> {
         match &self.store {
