@@ -51,9 +51,11 @@ impl Default for Store {
 #[derive(Debug, Default)]
 struct Packed {
     tables: Tables,
-    /// The bytes of each batch's facts, one after another.
+    /// The bytes of each batch's facts, one after another, and the number
+    /// of each batch's first fact.
     bytes: Vec<Vec<u8>>,
-    /// Where each fact's bytes are, and its source.
+    firsts: Vec<usize>,
+    /// Where each fact's bytes are in its batch, and its source.
     at: Vec<At>,
     sources: Vec<Arc<Source>>,
     /// The facts read back to be kept (`get`), in pages of `PAGE` made
@@ -66,7 +68,6 @@ type Page = Box<[OnceLock<Box<Fact>>]>;
 
 #[derive(Debug, Clone, Copy)]
 struct At {
-    batch: u32,
     offset: u32,
     source: u32,
 }
@@ -193,7 +194,7 @@ impl Facts {
 
 impl Packed {
     fn push(&mut self, batch: &[Fact]) {
-        let b = u32::try_from(self.bytes.len()).unwrap_or(u32::MAX);
+        self.firsts.push(self.at.len());
         let mut bytes = Vec::new();
         for fact in batch {
             let same = self
@@ -204,7 +205,7 @@ impl Packed {
                 self.sources.push(Arc::clone(&fact.source));
             }
             self.at.push(At {
-                batch: b,
+                // a batch of 4 GiB of facts does not fit in memory
                 offset: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
                 source: u32::try_from(self.sources.len() - 1).unwrap_or(u32::MAX),
             });
@@ -219,7 +220,9 @@ impl Packed {
 
     fn read(&self, id: usize) -> Fact {
         let at = self.at[id];
-        let bytes = &self.bytes[at.batch as usize][at.offset as usize..];
+        // the batch that holds fact `id`: the last to start at or before it
+        let batch = self.firsts.partition_point(|&first| first <= id) - 1;
+        let bytes = &self.bytes[batch][at.offset as usize..];
         self.tables.read(bytes, &self.sources[at.source as usize])
     }
 
