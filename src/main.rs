@@ -11,26 +11,7 @@ use clap::Parser;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's `mi_option_purge_delay` (`mimalloc.h`, the same place in its
-/// v2 and v3): how long freed memory waits before it is given back to the
-/// system, -1 for never.
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Freed memory is kept for the next article rather than given back:
-/// every article's text and figures are freed while the corpus's facts
-/// stay, and with the default delay (1 s) mimalloc gave pages back and
-/// took them again all run long. On 200,000 articles that was 760 purges
-/// and 2,800 page faults instead of 700, most of them huge pages zeroed
-/// again (some 4 GB), about 3% of the CPU time of `check`; the peak is
-/// the same either way. `MIMALLOC_PURGE_DELAY` still overrides it.
-fn keep_freed_memory() {
-    // SAFETY: sets a default of mimalloc's options, an integer it reads
-    // when it first needs it; no memory is touched
-    unsafe { libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, -1) };
-}
-
 fn main() -> ExitCode {
-    keep_freed_memory();
     let cli = match crosscheck::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -68,41 +49,4 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     ExitCode::from(outcome.status.code())
-}
-
-#[cfg(test)]
-mod tests {
-    use std::process::Command;
-
-    /// Run in a child (see below): prints the purge delay mimalloc reads.
-    #[test]
-    #[allow(clippy::print_stdout)] // the child's answer, read by the test below
-    fn child_prints_the_purge_delay() {
-        if std::env::var_os("CROSSCHECK_PURGE_CHILD").is_none() {
-            return;
-        }
-        // SAFETY: reads an integer option of mimalloc
-        let delay = unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) };
-        println!("purge delay {delay}");
-    }
-
-    /// The option number is mimalloc's purge delay: the value of
-    /// `MIMALLOC_PURGE_DELAY` is what mimalloc gives for it (were it another
-    /// option, `keep_freed_memory` would set that one instead).
-    #[test]
-    fn the_option_is_the_purge_delay() {
-        let exe = std::env::current_exe().expect("the test binary's path");
-        let out = Command::new(exe)
-            .args([
-                "--exact",
-                "tests::child_prints_the_purge_delay",
-                "--nocapture",
-            ])
-            .env("CROSSCHECK_PURGE_CHILD", "1")
-            .env("MIMALLOC_PURGE_DELAY", "4321")
-            .output()
-            .expect("the test binary runs");
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(stdout.contains("purge delay 4321"), "{stdout}");
-    }
 }
