@@ -61,6 +61,16 @@ impl Parser<'_> {
             found.quantity.value = Some(fig.value);
             return Some(found);
         }
+        // "a third-party review", "a third-quarter loss": an ordinal joined
+        // to a noun by a hyphen says which one, not a fraction of anything
+        let next = fig.last + 1;
+        let compound = self.is_dash(next)
+            && self.glued(next)
+            && self.glued(next + 1)
+            && self.kind(next + 1) == Some(TokKind::Word);
+        if unit == "fraction" && compound {
+            return None;
+        }
         // "the two nations", "both sides": a reference to things already
         // named, not a claim about how many there are.
         let words = self.kind(fig.first) == Some(TokKind::Word);

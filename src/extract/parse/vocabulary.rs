@@ -179,6 +179,11 @@ pub(super) const MEASURE_CONTEXT: &[&str] = &[
 /// Words for per cent after a number: "5 percent", "5 pct".
 pub(crate) const PERCENT_WORDS: &[&str] = &["percent", "percents", "pct"];
 
+/// The first word of a percentage's unit, which a hyphen may join to the
+/// number as a compound before a noun: "a 10-percent cut", "a
+/// 2-percentage-point gap", "a 25-basis-point cut".
+pub(super) const PERCENT_UNITS: &[&str] = &["percent", "per", "percentage", "basis"];
+
 /// Units of barrels a day with the scale inside ("9.02 mbpd"), with its power of ten.
 pub(super) const BARRELS_A_DAY: &[(&str, u32)] = &[
     ("mbpd", 6),
@@ -213,8 +218,14 @@ pub(super) const RANGE_WORDS: &[&str] = &["to", "through", "thru"];
 /// What joins a lower and an upper bound into one range ("more than 10 and less than 20").
 pub(super) const BOUND_JOINERS: &[&str] = &["and", "but", ",", ", and", ", but", "and yet"];
 
+/// Time zones after a time of day in four digits: "0401 GMT".
+pub(super) const TIME_ZONES: &[&str] = &[
+    "GMT", "UTC", "BST", "CET", "CEST", "EET", "MSK", "EST", "EDT", "CST", "CDT", "MST", "MDT",
+    "PST", "PDT", "ET", "PT", "IST", "JST", "KST", "HKT", "SGT", "AEST", "AEDT",
+];
+
 /// Endings glued to digits that make an ordinal: "1st", "30th".
-pub(super) const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
+pub(in crate::extract) const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
 
 /// Words before a number word that refer back ("the two nations"): no count follows.
 pub(super) const DETERMINERS: &[&str] = &["the", "these", "those", "both", "all"];
