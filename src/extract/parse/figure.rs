@@ -606,8 +606,10 @@ impl<'t> Parser<'t> {
         let fraction_word = self.kind(fig.first) == Some(TokKind::Word)
             && fig.value < Decimal::ONE
             && fig.value.fract() != Decimal::ZERO;
-        if let Some(end) = point_at(fig.last + 1).filter(|_| fraction_word) {
-            return Some(Suffix::Percent { points: true, end });
+        if fraction_word {
+            if let Some(end) = point_at(fig.last + 1) {
+                return Some(Suffix::Percent { points: true, end });
+            }
         }
         if !currency_allowed {
             return None;

@@ -133,8 +133,8 @@ impl Parser<'_> {
         }
         // "0401 GMT", "1430 UTC": a time of day in four digits, before the
         // zone it is told in
-        let zone = self.joined(next) && !glued_next && TIME_ZONES.contains(&sep);
-        if bare && s.len() == 4 && zone && clock_time(s) {
+        let zone = || self.joined(next) && !glued_next && TIME_ZONES.contains(&sep);
+        if bare && s.len() == 4 && zone() && clock_time(s) {
             return Some((self.non_metric(Kind::Time, &fig, None), next));
         }
         let year = fig.year()?;
