@@ -2255,3 +2255,51 @@ fn crowns_with_their_country_are_money() {
         vec![(Kind::Money, "CZK", dec("450"))]
     );
 }
+
+/// Physical units after a number make it a measure, never a count: "450
+/// horsepower", "12 gigawatts", "a 5000 mAh battery", "a 52 yard field
+/// goal", "410 ppm", "250 milligrams", "minus 40 Celsius".
+#[test]
+fn units_of_measure_are_no_counts() {
+    for text in [
+        "The new engine makes 450 horsepower.",
+        "The wind farms add 12 gigawatts of capacity.",
+        "The phone packs a 5000 mAh battery.",
+        "He kicked a 52 yard field goal.",
+        "Readings hit 410 ppm in May.",
+        "Each pill holds 250 milligrams of the drug.",
+        "Nights fell to minus 40 Celsius.",
+        "The chip is built on 3 nanometers.",
+    ] {
+        assert_eq!(metrics(text), vec![], "{text}");
+    }
+}
+
+/// "One" before a noun counts it ("one man", "just one area", "only one
+/// person"); a pronoun "one" counts nothing ("one of them", "no one
+/// knows", "each one they lose", "one says").
+#[test]
+fn one_before_a_noun_is_a_count() {
+    for text in [
+        "Only one person was hurt in the fire.",
+        "The firm pleaded guilty to one count of fraud.",
+        "One proposal would cap the fees.",
+        "The fault lay in just one valve.",
+    ] {
+        assert_eq!(
+            metrics(text),
+            vec![(Kind::Number, "count", dec("1"))],
+            "{text}"
+        );
+    }
+    for text in [
+        "Both sides met; one of them left.",
+        "No one knows why.",
+        "Each one they lose hurts.",
+        "One says the rules are unclear.",
+        "They bought the red one yesterday.",
+        "One Direction sold out the arena.",
+    ] {
+        assert_eq!(metrics(text), vec![], "{text}");
+    }
+}

@@ -229,3 +229,28 @@ pub(in crate::extract) const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th
 
 /// Words before a number word that refer back ("the two nations"): no count follows.
 pub(super) const DETERMINERS: &[&str] = &["the", "these", "those", "both", "all"];
+
+/// Words after "one" that make it a pronoun ("one of them", "one says",
+/// "each one they lose"), not a count of the noun after it ("one man").
+pub(super) const ONE_PRONOUN_AFTER: &[&str] = &[
+    "of", "in", "on", "at", "to", "for", "from", "with", "by", "about", "into", "over", "under",
+    "after", "before", "than", "as", "and", "or", "but", "nor", "that", "who", "whom", "whose",
+    "which", "what", "where", "when", "why", "how", "another", "else", "more", "less", "too",
+    "also", "even", "just", "only", "not", "ever", "so", "is", "was", "are", "were", "be", "been",
+    "has", "had", "have", "does", "did", "do", "can", "could", "will", "would", "shall", "should",
+    "may", "might", "must", "says", "said", "they", "he", "she", "it", "we", "you", "i", "its",
+    "their", "his", "her", "our", "my", "your", "this", "these", "those", "such", "there", "here",
+    "way",
+];
+
+/// Determiners two words before "one" that make it a pronoun: "the red
+/// one", "a new one".
+pub(super) const ONE_PRONOUN_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "his", "her", "their", "its", "my", "your", "our",
+];
+
+/// Words before "one" that make it a pronoun: "no one", "each one".
+pub(super) const ONE_PRONOUN_BEFORE: &[&str] = &[
+    "no", "any", "every", "each", "this", "that", "which", "another", "such", "last", "same",
+    "little", "big", "new", "old", "right", "wrong",
+];
