@@ -2282,8 +2282,8 @@ fn units_of_measure_are_no_counts() {
 fn one_before_a_noun_is_a_count() {
     for text in [
         "Only one person was hurt in the fire.",
-        "The firm pleaded guilty to one count of fraud.",
-        "One proposal would cap the fees.",
+        "The driver admitted one charge of speeding.",
+        "One amendment would cap the fees.",
         "The fault lay in just one valve.",
     ] {
         assert_eq!(
