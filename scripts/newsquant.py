@@ -66,17 +66,22 @@ How the scores are computed
    prediction with a close value; predictions of the same type as the gold
    are tried first). Differences from CQE: no double counting; a range also
    matches a prediction of the same range written the other way round
-   ("from 208 to 193"); a money figure in cents or pence ("19 cents",
-   crosscheck 0.19) also matches the gold value in cents (19), since
-   NewsQuant keeps the cent as the unit.
+   ("from 208 to 193"); a money figure in cents, pence or sen ("19 cents",
+   crosscheck 0.19; "18 sen", the hundredth of the ringgit) also matches
+   the gold value in cents (19), since NewsQuant keeps the cent as the unit.
    Types: gold "money" when its normalised unit is a currency (dollar, euro,
    cent, yen, "dollar per barrel", ...); "percent" for "percentage" (and
    "percentage per year"); "measure" for physical and time units (mile,
    hour, year of age, gigabyte, horsepower, ...); "count" for everything
    else (nouns, "-", fractions). Predictions: money when the unit is a
-   currency code or family, percent for percent / percentage_point, count
-   otherwise (crosscheck does not give physical units; a number with one
-   is kind `other`). Per-type precision uses the prediction's type, recall
+   currency code or family (`dollar`, `yen_yuan`, `pound`, `krona`, ...:
+   any unit not in NOT_MONEY_UNITS), percent for percent /
+   percentage_point, count otherwise (crosscheck does not give physical
+   units; a number with one is kind `other`). Note that a count-typed
+   prediction whose value matches a gold measure ("600 horsepower" read as
+   a count of 600) counts as a hit for the count row's precision: the
+   "strict count" line after the table counts only count predictions
+   matched to count gold. Per-type precision uses the prediction's type, recall
    the gold's type, so a "$5" read as a count costs money recall and count
    precision.
    "unit agrees" (one-to-one): money with the same currency (a bare
@@ -102,7 +107,8 @@ CURRENCY_NAMES = {
     "SGD": "singaporean dollar", "ZAR": "south african rand",
     "HRK": "croatian kuna", "CHF": "swiss franc", "SEK": "swedish krona",
     "NOK": "norwegian krone", "KRW": "south korean won", "RUB": "russian ruble",
-    "BRL": "brazilian real", "MXN": "mexican peso",
+    "BRL": "brazilian real", "MXN": "mexican peso", "DKK": "danish krone",
+    "CZK": "czech koruna",
 }
 GOLD_CURRENCY_WORDS = {
     "dollar", "euro", "sterling", "yen", "yuan", "shekel", "ringgit",
@@ -135,11 +141,20 @@ def gold_type(unit):
     return "count"
 
 
+# crosscheck's units that are no currency: every other unit of a prediction
+# is money (an ISO code, or a family such as `dollar`, `yen_yuan`, `pound`,
+# `franc`, `krona`, or `currency` for "bucks" and "cents").
+NOT_MONEY_UNITS = {
+    "count", "percent", "percentage_point", "rank", "times", "fraction", "year",
+    "date", "time", "ordinal", "other", "unparsed", "",
+}
+
+
 def pred_type(q):
     unit = q.get("unit") or ""
     if unit in ("percent", "percentage_point"):
         return "percent"
-    if unit in CURRENCY_NAMES or unit == "currency" or re.fullmatch(r"[A-Z]{3}", unit):
+    if unit not in NOT_MONEY_UNITS:
         return "money"
     return "count"
 
@@ -208,7 +223,7 @@ def loose_match(g, q):
     if isinstance(g, tuple) and isinstance(m, tuple):
         return values_match((g[1], g[0]), m)
     if not isinstance(m, tuple) and not isinstance(g, tuple):
-        if re.search(r"(cents?|p|pence)\s*$", q.get("text", ""), re.I) and pred_type(q) == "money":
+        if re.search(r"(cents?|p|pence|sen)\s*$", q.get("text", ""), re.I) and pred_type(q) == "money":
             return isclose(m * 100, g)
     return False
 
@@ -307,6 +322,7 @@ def main():
     tp_unit = 0
     n_gold_t = Counter()
     n_pred_t = Counter()
+    pairs = Counter()     # (gold type, prediction type) of each match
     misses, false_hits, unit_wrong = [], [], []
     results = []
     for i, text, gold, preds, raw in per:
@@ -331,6 +347,7 @@ def main():
             tp_gold[gt] += 1
             tp_pred[pred_type(q)] += 1
             pt = pred_type(q)
+            pairs[(gt, pt)] += 1
             if gt == "money":
                 agree = pt == "money" and (q["unit"] == "dollar" or cqe_unit(q) == g["normalized_unit"].lower()
                                            or (q["unit"] == "currency" and "cent" in g["normalized_unit"]))
@@ -370,11 +387,23 @@ def main():
         p, r, f = prf(tp_pred[t], n_pred_t[t], tp_gold[t], n_gold_t[t])
         print("  %-10s %6d %6d %6d %6d %6s %6s %6s" % (
             t, n_gold_t[t], n_pred_t[t], tp_gold[t], tp_pred[t], pct(p), pct(r), pct(f)))
+    # the three types crosscheck reports as facts, together (micro average)
+    three = ("money", "percent", "count")
+    g3, p3 = sum(n_gold_t[t] for t in three), sum(n_pred_t[t] for t in three)
+    tg3, tp3 = sum(tp_gold[t] for t in three), sum(tp_pred[t] for t in three)
+    p, r, f = prf(tp3, p3, tg3, g3)
+    print("  %-10s %6d %6d %6d %6d %6s %6s %6s" % ("m+p+c", g3, p3, tg3, tp3, pct(p), pct(r), pct(f)))
     tp = sum(tp_gold.values())
     p, r, f = prf(tp, n_pred, tp, n_gold)
     print("  %-10s %6d %6d %6d %6d %6s %6s %6s" % ("all", n_gold, n_pred, tp, tp, pct(p), pct(r), pct(f)))
     p, r, f = prf(tp_unit, n_pred, tp_unit, n_gold)
     print("  %-10s %6s %6s %6d %6s %6s %6s %6s" % ("+unit cls", "", "", tp_unit, "", pct(p), pct(r), pct(f)))
+    strict = pairs[("count", "count")]
+    print("  count predictions matched to gold of each type: %s" % ", ".join(
+        "%s %d" % (t, pairs[(t, "count")]) for t in ("count", "measure", "money", "percent")))
+    p, r, f = prf(strict, n_pred_t["count"], strict, n_gold_t["count"])
+    print("  %-10s %6d %6d %6d %6d %6s %6s %6s" % (
+        "strict cnt", n_gold_t["count"], n_pred_t["count"], strict, strict, pct(p), pct(r), pct(f)))
 
     if args.failures:
         n = args.failures

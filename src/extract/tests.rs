@@ -2046,3 +2046,260 @@ fn model_lines_and_stock_indexes_are_names() {
         ),
     ]);
 }
+
+/// The quantities of `text` that are metrics (money, counts, percentages,
+/// changes), each as (kind, unit, value).
+fn metrics(text: &str) -> Vec<(Kind, &'static str, Option<Decimal>)> {
+    let date: Date = "2025-11-18".parse().unwrap();
+    let doc = Document::from_body("t.md", text, Some(date));
+    extract(&doc)
+        .into_iter()
+        .filter(|q| q.kind.is_metric())
+        .map(|q| (q.kind, q.unit, q.value))
+        .collect()
+}
+
+fn dec(s: &str) -> Option<Decimal> {
+    Some(s.parse().unwrap())
+}
+
+/// A percentage's unit joined to its number by a hyphen, as a compound
+/// before a noun, is still a percentage: "a 12-percent rise" is no count
+/// of 12.
+#[test]
+fn percent_units_joined_by_a_hyphen() {
+    let cases: &[(&str, Kind, &str, &str)] = &[
+        (
+            "The council approved a 12-percent rise in fares.",
+            Kind::Change,
+            "percent",
+            "12",
+        ),
+        (
+            "The index posted a 7-per-cent gain on the week.",
+            Kind::Change,
+            "percent",
+            "7",
+        ),
+        (
+            "Lenders expect a 50-basis-point hike in June.",
+            Kind::Change,
+            "percentage_point",
+            "0.5",
+        ),
+        (
+            "The poll found a 3.5-percentage-point gap between regions.",
+            Kind::Percent,
+            "percentage_point",
+            "3.5",
+        ),
+    ];
+    for (text, kind, unit, value) in cases {
+        assert_eq!(metrics(text), vec![(*kind, *unit, dec(value))], "{text}");
+    }
+}
+
+/// "A quarter-point cut", "a half point": a fraction of a percentage
+/// point, as rates and polls move; not a fraction of anything.
+#[test]
+fn fractions_of_a_point_are_percentage_points() {
+    let cases: &[(&str, &str)] = &[
+        ("Markets priced in a quarter-point reduction.", "0.25"),
+        ("Analysts now see a half point of easing.", "0.5"),
+        (
+            "The board voted for a three-quarter-point increase.",
+            "0.75",
+        ),
+        ("Traders bet on a quarter-percentage-point move.", "0.25"),
+    ];
+    for (text, value) in cases {
+        let found = metrics(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(
+            (found[0].1, found[0].2),
+            ("percentage_point", dec(value)),
+            "{text}"
+        );
+    }
+}
+
+/// An ordinal joined to a noun by a hyphen says which one ("a third-party
+/// review", "a fourth-quarter loss"): no fraction. "A third of" still is.
+#[test]
+fn ordinals_joined_to_a_noun_are_no_fractions() {
+    assert_eq!(
+        metrics("Auditors ordered a third-party review of the accounts."),
+        vec![]
+    );
+    assert_eq!(
+        metrics("The retailer reported a fifth-straight monthly loss."),
+        vec![]
+    );
+    assert_eq!(
+        metrics("A third of the staff left."),
+        vec![(
+            Kind::Number,
+            "fraction",
+            Some(Decimal::ONE / Decimal::from(3))
+        )]
+    );
+}
+
+/// House numbers before a street's name of several words, a compass letter
+/// or an ordinal are addresses; a count before other words is not.
+#[test]
+fn addresses_with_longer_street_names() {
+    for text in [
+        "The clinic moved to 418 Old Mill Road last spring.",
+        "Offices at 75 W 42nd St were sold.",
+        "Lawyers met at 2100 Ocean View Drive on Monday.",
+        "The shop at 12 Harbour Way closed.",
+    ] {
+        assert_eq!(metrics(text), vec![], "{text}");
+    }
+    assert_eq!(
+        metrics("Some 300 pickets stood on Bay Street."),
+        vec![(Kind::Number, "count", dec("300"))]
+    );
+}
+
+/// Numbers that a word after them names as a code ("the 10013 ZIP code"),
+/// the part of a labelled number after its dash ("ISO 14001-2"), numbers
+/// glued to a name by a full stop ("EX.5"), and a time of day in four
+/// digits before its zone ("1430 GMT"): none is a count.
+#[test]
+fn codes_and_clock_times_are_no_counts() {
+    for text in [
+        "Homes in the 10013 ZIP code sold fast.",
+        "Callers with a 415 area code were cut off.",
+        "The plant meets ISO 14001-2 rules.",
+        "The brand showed its new EX.5 and EX.7 models.",
+        "The launch is set for 1430 GMT on Tuesday.",
+        "Talks resume at 0900 UTC.",
+    ] {
+        assert_eq!(metrics(text), vec![], "{text}");
+    }
+    assert_eq!(
+        show("Talks resume at 0900 UTC."),
+        vec!["time | 0900".to_string()]
+    );
+}
+
+/// Years of another era ("753 BC", "A.D. 200 to 350") are no counts.
+#[test]
+fn years_of_another_era_are_no_counts() {
+    for text in [
+        "The city was founded in 753 BC and sacked in 410 AD.",
+        "Coins from A.D. 200 to 350 were found in the field.",
+        "The wall dates from AD 122.",
+    ] {
+        assert_eq!(metrics(text), vec![], "{text}");
+    }
+}
+
+/// A number alone in parentheses after a person's name, before a verb, is
+/// a shirt number or a seed ("Maria Lopez (9) scores"); a list of places
+/// with numbers in parentheses stays a list of counts.
+#[test]
+fn a_player_s_number_after_the_name_is_no_count() {
+    assert_eq!(
+        metrics("Forward Maria Lopez (9) scores against Norway."),
+        vec![]
+    );
+    assert_eq!(
+        metrics("Medals went to Kenya (4), Ethiopia (3) and Uganda (1)."),
+        vec![
+            (Kind::Number, "count", dec("4")),
+            (Kind::Number, "count", dec("3")),
+            (Kind::Number, "count", dec("1")),
+        ]
+    );
+}
+
+/// Units written as a ratio ("2.5 kV/mm", "50 mg/L"), a range written with
+/// hyphens before its unit ("a 0-to-100-kph time") and pounds that are no
+/// money ("95 pounds at birth", "from 240 pounds to 215") are measures.
+#[test]
+fn ratio_units_hyphened_ranges_and_weights_are_measures() {
+    for text in [
+        "The coil held 2.5 kV/mm in tests.",
+        "Limits of 50 mg/L apply to the river.",
+        "The hatchback's 0-to-100-kph time improved.",
+        "The calf weighed 95 pounds at birth.",
+        "His weight fell from 240 pounds to 215 over the season.",
+    ] {
+        assert_eq!(metrics(text), vec![], "{text}");
+    }
+    assert_eq!(
+        metrics("The club paid 4 million pounds for him."),
+        vec![(Kind::Money, "pound", dec("4000000"))]
+    );
+    assert_eq!(
+        metrics("Plans for 5 and/or 6 stations were drawn."),
+        vec![
+            (Kind::Number, "count", dec("5")),
+            (Kind::Number, "count", dec("6")),
+        ]
+    );
+}
+
+/// Crowns named with their country are money in that country's currency.
+#[test]
+fn crowns_with_their_country_are_money() {
+    assert_eq!(
+        metrics("The fund sold 2.3 billion Norwegian crowns of bonds."),
+        vec![(Kind::Money, "NOK", dec("2300000000"))]
+    );
+    assert_eq!(
+        metrics("Tickets cost 450 Czech crowns each."),
+        vec![(Kind::Money, "CZK", dec("450"))]
+    );
+}
+
+/// Physical units after a number make it a measure, never a count: "450
+/// horsepower", "12 gigawatts", "a 5000 mAh battery", "a 52 yard field
+/// goal", "410 ppm", "250 milligrams", "minus 40 Celsius".
+#[test]
+fn units_of_measure_are_no_counts() {
+    for text in [
+        "The new engine makes 450 horsepower.",
+        "The wind farms add 12 gigawatts of capacity.",
+        "The phone packs a 5000 mAh battery.",
+        "He kicked a 52 yard field goal.",
+        "Readings hit 410 ppm in May.",
+        "Each pill holds 250 milligrams of the drug.",
+        "Nights fell to minus 40 Celsius.",
+        "The chip is built on 3 nanometers.",
+    ] {
+        assert_eq!(metrics(text), vec![], "{text}");
+    }
+}
+
+/// "One" before a noun counts it ("one man", "just one area", "only one
+/// person"); a pronoun "one" counts nothing ("one of them", "no one
+/// knows", "each one they lose", "one says").
+#[test]
+fn one_before_a_noun_is_a_count() {
+    for text in [
+        "Only one person was hurt in the fire.",
+        "The driver admitted one charge of speeding.",
+        "One amendment would cap the fees.",
+        "The fault lay in just one valve.",
+    ] {
+        assert_eq!(
+            metrics(text),
+            vec![(Kind::Number, "count", dec("1"))],
+            "{text}"
+        );
+    }
+    for text in [
+        "Both sides met; one of them left.",
+        "No one knows why.",
+        "Each one they lose hurts.",
+        "One says the rules are unclear.",
+        "They bought the red one yesterday.",
+        "One Direction sold out the arena.",
+    ] {
+        assert_eq!(metrics(text), vec![], "{text}");
+    }
+}

@@ -11,7 +11,8 @@ use rust_decimal::Decimal;
 
 use super::ranges::Elided;
 use super::vocabulary::{
-    BARRELS_A_DAY, BARRELS_BEFORE_SLASH, DASHES, MEASURE_CONTEXT, PERCENT_WORDS, WORD_CONTINUATIONS,
+    BARRELS_A_DAY, BARRELS_BEFORE_SLASH, DASHES, MEASURE_CONTEXT, PERCENT_UNITS, PERCENT_WORDS,
+    WORD_CONTINUATIONS,
 };
 use super::Parser;
 use crate::extract::currency::{self, Currency};
@@ -553,8 +554,19 @@ impl<'t> Parser<'t> {
         if !self.joined(k) {
             return None;
         }
+        // "a 10-percent cut", "a 25-basis-point cut": the unit joined to
+        // the number by a hyphen, as a compound before a noun
+        let hyphen = |j: usize| self.is_dash(j) && self.glued(j) && self.glued(j + 1);
+        if hyphen(k) && PERCENT_UNITS.contains(&self.word(k + 1)) {
+            k += 1;
+        }
         let s = self.s(k);
         let word = |j: usize, w: &str| self.is_word(j, w);
+        // "point", "-point", "points" after token `j - 1`: its last token
+        let point_at = |j: usize| {
+            let j = if hyphen(j) { j + 1 } else { j };
+            (word(j, "point") || word(j, "points")).then_some(j)
+        };
         let next = self.word(k);
         // "1.38pc": British papers' per cent, glued to the figure ("5 pc"
         // spaced is as often five computers)
@@ -565,24 +577,39 @@ impl<'t> Parser<'t> {
                 end: k,
             });
         }
-        if next == "per" && word(k + 1, "cent") {
+        // "per cent", "10-per-cent"
+        let cent = if hyphen(k + 1) { k + 2 } else { k + 1 };
+        if next == "per" && word(cent, "cent") {
             return Some(Suffix::Percent {
                 points: false,
-                end: k + 1,
+                end: cent,
             });
         }
-        if next == "basis" && (word(k + 1, "points") || word(k + 1, "point")) {
-            return Some(Suffix::BasisPoints(k + 1));
+        if next == "basis" {
+            if let Some(end) = point_at(k + 1) {
+                return Some(Suffix::BasisPoints(end));
+            }
         }
         if matches!(s, "bps" | "bp") {
             return Some(Suffix::BasisPoints(k));
         }
         if next == "percentage" {
-            let points = word(k + 1, "points") || word(k + 1, "point");
+            let end = point_at(k + 1);
             return Some(Suffix::Percent {
-                points,
-                end: if points { k + 1 } else { k },
+                points: end.is_some(),
+                end: end.unwrap_or(k),
             });
+        }
+        // "a quarter-point cut", "a half point": a fraction of a percentage
+        // point, as rates and polls move (a number of points in digits is
+        // as often a score: "a 2-point lead")
+        let fraction_word = self.kind(fig.first) == Some(TokKind::Word)
+            && fig.value < Decimal::ONE
+            && fig.value.fract() != Decimal::ZERO;
+        if fraction_word {
+            if let Some(end) = point_at(fig.last + 1) {
+                return Some(Suffix::Percent { points: true, end });
+            }
         }
         if !currency_allowed {
             return None;

@@ -11,7 +11,9 @@
 
 use rust_decimal::Decimal;
 
-use super::vocabulary::DETERMINERS;
+use super::vocabulary::{
+    DETERMINERS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, ONE_PRONOUN_DETERMINERS,
+};
 use super::{Figure, Parser};
 use crate::extract::limit;
 use crate::extract::qualifier::{self, Qualifier};
@@ -51,8 +53,10 @@ impl Parser<'_> {
                 qualifier = Some((q, text));
             }
         }
-        // A lone "one" is a pronoun far more often than a count.
-        if kind == Kind::Number && qualifier.is_none() && fig.written.eq_ignore_ascii_case("one") {
+        // A lone "one" is a pronoun far more often than a count; before a
+        // noun ("one man", "one count of fraud") it counts it.
+        let lone_one = fig.written.eq_ignore_ascii_case("one");
+        if kind == Kind::Number && qualifier.is_none() && lone_one && !self.one_counts(fig.last) {
             return None;
         }
         // "15 years", "Room 305", "Putin, 72,", "between 20 and 25 degrees"
@@ -60,6 +64,16 @@ impl Parser<'_> {
             let mut found = self.non_metric(Kind::Other, &fig, None);
             found.quantity.value = Some(fig.value);
             return Some(found);
+        }
+        // "a third-party review", "a third-quarter loss": an ordinal joined
+        // to a noun by a hyphen says which one, not a fraction of anything
+        let next = fig.last + 1;
+        let compound = self.is_dash(next)
+            && self.glued(next)
+            && self.glued(next + 1)
+            && self.kind(next + 1) == Some(TokKind::Word);
+        if unit == "fraction" && compound {
+            return None;
         }
         // "the two nations", "both sides": a reference to things already
         // named, not a claim about how many there are.
@@ -131,6 +145,22 @@ impl Parser<'_> {
             after_bound_word: false,
             in_period_phrase: false,
         })
+    }
+
+    /// Whether the word "one" at token `k` counts the noun after it: a
+    /// lowercase word that is no pronoun's company follows ("one man", "just
+    /// one area"), and no word before makes it a pronoun ("no one", "each
+    /// one", "the red one").
+    fn one_counts(&self, k: usize) -> bool {
+        let next = k + 1;
+        let noun = self.joined(next)
+            && self.kind(next) == Some(TokKind::Word)
+            && self.s(next).starts_with(|c: char| c.is_ascii_lowercase())
+            && !ONE_PRONOUN_AFTER.contains(&self.low(next));
+        let before =
+            |j: usize, words: &[&str]| self.word_before(j).is_some_and(|w| words.contains(&w));
+        noun && !before(k, ONE_PRONOUN_BEFORE)
+            && !(k >= 1 && self.joined(k) && before(k - 1, ONE_PRONOUN_DETERMINERS))
     }
 
     /// A year, date, ordinal or name: no qualifier, never compared.

@@ -37,6 +37,7 @@ pub(super) use triggers::{trigger_shapes, Shapes};
 use ranges::merge_bounds;
 use special::web_addresses;
 use vocabulary::DASHES;
+pub(in crate::extract) use vocabulary::ORDINAL_SUFFIXES;
 pub(crate) use vocabulary::PERCENT_WORDS;
 
 /// Every figure in `text`, in order. Offsets are relative to `text`.

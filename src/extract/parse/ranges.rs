@@ -174,12 +174,17 @@ impl<'t> Parser<'t> {
     /// 700).
     pub(super) fn elided_unit(&self, a: Figure<'t>) -> Elided<'t> {
         let k = a.last + 1;
-        let linked = self.joined(k) && (self.is_word(k, "to") || self.is_word(k, "or"));
+        // "0-to-60-mph": the link written with hyphens, in a compound
+        let hyphen = |j: usize| self.is_dash(j) && self.glued(j) && self.glued(j + 1);
+        let hyphened = hyphen(k) && self.is_word(k + 1, "to") && hyphen(k + 2);
+        let b_at = if hyphened { k + 3 } else { k + 1 };
+        let linked =
+            hyphened || (self.joined(k) && (self.is_word(k, "to") || self.is_word(k, "or")));
         let bare = a.unit.is_none() && !a.percent && a.year().is_none();
-        if !(linked && bare && self.joined(k + 1)) {
+        if !(linked && bare && self.joined(b_at)) {
             return Elided::Figure(a);
         }
-        let Some(b) = self.figure(k + 1) else {
+        let Some(b) = self.figure(b_at) else {
             return Elided::Figure(a);
         };
         if b.unit.is_none() && !b.percent && b.scale.is_none() {

@@ -1,8 +1,9 @@
 //! Readings of digits that are no amount, and where nothing is read.
 //!
-//! Ordinals ("30th"), times ("10:30"), ISO dates ("2025-11-18"), spans of
-//! years ("2024/25", "2026–2027") and fiscal years, numbers inside names
-//! ("G20", "COVID-19"), phone numbers, "24/7", digits too large to read
+//! Ordinals ("30th"), times ("10:30", "0401 GMT"), ISO dates
+//! ("2025-11-18"), spans of years ("2024/25", "2026–2027") and fiscal years,
+//! numbers inside names ("G20", "COVID-19", "ID.3", "ISO 3888-2"), phone
+//! numbers, "24/7", digits too large to read
 //! (`Kind::Unparsed`), and "percent of 10", a percentage written before its
 //! number. Also the URLs and e-mail addresses the main loop skips. Dates
 //! with a month are `date`'s, ranks `rank`'s.
@@ -12,7 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rust_decimal::Decimal;
 
-use super::vocabulary::ORDINAL_SUFFIXES;
+use super::vocabulary::{ORDINAL_SUFFIXES, TIME_ZONES};
 use super::{Figure, Parser};
 use crate::extract::tokens::TokKind;
 use crate::extract::{currency, number, scale, Found, Kind};
@@ -40,6 +41,14 @@ pub(super) fn web_addresses(text: &str, lower: &str) -> Vec<std::ops::Range<usiz
     WEB_ADDRESS.find_iter(text).map(|m| m.range()).collect()
 }
 
+/// Whether four digits are a time of day on a 24-hour clock: "0401", "2359".
+fn clock_time(s: &str) -> bool {
+    let (Ok(h), Ok(m)) = (s[..2].parse::<u8>(), s[2..].parse::<u8>()) else {
+        return false;
+    };
+    h < 24 && m < 60
+}
+
 impl Parser<'_> {
     /// Numbers that are not amounts: ordinals, times, ISO dates, year spans
     /// written "2024/25", and numbers inside names.
@@ -62,6 +71,20 @@ impl Parser<'_> {
             && self.kind(i - 2) == Some(TokKind::Word);
         let fiscal = prev_word && self.low(i - 1) == "fy";
         if (prev_word && !fiscal && currency::code(self.s(i - 1)).is_none()) || after_hyphen_word {
+            return Some((self.non_metric(Kind::Other, &fig, None), next));
+        }
+        // "ID.3", "No.5": a number glued by a full stop to a name; "ISO
+        // 3888-2", "Article 5-1": the part of a number that names a thing
+        let glued_after = |sep: bool| i >= 2 && self.glued(i) && sep && self.glued(i - 1);
+        let dotted_name = glued_after(self.s(i - 1) == ".")
+            && self.kind(i - 2) == Some(TokKind::Word)
+            && self.s(i - 2).contains(char::is_uppercase);
+        let labelled_part = glued_after(self.is_dash(i - 1))
+            && i >= 3
+            && self.kind(i - 2) == Some(TokKind::Digits)
+            && self.joined(i - 2)
+            && self.is_label(i - 3);
+        if bare && (dotted_name || labelled_part) {
             return Some((self.non_metric(Kind::Other, &fig, None), next));
         }
         // "+7 495 123-45-67", "P5+1": a phone number or a code, to its end;
@@ -107,6 +130,12 @@ impl Parser<'_> {
             let mut f = fig.clone();
             f.last = next + 1;
             return Some((self.non_metric(Kind::Time, &f, None), next + 2));
+        }
+        // "0401 GMT", "1430 UTC": a time of day in four digits, before the
+        // zone it is told in
+        let zone = || self.joined(next) && !glued_next && TIME_ZONES.contains(&sep);
+        if bare && s.len() == 4 && zone() && clock_time(s) {
+            return Some((self.non_metric(Kind::Time, &fig, None), next));
         }
         let year = fig.year()?;
         if (sep == "/" || self.is_dash(next)) && digits_after {

@@ -179,6 +179,11 @@ pub(super) const MEASURE_CONTEXT: &[&str] = &[
 /// Words for per cent after a number: "5 percent", "5 pct".
 pub(crate) const PERCENT_WORDS: &[&str] = &["percent", "percents", "pct"];
 
+/// The first word of a percentage's unit, which a hyphen may join to the
+/// number as a compound before a noun: "a 10-percent cut", "a
+/// 2-percentage-point gap", "a 25-basis-point cut".
+pub(super) const PERCENT_UNITS: &[&str] = &["percent", "per", "percentage", "basis"];
+
 /// Units of barrels a day with the scale inside ("9.02 mbpd"), with its power of ten.
 pub(super) const BARRELS_A_DAY: &[(&str, u32)] = &[
     ("mbpd", 6),
@@ -213,8 +218,39 @@ pub(super) const RANGE_WORDS: &[&str] = &["to", "through", "thru"];
 /// What joins a lower and an upper bound into one range ("more than 10 and less than 20").
 pub(super) const BOUND_JOINERS: &[&str] = &["and", "but", ",", ", and", ", but", "and yet"];
 
+/// Time zones after a time of day in four digits: "0401 GMT".
+pub(super) const TIME_ZONES: &[&str] = &[
+    "GMT", "UTC", "BST", "CET", "CEST", "EET", "MSK", "EST", "EDT", "CST", "CDT", "MST", "MDT",
+    "PST", "PDT", "ET", "PT", "IST", "JST", "KST", "HKT", "SGT", "AEST", "AEDT",
+];
+
 /// Endings glued to digits that make an ordinal: "1st", "30th".
-pub(super) const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
+pub(in crate::extract) const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
 
 /// Words before a number word that refer back ("the two nations"): no count follows.
 pub(super) const DETERMINERS: &[&str] = &["the", "these", "those", "both", "all"];
+
+/// Words after "one" that make it a pronoun ("one of them", "one says",
+/// "each one they lose"), not a count of the noun after it ("one man").
+pub(super) const ONE_PRONOUN_AFTER: &[&str] = &[
+    "of", "in", "on", "at", "to", "for", "from", "with", "by", "about", "into", "over", "under",
+    "after", "before", "than", "as", "and", "or", "but", "nor", "that", "who", "whom", "whose",
+    "which", "what", "where", "when", "why", "how", "another", "else", "more", "less", "too",
+    "also", "even", "just", "only", "not", "ever", "so", "is", "was", "are", "were", "be", "been",
+    "has", "had", "have", "does", "did", "do", "can", "could", "will", "would", "shall", "should",
+    "may", "might", "must", "says", "said", "they", "he", "she", "it", "we", "you", "i", "its",
+    "their", "his", "her", "our", "my", "your", "this", "these", "those", "such", "there", "here",
+    "way",
+];
+
+/// Determiners two words before "one" that make it a pronoun: "the red
+/// one", "a new one".
+pub(super) const ONE_PRONOUN_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "his", "her", "their", "its", "my", "your", "our",
+];
+
+/// Words before "one" that make it a pronoun: "no one", "each one".
+pub(super) const ONE_PRONOUN_BEFORE: &[&str] = &[
+    "no", "any", "every", "each", "this", "that", "which", "another", "such", "last", "same",
+    "little", "big", "new", "old", "right", "wrong",
+];
