@@ -75,11 +75,13 @@ impl Parser<'_> {
         }
         // "ID.3", "No.5": a number glued by a full stop to a name; "ISO
         // 3888-2", "Article 5-1": the part of a number that names a thing
-        let glued_after = |sep: bool| i >= 2 && self.glued(i) && sep && self.glued(i - 1);
-        let dotted_name = glued_after(self.s(i - 1) == ".")
+        let glued_sep = i >= 2 && self.glued(i) && self.glued(i - 1);
+        let dotted_name = glued_sep
+            && self.s(i - 1) == "."
             && self.kind(i - 2) == Some(TokKind::Word)
             && self.s(i - 2).contains(char::is_uppercase);
-        let labelled_part = glued_after(self.is_dash(i - 1))
+        let labelled_part = glued_sep
+            && self.is_dash(i - 1)
             && i >= 3
             && self.kind(i - 2) == Some(TokKind::Digits)
             && self.joined(i - 2)
