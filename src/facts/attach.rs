@@ -2050,6 +2050,37 @@ metrics:
     }
 
     #[test]
+    fn a_figure_referred_to_after_an_opening_clause_goes_on_about_its_metric() {
+        let yaml = r#"entities:
+  japan:
+    names: [Japan]
+metrics:
+  - id: exports.japan
+    description: Japan's exports
+    kind: money
+    unit: USD
+    match:
+      any: ['\bexports?\b']
+      entities: [japan]
+"#;
+        // after a source named in an opening clause, in the next paragraph
+        let text = "Japan's exports rose to $50 billion in 2024.\n\nAccording to the finance ministry, the figure tops the $46 billion of 2019.";
+        assert_eq!(
+            claimed(yaml, text),
+            ["exports.japan $50 billion", "exports.japan $46 billion"]
+        );
+        // after a period set off by a comma
+        let text = "Japan's exports rose to $50 billion in 2024. In the first half, the total came to $24 billion.";
+        assert_eq!(
+            claimed(yaml, text),
+            ["exports.japan $50 billion", "exports.japan $24 billion"]
+        );
+        // an opening clause with a subject of its own refers to nothing
+        let text = "Japan's exports rose to $50 billion in 2024. As imports grew, the figure for them reached $40 billion.";
+        assert_eq!(claimed(yaml, text), ["exports.japan $50 billion"]);
+    }
+
+    #[test]
     fn a_rule_word_right_after_non_names_everything_else() {
         let yaml = r#"entities:
   eu: { names: [EU, European Union] }

@@ -135,22 +135,47 @@ fn same_paragraph(doc: &Document, a: usize) -> bool {
 
 /// Whether sentence `s` opens with words that refer back to a figure
 /// before it: "The estimate for January-June came to …", "That figure …",
-/// "The total for the first six months …".
+/// "The total for the first six months …", also after an opening clause
+/// set off by a comma: "According to the agency, the figure is above …",
+/// "In 2024, the total rose …".
 fn refers_to_a_figure(doc: &Document, s: usize) -> bool {
     let range = doc.sentences()[s].clone();
     let text = doc.text.get(range).unwrap_or("");
-    let mut words = text
+    let rest = after_opening_clause(text).unwrap_or(text);
+    let mut words = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
     let (Some(first), Some(second)) = (words.next(), words.next()) else {
         return false;
     };
-    matches!(first, "The" | "This" | "That" | "These" | "Those")
+    ["the", "this", "that", "these", "those"]
+        .iter()
+        .any(|d| first.eq_ignore_ascii_case(d))
         && matches!(
             second,
             "figure" | "figures" | "total" | "estimate" | "number" | "tally" | "amount" | "sum"
         )
 }
+
+/// The rest of `text` after an opening clause set off by a comma within
+/// its first `OPENING_CLAUSE` bytes: one that starts with one of `OPENERS`
+/// ("In 2024, …") or names a source ("According to Japan's Immigration
+/// Services Agency, …"); `None` when it opens with none.
+fn after_opening_clause(text: &str) -> Option<&str> {
+    let first = text.split(' ').next().unwrap_or("");
+    if !(OPENERS.contains(&first) || text.starts_with("According to ")) {
+        return None;
+    }
+    let mut end = OPENING_CLAUSE.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let comma = text[..end].find(", ")?;
+    Some(&text[comma + 2..])
+}
+
+/// How far into a sentence the comma that ends its opening clause may be.
+const OPENING_CLAUSE: usize = 64;
 
 /// How far into a sentence its subject may start ("In June 2024,
 /// Russia's …").
