@@ -2011,9 +2011,9 @@ metrics:
         assert!(claimed(yaml, text).is_empty());
     }
 
-    #[test]
-    fn a_sentence_that_refers_back_to_a_figure_goes_on_about_its_metric() {
-        let yaml = r#"entities:
+    /// Japan's exports, the metric of the tests of sentences that refer
+    /// back to a figure.
+    const JAPAN_EXPORTS: &str = r#"entities:
   japan:
     names: [Japan]
 metrics:
@@ -2025,6 +2025,10 @@ metrics:
       any: ['\bexports?\b']
       entities: [japan]
 "#;
+
+    #[test]
+    fn a_sentence_that_refers_back_to_a_figure_goes_on_about_its_metric() {
+        let yaml = JAPAN_EXPORTS;
         let text = "Japan's exports rose to $50 billion in 2024. The total for the first half came to $24 billion.";
         assert_eq!(
             claimed(yaml, text),
@@ -2051,18 +2055,7 @@ metrics:
 
     #[test]
     fn a_figure_referred_to_after_an_opening_clause_goes_on_about_its_metric() {
-        let yaml = r#"entities:
-  japan:
-    names: [Japan]
-metrics:
-  - id: exports.japan
-    description: Japan's exports
-    kind: money
-    unit: USD
-    match:
-      any: ['\bexports?\b']
-      entities: [japan]
-"#;
+        let yaml = JAPAN_EXPORTS;
         // after a source named in an opening clause, in the next paragraph
         let text = "Japan's exports rose to $50 billion in 2024.\n\nAccording to the finance ministry, the figure tops the $46 billion of 2019.";
         assert_eq!(
