@@ -506,6 +506,48 @@ mod tests {
         }
     }
 
+    /// Loaded once for all cases.
+    static RULES: std::sync::LazyLock<crate::rules::RuleSet> = std::sync::LazyLock::new(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        // cannot fail: the shipped rules are tested to load
+        crate::rules::load(&[dir]).expect("the shipped rules load")
+    });
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Whatever facts the shipped rules claim, each reads back equal.
+        #[test]
+        fn claimed_facts_read_back_equal(
+            sentences in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!["Russia-China trade", "Trade between China and India", "Chinese tourists to Russia", "China-Russia trade, according to Russian customs,"]),
+                    proptest::sample::select(vec!["reached", "fell 9% to", "rose 2.5 times to", "was about", "is expected to reach", "was between"]),
+                    proptest::sample::select(vec!["$245 billion", "1.5 trillion yuan", "-3 billion dollars", "900,000", "1.2 million", "$10 billion and $12 billion", "more than 240 billion US dollars"]),
+                    proptest::sample::select(vec!["in 2024", "in the first nine months of 2025", "last year", "in FY2024", "in 2024/25", ""]),
+                ),
+                1..6,
+            ),
+        ) {
+            let text: Vec<String> = sentences
+                .iter()
+                .map(|(who, verb, figure, when)| format!("{who} {verb} {figure} {when}."))
+                .collect();
+            let doc = crate::documents::Document::from_body("a.md", &text.join("\n\n"), "2025-06-01".parse().ok());
+            let facts = crate::facts::claim(&doc, &crate::extract::extract(&doc), &RULES);
+            let mut tables = Tables::default();
+            let mut bytes = Vec::new();
+            let mut offsets = Vec::new();
+            for f in &facts {
+                offsets.push(bytes.len());
+                tables.write(f, &mut bytes);
+            }
+            for (f, &at) in facts.iter().zip(&offsets) {
+                proptest::prop_assert_eq!(&tables.read(&bytes[at..], &f.source), f);
+            }
+        }
+    }
+
     #[test]
     fn facts_read_back_as_written() {
         let mut facts = Vec::new();
