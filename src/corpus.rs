@@ -152,11 +152,11 @@ impl Merged {
             self.done.bytes += bytes as u64;
             match result {
                 Ok(claimed) => {
-                    if let Some(first) = self.ids.get(claimed.source.id.as_str()) {
+                    if let Some(first) = self.ids.get(claimed.source.id()) {
                         self.duplicates += 1;
                         if self.duplicates <= SHOWN_DUPLICATES {
                             analysis.warnings.push(Warning::DuplicateId {
-                                id: claimed.source.id.clone(),
+                                id: claimed.source.id().to_string(),
                                 path: PathBuf::from(claimed.source.article()),
                                 first: PathBuf::from(first.0.article()),
                             });
@@ -199,7 +199,7 @@ struct ById(Arc<Source>);
 
 impl PartialEq for ById {
     fn eq(&self, other: &Self) -> bool {
-        self.0.id == other.0.id
+        self.0.id() == other.0.id()
     }
 }
 
@@ -208,13 +208,13 @@ impl Eq for ById {}
 impl std::hash::Hash for ById {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         // as `str` hashes, so that a lookup by `&str` finds it (`Borrow`)
-        self.0.id.as_str().hash(state);
+        self.0.id().hash(state);
     }
 }
 
 impl std::borrow::Borrow<str> for ById {
     fn borrow(&self) -> &str {
-        &self.0.id
+        self.0.id()
     }
 }
 

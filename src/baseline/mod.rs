@@ -102,7 +102,7 @@ impl AcceptedReading {
 
 /// The sorted, distinct `id`s of `sources`.
 fn ids<'f>(sources: impl Iterator<Item = &'f std::sync::Arc<crate::facts::Source>>) -> Vec<String> {
-    let set: BTreeSet<&str> = sources.map(|s| s.id.as_str()).collect();
+    let set: BTreeSet<&str> = sources.map(|s| s.id()).collect();
     set.into_iter().map(str::to_string).collect()
 }
 

@@ -177,9 +177,9 @@ fn joined_lines(f: &Finding, joined: &[(usize, Vec<String>)]) -> Vec<String> {
         };
         let paths: BTreeSet<String> = r
             .facts
-            .iter()
-            .filter(|x| ids.contains(&x.source.id))
-            .map(|x| x.source.article())
+            .sources()
+            .filter(|s| ids.iter().any(|id| id == s.id()))
+            .map(|s| s.article())
             .collect();
         for path in paths {
             out.push(format!(
@@ -215,9 +215,9 @@ fn split_sources<'f>(
             }
             (new, old)
         }
-        None => f.sources().partition(|s| !known.contains(s.id.as_str())),
+        None => f.sources().partition(|s| !known.contains(s.id())),
     };
-    (new, old.iter().map(|s| s.id.as_str()).collect())
+    (new, old.iter().map(|s| s.id()).collect())
 }
 
 /// The most sources named in a line.

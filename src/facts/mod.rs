@@ -40,8 +40,10 @@ use window::Memo;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     pub path: PathBuf,
-    /// Front matter `id`, else the file stem.
-    pub id: String,
+    /// Front matter `id` (or a JSON Lines record's), when it is not the
+    /// file stem (`Source::id`): most are, and a million articles need not
+    /// hold each of them twice.
+    id: Option<Box<str>>,
     pub published: Option<Date>,
     /// The line of `path` that holds the article when `path` holds one
     /// article a line (JSON Lines), `None` when the file is the article:
@@ -55,6 +57,26 @@ pub struct Source {
 }
 
 impl Source {
+    /// The source's `id` field for `id`, the article's at `path`: none when
+    /// it is the file's stem.
+    pub(crate) fn own_id(path: &std::path::Path, id: String) -> Option<Box<str>> {
+        let stem = path.file_stem().and_then(std::ffi::OsStr::to_str);
+        (stem != Some(id.as_str())).then(|| id.into_boxed_str())
+    }
+
+    /// Front matter `id`, else the file stem.
+    pub fn id(&self) -> &str {
+        match &self.id {
+            Some(id) => id,
+            // the stem is the id, checked to be UTF-8 when it was made
+            None => self
+                .path
+                .file_stem()
+                .and_then(std::ffi::OsStr::to_str)
+                .unwrap_or(""),
+        }
+    }
+
     /// The article for people: its path, and `:LINE` for an article of
     /// JSON Lines.
     pub fn article(&self) -> String {
@@ -253,7 +275,7 @@ fn quotes_of(doc: &Document, quotes: Quotes) -> Quotes {
 pub fn source_of(doc: &Document, quotes: Quotes) -> Arc<Source> {
     Arc::new(Source {
         path: doc.path.clone(),
-        id: doc.id(),
+        id: Source::own_id(&doc.path, doc.id()),
         published: doc.meta.published,
         record: doc.record.as_ref().map(|r| r.line),
         url: doc.meta.url.clone(),
@@ -754,7 +776,7 @@ pub(crate) fn test_fact(path: &str, text: &str) -> Fact {
         unit: q.unit.into(),
         source: Arc::new(Source {
             path: path.into(),
-            id: path.into(),
+            id: Source::own_id(std::path::Path::new(path), path.into()),
             published: None,
             record: None,
             url: None,
@@ -784,5 +806,22 @@ mod size {
         assert!(size <= 300, "a Fact takes {size} bytes");
         // what it takes today: a larger fact is a choice made on purpose
         assert!(size <= 256, "a Fact takes {size} bytes, more than 256");
+    }
+
+    #[test]
+    fn a_source_holds_its_id_only_when_it_is_not_the_file_stem() {
+        use std::path::Path;
+        let stem = super::Source::own_id(Path::new("news/2024/a-b.md"), "a-b".into());
+        assert_eq!(stem, None);
+        let own = super::Source::own_id(Path::new("news/2024/a-b.md"), "story-7".into());
+        assert_eq!(own.as_deref(), Some("story-7"));
+        // a record of JSON Lines: its id, or the file's path and line
+        let line = super::Source::own_id(Path::new("archive.jsonl"), "archive.jsonl:3".into());
+        assert_eq!(line.as_deref(), Some("archive.jsonl:3"));
+        let fact = super::test_fact("news/a-b.md", "5 tonnes");
+        assert_eq!(fact.source.id(), "news/a-b.md");
+        let doc = crate::documents::Document::from_body("news/a-b.md", "5 tonnes", None);
+        let source = super::source_of(&doc, super::Quotes::Fetched);
+        assert_eq!((source.id(), source.id.is_none()), ("a-b", true));
     }
 }

@@ -624,8 +624,8 @@ fn fact(f: FactLine<'_>, metrics: &BTreeMap<&str, &Metric>) -> Result<Fact, Stri
         quantity,
         unit: metric_unit,
         source: Arc::new(Source {
+            id: Source::own_id(std::path::Path::new(f.source.as_ref()), f.id.into_owned()),
             path: PathBuf::from(f.source.as_ref()),
-            id: f.id.into_owned(),
             published,
             record: f.record,
             url: f.url.map(Cow::into_owned),

@@ -349,7 +349,7 @@ fn not_compared_json<'a>(f: &'a Fact, why: &'a str) -> NotComparedJson<'a> {
     NotComparedJson {
         metric: &f.metric,
         source: f.source.path.display().to_string(),
-        id: &f.source.id,
+        id: f.source.id(),
         line: f.line,
         column: f.column,
         text: f.surface(),
@@ -435,7 +435,7 @@ fn fact_json(f: &Fact) -> FactJson<'_> {
             .collect(),
         basis: f.basis(),
         source: f.source.path.display().to_string(),
-        id: &f.source.id,
+        id: f.source.id(),
         record: f.source.record,
         published: f.source.published,
         url: f.source.url.as_deref(),

@@ -84,7 +84,7 @@ pub(super) fn entry(out: &mut String, model: &Model, n: usize, findings: &[Findi
     let _ = write!(
         out,
         "<dt>source</dt><dd>{}{published}</dd>",
-        esc(&f.source.id)
+        esc(f.source.id())
     );
     if let Some(url) = &f.source.url {
         let _ = write!(

@@ -132,7 +132,7 @@ fn quotes<'f>(
             quote(x),
             esc(&human::as_written(x)),
             esc(&interval(x)),
-            esc(&x.source.id)
+            esc(x.source.id())
         );
     }
     let more = all.saturating_sub(shown);
