@@ -2376,6 +2376,9 @@ metrics:
         assert_eq!(claimed(OUTPUT, text), ["output.league 12.4 million"]);
         let text = "League production rose in May. Output reached 12.4 million bpd.";
         assert_eq!(claimed(OUTPUT, text), ["output.league 12.4 million"]);
+        // after an opening clause that names a source, as after one of time
+        let text = "League production rose in May. According to the secretariat, output reached 12.4 million bpd.";
+        assert_eq!(claimed(OUTPUT, text), ["output.league 12.4 million"]);
         // not a subject that says what it is of, nor a subject before that
         // is no match of the rule's words
         let text = "League production rose in May. Output in Brazil reached 3.4 million bpd.";

@@ -141,7 +141,9 @@ fn same_paragraph(doc: &Document, a: usize) -> bool {
 fn refers_to_a_figure(doc: &Document, s: usize) -> bool {
     let range = doc.sentences()[s].clone();
     let text = doc.text.get(range).unwrap_or("");
-    let rest = after_opening_clause(text).unwrap_or(text);
+    let Some(rest) = after_opening_clause(text) else {
+        return false;
+    };
     let mut words = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
@@ -157,21 +159,28 @@ fn refers_to_a_figure(doc: &Document, s: usize) -> bool {
         )
 }
 
-/// The rest of `text` after an opening clause set off by a comma within
-/// its first `OPENING_CLAUSE` bytes: one that starts with one of `OPENERS`
-/// ("In 2024, …") or names a source ("According to Japan's Immigration
-/// Services Agency, …"); `None` when it opens with none.
+/// Where `text` goes on after its opening clause: past the comma that
+/// closes it within `OPENING_CLAUSE` bytes, when `text` opens with one of
+/// `OPENERS` ("In 2024, …", "After a fall in July, …") or names a source
+/// ("According to Japan's Immigration Services Agency, …"); `text` itself
+/// when it opens with neither; `None` when no comma in reach closes the
+/// clause.
 fn after_opening_clause(text: &str) -> Option<&str> {
     let first = text.split(' ').next().unwrap_or("");
     if !(OPENERS.contains(&first) || text.starts_with("According to ")) {
-        return None;
+        return Some(text);
     }
-    let mut end = OPENING_CLAUSE.min(text.len());
+    let comma = head(text, OPENING_CLAUSE).find(", ")?;
+    Some(&text[comma + 2..])
+}
+
+/// The first `n` bytes of `text`, or fewer, to the char boundary before.
+fn head(text: &str, n: usize) -> &str {
+    let mut end = n.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let comma = text[..end].find(", ")?;
-    Some(&text[comma + 2..])
+    &text[..end]
 }
 
 /// How far into a sentence the comma that ends its opening clause may be.
@@ -221,11 +230,7 @@ pub(super) fn at_subject(sentence: &str, at: usize) -> bool {
     if at <= SUBJECT {
         return true;
     }
-    let mut end = SAYING_HEAD.min(sentence.len());
-    while !sentence.is_char_boundary(end) {
-        end -= 1;
-    }
-    let Some(that) = sentence[..end].find(" that ") else {
+    let Some(that) = head(sentence, SAYING_HEAD).find(" that ") else {
         return false;
     };
     let start = that + " that ".len();
@@ -322,20 +327,13 @@ const OF_WORDS: &[&str] = &[
 
 /// The noun of sentence `s`'s subject when it is bare: a lower-case noun
 /// ("output", "production"), with no article, possessive or name before it
-/// and none of `OF_WORDS` after it, that opens the sentence or follows an
-/// opening clause set off by a comma ("After a fall in July, output
+/// and none of `OF_WORDS` after it, that opens the sentence or follows its
+/// opening clause (`after_opening_clause`: "After a fall in July, output
 /// increased …"), and a lower-case word after it (its verb).
 fn bare_subject(doc: &Document, s: usize) -> Option<&str> {
     let range = doc.sentences().get(s)?.clone();
     let text = doc.text.get(range)?;
-    // an opening clause: one of `OPENERS`, up to a comma within 48 bytes
-    let first = text.split(' ').next().unwrap_or("");
-    let rest = if OPENERS.contains(&first) {
-        let comma = text.get(..48.min(text.len())).unwrap_or(text).find(", ")?;
-        &text[comma + 2..]
-    } else {
-        text
-    };
+    let rest = after_opening_clause(text)?;
     let mut words = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
