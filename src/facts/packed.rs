@@ -20,25 +20,56 @@ use crate::period::Period;
 /// The tables that the bytes of facts name rows of.
 #[derive(Debug, Default)]
 pub(super) struct Tables {
-    metrics: Vec<Arc<str>>,
-    /// The extractor's units (`Quantity::unit`).
-    units: Vec<&'static str>,
-    /// The metrics' units (`Fact::unit`).
-    fact_units: Vec<Cow<'static, str>>,
+    metrics: Rows<Arc<str>>,
+    /// The extractor's units (`Quantity::unit`), and the metrics' units
+    /// that are one of them (`Fact::unit`, borrowed).
+    units: Rows<&'static str>,
+    /// The metrics' other units (`Fact::unit`, owned).
+    owned_units: Rows<Box<str>>,
     notes: Vec<Notes>,
 }
 
-impl Tables {
-    /// The row of `x` in `rows`, added when it is not there yet. The rows
-    /// are few (metrics and units of the rules), so a scan is enough.
-    fn row<T: PartialEq + Clone>(rows: &mut Vec<T>, x: &T) -> u64 {
-        let i = rows.iter().position(|r| r == x).unwrap_or_else(|| {
-            rows.push(x.clone());
-            rows.len() - 1
-        });
-        i as u64
+/// Values that many facts share, each kept once: a fact's bytes name its
+/// row. Found by hash, as a rule set may have a thousand metrics.
+#[derive(Debug)]
+struct Rows<T> {
+    rows: Vec<T>,
+    index: foldhash::HashMap<T, u64>,
+}
+
+impl<T> Default for Rows<T> {
+    fn default() -> Self {
+        Rows {
+            rows: Vec::new(),
+            index: foldhash::HashMap::default(),
+        }
+    }
+}
+
+impl<T: std::hash::Hash + Eq + Clone> Rows<T> {
+    /// The row of `x`, added (as `owned()` makes it) when it is not there
+    /// yet.
+    fn row<Q>(&mut self, x: &Q, owned: impl FnOnce() -> T) -> u64
+    where
+        T: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        if let Some(&i) = self.index.get(x) {
+            return i;
+        }
+        let i = self.rows.len() as u64;
+        let x = owned();
+        self.rows.push(x.clone());
+        self.index.insert(x, i);
+        i
     }
 
+    fn get(&self, i: u64) -> &T {
+        row(&self.rows, i)
+    }
+}
+
+impl Tables {
     /// Appends `fact`, but for its source, to `out`.
     pub(super) fn write(&mut self, fact: &Fact, out: &mut Vec<u8>) {
         let q = &fact.quantity;
@@ -53,9 +84,12 @@ impl Tables {
             | u64::from(fact.period == q.period) << 7
             | u64::from(matches!(fact.unit, Cow::Borrowed(_))) << 8;
         w.uint(flags);
-        w.uint(Self::row(&mut self.metrics, &fact.metric));
-        w.uint(Self::row(&mut self.units, &q.unit));
-        w.uint(Self::row(&mut self.fact_units, &fact.unit));
+        w.uint(self.metrics.row(&fact.metric, || Arc::clone(&fact.metric)));
+        w.uint(self.units.row(&q.unit, || q.unit));
+        w.uint(match &fact.unit {
+            Cow::Borrowed(u) => self.units.row(u, || *u),
+            Cow::Owned(u) => self.owned_units.row(u.as_str(), || u.as_str().into()),
+        });
         w.uint(
             u64::from(kind_code(q.kind))
                 | u64::from(qualifier_code(q.qualifier)) << 4
@@ -100,9 +134,9 @@ impl Tables {
         let mut r = Reader(bytes);
         let flags = r.uint();
         let on = |bit: u32| flags >> bit & 1 == 1;
-        let metric = row(&self.metrics, r.uint()).clone();
-        let unit = *row(&self.units, r.uint());
-        let fact_unit = row(&self.fact_units, r.uint()).clone();
+        let metric = self.metrics.get(r.uint()).clone();
+        let unit = *self.units.get(r.uint());
+        let fact_unit = r.uint();
         let codes = r.uint();
         let value = on(0).then(|| r.decimal());
         let range = on(1).then(|| Box::new((r.decimal(), r.decimal())));
@@ -146,12 +180,11 @@ impl Tables {
             metric,
             period,
             quantity,
-            // a unit borrowed when written is the extractor's code, and
-            // `fact_units` holds it borrowed: the clone borrows too
+            // the metric's unit, borrowed when written borrowed
             unit: if on(8) {
-                fact_unit
+                Cow::Borrowed(*self.units.get(fact_unit))
             } else {
-                Cow::Owned(fact_unit.into_owned())
+                Cow::Owned(self.owned_units.get(fact_unit).to_string())
             },
             source: Arc::clone(source),
             line,
@@ -169,9 +202,9 @@ impl Tables {
 /// they name was added before them); the first row stands in otherwise.
 fn row<T>(rows: &[T], i: u64) -> &T {
     let i = usize::try_from(i).unwrap_or(usize::MAX);
-    // `rows` is never empty when read: the row of the first fact written
-    // was added to each table the bytes name (`notes` is read only when a
-    // fact has notes, which added one)
+    // `rows` is never empty when read: a table is read only for a fact
+    // whose writing added a row to it (`owned_units` for an owned unit,
+    // `notes` for notes)
     rows.get(i).unwrap_or(&rows[0])
 }
 
