@@ -126,8 +126,9 @@ impl Facts {
     }
 
     /// How many packed facts are kept read (`get`); all of them when the
-    /// facts are held as facts.
-    pub fn kept(&self) -> usize {
+    /// facts are held as facts. For tests of what a run reads.
+    #[cfg(test)]
+    pub(crate) fn kept(&self) -> usize {
         match &self.store {
             Store::Held { .. } => self.len,
             Store::Packed(p) => p
