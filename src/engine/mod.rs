@@ -671,7 +671,13 @@ mod tests {
         let conflict = &findings[1];
         assert_eq!(conflict.severity, Severity::Error);
         assert_eq!(
-            conflict.readings[0].facts.first().unwrap().source.path,
+            conflict.readings[0]
+                .facts
+                .iter()
+                .next()
+                .unwrap()
+                .source
+                .path,
             std::path::PathBuf::from("0.md")
         );
     }

@@ -39,8 +39,6 @@ pub struct Reading<'f> {
     pub difference: Option<Difference>,
     /// The lead as compared (signed).
     pub(super) claim: Claim<'f>,
-    /// Where its first claim is in source order.
-    first: (u32, u32),
 }
 
 /// The facts of a reading, by their numbers: a fact is read (and kept)
@@ -65,11 +63,6 @@ impl<'f> Members<'f> {
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &'f Fact> + '_ {
         let facts = self.facts;
         self.ids.iter().map(move |&id| facts.get(id))
-    }
-
-    /// The first fact.
-    pub fn first(&self) -> Option<&'f Fact> {
-        self.ids.first().map(|&id| self.facts.get(id))
     }
 
     /// The source of each fact, in order, without reading the facts.
@@ -190,7 +183,6 @@ fn reading<'f>(group: &[Claim<'_>], facts: &'f Facts) -> Reading<'f> {
         lead: kept,
         difference: None,
         claim: lead.of(kept),
-        first: group[0].at,
     }
 }
 
