@@ -25,7 +25,7 @@ use crate::rules::{Check, CheckRule, Severity};
 const MAX_COMBINATIONS: usize = 65_536;
 
 /// The actual facts of the metrics the checks name, by metric and period:
-/// each distinct value (`distinct`) once, as the first fact that states it,
+/// each distinct value (`value`) once, as the first fact that states it,
 /// with how many facts state it. A check tries each distinct value once,
 /// however many sources repeat it, so only those facts are kept.
 pub(super) struct Index<'c, 'f> {
@@ -34,20 +34,30 @@ pub(super) struct Index<'c, 'f> {
     lists: Lists<'c, 'f>,
     /// Where each distinct value is in its list: a hash map, as the order
     /// is the facts' own, kept by the lists.
-    seen: foldhash::HashMap<(&'c str, Option<Period>, Value), usize>,
+    seen: foldhash::HashMap<(&'c str, Option<Period>, Value, bool), usize>,
 }
 
 type Lists<'c, 'f> = BTreeMap<(&'c str, Option<Period>), Vec<(&'f Fact, u128)>>;
 
-/// What makes two facts of a metric and period one value to a check: their
-/// interval, direction and attribution, and whether they are changes.
+/// What makes two facts of a metric one value to a check: their interval,
+/// direction and attribution.
 type Value = (
     Option<Decimal>,
     Option<Decimal>,
     Option<Direction>,
     Option<Box<str>>,
-    bool,
 );
+
+/// The value `f` states, to a check.
+fn value(f: &Fact) -> Value {
+    let s = Span::of(f);
+    (
+        s.lo,
+        s.hi,
+        f.quantity.direction,
+        f.attribution().map(Box::from),
+    )
+}
 
 impl<'c, 'f> Index<'c, 'f> {
     /// An empty index of `facts` for `checks`.
@@ -81,16 +91,9 @@ impl<'c, 'f> Index<'c, 'f> {
         let Some(&metric) = self.named.get(&*f.metric) else {
             return;
         };
-        let s = Span::of(f);
-        let value = (
-            s.lo,
-            s.hi,
-            f.quantity.direction,
-            f.attribution().map(Box::from),
-            f.quantity.kind == Kind::Change,
-        );
+        let change = f.quantity.kind == Kind::Change;
         let list = self.lists.entry((metric, f.period)).or_default();
-        match self.seen.entry((metric, f.period, value)) {
+        match self.seen.entry((metric, f.period, value(f), change)) {
             std::collections::hash_map::Entry::Occupied(e) => list[*e.get()].1 += 1,
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(list.len());
@@ -194,8 +197,8 @@ fn one_source(facts: &[&Fact]) -> bool {
 fn part_of<'f>(index: &Lists<'_, 'f>, part: &str, whole: &str, out: &mut ByPeriod<'f>) {
     for period in periods(index, part) {
         // each side's distinct values once per period, not once per pair
-        let wholes = distinct(&levels(index, whole, period));
-        for &(p, p_count) in &distinct(&levels(index, part, period)) {
+        let wholes = levels(index, whole, period);
+        for &(p, p_count) in &levels(index, part, period) {
             for &(w, w_count) in &wholes {
                 if !one_source(&[p, w]) {
                     continue;
@@ -220,24 +223,15 @@ fn part_of<'f>(index: &Lists<'_, 'f>, part: &str, whole: &str, out: &mut ByPerio
 }
 
 /// `facts` (each with how many facts state it) with distinct values: the
-/// first fact for each interval, direction and attribution, with how many
-/// facts state it.
+/// first fact for each `value`, with how many facts state it. The index's
+/// lists are distinct already; the stated changes of several periods
+/// together are not.
 fn distinct<'f>(facts: &[(&'f Fact, u128)]) -> Vec<(&'f Fact, u128)> {
-    type Key<'a> = (
-        Option<Decimal>,
-        Option<Decimal>,
-        Option<Direction>,
-        Option<&'a str>,
-    );
-    let key = |f: &'f Fact| -> Key<'f> {
-        let s = Span::of(f);
-        (s.lo, s.hi, f.quantity.direction, f.attribution())
-    };
     // a hash map: the order is the facts' own, kept by `out`
-    let mut seen: foldhash::HashMap<Key, usize> = foldhash::HashMap::default();
+    let mut seen: foldhash::HashMap<Value, usize> = foldhash::HashMap::default();
     let mut out: Vec<(&Fact, u128)> = Vec::new();
     for &(f, n) in facts {
-        match seen.entry(key(f)) {
+        match seen.entry(value(f)) {
             std::collections::hash_map::Entry::Occupied(e) => {
                 let count = &mut out[*e.get()].1;
                 *count = count.saturating_add(n);
@@ -259,10 +253,8 @@ fn sum<'f>(
     untried: &mut BTreeMap<Option<Period>, (usize, u128)>,
 ) {
     for period in periods(index, total) {
-        let part_facts: Vec<Vec<(&Fact, u128)>> = parts
-            .iter()
-            .map(|m| distinct(&levels(index, m, period)))
-            .collect();
+        let part_facts: Vec<Vec<(&Fact, u128)>> =
+            parts.iter().map(|m| levels(index, m, period)).collect();
         if part_facts.iter().any(Vec::is_empty) {
             continue; // a part not stated for this period: nothing to add up
         }
@@ -270,7 +262,7 @@ fn sum<'f>(
             .iter()
             .fold(1u128, |n, p| n.saturating_mul(p.len() as u128));
         let combos = combinations(&part_facts);
-        for &(t, t_count) in &distinct(&levels(index, total, period)) {
+        for &(t, t_count) in &levels(index, total, period) {
             for (combo, count) in &combos {
                 let mut all = combo.clone();
                 all.push(t);
@@ -338,7 +330,7 @@ fn change<'f>(index: &Lists<'_, 'f>, metric: &str, out: &mut ByPeriod<'f>) {
     // each period's distinct levels once, not once per stated change
     let by_period: BTreeMap<Option<Period>, Vec<(&Fact, u128)>> = periods(index, metric)
         .into_iter()
-        .map(|p| (p, distinct(&levels(index, metric, p))))
+        .map(|p| (p, levels(index, metric, p)))
         .collect();
     for (c, c_count) in distinct(&stated) {
         let Some(period) = c.period.filter(|p| p.through.is_none() && !p.fiscal) else {
