@@ -52,7 +52,7 @@ impl Parser<'_> {
         let day = self.day_at(j)?;
         let mut last = day;
         // "Sept. 20-24": a span of days, the second after the first
-        let span = self.is_dash(last + 1) && self.glued(last + 1) && self.glued(last + 2);
+        let span = self.is_hyphen(last + 1);
         if let Some(end) = self.day_at(last + 2).filter(|_| span) {
             let first: Option<u8> = self.s(j).parse().ok();
             let second: Option<u8> = self.s(last + 2).parse().ok();

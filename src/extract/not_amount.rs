@@ -460,7 +460,7 @@ impl Parser<'_> {
         let units = &SETS.units;
         let unit_at = |j: usize| units.contains(self.low(j));
         let word_after = self.joined(next) && self.kind(next) == Some(TokKind::Word);
-        let hyphenated = self.is_dash(next) && self.glued(next) && self.glued(next + 1);
+        let hyphenated = self.is_hyphen(next);
         (word_after && unit_at(next)) || (hyphenated && unit_at(next + 1)) || self.ratio_unit(next)
     }
 

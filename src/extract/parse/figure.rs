@@ -148,11 +148,7 @@ impl<'t> Parser<'t> {
         let (prefix, j, negative) = match self.currency_prefix(i) {
             Some((c, j)) if self.joined(j) && digits(j) => (Some(c), j, false),
             // "$-50.8bn"
-            Some((c, j))
-                if self.is_dash(j) && self.glued(j) && self.glued(j + 1) && digits(j + 1) =>
-            {
-                (Some(c), j + 1, true)
-            }
+            Some((c, j)) if self.is_hyphen(j) && digits(j + 1) => (Some(c), j + 1, true),
             Some(_) => return None,
             None => (None, i, false),
         };
@@ -225,7 +221,7 @@ impl<'t> Parser<'t> {
         let next = i + 1;
         if self.is_word(i, "minus") || self.is_word(i, "negative") {
             // "minus-130 degrees"
-            if self.is_dash(next) && self.glued(next) && self.glued(next + 1) {
+            if self.is_hyphen(next) {
                 return (self.kind(next + 1) == Some(TokKind::Digits)).then_some(next + 1);
             }
             return (self.joined(next)
@@ -244,7 +240,7 @@ impl<'t> Parser<'t> {
     fn scale(&self, fig: &mut Figure, last: usize, money: bool) -> Option<usize> {
         let mut k = last + 1;
         // "a $245-billion deal"
-        let hyphenated = self.is_dash(k) && self.glued(k) && self.glued(k + 1);
+        let hyphenated = self.is_hyphen(k);
         if hyphenated && scale::scale_word(self.s(k + 1), false).is_some() {
             k += 1;
         }
@@ -556,15 +552,14 @@ impl<'t> Parser<'t> {
         }
         // "a 10-percent cut", "a 25-basis-point cut": the unit joined to
         // the number by a hyphen, as a compound before a noun
-        let hyphen = |j: usize| self.is_dash(j) && self.glued(j) && self.glued(j + 1);
-        if hyphen(k) && PERCENT_UNITS.contains(&self.word(k + 1)) {
+        if self.is_hyphen(k) && PERCENT_UNITS.contains(&self.word(k + 1)) {
             k += 1;
         }
         let s = self.s(k);
         let word = |j: usize, w: &str| self.is_word(j, w);
         // "point", "-point", "points" after token `j - 1`: its last token
         let point_at = |j: usize| {
-            let j = if hyphen(j) { j + 1 } else { j };
+            let j = if self.is_hyphen(j) { j + 1 } else { j };
             (word(j, "point") || word(j, "points")).then_some(j)
         };
         let next = self.word(k);
@@ -578,7 +573,7 @@ impl<'t> Parser<'t> {
             });
         }
         // "per cent", "10-per-cent"
-        let cent = if hyphen(k + 1) { k + 2 } else { k + 1 };
+        let cent = if self.is_hyphen(k + 1) { k + 2 } else { k + 1 };
         if next == "per" && word(cent, "cent") {
             return Some(Suffix::Percent {
                 points: false,

@@ -68,10 +68,7 @@ impl Parser<'_> {
         // "a third-party review", "a third-quarter loss": an ordinal joined
         // to a noun by a hyphen says which one, not a fraction of anything
         let next = fig.last + 1;
-        let compound = self.is_dash(next)
-            && self.glued(next)
-            && self.glued(next + 1)
-            && self.kind(next + 1) == Some(TokKind::Word);
+        let compound = self.is_hyphen(next) && self.kind(next + 1) == Some(TokKind::Word);
         if unit == "fraction" && compound {
             return None;
         }

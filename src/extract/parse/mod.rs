@@ -175,6 +175,13 @@ impl<'t> Parser<'t> {
         DASHES.contains(&self.s(i))
     }
 
+    /// Whether token `i` is a hyphen that joins the tokens either side of
+    /// it into one compound, glued to both: "10-percent", "0-to-60",
+    /// "third-party".
+    pub(in crate::extract) fn is_hyphen(&self, i: usize) -> bool {
+        self.is_dash(i) && self.glued(i) && self.glued(i + 1)
+    }
+
     /// Up to `n` lowercase tokens from `k` on, in one paragraph.
     fn lower_words(&self, k: usize, n: usize) -> Vec<&'t str> {
         (k..k + n)

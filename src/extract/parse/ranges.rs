@@ -175,8 +175,7 @@ impl<'t> Parser<'t> {
     pub(super) fn elided_unit(&self, a: Figure<'t>) -> Elided<'t> {
         let k = a.last + 1;
         // "0-to-60-mph": the link written with hyphens, in a compound
-        let hyphen = |j: usize| self.is_dash(j) && self.glued(j) && self.glued(j + 1);
-        let hyphened = hyphen(k) && self.is_word(k + 1, "to") && hyphen(k + 2);
+        let hyphened = self.is_hyphen(k) && self.is_word(k + 1, "to") && self.is_hyphen(k + 2);
         let b_at = if hyphened { k + 3 } else { k + 1 };
         let linked =
             hyphened || (self.joined(k) && (self.is_word(k, "to") || self.is_word(k, "or")));

@@ -64,11 +64,8 @@ impl Parser<'_> {
         let glued_next = self.glued(next);
         // "COVID-19", "G20", "Boeing737": a number glued to a name
         let prev_word = i >= 1 && self.glued(i) && self.kind(i - 1) == Some(TokKind::Word);
-        let after_hyphen_word = i >= 2
-            && self.glued(i)
-            && self.is_dash(i - 1)
-            && self.glued(i - 1)
-            && self.kind(i - 2) == Some(TokKind::Word);
+        let after_hyphen_word =
+            i >= 2 && self.is_hyphen(i - 1) && self.kind(i - 2) == Some(TokKind::Word);
         let fiscal = prev_word && self.low(i - 1) == "fy";
         if (prev_word && !fiscal && currency::code(self.s(i - 1)).is_none()) || after_hyphen_word {
             return Some((self.non_metric(Kind::Other, &fig, None), next));
