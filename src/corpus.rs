@@ -4,8 +4,10 @@
 //! results are collected in the sorted order of the paths, so the output is
 //! the same whatever the thread count. A JSON Lines file is many documents,
 //! one a line, in line order; articles are read a batch at a time
-//! (`documents::Articles`), the next batch while this one is claimed, so a
-//! corpus of any size is held a batch or two at a time.
+//! (`documents::Articles`), the next batches by a thread of their own while
+//! this one is claimed, so a corpus of any size is held a few batches at a
+//! time, and the threads that claim never wait on the disk: the files of a
+//! batch are read ahead, several at once (`documents::read_ahead`).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -42,6 +44,9 @@ pub struct Read {
     pub articles: usize,
     pub bytes: u64,
 }
+
+/// How many batches may wait, read, for the threads that claim them.
+const AHEAD: usize = 2;
 
 /// Articles whose `id` an article before them has, warned about one by
 /// one; more are counted in one warning.
@@ -88,31 +93,42 @@ pub fn analyse_with(
             ..Read::default()
         },
     };
-    let mut articles = Articles::new(files);
-    let mut batch = articles.next_batch();
-    // the files done once this batch is claimed
-    let mut files_done = articles.files_done();
-    // a batch's results are added in order while the next batch is claimed
-    let mut pending: Option<(Results, usize)> = None;
-    while !batch.is_empty() || pending.is_some() {
-        let (next, (results, ())) = rayon::join(
-            || articles.next_batch(),
-            || {
-                rayon::join(
-                    || claim_all(batch, rules, quotes),
-                    || {
-                        if let Some((results, files_done)) = pending.take() {
-                            merged.add(results, files_done);
-                        }
-                    },
-                )
-            },
-        );
-        read(&merged.done);
-        pending = (!results.is_empty()).then_some((results, files_done));
-        files_done = articles.files_done();
-        batch = next;
-    }
+    std::thread::scope(|scope| {
+        // the batches, read ahead, each with the files done once it is
+        // claimed; no more than `AHEAD` wait
+        let (sender, batches) = std::sync::mpsc::sync_channel(AHEAD);
+        scope.spawn(move || {
+            let mut articles = Articles::new(files);
+            loop {
+                let batch = articles.next_batch();
+                if batch.is_empty() {
+                    break;
+                }
+                let files_done = articles.files_done();
+                if sender
+                    .send((documents::read_ahead(batch), files_done))
+                    .is_err()
+                {
+                    break;
+                }
+            }
+        });
+        // a batch's results are added in order while the next batch is
+        // claimed
+        let mut pending: Option<(Results, usize)> = None;
+        for next in batches.iter().map(Some).chain([None]) {
+            let (claimed, ()) = rayon::join(
+                || next.map(|(batch, files_done)| (claim_all(batch, rules, quotes), files_done)),
+                || {
+                    if let Some((results, files_done)) = pending.take() {
+                        merged.add(results, files_done);
+                    }
+                },
+            );
+            read(&merged.done);
+            pending = claimed;
+        }
+    });
     let mut analysis = merged.analysis;
     if merged.duplicates > SHOWN_DUPLICATES {
         analysis.warnings.push(Warning::MoreDuplicateIds {

@@ -14,6 +14,9 @@ use crate::error::Error;
 pub enum Article {
     /// A file that is one article (`.md`, `.txt`).
     File(PathBuf),
+    /// A file that is one article, already read (`read_ahead`): its bytes,
+    /// or why they could not be read.
+    Fetched(PathBuf, std::io::Result<Vec<u8>>),
     /// A line of a JSON Lines file.
     Line(jsonl::Line),
     /// What could not be read where an article was expected: a JSON Lines
@@ -26,6 +29,7 @@ impl Article {
     pub fn read(self) -> Result<Document, Error> {
         match self {
             Article::File(path) => Document::read(&path),
+            Article::Fetched(path, bytes) => Document::from_bytes(&path, bytes),
             Article::Line(line) => line.parse(),
             Article::Failed(e) => Err(e),
         }
@@ -96,6 +100,34 @@ impl Articles {
     }
 }
 
+/// How many files `read_ahead` reads at once: reads that wait on the disk
+/// overlap, as a disk serves several at a time.
+const READERS: usize = 8;
+
+/// `batch`, with the files that are one article read (in `READERS` threads
+/// that only wait on the disk), so that those who claim the articles find
+/// them in memory. Standard input, JSON Lines and what failed are left as
+/// they are.
+pub fn read_ahead(batch: Vec<Article>) -> Vec<Article> {
+    let mut batch: Vec<Option<Article>> = batch.into_iter().map(Some).collect();
+    let share = batch.len().div_ceil(READERS).max(1);
+    std::thread::scope(|scope| {
+        for part in batch.chunks_mut(share) {
+            scope.spawn(move || {
+                for slot in part {
+                    if let Some(Article::File(path)) = slot.take_if(|a| {
+                        matches!(a, Article::File(p) if p.as_path() != std::path::Path::new("-"))
+                    }) {
+                        let bytes = crate::files::read(&path);
+                        *slot = Some(Article::Fetched(path, bytes));
+                    }
+                }
+            });
+        }
+    });
+    batch.into_iter().flatten().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,5 +169,40 @@ mod tests {
         assert_eq!(ids.len(), 603);
         assert_eq!(ids[..3], ["a", "1", "2"]);
         assert_eq!(ids[600..], ["600", "error true", "c"]);
+    }
+
+    #[test]
+    fn read_ahead_reads_the_files_in_order_and_keeps_what_it_cannot_read() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let mut files = Vec::new();
+        for n in 0..40 {
+            let path = dir.path().join(format!("{n:02}.md"));
+            std::fs::write(&path, format!("Article {n}.")).unwrap();
+            files.push(path);
+        }
+        files.insert(7, dir.path().join("missing.md"));
+        files.insert(9, std::path::PathBuf::from("-"));
+        let batch = read_ahead(files.iter().cloned().map(Article::File).collect());
+        assert_eq!(batch.len(), 42);
+        for (article, path) in batch.iter().zip(&files) {
+            match article {
+                Article::Fetched(p, bytes) => {
+                    assert_eq!(p, path);
+                    let name = path.file_stem().unwrap().to_string_lossy();
+                    match bytes {
+                        Ok(b) => assert_eq!(
+                            *b,
+                            format!("Article {}.", name.parse::<u8>().unwrap()).into_bytes()
+                        ),
+                        Err(_) => assert_eq!(name, "missing"),
+                    }
+                }
+                // standard input is read where it is claimed
+                Article::File(p) => assert_eq!(p.as_os_str(), "-"),
+                other => panic!("{other:?}"),
+            }
+        }
+        let missing = batch.into_iter().nth(7).unwrap().read().unwrap_err();
+        assert!(missing.to_string().contains("missing.md"), "{missing}");
     }
 }

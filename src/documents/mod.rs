@@ -16,7 +16,7 @@ pub mod sentences;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-pub use articles::{Article, Articles};
+pub use articles::{read_ahead, Article, Articles};
 pub use cuts::paragraph_chunks;
 pub(crate) use cuts::{is_blank_line, sections};
 pub use front_matter::FrontMatter;
@@ -165,8 +165,14 @@ impl Document {
             std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map(|_| bytes)
         } else {
             crate::files::read(path)
-        }
-        .map_err(|e| Error::io(path, e))?;
+        };
+        Document::from_bytes(path, bytes)
+    }
+
+    /// The document of the file at `path`, from what reading it gave:
+    /// its bytes, or why they could not be read.
+    pub fn from_bytes(path: &Path, bytes: std::io::Result<Vec<u8>>) -> Result<Self, Error> {
+        let bytes = bytes.map_err(|e| Error::io(path, e))?;
         let text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => {
