@@ -179,11 +179,20 @@ const AFTER: &[(&[&str], Qualifier)] = &[
 
 /// The one-word phrases before a figure that make it "about" it:
 /// "approximately", "roughly", "around" …
-pub(crate) fn about_words() -> impl Iterator<Item = &'static str> {
-    PHRASES.iter().filter_map(|(words, q)| match words {
-        [word] if *q == Qualifier::About && word.chars().all(char::is_alphabetic) => Some(*word),
-        _ => None,
-    })
+pub(crate) fn about_words() -> &'static [&'static str] {
+    // (found once: a view asks for them before every number)
+    static WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        PHRASES
+            .iter()
+            .filter_map(|(words, q)| match words {
+                [word] if *q == Qualifier::About && word.chars().all(char::is_alphabetic) => {
+                    Some(*word)
+                }
+                _ => None,
+            })
+            .collect()
+    });
+    &WORDS
 }
 
 /// Whether a token can be part of a qualifier phrase.

@@ -63,11 +63,15 @@ where
         }
         // ", " is two ASCII bytes, so `at + 2` starts a character
         let rest = text.get(at + 2..)?;
+        // (the first letter rules out most phrases at once)
+        let first = rest.as_bytes().first()?.to_ascii_lowercase();
         phrases
             .iter()
             .find(|p| {
-                rest.get(..p.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(p))
+                p.as_bytes().first().map(u8::to_ascii_lowercase) == Some(first)
+                    && rest
+                        .get(..p.len())
+                        .is_some_and(|w| w.eq_ignore_ascii_case(p))
             })
             .map(|p| (at, *p))
     })

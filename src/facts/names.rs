@@ -77,7 +77,12 @@ fn abbreviations(text: &str) -> BTreeSet<&str> {
     let mut i = 0;
     while i + 1 < bytes.len() {
         if !(bytes[i].is_ascii_uppercase() && bytes[i + 1].is_ascii_uppercase()) {
-            i += 1;
+            // no pair starts at i + 1 either when its byte is no capital
+            i += if bytes[i + 1].is_ascii_uppercase() {
+                1
+            } else {
+                2
+            };
             continue;
         }
         // a run of capitals, at a word's start

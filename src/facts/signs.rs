@@ -53,7 +53,7 @@ pub(super) fn written(text: &str) -> Option<String> {
             .map(|i| word_ending(bytes, i))
         {
             let w = &text[word.clone()];
-            if w.len() >= "about".len() && about_words().any(|a| a.eq_ignore_ascii_case(w)) {
+            if w.len() >= "about".len() && about_words().iter().any(|a| a.eq_ignore_ascii_case(w)) {
                 found.push(Edit {
                     range: word,
                     with: "about",
@@ -138,7 +138,7 @@ mod tests {
                 found.push((i..end, sign));
             } else if before_number
                 && word.len() >= "about".len()
-                && about_words().any(|w| w.eq_ignore_ascii_case(word))
+                && about_words().iter().any(|w| w.eq_ignore_ascii_case(word))
             {
                 found.push((i..end, "about"));
             }
