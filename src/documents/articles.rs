@@ -109,15 +109,19 @@ const READERS: usize = 8;
 /// them in memory. Standard input, JSON Lines and what failed are left as
 /// they are.
 pub fn read_ahead(batch: Vec<Article>) -> Vec<Article> {
+    let to_read =
+        |a: &Article| matches!(a, Article::File(p) if p.as_path() != std::path::Path::new("-"));
+    // (a batch of JSON Lines has no file to read)
+    if !batch.iter().any(to_read) {
+        return batch;
+    }
     let mut batch: Vec<Option<Article>> = batch.into_iter().map(Some).collect();
     let share = batch.len().div_ceil(READERS).max(1);
     std::thread::scope(|scope| {
         for part in batch.chunks_mut(share) {
             scope.spawn(move || {
                 for slot in part {
-                    if let Some(Article::File(path)) = slot.take_if(|a| {
-                        matches!(a, Article::File(p) if p.as_path() != std::path::Path::new("-"))
-                    }) {
+                    if let Some(Article::File(path)) = slot.take_if(|a| to_read(a)) {
                         let bytes = crate::files::read(&path);
                         *slot = Some(Article::Fetched(path, bytes));
                     }
