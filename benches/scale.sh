@@ -26,7 +26,9 @@
 #
 # Prints the corpus, the facts per article of the first folder (as
 # `crosscheck facts` reads them), each run, and one line:
-#   N, MB of input, facts, wall s, MB/s, peak RSS MB
+#   N, MB of input, facts, wall s, MB/s, peak RSS MB, user s, sys s
+# (the CPU time too: where the files come from disk, the wall time is the
+# disk's as much as crosscheck's)
 # The output of `check` is not kept: its size and exit status are shown
 # (1, findings, is what a corpus with conflicts gives).
 set -euo pipefail
@@ -136,7 +138,7 @@ cores=$(nproc 2> /dev/null || echo "?")
 echo "check: $bin check $dir${threads:+ --threads $threads} (${threads:-$cores} threads of $cores cores), $runs run(s)${timeout_s:+, timeout $timeout_s s}${max_mem:+, at most $max_mem GB of virtual memory}"
 cmd=("$bin" check "$dir")
 [ -z "$threads" ] || cmd+=(--threads "$threads")
-walls=() rsss=()
+walls=() rsss=() users=() syss=()
 for r in $(seq "$runs"); do
   set +e
   (
@@ -144,9 +146,9 @@ for r in $(seq "$runs"); do
     limit=()
     [ -z "$timeout_s" ] || limit=(timeout "$timeout_s")
     if [ "$gnu_time" = 1 ]; then
-      exec "${limit[@]}" /usr/bin/time -f '%e %M' -o "$work/time" "${cmd[@]}" > "$work/out" 2> "$work/err"
+      exec "${limit[@]}" /usr/bin/time -f '%e %M %U %S' -o "$work/time" "${cmd[@]}" > "$work/out" 2> "$work/err"
     else
-      TIMEFORMAT='%R n/a'
+      TIMEFORMAT='%R n/a %U %S'
       { time "${limit[@]}" "${cmd[@]}" > "$work/out" 2> "$work/err"; } 2> "$work/time"
     fi
   )
@@ -176,21 +178,25 @@ for r in $(seq "$runs"); do
     }'
     exit 1
   fi
-  read -r wall rss <<< "$(grep -v '^Command' "$work/time" | tail -n 1)"
-  walls+=("$wall") rsss+=("$rss")
+  read -r wall rss user sys <<< "$(grep -v '^Command' "$work/time" | tail -n 1)"
+  walls+=("$wall") rsss+=("$rss") users+=("$user") syss+=("$sys")
   facts=$(sed -n 's/.*(\([0-9]*\) facts).*/\1/p' <<< "$summary")
-  awk -v r="$r" -v w="$wall" -v m="$rss" -v o="$out_bytes" -v rc="$rc" -v b="$bytes" 'BEGIN {
-    printf "run %d: wall %.2f s, %.1f MB/s, peak RSS %s, exit %d, %.1f MB of output\n",
-      r, w, b / 1e6 / w, (m == "n/a" ? "n/a" : sprintf("%.0f MB", m / 1024)), rc, o / 1e6
+  awk -v r="$r" -v w="$wall" -v m="$rss" -v o="$out_bytes" -v rc="$rc" -v b="$bytes" \
+    -v u="$user" -v s="$sys" 'BEGIN {
+    printf "run %d: wall %.2f s, %.1f MB/s, CPU %.2f s user + %.2f s system, peak RSS %s, exit %d, %.1f MB of output\n",
+      r, w, b / 1e6 / w, u, s, (m == "n/a" ? "n/a" : sprintf("%.0f MB", m / 1024)), rc, o / 1e6
   }'
 done
 echo "check's summary: $summary"
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 wall=$(median "${walls[@]}")
+user=$(median "${users[@]}")
+sys=$(median "${syss[@]}")
 if [ "$gnu_time" = 1 ]; then rss=$(median "${rsss[@]}"); else rss="n/a"; fi
-printf '\n%10s %10s %10s %10s %10s %12s\n' "N" "MB" "facts" "wall s" "MB/s" "peak RSS MB"
-awk -v n="$articles" -v b="$bytes" -v f="${facts:-?}" -v w="$wall" -v m="$rss" -v runs="$runs" 'BEGIN {
-  printf "%10d %10.1f %10s %10.2f %10.1f %12s%s\n", n, b / 1e6, f, w, b / 1e6 / w,
-    (m == "n/a" ? "n/a" : sprintf("%.0f", m / 1024)), (runs > 1 ? "   (median of " runs " runs)" : "")
+printf '\n%10s %10s %10s %10s %10s %12s %8s %8s\n' "N" "MB" "facts" "wall s" "MB/s" "peak RSS MB" "user s" "sys s"
+awk -v n="$articles" -v b="$bytes" -v f="${facts:-?}" -v w="$wall" -v m="$rss" -v runs="$runs" \
+  -v u="$user" -v s="$sys" 'BEGIN {
+  printf "%10d %10.1f %10s %10.2f %10.1f %12s %8.2f %8.2f%s\n", n, b / 1e6, f, w, b / 1e6 / w,
+    (m == "n/a" ? "n/a" : sprintf("%.0f", m / 1024)), u, s, (runs > 1 ? "   (medians of " runs " runs)" : "")
 }'

@@ -98,20 +98,9 @@ pub fn analyse_with(
         // claimed; no more than `AHEAD` wait
         let (sender, batches) = std::sync::mpsc::sync_channel(AHEAD);
         scope.spawn(move || {
-            let mut articles = Articles::new(files);
-            loop {
-                let batch = articles.next_batch();
-                if batch.is_empty() {
-                    break;
-                }
-                let files_done = articles.files_done();
-                if sender
-                    .send((documents::read_ahead(batch), files_done))
-                    .is_err()
-                {
-                    break;
-                }
-            }
+            documents::read_ahead(Articles::new(files), |batch, files_done| {
+                sender.send((batch, files_done)).is_ok()
+            });
         });
         // a batch's results are added in order while the next batch is
         // claimed

@@ -104,32 +104,67 @@ impl Articles {
 /// overlap, as a disk serves several at a time.
 const READERS: usize = 8;
 
-/// `batch`, with the files that are one article read (in `READERS` threads
-/// that only wait on the disk), so that those who claim the articles find
-/// them in memory. Standard input, JSON Lines and what failed are left as
-/// they are.
-pub fn read_ahead(batch: Vec<Article>) -> Vec<Article> {
-    let to_read =
-        |a: &Article| matches!(a, Article::File(p) if p.as_path() != std::path::Path::new("-"));
-    // (a batch of JSON Lines has no file to read)
-    if !batch.iter().any(to_read) {
-        return batch;
-    }
-    let mut batch: Vec<Option<Article>> = batch.into_iter().map(Some).collect();
-    let share = batch.len().div_ceil(READERS).max(1);
+/// Whether `article` is a file to read (standard input is read where it is
+/// claimed).
+fn to_read(article: &Article) -> bool {
+    matches!(article, Article::File(p) if p.as_path() != std::path::Path::new("-"))
+}
+
+/// The batches of `articles`, in order, each given to `each` with the
+/// files done once it is claimed, until `each` says to stop (`false`). The
+/// files that are one article come read (`Article::Fetched`), by `READERS`
+/// threads that live as long as this call and only wait on the disk, so
+/// that those who claim the articles find them in memory. JSON Lines,
+/// standard input and what failed come as they are.
+pub fn read_ahead(mut articles: Articles, mut each: impl FnMut(Vec<Article>, usize) -> bool) {
+    let (jobs, queue) = std::sync::mpsc::channel::<(usize, PathBuf)>();
+    let queue = std::sync::Mutex::new(queue);
+    let (read, results) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
-        for part in batch.chunks_mut(share) {
-            scope.spawn(move || {
-                for slot in part {
-                    if let Some(Article::File(path)) = slot.take_if(|a| to_read(a)) {
-                        let bytes = crate::files::read(&path);
-                        *slot = Some(Article::Fetched(path, bytes));
-                    }
+        for _ in 0..READERS {
+            let (queue, read) = (&queue, read.clone());
+            scope.spawn(move || loop {
+                // (the lock is held while one reader waits for a job; the
+                // others wait for the lock)
+                let job = match queue.lock() {
+                    Ok(queue) => queue.recv(),
+                    Err(_) => break,
+                };
+                let Ok((i, path)) = job else { break };
+                let bytes = crate::files::read(&path);
+                if read.send((i, path, bytes)).is_err() {
+                    break;
                 }
             });
         }
+        drop(read);
+        loop {
+            let mut batch = articles.next_batch();
+            if batch.is_empty() {
+                break;
+            }
+            let mut waiting = 0;
+            for (i, article) in batch.iter().enumerate() {
+                if let Article::File(path) = article {
+                    if to_read(article) && jobs.send((i, path.clone())).is_ok() {
+                        waiting += 1;
+                    }
+                }
+            }
+            // a file whose bytes never come (no reader is left) stays a
+            // file, read where it is claimed
+            for (i, path, bytes) in results.iter().take(waiting) {
+                if let Some(slot) = batch.get_mut(i) {
+                    *slot = Article::Fetched(path, bytes);
+                }
+            }
+            if !each(batch, articles.files_done()) {
+                break;
+            }
+        }
+        // the readers stop once the jobs end
+        drop(jobs);
     });
-    batch.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
@@ -179,34 +214,66 @@ mod tests {
     fn read_ahead_reads_the_files_in_order_and_keeps_what_it_cannot_read() {
         let dir = tempfile::TempDir::new().unwrap();
         let mut files = Vec::new();
-        for n in 0..40 {
-            let path = dir.path().join(format!("{n:02}.md"));
+        for n in 0..600 {
+            let path = dir.path().join(format!("{n:03}.md"));
             std::fs::write(&path, format!("Article {n}.")).unwrap();
             files.push(path);
         }
+        std::fs::write(
+            dir.path().join("b.jsonl"),
+            "{\"id\":\"x\",\"text\":\"A line.\"}\n",
+        )
+        .unwrap();
+        files.insert(300, dir.path().join("b.jsonl"));
         files.insert(7, dir.path().join("missing.md"));
         files.insert(9, std::path::PathBuf::from("-"));
-        let batch = read_ahead(files.iter().cloned().map(Article::File).collect());
-        assert_eq!(batch.len(), 42);
-        for (article, path) in batch.iter().zip(&files) {
-            match article {
-                Article::Fetched(p, bytes) => {
-                    assert_eq!(p, path);
-                    let name = path.file_stem().unwrap().to_string_lossy();
-                    match bytes {
-                        Ok(b) => assert_eq!(
-                            *b,
-                            format!("Article {}.", name.parse::<u8>().unwrap()).into_bytes()
-                        ),
-                        Err(_) => assert_eq!(name, "missing"),
-                    }
-                }
+        let mut batches = Vec::new();
+        read_ahead(Articles::new(files.clone()), |batch, done| {
+            batches.push((batch, done));
+            true
+        });
+        let done: Vec<usize> = batches.iter().map(|(_, d)| *d).collect();
+        assert_eq!(done, [256, 512, 603]);
+        let articles: Vec<Article> = batches.into_iter().flat_map(|(b, _)| b).collect();
+        assert_eq!(articles.len(), 603);
+        let mut ids = Vec::new();
+        for (k, article) in articles.into_iter().enumerate() {
+            match &article {
+                Article::Fetched(p, _) => assert!(files.contains(p)),
                 // standard input is read where it is claimed
-                Article::File(p) => assert_eq!(p.as_os_str(), "-"),
+                Article::File(p) => assert_eq!((k, p.as_os_str()), (9, "-".as_ref())),
+                Article::Line(_) => assert_eq!(k, 302),
                 other => panic!("{other:?}"),
             }
+            if k == 9 {
+                continue;
+            }
+            ids.push(match article.read() {
+                Ok(doc) => doc.id(),
+                Err(e) => format!("error {}", e.to_string().contains("missing.md")),
+            });
         }
-        let missing = batch.into_iter().nth(7).unwrap().read().unwrap_err();
-        assert!(missing.to_string().contains("missing.md"), "{missing}");
+        assert_eq!(
+            ids[..8],
+            [
+                "000",
+                "001",
+                "002",
+                "003",
+                "004",
+                "005",
+                "006",
+                "error true"
+            ]
+        );
+        assert_eq!(ids[298..303], ["297", "298", "299", "x", "300"]);
+        assert_eq!(ids.last().map(String::as_str), Some("599"));
+        // a caller that stops gets no more batches
+        let mut given = 0;
+        read_ahead(Articles::new(files), |_, _| {
+            given += 1;
+            false
+        });
+        assert_eq!(given, 1);
     }
 }
