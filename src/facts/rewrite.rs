@@ -31,19 +31,29 @@ pub(super) fn rewritten<'w>(
     let mut from = 0;
     for e in edits {
         out.push_str(&text[from..e.range.start]);
-        let pad = std::iter::repeat_n(' ', e.range.len() - e.with.len());
+        let pad = e.range.len() - e.with.len();
         if e.pad_before {
-            out.extend(pad);
+            push_spaces(&mut out, pad);
             out.push_str(e.with);
         } else {
             out.push_str(e.with);
-            out.extend(pad);
+            push_spaces(&mut out, pad);
         }
         from = e.range.end;
     }
     out.push_str(&text[from..]);
     debug_assert_eq!(out.len(), text.len());
     Some(out)
+}
+
+/// Pushes `n` spaces onto `out`, a slice at a time.
+fn push_spaces(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                ";
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.push_str(&SPACES[..k]);
+        n -= k;
+    }
 }
 
 #[cfg(test)]
@@ -72,6 +82,10 @@ mod tests {
             Some("                X pumped   $52bn, 45 %  .")
         );
         assert_eq!(rewritten(text, []), None);
+        // padding longer than one slice of spaces
+        let long = "x".repeat(70);
+        let view = rewritten(&long, [edit(1..69, "y", false)]);
+        assert_eq!(view, Some(format!("xy{}x", " ".repeat(67))));
         assert_eq!(rewritten(text, [edit(0..1, "too long", false)]), None);
     }
 }
