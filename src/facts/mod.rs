@@ -390,15 +390,11 @@ fn story_periods<'q>(doc: &Document, quantities: &'q [Quantity]) -> Cow<'q, [Qua
     // December"; "OPEC's crude production slipped last month." (they speak
     // of plans and next years too, so the figures' periods come first)
     let mut told: BTreeMap<Period, (usize, usize)> = BTreeMap::new();
+    // the texts not read for `told` yet, in order: they are read only when
+    // a figure asks for the story and the figures have stated none (most
+    // stories state a period with their first figure, and then none is)
+    let mut untold: Vec<&str> = doc.meta.title.as_deref().into_iter().collect();
     let published = doc.meta.published;
-    if let Some(p) = doc
-        .meta
-        .title
-        .as_deref()
-        .and_then(|t| crate::extract::period_told(t, published))
-    {
-        tell(&mut told, p);
-    }
     let sentences = doc.sentences();
     let mut next_sentence = 0;
     let mut last_end = 0;
@@ -413,15 +409,10 @@ fn story_periods<'q>(doc: &Document, quantities: &'q [Quantity]) -> Cow<'q, [Qua
             {
                 stated.clear();
                 told.clear();
+                untold.clear();
             }
             last_end = sentence.end;
-            if let Some(p) = doc
-                .text
-                .get(sentence)
-                .and_then(|t| crate::extract::period_told(t, published))
-            {
-                tell(&mut told, p);
-            }
+            untold.extend(doc.text.get(sentence));
         }
         next_sentence = next_sentence.max(here + 1);
         // a heading starts another story
@@ -432,9 +423,17 @@ fn story_periods<'q>(doc: &Document, quantities: &'q [Quantity]) -> Cow<'q, [Qua
         {
             stated.clear();
             told.clear();
+            untold.clear();
         }
         last_end = q.end;
         if wants(q) {
+            if stated.is_empty() {
+                for text in untold.drain(..) {
+                    if let Some(p) = crate::extract::period_told(text, published) {
+                        tell(&mut told, p);
+                    }
+                }
+            }
             let story = if stated.is_empty() { &told } else { &stated };
             let story = story
                 .iter()

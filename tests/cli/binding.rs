@@ -310,3 +310,35 @@ fn a_present_tense_rank_keeps_the_months_its_paragraph_reports() {
     assert_eq!(rank("h"), Value::from("2025-01..2025-06"));
     assert_eq!(rank("y"), Value::from("2025"));
 }
+
+#[test]
+fn sentences_read_late_for_the_story_tell_it_as_if_read_in_order() {
+    // the sentence with no figure is read for the story only when the last
+    // figure asks for it (the figures' own periods came first, then a span
+    // of days set them aside): it still tells the story, as read in order
+    let ws = crate::support::corpus(
+        &[],
+        &[(
+            "s.md",
+            "2025-03-10",
+            "Russia-China trade slipped last year, officials said.\n\nIn 2023 Russia-China trade was $240 billion. Russia-China trade was $230 billion, they added.\n\nChinese tourists made 1.2 million trips to Russia from Jan 1 to Dec 29.\n\nRussia-China trade was $200 billion, an official said.",
+        )],
+    );
+    let r = run(ws.path(), &["facts", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let facts: Vec<Value> = serde_json::from_str(&r.stdout).unwrap();
+    let periods: Vec<(&Value, &Value, &Value)> = facts
+        .iter()
+        .filter(|f| f["text"].as_str().is_some_and(|t| t.starts_with('$')))
+        .map(|f| (&f["text"], &f["period"], &f["period_basis"]))
+        .collect();
+    let v = |s: &str| Value::from(s);
+    assert_eq!(
+        periods,
+        [
+            (&v("$240 billion"), &v("2023"), &v("stated")),
+            (&v("$230 billion"), &v("2023"), &v("carried")),
+            (&v("$200 billion"), &v("2024"), &v("story")),
+        ]
+    );
+}
