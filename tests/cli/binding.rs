@@ -190,8 +190,7 @@ fn an_article_never_conflicts_with_itself_and_old_story_periods_are_not_compared
         ],
     );
     crate::support::assert_clean(&ws);
-    let r = run(ws.path(), &["facts", "--format", "json"]);
-    let facts: Vec<Value> = serde_json::from_str(&r.stdout).unwrap();
+    let facts = crate::support::facts_json(ws.path());
     let story = facts
         .iter()
         .find(|f| f["id"] == "c" && f["text"] == "$200 billion")
@@ -245,9 +244,7 @@ fn a_story_told_over_some_days_gives_the_next_paragraph_no_year() {
             "Russia-China trade reached $245 billion in 2024.\n\nRussia-China trade came to $240 billion from Jan 1 to Dec 29.\n\nRussia-China trade in yuan was $150 billion, officials said.",
         )],
     );
-    let r = run(ws.path(), &["facts", "--format", "json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let facts: Vec<Value> = serde_json::from_str(&r.stdout).unwrap();
+    let facts = crate::support::facts_json(ws.path());
     let after = facts
         .iter()
         .find(|f| f["text"] == "$150 billion")
@@ -266,9 +263,7 @@ fn a_story_s_period_may_be_told_by_a_sentence_with_no_figure() {
             "Russia-China trade slipped last year, officials said.\n\nRussia-China trade was $200 billion, they added.",
         )],
     );
-    let r = run(ws.path(), &["facts", "--format", "json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let facts: Vec<Value> = serde_json::from_str(&r.stdout).unwrap();
+    let facts = crate::support::facts_json(ws.path());
     let story = facts
         .iter()
         .find(|f| f["text"] == "$200 billion")
@@ -296,9 +291,7 @@ fn a_present_tense_rank_keeps_the_months_its_paragraph_reports() {
             ),
         ],
     );
-    let r = run(ws.path(), &["facts", "--format", "json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let facts: Vec<Value> = serde_json::from_str(&r.stdout).unwrap();
+    let facts = crate::support::facts_json(ws.path());
     let rank = |id: &str| {
         facts
             .iter()
@@ -324,9 +317,7 @@ fn sentences_read_late_for_the_story_tell_it_as_if_read_in_order() {
             "Russia-China trade slipped last year, officials said.\n\nIn 2023 Russia-China trade was $240 billion. Russia-China trade was $230 billion, they added.\n\nChinese tourists made 1.2 million trips to Russia from Jan 1 to Dec 29.\n\nRussia-China trade was $200 billion, an official said.",
         )],
     );
-    let r = run(ws.path(), &["facts", "--format", "json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let facts: Vec<Value> = serde_json::from_str(&r.stdout).unwrap();
+    let facts = crate::support::facts_json(ws.path());
     let periods: Vec<(&Value, &Value, &Value)> = facts
         .iter()
         .filter(|f| f["text"].as_str().is_some_and(|t| t.starts_with('$')))

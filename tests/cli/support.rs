@@ -127,6 +127,14 @@ pub(crate) fn fact_lines(stdout: &str) -> Vec<serde_json::Value> {
     lines
 }
 
+/// The facts `facts --format json` gives for the corpus in `dir`, which
+/// must be read without an error.
+pub(crate) fn facts_json(dir: &Path) -> Vec<serde_json::Value> {
+    let r = run(dir, &["facts", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
+}
+
 /// Every fact of a finding of the JSON report: of its readings, then of its
 /// combinations.
 pub(crate) fn finding_facts(f: &serde_json::Value) -> Vec<&serde_json::Value> {
