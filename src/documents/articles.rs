@@ -104,18 +104,12 @@ impl Articles {
 /// overlap, as a disk serves several at a time.
 const READERS: usize = 8;
 
-/// Whether `article` is a file to read (standard input is read where it is
-/// claimed).
-fn to_read(article: &Article) -> bool {
-    matches!(article, Article::File(p) if p.as_path() != std::path::Path::new("-"))
-}
-
 /// The batches of `articles`, in order, each given to `each` with the
 /// files done once it is claimed, until `each` says to stop (`false`). The
 /// files that are one article come read (`Article::Fetched`), by `READERS`
 /// threads that live as long as this call and only wait on the disk, so
-/// that those who claim the articles find them in memory. JSON Lines,
-/// standard input and what failed come as they are.
+/// that those who claim the articles find them in memory. JSON Lines and
+/// what failed come as they are.
 pub fn read_ahead(mut articles: Articles, mut each: impl FnMut(Vec<Article>, usize) -> bool) {
     let (jobs, queue) = std::sync::mpsc::channel::<(usize, PathBuf)>();
     let queue = std::sync::Mutex::new(queue);
@@ -131,7 +125,7 @@ pub fn read_ahead(mut articles: Articles, mut each: impl FnMut(Vec<Article>, usi
                     Err(_) => break,
                 };
                 let Ok((i, path)) = job else { break };
-                let bytes = crate::files::read(&path);
+                let bytes = Document::bytes_of(&path);
                 if read.send((i, path, bytes)).is_err() {
                     break;
                 }
@@ -146,7 +140,7 @@ pub fn read_ahead(mut articles: Articles, mut each: impl FnMut(Vec<Article>, usi
             let mut waiting = 0;
             for (i, article) in batch.iter().enumerate() {
                 if let Article::File(path) = article {
-                    if to_read(article) && jobs.send((i, path.clone())).is_ok() {
+                    if jobs.send((i, path.clone())).is_ok() {
                         waiting += 1;
                     }
                 }
@@ -226,27 +220,21 @@ mod tests {
         .unwrap();
         files.insert(300, dir.path().join("b.jsonl"));
         files.insert(7, dir.path().join("missing.md"));
-        files.insert(9, std::path::PathBuf::from("-"));
         let mut batches = Vec::new();
         read_ahead(Articles::new(files.clone()), |batch, done| {
             batches.push((batch, done));
             true
         });
         let done: Vec<usize> = batches.iter().map(|(_, d)| *d).collect();
-        assert_eq!(done, [256, 512, 603]);
+        assert_eq!(done, [256, 512, 602]);
         let articles: Vec<Article> = batches.into_iter().flat_map(|(b, _)| b).collect();
-        assert_eq!(articles.len(), 603);
+        assert_eq!(articles.len(), 602);
         let mut ids = Vec::new();
         for (k, article) in articles.into_iter().enumerate() {
             match &article {
                 Article::Fetched(p, _) => assert!(files.contains(p)),
-                // standard input is read where it is claimed
-                Article::File(p) => assert_eq!((k, p.as_os_str()), (9, "-".as_ref())),
-                Article::Line(_) => assert_eq!(k, 302),
+                Article::Line(_) => assert_eq!(k, 301),
                 other => panic!("{other:?}"),
-            }
-            if k == 9 {
-                continue;
             }
             ids.push(match article.read() {
                 Ok(doc) => doc.id(),

@@ -160,13 +160,18 @@ impl Document {
     /// Reads a file (an HTML page: its main text, `html`). Text that is not
     /// UTF-8 is an error naming the line. The path `-` reads standard input.
     pub fn read(path: &Path) -> Result<Self, Error> {
-        let bytes = if path == Path::new("-") {
+        Document::from_bytes(path, Document::bytes_of(path))
+    }
+
+    /// The bytes of the file at `path`, standard input for `-`: what
+    /// `from_bytes` makes a document of.
+    pub fn bytes_of(path: &Path) -> std::io::Result<Vec<u8>> {
+        if path == Path::new("-") {
             let mut bytes = Vec::new();
             std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map(|_| bytes)
         } else {
             crate::files::read(path)
-        };
-        Document::from_bytes(path, bytes)
+        }
     }
 
     /// The document of the file at `path`, from what reading it gave:
