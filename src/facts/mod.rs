@@ -400,32 +400,26 @@ fn story_periods<'q>(doc: &Document, quantities: &'q [Quantity]) -> Cow<'q, [Qua
     let mut last_end = 0;
     for q in &mut out {
         let here = doc.sentence_at(q.start).unwrap_or(next_sentence);
-        for sentence in sentences.get(next_sentence..here).unwrap_or_default() {
-            let sentence = sentence.clone();
+        // the sentences with no figure before this one's, then the figure
+        let passed = sentences.get(next_sentence..here).unwrap_or_default();
+        let spans = passed.iter().map(|s| (s.clone(), true));
+        for (span, is_sentence) in spans.chain([(q.start..q.end, false)]) {
+            // a heading starts another story
             if doc
                 .text
-                .get(last_end..sentence.start)
+                .get(last_end..span.start)
                 .is_some_and(|t| t.contains("\n#"))
             {
                 stated.clear();
                 told.clear();
                 untold.clear();
             }
-            last_end = sentence.end;
-            untold.extend(doc.text.get(sentence));
+            last_end = span.end;
+            if is_sentence {
+                untold.extend(doc.text.get(span));
+            }
         }
         next_sentence = next_sentence.max(here + 1);
-        // a heading starts another story
-        if doc
-            .text
-            .get(last_end..q.start)
-            .is_some_and(|t| t.contains("\n#"))
-        {
-            stated.clear();
-            told.clear();
-            untold.clear();
-        }
-        last_end = q.end;
         if wants(q) {
             if stated.is_empty() {
                 for text in untold.drain(..) {
