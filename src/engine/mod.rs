@@ -400,14 +400,13 @@ fn finding<'f>(
 ) -> Option<Finding<'f>> {
     let base =
         |class, severity, readings, notes| Finding::of_key(key, class, severity, readings, notes);
-    if groups.len() == 1 {
-        let readings = readings::readings(groups, facts);
-        return Some(base(Class::Agree, Severity::Info, readings, Vec::new()));
-    }
-    if every_source_states_each(groups) {
+    if groups.len() > 1 && every_source_states_each(groups) {
         return None;
     }
     let readings = readings::readings(groups, facts);
+    if groups.len() == 1 {
+        return Some(base(Class::Agree, Severity::Info, readings, Vec::new()));
+    }
     let mut notes = Vec::new();
     let leads: Vec<&Fact> = readings.iter().map(|r| r.lead).collect();
     // why each reading may still be the first's figure ("245 may be 244.8
