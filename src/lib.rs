@@ -20,6 +20,7 @@ pub mod extract;
 pub mod facts;
 pub mod files;
 pub mod interval;
+pub mod literals;
 pub mod period;
 pub mod report;
 pub mod rule_tests;

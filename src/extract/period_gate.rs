@@ -9,9 +9,10 @@
 //! ("ſ" to "s", the Kelvin sign "K" to "k"): a sentence holding either is
 //! searched with every pattern.
 
+use std::ops::ControlFlow;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use crate::literals::Literals;
 
 /// One pattern of the period pass, as a bit of `Present`.
 #[derive(Clone, Copy)]
@@ -110,7 +111,7 @@ const LITERALS: &[(&str, &[Pattern])] = {
 /// The two characters beyond ASCII that the regexes fold to ASCII letters.
 const FOLDING: [&str; 2] = ["\u{17F}", "\u{212A}"];
 
-static SCANNER: LazyLock<(AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
+static SCANNER: LazyLock<(Literals, Vec<u8>)> = LazyLock::new(|| {
     let mut words: Vec<&str> = LITERALS.iter().map(|(w, _)| *w).collect();
     let mut bits: Vec<u8> = LITERALS
         .iter()
@@ -118,12 +119,8 @@ static SCANNER: LazyLock<(AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
         .collect();
     words.extend(FOLDING);
     bits.extend([ALL; FOLDING.len()]);
-    let scanner = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&words)
-        // cannot fail: a few dozen short literals, far below any limit
-        .expect("literals build an automaton");
+    // cannot fail: a few dozen short literals, far below any limit
+    let scanner = Literals::new(&words).expect("literals build an automaton");
     (scanner, bits)
 });
 
@@ -138,13 +135,16 @@ impl Present {
     pub(super) fn of(sentence: &str) -> Self {
         let (scanner, bits) = &*SCANNER;
         let mut present = 0;
-        for m in scanner.find_overlapping_iter(sentence) {
-            present |= bits.get(m.pattern().as_usize()).copied().unwrap_or(ALL);
-            if present == ALL {
-                break;
+        let scanned = scanner.scan(sentence.as_bytes(), |l| {
+            present |= bits.get(l).copied().unwrap_or(ALL);
+            match present == ALL {
+                true => ControlFlow::Break(()),
+                false => ControlFlow::Continue(()),
             }
-        }
-        Present(present)
+        });
+        // (the scan cannot fail to start: should it, every pattern may
+        // match)
+        Present(if scanned.is_ok() { present } else { ALL })
     }
 
     pub(super) fn has(self, pattern: Pattern) -> bool {

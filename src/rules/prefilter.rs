@@ -37,10 +37,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use std::ops::ControlFlow;
+
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 use super::{Context, Metric};
+use crate::literals::Literals;
 
 /// The most literals one requirement may have before it is not worth
 /// testing (a long alternation is cheaper run than looked up).
@@ -303,7 +305,7 @@ fn alternation(subs: &[Hir]) -> Lits {
 pub struct Prefilter {
     /// Every required literal, ASCII-case-insensitive; `None` when no
     /// pattern requires one.
-    automaton: Option<AhoCorasick>,
+    automaton: Option<Literals>,
     /// Literal (automaton pattern) -> the requirements it meets.
     requirements_of: Vec<Vec<usize>>,
     /// Requirement (a set of literals, shared by the patterns that have
@@ -420,14 +422,9 @@ impl Prefilter {
         let automaton = if by_id.is_empty() {
             None
         } else {
-            // overlapping search reports every literal, so the match kind is
-            // the standard one; literals that fail to build (they cannot:
-            // a few thousand byte strings) leave every pattern unfiltered
-            let built = AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(&by_id)
-                .ok();
+            // literals that fail to build (they cannot: a few thousand byte
+            // strings) leave every pattern unfiltered
+            let built = Literals::new(&by_id).ok();
             if built.is_none() {
                 needs.iter_mut().for_each(|n| *n = 0);
             }
@@ -478,19 +475,12 @@ impl Prefilter {
         let Some(ac) = &self.automaton else {
             return hits;
         };
-        // (overlapping search fails only for a match kind other than the
-        // standard one, which this automaton has; should it fail, every
-        // pattern may match)
-        let Ok(found) = ac.try_find_overlapping_iter(text) else {
-            return Hits(vec![u64::MAX; words]);
-        };
         let mut literal_seen = vec![false; self.requirements_of.len()];
         let mut requirement_met = vec![false; self.patterns_of.len()];
         let mut met = vec![0u8; self.needs.len()];
-        for m in found {
-            let l = m.pattern().as_usize();
+        let scanned = ac.scan(text.as_bytes(), |l| {
             if std::mem::replace(&mut literal_seen[l], true) {
-                continue;
+                return ControlFlow::Continue(());
             }
             for &r in &self.requirements_of[l] {
                 if std::mem::replace(&mut requirement_met[r], true) {
@@ -503,8 +493,14 @@ impl Prefilter {
                     }
                 }
             }
+            ControlFlow::Continue(())
+        });
+        // (the scan cannot fail to start: should it, every pattern may
+        // match)
+        match scanned {
+            Ok(()) => hits,
+            Err(_) => Hits(vec![u64::MAX; words]),
         }
-        hits
     }
 
     /// Whether pattern `id` may match a text with `hits`.
