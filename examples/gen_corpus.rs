@@ -12,7 +12,10 @@
 //! the table's (a conflict).
 //!
 //! Usage: `cargo run --release --example gen_corpus -- N DIR [--seed S]`
-//! (seed 42 by default). Article `i` depends only on the seed and `i`, so the
+//! (seed 42 by default); with `--jsonl`, `N FILE --jsonl` writes the same
+//! articles as JSON Lines instead (`id`, `title`, `published` and the text
+//! after the front matter, one article a line, in order; gzip-compressed
+//! when FILE ends in `.gz`), the archive format `crosscheck` reads too. Article `i` depends only on the seed and `i`, so the
 //! same seed gives byte-identical files on every machine and the corpus of
 //! 10,000 articles is the first ten folders of the corpus of 100,000. When
 //! the articles are written, `DIR/gen_corpus.manifest` records what was
@@ -852,6 +855,12 @@ fn fill(rng: &mut Rng, template: &str, a: Country, b: Country) -> String {
 struct Article {
     path: PathBuf,
     text: String,
+    /// The fields of the front matter, for JSON Lines.
+    id: String,
+    title: String,
+    published: String,
+    /// Where the text after the front matter starts.
+    body: usize,
     claimed: usize,
     conflict: bool,
 }
@@ -936,9 +945,11 @@ fn article(seed: u64, truth: &Truth, i: usize) -> Article {
         .join("-");
     let id = format!("{i:07}-{slug}");
     let mut text = String::with_capacity(target + 512);
+    let date = format!("{published}-{month:02}-{day:02}");
     text.push_str(&format!(
-        "---\nid: {id}\ntitle: \"{title}\"\npublished: {published}-{month:02}-{day:02}\n---\n"
+        "---\nid: {id}\ntitle: \"{title}\"\npublished: {date}\n---\n"
     ));
+    let front = text.len();
     if rng.percent(40) {
         text.push_str(&title);
         text.push_str("\n\n");
@@ -1004,6 +1015,10 @@ fn article(seed: u64, truth: &Truth, i: usize) -> Article {
     Article {
         path: Path::new(&folder).join(format!("{id}.md")),
         text,
+        id,
+        title,
+        published: date,
+        body: front,
         claimed,
         conflict,
     }
@@ -1107,8 +1122,11 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let mut positional = Vec::new();
     let mut seed = 42u64;
+    let mut jsonl = false;
     while let Some(a) = args.next() {
-        if a == "--seed" {
+        if a == "--jsonl" {
+            jsonl = true;
+        } else if a == "--seed" {
             match args.next().and_then(|s| s.parse().ok()) {
                 Some(s) => seed = s,
                 None => usage(),
@@ -1124,7 +1142,11 @@ fn main() {
         },
         _ => usage(),
     };
-    match write(&dir, n, seed) {
+    let written = match jsonl {
+        true => write_jsonl(&dir, n, seed),
+        false => write(&dir, n, seed),
+    };
+    match written {
         Ok(t) => {
             let _ = writeln!(
                 std::io::stderr(),
@@ -1147,9 +1169,94 @@ fn main() {
 fn usage() -> ! {
     let _ = writeln!(
         std::io::stderr(),
-        "usage: gen_corpus N DIR [--seed S]   (N articles of about 2.5 KB under DIR, folders of 1,000)"
+        "usage: gen_corpus N DIR [--seed S]   (N articles of about 2.5 KB under DIR, folders of 1,000)\n       gen_corpus N FILE --jsonl [--seed S]   (the same articles, one a line, gzipped if FILE ends in .gz)"
     );
     std::process::exit(2);
+}
+
+/// One article as a line of JSON Lines (`crosscheck`'s archive format).
+#[derive(serde::Serialize)]
+struct Line<'a> {
+    id: &'a str,
+    title: &'a str,
+    published: &'a str,
+    text: &'a str,
+}
+
+/// The articles `write` would write, one a line in JSON Lines at `file`
+/// (gzip-compressed, at the fastest level, when its name ends in `.gz`), in
+/// order; no manifest.
+fn write_jsonl(file: &Path, n: usize, seed: u64) -> std::io::Result<Totals> {
+    let out = std::io::BufWriter::new(std::fs::File::create(file)?);
+    if file.extension().is_some_and(|e| e == "gz") {
+        let mut gz = flate2::write::GzEncoder::new(out, flate2::Compression::fast());
+        let t = lines_to(&mut gz, n, seed)?;
+        gz.finish()?.flush()?;
+        Ok(t)
+    } else {
+        let mut out = out;
+        let t = lines_to(&mut out, n, seed)?;
+        out.flush()?;
+        Ok(t)
+    }
+}
+
+/// Writes the lines of `write_jsonl` to `out`.
+fn lines_to(out: &mut impl std::io::Write, n: usize, seed: u64) -> std::io::Result<Totals> {
+    let truth = Truth::new(seed);
+    let workers = std::thread::available_parallelism().map_or(1, |p| p.get());
+    let mut t = Totals::default();
+    // a folder's worth of lines per worker at a time, written in order
+    let mut next = 0;
+    while next < n {
+        let chunks: Vec<(usize, usize)> = (0..workers)
+            .map(|k| next + k * PER_FOLDER)
+            .filter(|&from| from < n)
+            .map(|from| (from, (from + PER_FOLDER).min(n)))
+            .collect();
+        next = chunks.last().map_or(n, |c| c.1);
+        let parts: Vec<(String, Totals)> = std::thread::scope(|s| {
+            let handles: Vec<_> = chunks
+                .iter()
+                .map(|&(from, to)| {
+                    let truth = &truth;
+                    s.spawn(move || {
+                        let mut lines = String::new();
+                        let mut t = Totals::default();
+                        for i in from..to {
+                            let a = article(seed, truth, i);
+                            let line = Line {
+                                id: &a.id,
+                                title: &a.title,
+                                published: &a.published,
+                                text: &a.text[a.body..],
+                            };
+                            // (cannot fail: strings only)
+                            lines.push_str(&serde_json::to_string(&line).unwrap_or_default());
+                            lines.push('\n');
+                            t.articles += 1;
+                            t.bytes += a.text.len() as u64;
+                            t.claimed += a.claimed as u64;
+                            t.conflicts += u64::from(a.conflict);
+                        }
+                        (lines, t)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        for (lines, p) in parts {
+            out.write_all(lines.as_bytes())?;
+            t.articles += p.articles;
+            t.bytes += p.bytes;
+            t.claimed += p.claimed;
+            t.conflicts += p.conflicts;
+        }
+    }
+    Ok(t)
 }
 
 #[cfg(test)]
@@ -1190,6 +1297,50 @@ mod tests {
         assert_eq!(a.len(), 22, "20 articles, the manifest and the conflicts");
         assert!(a == b, "the same seed wrote different files");
         assert!(a != c, "another seed wrote the same files");
+    }
+
+    /// The JSON Lines corpus holds the folders' articles, in order: each
+    /// line's fields are the file's front matter, its text the file's
+    /// body; gzipped or not, the same lines.
+    #[test]
+    fn json_lines_hold_the_articles_of_the_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        let n = 1_203; // two folders' worth, the second not full
+        let folders = write(&tmp.path().join("dir"), n, 7).unwrap();
+        let plain = tmp.path().join("corpus.jsonl");
+        let gz = tmp.path().join("corpus.jsonl.gz");
+        assert_eq!(write_jsonl(&plain, n, 7).unwrap(), folders);
+        assert_eq!(write_jsonl(&gz, n, 7).unwrap(), folders);
+        let text = std::fs::read_to_string(&plain).unwrap();
+        let mut gunzipped = String::new();
+        std::io::Read::read_to_string(
+            &mut flate2::read::GzDecoder::new(std::fs::File::open(&gz).unwrap()),
+            &mut gunzipped,
+        )
+        .unwrap();
+        assert!(text == gunzipped, "gzipped, the lines differ");
+        let files: Vec<(PathBuf, Vec<u8>)> = files(&tmp.path().join("dir"))
+            .into_iter()
+            .filter(|(p, _)| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        let lines: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), n);
+        assert_eq!(files.len(), n);
+        for (line, (path, bytes)) in lines.iter().zip(&files) {
+            let file = String::from_utf8(bytes.clone()).unwrap();
+            let field = |k: &str| line[k].as_str().unwrap().to_owned();
+            let id = field("id");
+            assert_eq!(path.file_stem().unwrap().to_str().unwrap(), id);
+            let front = format!(
+                "---\nid: {id}\ntitle: \"{}\"\npublished: {}\n---\n",
+                field("title"),
+                field("published")
+            );
+            assert_eq!(file, front + &field("text"), "{}", path.display());
+        }
     }
 
     #[test]
