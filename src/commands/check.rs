@@ -51,7 +51,7 @@ pub fn run(
             Quotes::Fetched
         },
     )?;
-    let findings = run.findings();
+    let (findings, not_compared) = run.findings_and_not_compared();
     let threshold = match args.fail_on.unwrap_or(config.fail_on) {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
@@ -99,7 +99,7 @@ pub fn run(
     };
     let baseline_file = args.baseline.as_deref().unwrap_or(&config.baseline);
     let notices = Notices {
-        not_compared: run.not_compared(),
+        not_compared,
         stale: stale.clone(),
         baseline: Some(baseline_file),
         strict: args.strict,

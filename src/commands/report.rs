@@ -17,9 +17,10 @@ pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         args.format == ReportFormat::Table,
         crate::facts::Quotes::Held,
     )?;
-    let findings = &run.findings();
+    let (findings, not_compared) = run.findings_and_not_compared();
+    let findings = &findings;
     let notices = Notices {
-        not_compared: run.not_compared(),
+        not_compared,
         ..Notices::default()
     };
     let a = &run.analysis;
