@@ -5,10 +5,11 @@
 //!
 //! It walks an Aho-Corasick DFA a byte at a time and reports the literals
 //! of each match state it enters: the matches of aho-corasick's overlapping
-//! search, in the same order. That search stops and resumes its iterator
-//! at every match and checks a prefilter at every return to the start
-//! state, about 25 instructions a byte of news; this loop takes a table
-//! lookup and a comparison.
+//! search, in the same order. That search, a general iterator that keeps
+//! its place in a state it returns with at every match, took about 25
+//! instructions a byte of the generated news (the rules' prefilter, 1,000
+//! articles, callgrind); with this loop the prefilter and the period gate
+//! cost 1.4% fewer instructions an article in all.
 
 use std::ops::ControlFlow;
 
