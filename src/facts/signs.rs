@@ -31,8 +31,7 @@ pub(super) fn written(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut found: Vec<Edit> = Vec::new();
     let mut at = 0;
-    while let Some(n) = bytes[at..].iter().position(u8::is_ascii_digit) {
-        let start = at + n;
+    while let Some(start) = next_digit(bytes, at) {
         let end = bytes[start..]
             .iter()
             .position(|b| !b.is_ascii_digit())
@@ -84,6 +83,29 @@ pub(super) fn written(text: &str) -> Option<String> {
     rewritten(text, found)
 }
 
+/// Where the first ASCII digit of `bytes` at or after `from` is: eight
+/// bytes at a time, as most bytes of a text are letters.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    let mut at = from;
+    while let Some(eight) = bytes.get(at..at + 8) {
+        // a digit (0x30 to 0x39), and only a digit, is a byte below 10
+        // once 0x30 is xored off; a byte below 10 sets its high bit in
+        // `below`, and a higher byte only above such a byte, so the lowest
+        // bit set is the first digit
+        let mut word = [0u8; 8];
+        word.copy_from_slice(eight);
+        let x = u64::from_le_bytes(word) ^ (0x30 * ONES);
+        let below = x.wrapping_sub(10 * ONES) & !x & (0x80 * ONES);
+        if below != 0 {
+            return Some(at + below.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..)?;
+    rest.iter().position(u8::is_ascii_digit).map(|n| at + n)
+}
+
 /// The word of ASCII letters that ends at byte `end` of `bytes` (empty when
 /// none does).
 fn word_ending(bytes: &[u8], end: usize) -> std::ops::Range<usize> {
@@ -106,6 +128,36 @@ fn glued_sign(word: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_digit_finds_the_first_digit_at_or_after_a_place() {
+        let texts: [&[u8]; 6] = [
+            b"no digit in this text at all, none",
+            b"abc9",
+            b"0",
+            b"a/:9 \xc3\xa9 12 and 345678901 more :;/ 7",
+            b"\xff\xfe\x80\x39\x2f\x3a\x00\x09\x30",
+            b"",
+        ];
+        for text in texts {
+            for from in 0..=text.len() {
+                let expected = text[from..]
+                    .iter()
+                    .position(u8::is_ascii_digit)
+                    .map(|n| from + n);
+                assert_eq!(next_digit(text, from), expected, "{text:?} from {from}");
+            }
+        }
+        // every byte value, at every place of a word
+        for b in 0..=255u8 {
+            for place in 0..16 {
+                let mut text = vec![b'x'; 20];
+                text[place] = b;
+                let expected = b.is_ascii_digit().then_some(place);
+                assert_eq!(next_digit(&text, 0), expected, "byte {b} at {place}");
+            }
+        }
+    }
 
     /// `written` as it was first made, word by word over the whole text: the
     /// plain reading the faster one must agree with.
