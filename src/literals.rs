@@ -13,20 +13,22 @@
 
 use std::ops::ControlFlow;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, BuildError, MatchKind, StartKind};
+use aho_corasick::{Anchored, MatchKind, StartKind};
 
 /// A set of literals, each found wherever it occurs.
 #[derive(Debug, Clone)]
 pub struct Literals {
     dfa: DFA,
+    /// Where every scan starts.
+    start: StateID,
 }
 
 impl Literals {
     /// The automaton of `literals`, ASCII-case-insensitive, each known by
-    /// its index. Fails only when the automaton would be too large.
-    pub fn new<I, P>(literals: I) -> Result<Self, BuildError>
+    /// its index; `None` only when it would be too large.
+    pub fn new<I, P>(literals: I) -> Option<Self>
     where
         I: IntoIterator<Item = P>,
         P: AsRef<[u8]>,
@@ -36,48 +38,36 @@ impl Literals {
             .match_kind(MatchKind::Standard)
             .start_kind(StartKind::Unanchored)
             .prefilter(false)
-            .build(literals)?;
-        Ok(Literals { dfa })
+            .build(literals)
+            .ok()?;
+        // (an automaton built for unanchored scans has their start state)
+        let start = dfa.start_state(Anchored::No).ok()?;
+        Some(Literals { dfa, start })
     }
 
     /// Calls `found` with the index of each literal where it occurs in
     /// `haystack`, in the order the occurrences end, until `found` breaks.
-    /// An `Err` means the scan could not start (it cannot: the automaton is
-    /// built for unanchored scans).
-    pub fn scan(
-        &self,
-        haystack: &[u8],
-        mut found: impl FnMut(usize) -> ControlFlow<()>,
-    ) -> Result<(), aho_corasick::MatchError> {
+    pub fn scan(&self, haystack: &[u8], mut found: impl FnMut(usize) -> ControlFlow<()>) {
         let dfa = &self.dfa;
-        let mut sid = dfa.start_state(Anchored::No)?;
         let mut report = |sid| {
             for i in 0..dfa.match_len(sid) {
                 found(dfa.match_pattern(sid, i).as_usize())?;
             }
             ControlFlow::Continue(())
         };
+        let mut sid = self.start;
         // (only an empty literal makes the start state a match state)
         if dfa.is_match(sid) && report(sid).is_break() {
-            return Ok(());
+            return;
         }
         for &byte in haystack {
             sid = dfa.next_state(Anchored::No, sid, byte);
-            if dfa.is_special(sid) {
-                if dfa.is_dead(sid) {
-                    break;
-                }
-                if dfa.is_match(sid) && report(sid).is_break() {
-                    break;
-                }
+            if dfa.is_special(sid)
+                && (dfa.is_dead(sid) || (dfa.is_match(sid) && report(sid).is_break()))
+            {
+                return;
             }
         }
-        Ok(())
-    }
-
-    /// The length in bytes of the longest literal.
-    pub fn longest(&self) -> usize {
-        self.dfa.max_pattern_len()
     }
 }
 
@@ -100,12 +90,10 @@ mod tests {
     fn scanned(literals: &[&str], haystack: &str) -> Vec<usize> {
         let scanner = Literals::new(literals).unwrap();
         let mut out = Vec::new();
-        scanner
-            .scan(haystack.as_bytes(), |l| {
-                out.push(l);
-                ControlFlow::Continue(())
-            })
-            .unwrap();
+        scanner.scan(haystack.as_bytes(), |l| {
+            out.push(l);
+            ControlFlow::Continue(())
+        });
         out
     }
 
@@ -133,21 +121,14 @@ mod tests {
     fn stops_when_asked() {
         let scanner = Literals::new(["a"]).unwrap();
         let mut seen = 0;
-        scanner
-            .scan(b"aaaa", |_| {
-                seen += 1;
-                if seen == 2 {
-                    ControlFlow::Break(())
-                } else {
-                    ControlFlow::Continue(())
-                }
-            })
-            .unwrap();
+        scanner.scan(b"aaaa", |_| {
+            seen += 1;
+            if seen == 2 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
         assert_eq!(seen, 2);
-    }
-
-    #[test]
-    fn knows_its_longest_literal() {
-        assert_eq!(Literals::new(["ab", "abcd", "é"]).unwrap().longest(), 4);
     }
 }

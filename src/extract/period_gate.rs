@@ -135,16 +135,15 @@ impl Present {
     pub(super) fn of(sentence: &str) -> Self {
         let (scanner, bits) = &*SCANNER;
         let mut present = 0;
-        let scanned = scanner.scan(sentence.as_bytes(), |l| {
+        scanner.scan(sentence.as_bytes(), |l| {
             present |= bits.get(l).copied().unwrap_or(ALL);
-            match present == ALL {
-                true => ControlFlow::Break(()),
-                false => ControlFlow::Continue(()),
+            if present == ALL {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
             }
         });
-        // (the scan cannot fail to start: should it, every pattern may
-        // match)
-        Present(if scanned.is_ok() { present } else { ALL })
+        Present(present)
     }
 
     pub(super) fn has(self, pattern: Pattern) -> bool {

@@ -36,7 +36,6 @@
 //! back to the slowest engine. The literal prefilter is kept.
 
 use std::collections::{BTreeMap, BTreeSet};
-
 use std::ops::ControlFlow;
 
 use regex_syntax::hir::{Class, Hir, HirKind};
@@ -424,7 +423,7 @@ impl Prefilter {
         } else {
             // literals that fail to build (they cannot: a few thousand byte
             // strings) leave every pattern unfiltered
-            let built = Literals::new(&by_id).ok();
+            let built = Literals::new(&by_id);
             if built.is_none() {
                 needs.iter_mut().for_each(|n| *n = 0);
             }
@@ -470,15 +469,14 @@ impl Prefilter {
     /// The patterns all of whose requirements `text` meets: one scan for
     /// every literal of every pattern.
     pub fn hits(&self, text: &str) -> Hits {
-        let words = self.needs.len().div_ceil(64);
-        let mut hits = Hits(vec![0; words]);
+        let mut hits = Hits(vec![0; self.needs.len().div_ceil(64)]);
         let Some(ac) = &self.automaton else {
             return hits;
         };
         let mut literal_seen = vec![false; self.requirements_of.len()];
         let mut requirement_met = vec![false; self.patterns_of.len()];
         let mut met = vec![0u8; self.needs.len()];
-        let scanned = ac.scan(text.as_bytes(), |l| {
+        ac.scan(text.as_bytes(), |l| {
             if std::mem::replace(&mut literal_seen[l], true) {
                 return ControlFlow::Continue(());
             }
@@ -495,12 +493,7 @@ impl Prefilter {
             }
             ControlFlow::Continue(())
         });
-        // (the scan cannot fail to start: should it, every pattern may
-        // match)
-        match scanned {
-            Ok(()) => hits,
-            Err(_) => Hits(vec![u64::MAX; words]),
-        }
+        hits
     }
 
     /// Whether pattern `id` may match a text with `hits`.
