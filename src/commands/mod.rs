@@ -104,7 +104,7 @@ impl Run {
 
     /// The facts of the analysis that are never compared, and why
     /// (`engine::not_compared`).
-    pub(crate) fn not_compared(&self) -> NotCompared<'_> {
+    fn not_compared(&self) -> NotCompared<'_> {
         let facts = &self.analysis.facts;
         facts
             .scan()
