@@ -1043,6 +1043,30 @@ struct Totals {
     conflicts: u64,
 }
 
+impl Totals {
+    /// Counts article `a`.
+    fn count(&mut self, a: &Article) {
+        self.articles += 1;
+        self.bytes += a.text.len() as u64;
+        self.claimed += a.claimed as u64;
+        self.conflicts += u64::from(a.conflict);
+    }
+
+    /// Adds the totals of another part.
+    fn add(&mut self, other: &Totals) {
+        self.articles += other.articles;
+        self.bytes += other.bytes;
+        self.claimed += other.claimed;
+        self.conflicts += other.conflicts;
+    }
+}
+
+/// A worker's result, or the error of a worker that panicked.
+fn joined<T>(h: std::thread::ScopedJoinHandle<'_, std::io::Result<T>>) -> std::io::Result<T> {
+    h.join()
+        .unwrap_or_else(|_| Err(std::io::Error::other("worker panicked")))
+}
+
 /// Writes articles `0..n` of `seed` under `dir`, a folder of 1,000 at a
 /// time on every core (the files do not depend on the order), then the
 /// manifest.
@@ -1071,11 +1095,8 @@ fn write(dir: &Path, n: usize, seed: u64) -> std::io::Result<Totals> {
                         for i in f * PER_FOLDER..((f + 1) * PER_FOLDER).min(n) {
                             let a = article(seed, &truth, i);
                             std::fs::write(dir.join(&a.path), &a.text)?;
-                            t.articles += 1;
-                            t.bytes += a.text.len() as u64;
-                            t.claimed += a.claimed as u64;
+                            t.count(&a);
                             if a.conflict {
-                                t.conflicts += 1;
                                 conflicting.push(a.path);
                             }
                         }
@@ -1083,23 +1104,14 @@ fn write(dir: &Path, n: usize, seed: u64) -> std::io::Result<Totals> {
                 })
             })
             .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(std::io::Error::other("worker panicked")))
-            })
-            .collect()
+        handles.into_iter().map(joined).collect()
     });
     let mut total = Totals::default();
     let mut conflicting = Vec::new();
     for p in parts {
         let (p, c) = p?;
         conflicting.extend(c);
-        total.articles += p.articles;
-        total.bytes += p.bytes;
-        total.claimed += p.claimed;
-        total.conflicts += p.conflicts;
+        total.add(&p);
     }
     let manifest = format!(
         "seed {seed}\narticles {}\nbytes {}\nfigures {}\nconflicts {}\n",
@@ -1215,13 +1227,13 @@ fn lines_to(out: &mut impl std::io::Write, n: usize, seed: u64) -> std::io::Resu
             .map(|from| (from, (from + PER_FOLDER).min(n)))
             .collect();
         next = chunks.last().map_or(n, |c| c.1);
-        let parts: Vec<(String, Totals)> = std::thread::scope(|s| {
+        let parts: Vec<std::io::Result<(Vec<u8>, Totals)>> = std::thread::scope(|s| {
             let handles: Vec<_> = chunks
                 .iter()
                 .map(|&(from, to)| {
                     let truth = &truth;
                     s.spawn(move || {
-                        let mut lines = String::new();
+                        let mut lines = Vec::new();
                         let mut t = Totals::default();
                         for i in from..to {
                             let a = article(seed, truth, i);
@@ -1231,29 +1243,20 @@ fn lines_to(out: &mut impl std::io::Write, n: usize, seed: u64) -> std::io::Resu
                                 published: &a.published,
                                 text: &a.text[a.body..],
                             };
-                            // (cannot fail: strings only)
-                            lines.push_str(&serde_json::to_string(&line).unwrap_or_default());
-                            lines.push('\n');
-                            t.articles += 1;
-                            t.bytes += a.text.len() as u64;
-                            t.claimed += a.claimed as u64;
-                            t.conflicts += u64::from(a.conflict);
+                            serde_json::to_writer(&mut lines, &line)?;
+                            lines.push(b'\n');
+                            t.count(&a);
                         }
-                        (lines, t)
+                        Ok((lines, t))
                     })
                 })
                 .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_default())
-                .collect()
+            handles.into_iter().map(joined).collect()
         });
-        for (lines, p) in parts {
-            out.write_all(lines.as_bytes())?;
-            t.articles += p.articles;
-            t.bytes += p.bytes;
-            t.claimed += p.claimed;
-            t.conflicts += p.conflicts;
+        for part in parts {
+            let (lines, p) = part?;
+            out.write_all(&lines)?;
+            t.add(&p);
         }
     }
     Ok(t)
