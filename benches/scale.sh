@@ -115,7 +115,10 @@ if [ "$jsonl" = 1 ]; then
   awk -v f="$input" -v b="$(wc -c < "$input")" 'BEGIN { printf "as JSON Lines: %s, %.1f MB gzipped\n", f, b / 1e6 }'
 fi
 cleanup() {
-  if [ "$keep" = 0 ]; then rm -rf "$dir" "$stamp" "$input.stamp"; [ "$jsonl" = 0 ] || rm -f "$input"; fi
+  if [ "$keep" = 0 ]; then
+    rm -rf "$dir" "$stamp"
+    [ "$jsonl" = 0 ] || rm -f "$input" "$input.stamp"
+  fi
   rm -rf "${work:-}"
 }
 work="$(mktemp -d)"
